@@ -1,0 +1,651 @@
+/* candour-cli.c: Candour from the command line
+ *
+ * A thin front end: every command is a call into the core and a choice of how to print.
+ * Exit status: 0 done, 1 the work failed (bad data, a busy database...), 2 usage.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gstdio.h>
+
+#include "candour-cli-table.h"
+#include "candour-database.h"
+#include "candour-date.h"
+#include "candour-demo.h"
+#include "candour-export.h"
+#include "candour-import.h"
+#include "candour-integrity.h"
+#include "candour-percent.h"
+#include "candour-reports.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  const char *name;
+  const char *arguments;
+  const char *summary;
+  int (*run) (const char *db_path, int argc, char **argv);
+} Command;
+
+static const Command *find_command (const char *name);
+
+/* Messages */
+
+static void
+fail (const char *command,
+      const char *message)
+{
+  g_printerr ("candour-cli%s%s: %s\n", command ? " " : "", command ? command : "", message);
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  g_autofree char *line = g_strdup_printf ("%s (see candour-cli %s--help)", message,
+                                           command ? command : "");
+  fail (command, line);
+  return EXIT_USAGE;
+}
+
+/* Parses a command's options; on a usage error prints it and returns FALSE. */
+static gboolean
+parse_options (const char    *command,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               const char    *parameter_string,
+               const char    *summary)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = g_strdup_printf ("candour-cli %s", command);
+
+  g_set_prgname (program);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_autofree char *hint = g_strconcat (command, " ", NULL);
+      usage_error (NULL, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static CandourDatabase *
+open_database (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  CandourDatabase *db = candour_database_open (db_path, &error);
+
+  if (db == NULL)
+    fail (NULL, error->message);
+  return db;
+}
+
+/* Reports */
+
+typedef struct
+{
+  char *output;
+  char *format;
+} OutputOptions;
+
+#define OUTPUT_ENTRIES(options) \
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &(options).output, "Write to FILE instead of the terminal", "FILE" }, \
+  { "format", 0, 0, G_OPTION_ARG_STRING, &(options).format, "csv (the default) or table, aligned for reading", "FORMAT" }
+
+static void
+output_options_clear (OutputOptions *options)
+{
+  g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->format, g_free);
+}
+
+static gboolean
+check_output_options (const char    *command,
+                      OutputOptions *options)
+{
+  if (options->format != NULL &&
+      !g_str_equal (options->format, "csv") && !g_str_equal (options->format, "table"))
+    {
+      g_autofree char *message = g_strdup_printf ("--format is '%s'; use csv or table", options->format);
+      usage_error (command, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+write_report (const char    *command,
+              CandourReport *report,
+              OutputOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  gboolean table = g_strcmp0 (options->format, "table") == 0;
+  gboolean ok;
+
+  if (options->output != NULL && !table)
+    ok = candour_export_report_to_path (report, options->output, &error);
+  else
+    {
+      if (options->output != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->output);
+          stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                                    NULL, &error));
+        }
+      else
+        stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      ok = stream != NULL &&
+           (table ? candour_cli_write_table (report, stream, &error)
+                  : candour_report_write_csv (report, stream, &error)) &&
+           g_output_stream_close (stream, NULL, &error);
+    }
+
+  if (!ok)
+    {
+      fail (command, error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static gboolean
+parse_date_option (const char  *command,
+                   const char  *option,
+                   char       **value)
+{
+  g_autoptr(GError) error = NULL;
+  char *iso = NULL;
+
+  if (*value == NULL)
+    return TRUE;
+
+  if (!candour_date_parse (*value, &iso, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("%s %s", option, error->message);
+      usage_error (command, message);
+      return FALSE;
+    }
+
+  g_free (*value);
+  *value = iso;
+  return TRUE;
+}
+
+static gboolean
+parse_engine_options (const char              *command,
+                      CandourReconcileOptions *options,
+                      int                      grace_days,
+                      const char              *tolerance)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_date_option (command, "--as-of", &options->as_of))
+    return FALSE;
+
+  if (grace_days < 0)
+    {
+      usage_error (command, "--grace-days must be zero or more");
+      return FALSE;
+    }
+  options->grace_days = grace_days;
+
+  if (tolerance != NULL && !candour_percent_parse (tolerance, &options->tolerance, &error))
+    {
+      g_autofree char *message = g_strdup_printf ("--tolerance %s", error->message);
+      usage_error (command, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+run_engine_report (const char *command,
+                   const char *db_path,
+                   int         argc,
+                   char      **argv)
+{
+  gboolean findings = g_str_equal (command, "reconcile");
+  CandourReconcileOptions options;
+  OutputOptions output = { 0 };
+  g_autofree char *tolerance = NULL;
+  int grace_days = CANDOUR_DEFAULT_GRACE_DAYS;
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_USAGE;
+
+  candour_reconcile_options_init (&options);
+  {
+    GOptionEntry entries[] = {
+      { "as-of", 0, 0, G_OPTION_ARG_STRING, &options.as_of, "Judge as of DATE (default today)", "DATE" },
+      { "grace-days", 0, 0, G_OPTION_ARG_INT, &grace_days, "Days after the contract starts before a partner with no subcontract is bid candy (default 90)", "N" },
+      { "tolerance", 0, 0, G_OPTION_ARG_STRING, &tolerance, "How far paid may fall below due before it counts as underpaid (default 10)", "PCT" },
+      { "all", 0, 0, G_OPTION_ARG_NONE, &options.include_not_awarded, "Also list partners of bids that were lost, withdrawn or are pending", NULL },
+      OUTPUT_ENTRIES (output),
+      { NULL }
+    };
+
+    if (!findings)
+      entries[3] = (GOptionEntry) { NULL };  /* the scorecard is over won bids only */
+
+    if (!parse_options (command, entries, &argc, &argv, "",
+                        findings ? "Per partner named in a won bid: what was promised, subcontracted, due and paid, and the verdict."
+                                 : "Per lead provider of a won bid: how its named partners fared."))
+      goto out;
+  }
+
+  if (argc > 1)
+    {
+      usage_error (command, "takes no arguments");
+      goto out;
+    }
+
+  if (!parse_engine_options (command, &options, grace_days, tolerance) ||
+      !check_output_options (command, &output))
+    goto out;
+
+  status = EXIT_FAILURE;
+  if ((db = open_database (db_path)) == NULL)
+    goto out;
+
+  report = findings ? candour_report_findings (db, &options, &error)
+                    : candour_report_scorecard (db, &options, &error);
+  if (report == NULL)
+    fail (command, error->message);
+  else
+    status = write_report (command, report, &output);
+
+out:
+  candour_reconcile_options_clear (&options);
+  output_options_clear (&output);
+  return status;
+}
+
+static int
+command_reconcile (const char *db_path,
+                   int         argc,
+                   char      **argv)
+{
+  return run_engine_report ("reconcile", db_path, argc, argv);
+}
+
+static int
+command_scorecard (const char *db_path,
+                   int         argc,
+                   char      **argv)
+{
+  return run_engine_report ("scorecard", db_path, argc, argv);
+}
+
+static int
+command_shares (const char *db_path,
+                int         argc,
+                char      **argv)
+{
+  OutputOptions output = { 0 };
+  GOptionEntry entries[] = { OUTPUT_ENTRIES (output), { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_USAGE;
+
+  if (!parse_options ("shares", entries, &argc, &argv, "",
+                      "Per contract: what the lead provider kept, and the share that went to smaller organisations.") ||
+      !check_output_options ("shares", &output))
+    goto out;
+  if (argc > 1)
+    {
+      usage_error ("shares", "takes no arguments");
+      goto out;
+    }
+
+  status = EXIT_FAILURE;
+  if ((db = open_database (db_path)) == NULL)
+    goto out;
+
+  if ((report = candour_report_shares (db, &error)) == NULL)
+    fail ("shares", error->message);
+  else
+    status = write_report ("shares", report, &output);
+
+out:
+  output_options_clear (&output);
+  return status;
+}
+
+static int
+command_payment_times (const char *db_path,
+                       int         argc,
+                       char      **argv)
+{
+  CandourPaymentTimesOptions options = { 0 };
+  OutputOptions output = { 0 };
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options.from, "Only payments made on or after DATE", "DATE" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options.to, "Only payments made on or before DATE", "DATE" },
+    OUTPUT_ENTRIES (output),
+    { NULL }
+  };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_USAGE;
+
+  if (!parse_options ("payment-times", entries, &argc, &argv, "",
+                      "Per payer: how many days invoices took to be paid (Procurement Act 2023 s69 bands).") ||
+      !check_output_options ("payment-times", &output) ||
+      !parse_date_option ("payment-times", "--from", &options.from) ||
+      !parse_date_option ("payment-times", "--to", &options.to))
+    goto out;
+  if (argc > 1)
+    {
+      usage_error ("payment-times", "takes no arguments");
+      goto out;
+    }
+
+  status = EXIT_FAILURE;
+  if ((db = open_database (db_path)) == NULL)
+    goto out;
+
+  if ((report = candour_report_payment_times (db, &options, &error)) == NULL)
+    fail ("payment-times", error->message);
+  else
+    status = write_report ("payment-times", report, &output);
+
+out:
+  g_free (options.from);
+  g_free (options.to);
+  output_options_clear (&output);
+  return status;
+}
+
+/* Data in and out */
+
+static int
+command_import (const char *db_path,
+                int         argc,
+                char      **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(CandourImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) counts = NULL;
+
+  if (!parse_options ("import", entries, &argc, &argv, "PATH…",
+                      "Imports CSV files, or folders of them, in one go: if any row has a problem, nothing is imported.\n"
+                      "Each file is named after its table: organisations.csv, consortia.csv, consortium_members.csv,\n"
+                      "bids.csv, bid_partners.csv, contracts.csv, subcontracts.csv, payments.csv."))
+    return EXIT_USAGE;
+  if (argc < 2)
+    return usage_error ("import", "name at least one CSV file or folder");
+
+  if ((db = open_database (db_path)) == NULL)
+    return EXIT_FAILURE;
+
+  import = candour_import_new (db);
+  for (int i = 1; i < argc; i++)
+    if (!candour_import_add_path (import, argv[i], &error))
+      {
+        fail ("import", error->message);
+        return EXIT_FAILURE;
+      }
+
+  if (!candour_import_run (import, NULL, &error))
+    {
+      GPtrArray *problems = candour_import_get_problems (import);
+
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s\n", (const char *)g_ptr_array_index (problems, i));
+      fail ("import", error->message);
+      return EXIT_FAILURE;
+    }
+
+  counts = g_string_new ("Imported");
+  for (guint t = 0, n = 0; t < CANDOUR_N_TABLES; t++)
+    if (candour_import_get_count (import, t) > 0)
+      g_string_append_printf (counts, "%s %u %s", n++ > 0 ? "," : "",
+                              candour_import_get_count (import, t), candour_table_get_name (t));
+  if (counts->len == strlen ("Imported"))
+    g_string_append (counts, " no rows: the files hold only their headers");
+  g_print ("%s.\n", counts->str);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_export (const char *db_path,
+                int         argc,
+                char      **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The CSV file to write (a folder for all)", "PATH" },
+    { NULL }
+  };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  CandourTable table = 0;
+  gboolean all;
+  gboolean ok;
+
+  if (!parse_options ("export", entries, &argc, &argv, "TABLE|all",
+                      "Writes a table, or all of them into a folder, in the import format."))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error ("export", "name one table (organisations, consortia, consortium_members, bids, "
+                        "bid_partners, contracts, subcontracts, payments) or all");
+  if (output == NULL)
+    return usage_error ("export", "--output PATH is required");
+
+  all = g_str_equal (argv[1], "all");
+  if (!all && !candour_table_from_name (argv[1], &table))
+    {
+      g_autofree char *message = g_strdup_printf ("'%s' is not a table; use organisations, consortia, "
+                                                  "consortium_members, bids, bid_partners, contracts, "
+                                                  "subcontracts, payments or all", argv[1]);
+      return usage_error ("export", message);
+    }
+
+  if ((db = open_database (db_path)) == NULL)
+    return EXIT_FAILURE;
+
+  ok = all ? candour_export_all (db, output, &error)
+           : candour_export_to_path (db, table, output, &error);
+  if (!ok)
+    {
+      fail ("export", error->message);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
+}
+
+static int
+command_demo (const char *db_path,
+              int         argc,
+              char      **argv)
+{
+  g_autofree char *today = NULL;
+  GOptionEntry entries[] = {
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today, "Date the demo as if today were DATE (for repeatable runs)", "DATE" },
+    { NULL }
+  };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("demo", entries, &argc, &argv, "",
+                      "Fills an empty database with Harrowfield, a made-up area with 41 organisations,\n"
+                      "3 consortia and 8 bids, showing every kind of finding."))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error ("demo", "takes no arguments");
+  if (!parse_date_option ("demo", "--today", &today))
+    return EXIT_USAGE;
+
+  if ((db = open_database (db_path)) == NULL)
+    return EXIT_FAILURE;
+
+  if (!candour_demo_load (db, today, &error))
+    {
+      fail ("demo", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("Loaded the Harrowfield demo into %s.\n", db_path);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_check (const char *db_path,
+               int         argc,
+               char      **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("check", entries, &argc, &argv, "",
+                      "Checks the database file and the records' own rules."))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error ("check", "takes no arguments");
+
+  if ((db = open_database (db_path)) == NULL)
+    return EXIT_FAILURE;
+
+  if (!candour_integrity_check (db, problems, &error))
+    {
+      fail ("check", error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (const char *)g_ptr_array_index (problems, i));
+
+  if (problems->len > 0)
+    {
+      g_printerr ("candour-cli check: %u problem(s) in %s\n", problems->len, db_path);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("%s: no problems found.\n", db_path);
+  return EXIT_SUCCESS;
+}
+
+/* Dispatch */
+
+static const Command commands[] = {
+  { "import", "PATH…", "Import CSV files or folders, all or nothing", command_import },
+  { "reconcile", "[OPTION…]", "Per partner: was the bid's promise kept?", command_reconcile },
+  { "scorecard", "[OPTION…]", "Per lead provider: how its partners fared", command_scorecard },
+  { "shares", "[OPTION…]", "Per contract: kept by the lead, and shared with smaller organisations", command_shares },
+  { "payment-times", "[OPTION…]", "Per payer: days from invoice to payment", command_payment_times },
+  { "export", "TABLE|all --output PATH", "Write tables as CSV in the import format", command_export },
+  { "demo", "", "Fill an empty database with the Harrowfield demo", command_demo },
+  { "check", "", "Check the database and the records' rules", command_check },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, name))
+      return &commands[i];
+  return NULL;
+}
+
+static void
+print_help (void)
+{
+  g_print ("Usage: candour-cli [--db FILE] COMMAND [ARGUMENT…]\n\n"
+           "Checks what bids promised their named partners against what was subcontracted and paid.\n\n"
+           "Commands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_print ("  %-14s %s\n", commands[i].name, commands[i].summary);
+  g_print ("\nOptions:\n"
+           "  --db FILE      The database (default: %s/candour/candour.db)\n"
+           "  --version      Print the version\n"
+           "  --help         Print this help; candour-cli COMMAND --help for a command's options\n",
+           g_get_user_data_dir ());
+}
+
+static char *
+default_database_path (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "candour", NULL);
+
+  g_mkdir_with_parents (folder, 0700);
+  return g_build_filename (folder, "candour.db", NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *db_path = NULL;
+  const Command *command;
+  int i;
+
+  setlocale (LC_ALL, "");
+
+  for (i = 1; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_help ();
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("candour-cli %s\n", PACKAGE_VERSION);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        {
+          g_free (db_path);
+          db_path = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (db_path);
+          db_path = g_strdup (argv[i] + strlen ("--db="));
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf ("unknown option %s", argv[i]);
+          return usage_error (NULL, message);
+        }
+    }
+
+  if (i == argc)
+    return usage_error (NULL, "name a command, such as reconcile");
+
+  command = find_command (argv[i]);
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("unknown command '%s'", argv[i]);
+      return usage_error (NULL, message);
+    }
+
+  if (db_path == NULL)
+    db_path = default_database_path ();
+
+  return command->run (db_path, argc - i, argv + i);
+}

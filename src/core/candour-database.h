@@ -1,0 +1,67 @@
+/* candour-database.h: one open Candour database file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* "Cand" in ASCII: PRAGMA application_id of every Candour database. */
+#define CANDOUR_APPLICATION_ID 0x43616E64
+
+#define CANDOUR_TYPE_DATABASE (candour_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandourDatabase, candour_database, CANDOUR, DATABASE, GObject)
+
+/* Opens (creating it if needed) and migrates the database at path; ":memory:" for a
+ * private in-memory database. A database from a newer Candour, or a file that is not a
+ * Candour database, is refused with CANDOUR_DOMAIN_ERROR and left untouched. */
+CandourDatabase *candour_database_open               (const char       *path,
+                                                      GError          **error);
+const char      *candour_database_get_path           (CandourDatabase  *self);
+sqlite3         *candour_database_get_handle         (CandourDatabase  *self);
+int              candour_database_get_schema_version (CandourDatabase  *self);
+/* The newest schema version this build knows. */
+int              candour_database_get_latest_version (void);
+
+/* Statements are prepared once per SQL text (compared by address: pass static strings),
+ * kept for the life of the database, and come back reset with no bindings. */
+sqlite3_stmt    *candour_database_prepare            (CandourDatabase  *self,
+                                                      const char       *sql,
+                                                      GError          **error);
+/* Runs SQL with no results (may hold several statements). */
+gboolean         candour_database_exec               (CandourDatabase  *self,
+                                                      const char       *sql,
+                                                      GError          **error);
+
+/* Transactions nest: only the outermost begin and end touch SQLite, and any inner
+ * end with commit = FALSE makes the whole transaction roll back. Writes take the lock
+ * at once (BEGIN IMMEDIATE), so a busy database is reported before any work is done. */
+gboolean         candour_database_begin              (CandourDatabase  *self,
+                                                      GError          **error);
+gboolean         candour_database_end                (CandourDatabase  *self,
+                                                      gboolean          commit,
+                                                      GError          **error);
+gboolean         candour_database_in_transaction     (CandourDatabase  *self);
+
+/* Fills error from the connection's last error, in words a person can act on, keeping
+ * SQLite's code as the error code. Always returns FALSE for convenience. */
+gboolean         candour_database_set_error          (CandourDatabase  *self,
+                                                      GError          **error,
+                                                      const char       *sql);
+
+/* Binding helpers by parameter name (":name"); a missing parameter is a programming error. */
+void             candour_bind_text                   (sqlite3_stmt     *stmt,
+                                                      const char       *name,
+                                                      const char       *value);
+void             candour_bind_int64                  (sqlite3_stmt     *stmt,
+                                                      const char       *name,
+                                                      gint64            value);
+void             candour_bind_null                   (sqlite3_stmt     *stmt,
+                                                      const char       *name);
+
+G_END_DECLS

@@ -1,0 +1,222 @@
+/* candour-date.c: calendar dates, read the UK way, stored as ISO 8601
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "candour-date.h"
+
+#include "candour-error.h"
+
+#define FIRST_YEAR 1900
+#define LAST_YEAR  2999
+
+/* English on purpose: the messages around them are English too, whatever the locale. */
+static const char * const month_names[] = {
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+};
+
+/* Messages quote the value, but a whole 1 MiB cell would drown the reason. */
+static char *
+quote_for_message (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) <= 40)
+    return g_strdup_printf ("'%s'", valid);
+
+  {
+    g_autofree char *head = g_utf8_substring (valid, 0, 40);
+
+    return g_strdup_printf ("'%s…'", head);
+  }
+}
+
+/* Reads a run of ASCII digits; returns how many there were. The value stops growing
+ * after nine digits, which is more than any part of a date may have. */
+static guint
+read_digits (const char **p,
+             guint       *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  for (; **p >= '0' && **p <= '9'; (*p)++, n++)
+    {
+      if (n < 9)
+        *value = *value * 10 + (guint) (**p - '0');
+    }
+
+  return n;
+}
+
+/* Strict "YYYY-MM-DD", the form Candour stores; no range check on the year. */
+static gboolean
+parse_stored_iso (const char *iso,
+                  guint      *year,
+                  guint      *month,
+                  guint      *day)
+{
+  const char *p = iso;
+
+  if (read_digits (&p, year) != 4 || *p++ != '-' ||
+      read_digits (&p, month) != 2 || *p++ != '-' ||
+      read_digits (&p, day) != 2 || *p != '\0')
+    return FALSE;
+
+  return *year >= 1 && g_date_valid_dmy ((GDateDay) *day, (GDateMonth) *month, (GDateYear) *year);
+}
+
+gboolean
+candour_date_parse (const char  *text,
+                    char       **out_iso,
+                    GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *quoted = NULL;
+  const char *p;
+  guint year = 0;
+  guint month = 0;
+  guint day = 0;
+  guint days_in_month;
+  gboolean parsed = FALSE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_iso != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (text));
+  quoted = quote_for_message (trimmed);
+
+  if (trimmed[0] == '\0')
+    {
+      g_set_error_literal (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                           "the date is empty");
+      return FALSE;
+    }
+
+  /* ISO first: a four-digit first part can only be a year. */
+  p = trimmed;
+  if (read_digits (&p, &year) == 4 && *p == '-')
+    {
+      guint n_month, n_day;
+
+      p++;
+      n_month = read_digits (&p, &month);
+      if (n_month >= 1 && n_month <= 2 && *p == '-')
+        {
+          p++;
+          n_day = read_digits (&p, &day);
+          parsed = n_day >= 1 && n_day <= 2 && *p == '\0';
+        }
+    }
+  else
+    {
+      guint n_day, n_month, n_year;
+
+      /* Day first, always: a British user's 01/04 is April Fools' Day in any locale. */
+      p = trimmed;
+      n_day = read_digits (&p, &day);
+      if (n_day >= 1 && n_day <= 2 && *p == '/')
+        {
+          p++;
+          n_month = read_digits (&p, &month);
+          if (n_month >= 1 && n_month <= 2 && *p == '/')
+            {
+              p++;
+              n_year = read_digits (&p, &year);
+              if (n_year == 2 && *p == '\0')
+                {
+                  g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                               "%s has a two-digit year; write the year in full, "
+                               "such as 01/04/2025",
+                               quoted);
+                  return FALSE;
+                }
+              parsed = n_year == 4 && *p == '\0';
+            }
+        }
+    }
+
+  if (!parsed)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is not a date; write it as DD/MM/YYYY, such as 01/04/2025, "
+                   "or as YYYY-MM-DD",
+                   quoted);
+      return FALSE;
+    }
+
+  if (year < FIRST_YEAR || year > LAST_YEAR)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is outside the years Candour accepts, %d to %d",
+                   quoted, FIRST_YEAR, LAST_YEAR);
+      return FALSE;
+    }
+
+  if (month < 1 || month > 12)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is not a real date: there is no month %u", quoted, month);
+      return FALSE;
+    }
+
+  if (day < 1)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is not a real date: there is no day 0", quoted);
+      return FALSE;
+    }
+
+  days_in_month = g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+  if (day > days_in_month)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is not a real date: %s %u has %u days",
+                   quoted, month_names[month - 1], year, days_in_month);
+      return FALSE;
+    }
+
+  *out_iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+
+  return TRUE;
+}
+
+gint64
+candour_date_to_days (const char *iso)
+{
+  GDate date;
+  guint year, month, day;
+
+  g_return_val_if_fail (iso != NULL, 0);
+
+  if (!parse_stored_iso (iso, &year, &month, &day))
+    return 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return g_date_get_julian (&date);
+}
+
+char *
+candour_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+candour_date_format_display (const char *iso)
+{
+  guint year, month, day;
+
+  g_return_val_if_fail (iso != NULL, NULL);
+
+  if (!parse_stored_iso (iso, &year, &month, &day))
+    return g_strdup (iso);
+
+  return g_strdup_printf ("%02u/%02u/%04u", day, month, year);
+}

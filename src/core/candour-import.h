@@ -1,0 +1,67 @@
+/* candour-import.h: CSV files into the database, all or nothing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "candour-database.h"
+
+G_BEGIN_DECLS
+
+/* An import stops listing problems after this many. */
+#define CANDOUR_IMPORT_MAX_PROBLEMS 50
+
+typedef enum
+{
+  CANDOUR_TABLE_ORGANISATIONS,
+  CANDOUR_TABLE_CONSORTIA,
+  CANDOUR_TABLE_CONSORTIUM_MEMBERS,
+  CANDOUR_TABLE_BIDS,
+  CANDOUR_TABLE_BID_PARTNERS,
+  CANDOUR_TABLE_CONTRACTS,
+  CANDOUR_TABLE_SUBCONTRACTS,
+  CANDOUR_TABLE_PAYMENTS,
+  CANDOUR_N_TABLES
+} CandourTable;
+
+/* "organisations", "consortia"...: the table's name in file names and on the command line. */
+const char   *candour_table_get_name      (CandourTable  table);
+/* Looks a name up ("payments" or "payments.csv", any case); FALSE when unknown. */
+gboolean      candour_table_from_name     (const char   *name,
+                                           CandourTable *out_table);
+
+typedef struct _CandourImport CandourImport;
+
+CandourImport *candour_import_new          (CandourDatabase  *db);
+void           candour_import_free         (CandourImport    *self);
+
+/* Adds a CSV file, or every *.csv file in a folder. The table comes from the file name
+ * (organisations.csv...). A file with another name is a problem reported by _run(). */
+gboolean       candour_import_add_path     (CandourImport    *self,
+                                            const char       *path,
+                                            GError          **error);
+/* Adds CSV text held in memory, read as if from a file called file_name. */
+void           candour_import_add_data     (CandourImport    *self,
+                                            const char       *file_name,
+                                            GBytes           *data);
+
+/* Reads every file in dependency order (organisations first, payments last) inside one
+ * transaction. Returns TRUE when everything was written. On any problem nothing is
+ * written, FALSE is returned, and the problems are listed by _get_problems(); error
+ * then says how many there were (or why the database could not be written at all). */
+gboolean       candour_import_run          (CandourImport    *self,
+                                            GCancellable     *cancellable,
+                                            GError          **error);
+
+/* "FILE:LINE:COLUMN: reason", at most CANDOUR_IMPORT_MAX_PROBLEMS of them. */
+GPtrArray     *candour_import_get_problems (CandourImport    *self);
+/* Rows written (or that would have been) into a table. */
+guint          candour_import_get_count    (CandourImport    *self,
+                                            CandourTable      table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandourImport, candour_import_free)
+
+G_END_DECLS

@@ -1,0 +1,262 @@
+/* candour-money.c: money as integer pence, parsed and written the UK way
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "candour-money.h"
+
+#include "candour-error.h"
+
+#define POUND_SIGN "\xc2\xa3"
+
+/* __extension__ keeps -Wpedantic quiet; both gcc and clang have the type. */
+__extension__ typedef __int128 CandourInt128;
+
+/* Messages quote the value, but a whole 1 MiB cell would drown the reason. */
+static char *
+quote_for_message (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  if (g_utf8_strlen (valid, -1) <= 40)
+    return g_strdup_printf ("'%s'", valid);
+
+  {
+    g_autofree char *head = g_utf8_substring (valid, 0, 40);
+
+    return g_strdup_printf ("'%s…'", head);
+  }
+}
+
+static gboolean
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+gboolean
+candour_money_parse (const char  *text,
+                     gint64      *out_pence,
+                     GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *quoted = NULL;
+  const char *p;
+  gboolean negative = FALSE;
+  gboolean too_large = FALSE;
+  gboolean saw_comma = FALSE;
+  gboolean bad_comma = FALSE;
+  guint64 pounds = 0;
+  guint64 pence = 0;
+  guint64 limit;
+  guint int_digits = 0;
+  guint group_digits = 0;
+  guint frac_digits = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_pence != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (text));
+  quoted = quote_for_message (trimmed);
+
+  if (trimmed[0] == '\0')
+    {
+      g_set_error_literal (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                           "the amount of money is empty");
+      return FALSE;
+    }
+
+  p = trimmed;
+
+  /* Both "-£250" and "£-250" are common in spreadsheets people send us. */
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  if (g_str_has_prefix (p, POUND_SIGN))
+    {
+      p += strlen (POUND_SIGN);
+      if (!negative && *p == '-')
+        {
+          negative = TRUE;
+          p++;
+        }
+    }
+
+  for (;; p++)
+    {
+      if (is_digit (*p))
+        {
+          if (pounds > (G_MAXUINT64 - 9) / 10)
+            too_large = TRUE;
+          else
+            pounds = pounds * 10 + (guint64) (*p - '0');
+          int_digits++;
+          group_digits++;
+        }
+      else if (*p == ',')
+        {
+          /* The first group has one to three digits, every later group exactly three. */
+          if (group_digits == 0 || group_digits > 3 || (saw_comma && group_digits != 3))
+            bad_comma = TRUE;
+          saw_comma = TRUE;
+          group_digits = 0;
+        }
+      else
+        break;
+    }
+  if (saw_comma && group_digits != 3)
+    bad_comma = TRUE;
+
+  if (*p == '.')
+    {
+      for (p++; is_digit (*p); p++)
+        {
+          /* Only the first two count; more than two is refused below. */
+          if (frac_digits < 2)
+            pence = pence * 10 + (guint64) (*p - '0');
+          frac_digits++;
+        }
+    }
+  if (frac_digits == 1)
+    pence *= 10;
+
+  if ((*p == 'e' || *p == 'E') && (int_digits > 0 || frac_digits > 0))
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is not an amount of money; write it in full, such as 1000000000",
+                   quoted);
+      return FALSE;
+    }
+
+  if (*p != '\0' || (int_digits == 0 && frac_digits == 0))
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is not an amount of money; write it like 1234.50 or £1,234.50",
+                   quoted);
+      return FALSE;
+    }
+
+  if (bad_comma)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is not an amount of money: commas must separate thousands, "
+                   "such as 1,234,567.00",
+                   quoted);
+      return FALSE;
+    }
+
+  /* Refused rather than rounded: "1.000" may well be a European thousand. */
+  if (frac_digits > 2)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s has more than two decimal places; money is in pounds and pence, "
+                   "such as 1234.50",
+                   quoted);
+      return FALSE;
+    }
+
+  /* A negative amount may reach one penny further than a positive one. */
+  limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
+  if (too_large || pounds > (limit - pence) / 100)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is more money than Candour can record", quoted);
+      return FALSE;
+    }
+
+  pence += pounds * 100;
+  *out_pence = negative ? (gint64) (0 - pence) : (gint64) pence;
+
+  return TRUE;
+}
+
+/* Works on the magnitude so that G_MININT64, which has no positive twin, formats too. */
+static guint64
+magnitude (gint64 value)
+{
+  return value < 0 ? 0 - (guint64) value : (guint64) value;
+}
+
+char *
+candour_money_format_plain (gint64 pence)
+{
+  guint64 m = magnitude (pence);
+
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%02u",
+                          pence < 0 ? "-" : "",
+                          m / 100, (guint) (m % 100));
+}
+
+char *
+candour_money_format_display (gint64 pence)
+{
+  guint64 m = magnitude (pence);
+  char digits[32];
+  GString *out;
+  gsize n_digits;
+
+  n_digits = (gsize) g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, m / 100);
+
+  out = g_string_sized_new (40);
+  if (pence < 0)
+    g_string_append_c (out, '-');
+  g_string_append (out, POUND_SIGN);
+  for (gsize i = 0; i < n_digits; i++)
+    {
+      if (i > 0 && (n_digits - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append_printf (out, ".%02u", (guint) (m % 100));
+
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+clamp_to_gint64 (CandourInt128 value)
+{
+  if (value > G_MAXINT64)
+    return G_MAXINT64;
+  if (value < G_MININT64)
+    return G_MININT64;
+  return (gint64) value;
+}
+
+/* Rounds numerator / denominator half away from zero. In 128 bits nothing here can
+ * overflow: |numerator| < 2^127 and the remainder is smaller than the denominator. */
+static CandourInt128
+round_div_128 (CandourInt128 numerator,
+               CandourInt128 denominator)
+{
+  CandourInt128 quotient = numerator / denominator;
+  CandourInt128 remainder = numerator % denominator;
+  CandourInt128 abs_remainder = remainder < 0 ? -remainder : remainder;
+  CandourInt128 abs_denominator = denominator < 0 ? -denominator : denominator;
+
+  if (2 * abs_remainder >= abs_denominator)
+    quotient += ((numerator < 0) == (denominator < 0)) ? 1 : -1;
+
+  return quotient;
+}
+
+gint64
+candour_round_div (gint64 numerator,
+                   gint64 denominator)
+{
+  g_return_val_if_fail (denominator != 0, 0);
+
+  return clamp_to_gint64 (round_div_128 (numerator, denominator));
+}
+
+gint64
+candour_round_mul_div (gint64 a,
+                       gint64 b,
+                       gint64 denominator)
+{
+  g_return_val_if_fail (denominator != 0, 0);
+
+  return clamp_to_gint64 (round_div_128 ((CandourInt128) a * b, denominator));
+}

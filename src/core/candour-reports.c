@@ -1,0 +1,304 @@
+/* candour-reports.c: the engine's rules as set-based SQL
+ *
+ * Each report is one query, so the figures come from the same place for the CLI, the
+ * CSV and PDF exports and the GUI. docs/reconciliation.md is the readable version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "candour-reports.h"
+#include "candour-date.h"
+
+/* Per subcontract: its dates (the contract's when its own are not given), what is due
+ * by D and what was paid by D. due = value × clamp((D − terms − start + 1) /
+ * (end − start + 1), 0, 1), rounded half away from zero to the penny. Then per partner
+ * and contract, the sums; then one row per partner named in a bid.
+ *
+ * Parameters: :as_of (ISO date D), :grace (days G), :tolerance (basis points T),
+ * :all (1 to include bids that were not won). */
+#define FINDINGS_CTES \
+  "params AS (SELECT candour_days (:as_of) AS d),\n" \
+  "sub AS (\n" \
+  "  SELECT s.id, s.contract_id, s.partner_id, s.value,\n" \
+  "         params.d - s.payment_terms_days - candour_days (coalesce (s.start_on, c.start_on)) + 1 AS days_payable,\n" \
+  "         candour_days (coalesce (s.end_on, c.end_on)) - candour_days (coalesce (s.start_on, c.start_on)) + 1 AS days_long\n" \
+  "  FROM subcontract s JOIN contract c ON c.id = s.contract_id, params),\n" \
+  "sub_due AS (\n" \
+  "  SELECT contract_id, partner_id, value,\n" \
+  "         CASE WHEN days_payable <= 0 THEN 0\n" \
+  "              WHEN days_payable >= days_long THEN value\n" \
+  "              ELSE candour_round_mul_div (value, days_payable, days_long) END AS due,\n" \
+  "         (SELECT coalesce (sum (p.amount), 0) FROM payment p\n" \
+  "          WHERE p.subcontract_id = sub.id AND p.paid_on <= :as_of) AS paid\n" \
+  "  FROM sub),\n" \
+  "per_partner AS (\n" \
+  "  SELECT contract_id, partner_id, sum (value) AS subcontracted, sum (due) AS due, sum (paid) AS paid\n" \
+  "  FROM sub_due GROUP BY contract_id, partner_id),\n" \
+  "named AS (\n" \
+  "  SELECT b.id AS bid_id, b.ref AS bid_ref, b.outcome, b.lead_id, bp.partner_id, bp.consent,\n" \
+  "         c.id AS contract_id, c.ref AS contract_ref,\n" \
+  "         params.d - candour_days (c.start_on) AS days_since_start,\n" \
+  "         CASE WHEN bp.promised_value IS NOT NULL THEN bp.promised_value\n" \
+  "              WHEN bp.promised_share IS NOT NULL\n" \
+  "              THEN candour_round_mul_div (coalesce (c.value, b.value), bp.promised_share, 10000)\n" \
+  "         END AS promised,\n" \
+  "         coalesce (pp.subcontracted, 0) AS subcontracted,\n" \
+  "         coalesce (pp.due, 0) AS due,\n" \
+  "         coalesce (pp.paid, 0) AS paid\n" \
+  "  FROM bid_partner bp\n" \
+  "  JOIN bid b ON b.id = bp.bid_id\n" \
+  "  LEFT JOIN contract c ON c.bid_id = b.id\n" \
+  "  LEFT JOIN per_partner pp ON pp.contract_id = c.id AND pp.partner_id = bp.partner_id\n" \
+  "  CROSS JOIN params\n" \
+  "  WHERE b.outcome = 'won' OR :all),\n" \
+  "findings AS (\n" \
+  "  SELECT n.*,\n" \
+  "         CASE WHEN n.outcome <> 'won' THEN 'not_awarded'\n" \
+  "              WHEN n.contract_id IS NULL OR n.days_since_start < 0 THEN 'pending'\n" \
+  "              WHEN n.subcontracted = 0 AND n.days_since_start <= :grace THEN 'awaiting_subcontract'\n" \
+  "              WHEN n.subcontracted = 0 THEN 'bid_candy'\n" \
+  "              WHEN n.promised IS NOT NULL AND n.subcontracted < n.promised THEN 'short_changed'\n" \
+  "              WHEN n.paid * 10000 < n.due * (10000 - :tolerance) THEN 'underpaid'\n" \
+  "              ELSE 'honoured' END AS status\n" \
+  "  FROM named n)\n"
+
+static const char findings_sql[] =
+  "WITH " FINDINGS_CTES
+  "SELECT f.bid_ref, f.contract_ref, lead.ref, lead.name, partner.ref, partner.name,\n"
+  "       candour_size_band (partner.annual_income), f.consent,\n"
+  "       f.promised, f.subcontracted, f.due, f.paid, f.status\n"
+  "FROM findings f\n"
+  "JOIN organisation lead ON lead.id = f.lead_id\n"
+  "JOIN organisation partner ON partner.id = f.partner_id\n"
+  "ORDER BY f.bid_ref, partner.ref";
+
+static const CandourReportColumn findings_columns[] = {
+  { "bid_ref", CANDOUR_CELL_TEXT },
+  { "contract_ref", CANDOUR_CELL_TEXT },
+  { "lead_ref", CANDOUR_CELL_TEXT },
+  { "lead_name", CANDOUR_CELL_TEXT },
+  { "partner_ref", CANDOUR_CELL_TEXT },
+  { "partner_name", CANDOUR_CELL_TEXT },
+  { "partner_size", CANDOUR_CELL_KEYWORD },
+  { "consent", CANDOUR_CELL_KEYWORD },
+  { "promised", CANDOUR_CELL_MONEY },
+  { "subcontracted", CANDOUR_CELL_MONEY },
+  { "due", CANDOUR_CELL_MONEY },
+  { "paid", CANDOUR_CELL_MONEY },
+  { "status", CANDOUR_CELL_KEYWORD },
+};
+
+/* promise_kept_percent = Σ min(subcontracted, promised) / Σ promised over the findings
+ * that have a promise; empty when none has (the division returns NULL for 0). */
+static const char scorecard_sql[] =
+  "WITH " FINDINGS_CTES
+  "SELECT lead.ref, lead.name,\n"
+  "       (SELECT count (*) FROM bid w WHERE w.lead_id = lead.id AND w.outcome = 'won'),\n"
+  "       count (f.partner_id),\n"
+  "       count (CASE WHEN f.status = 'honoured' THEN 1 END),\n"
+  "       count (CASE WHEN f.status = 'bid_candy' THEN 1 END),\n"
+  "       count (CASE WHEN f.status = 'short_changed' THEN 1 END),\n"
+  "       count (CASE WHEN f.status = 'underpaid' THEN 1 END),\n"
+  "       count (CASE WHEN f.status = 'awaiting_subcontract' THEN 1 END),\n"
+  "       count (CASE WHEN f.status = 'pending' THEN 1 END),\n"
+  "       coalesce (sum (f.promised), 0),\n"
+  "       coalesce (sum (f.subcontracted), 0),\n"
+  "       coalesce (sum (f.paid), 0),\n"
+  "       candour_round_mul_div (sum (CASE WHEN f.promised IS NOT NULL\n"
+  "                                        THEN min (f.subcontracted, f.promised) END),\n"
+  "                              1000, sum (f.promised))\n"
+  "FROM organisation lead\n"
+  "LEFT JOIN findings f ON f.lead_id = lead.id\n"
+  "WHERE lead.id IN (SELECT lead_id FROM bid WHERE outcome = 'won')\n"
+  "GROUP BY lead.id\n"
+  "ORDER BY lead.ref";
+
+static const CandourReportColumn scorecard_columns[] = {
+  { "lead_ref", CANDOUR_CELL_TEXT },
+  { "lead_name", CANDOUR_CELL_TEXT },
+  { "bids_won", CANDOUR_CELL_COUNT },
+  { "partners_named", CANDOUR_CELL_COUNT },
+  { "honoured", CANDOUR_CELL_COUNT },
+  { "bid_candy", CANDOUR_CELL_COUNT },
+  { "short_changed", CANDOUR_CELL_COUNT },
+  { "underpaid", CANDOUR_CELL_COUNT },
+  { "awaiting_subcontract", CANDOUR_CELL_COUNT },
+  { "pending", CANDOUR_CELL_COUNT },
+  { "promised", CANDOUR_CELL_MONEY },
+  { "subcontracted", CANDOUR_CELL_MONEY },
+  { "paid", CANDOUR_CELL_MONEY },
+  { "promise_kept_percent", CANDOUR_CELL_PERCENT_TENTHS },
+};
+
+/* Smaller organisations: annual income known and below the contract's limit. The
+ * requirement is met when the exact share is at least the required one. */
+static const char shares_sql[] =
+  "WITH per_contract AS (\n"
+  "  SELECT s.contract_id, sum (s.value) AS subcontracted,\n"
+  "         sum (CASE WHEN partner.annual_income < c.small_income_limit THEN s.value ELSE 0 END) AS to_smaller\n"
+  "  FROM subcontract s\n"
+  "  JOIN contract c ON c.id = s.contract_id\n"
+  "  JOIN organisation partner ON partner.id = s.partner_id\n"
+  "  GROUP BY s.contract_id)\n"
+  "SELECT c.ref, lead.ref, c.value,\n"
+  "       coalesce (pc.subcontracted, 0),\n"
+  "       c.value - coalesce (pc.subcontracted, 0),\n"
+  "       candour_round_mul_div (c.value - coalesce (pc.subcontracted, 0), 1000, c.value),\n"
+  "       candour_round_mul_div (coalesce (pc.to_smaller, 0), 1000, c.value),\n"
+  "       candour_round_mul_div (c.required_small_share, 1, 10),\n"
+  "       CASE WHEN c.required_small_share IS NULL THEN 'n/a'\n"
+  "            WHEN coalesce (pc.to_smaller, 0) * 10000 >= c.required_small_share * c.value THEN 'yes'\n"
+  "            ELSE 'no' END\n"
+  "FROM contract c\n"
+  "JOIN organisation lead ON lead.id = c.lead_id\n"
+  "LEFT JOIN per_contract pc ON pc.contract_id = c.id\n"
+  "ORDER BY c.ref";
+
+static const CandourReportColumn shares_columns[] = {
+  { "contract_ref", CANDOUR_CELL_TEXT },
+  { "lead_ref", CANDOUR_CELL_TEXT },
+  { "value", CANDOUR_CELL_MONEY },
+  { "subcontracted", CANDOUR_CELL_MONEY },
+  { "retained", CANDOUR_CELL_MONEY },
+  { "retained_percent", CANDOUR_CELL_PERCENT_TENTHS },
+  { "small_share_percent", CANDOUR_CELL_PERCENT_TENTHS },
+  { "required_small_share", CANDOUR_CELL_PERCENT_TENTHS },
+  { "meets_requirement", CANDOUR_CELL_KEYWORD },
+};
+
+/* Payments with an invoice date, refunds (negative amounts) left out. The lead pays
+ * subcontracts on the subcontract's terms; the commissioner pays contracts on 30 days.
+ * Days before the invoice (an advance) count as paid within 30 days. */
+static const char payment_times_sql[] =
+  "WITH timed AS (\n"
+  "  SELECT c.lead_id AS payer_id, s.payment_terms_days AS terms,\n"
+  "         candour_days (p.paid_on) - candour_days (p.invoiced_on) AS days\n"
+  "  FROM payment p\n"
+  "  JOIN subcontract s ON s.id = p.subcontract_id\n"
+  "  JOIN contract c ON c.id = s.contract_id\n"
+  "  WHERE p.invoiced_on IS NOT NULL AND p.amount >= 0\n"
+  "    AND (:from IS NULL OR p.paid_on >= :from) AND (:to IS NULL OR p.paid_on <= :to)\n"
+  "  UNION ALL\n"
+  "  SELECT c.commissioner_id, 30,\n"
+  "         candour_days (p.paid_on) - candour_days (p.invoiced_on)\n"
+  "  FROM payment p\n"
+  "  JOIN contract c ON c.id = p.contract_id\n"
+  "  WHERE p.invoiced_on IS NOT NULL AND p.amount >= 0\n"
+  "    AND (:from IS NULL OR p.paid_on >= :from) AND (:to IS NULL OR p.paid_on <= :to))\n"
+  "SELECT payer.ref, payer.name, count (*),\n"
+  "       candour_round_mul_div (sum (days), 10, count (*)),\n"
+  "       candour_round_mul_div (count (CASE WHEN days <= 30 THEN 1 END), 1000, count (*)),\n"
+  "       candour_round_mul_div (count (CASE WHEN days BETWEEN 31 AND 60 THEN 1 END), 1000, count (*)),\n"
+  "       candour_round_mul_div (count (CASE WHEN days > 60 THEN 1 END), 1000, count (*)),\n"
+  "       candour_round_mul_div (count (CASE WHEN days > terms THEN 1 END), 1000, count (*))\n"
+  "FROM timed\n"
+  "JOIN organisation payer ON payer.id = timed.payer_id\n"
+  "GROUP BY payer.id\n"
+  "ORDER BY payer.ref";
+
+static const CandourReportColumn payment_times_columns[] = {
+  { "payer_ref", CANDOUR_CELL_TEXT },
+  { "payer_name", CANDOUR_CELL_TEXT },
+  { "payments", CANDOUR_CELL_COUNT },
+  { "average_days", CANDOUR_CELL_TENTHS },
+  { "within_30_percent", CANDOUR_CELL_PERCENT_TENTHS },
+  { "days_31_to_60_percent", CANDOUR_CELL_PERCENT_TENTHS },
+  { "over_60_percent", CANDOUR_CELL_PERCENT_TENTHS },
+  { "late_against_terms_percent", CANDOUR_CELL_PERCENT_TENTHS },
+};
+
+void
+candour_reconcile_options_init (CandourReconcileOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->as_of = NULL;
+  options->grace_days = CANDOUR_DEFAULT_GRACE_DAYS;
+  options->tolerance = CANDOUR_DEFAULT_TOLERANCE;
+  options->include_not_awarded = FALSE;
+}
+
+void
+candour_reconcile_options_clear (CandourReconcileOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_pointer (&options->as_of, g_free);
+}
+
+static CandourReport *
+engine_report (CandourDatabase                *db,
+               const char                     *sql,
+               const CandourReportColumn      *columns,
+               guint                           n_columns,
+               const CandourReconcileOptions  *options,
+               gboolean                        include_not_awarded,
+               GError                        **error)
+{
+  g_autofree char *today = NULL;
+  CandourReport *report;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  report = candour_report_new (db, sql, columns, n_columns, error);
+  if (report == NULL)
+    return NULL;
+
+  if (options->as_of == NULL)
+    today = candour_date_today ();
+
+  stmt = candour_report_get_statement (report);
+  candour_bind_text (stmt, ":as_of", options->as_of != NULL ? options->as_of : today);
+  candour_bind_int64 (stmt, ":grace", options->grace_days);
+  candour_bind_int64 (stmt, ":tolerance", options->tolerance);
+  candour_bind_int64 (stmt, ":all", include_not_awarded);
+  return report;
+}
+
+CandourReport *
+candour_report_findings (CandourDatabase                *db,
+                         const CandourReconcileOptions  *options,
+                         GError                        **error)
+{
+  return engine_report (db, findings_sql, findings_columns, G_N_ELEMENTS (findings_columns),
+                        options, options->include_not_awarded, error);
+}
+
+CandourReport *
+candour_report_scorecard (CandourDatabase                *db,
+                          const CandourReconcileOptions  *options,
+                          GError                        **error)
+{
+  return engine_report (db, scorecard_sql, scorecard_columns, G_N_ELEMENTS (scorecard_columns),
+                        options, FALSE, error);
+}
+
+CandourReport *
+candour_report_shares (CandourDatabase  *db,
+                       GError          **error)
+{
+  return candour_report_new (db, shares_sql, shares_columns, G_N_ELEMENTS (shares_columns), error);
+}
+
+CandourReport *
+candour_report_payment_times (CandourDatabase                   *db,
+                              const CandourPaymentTimesOptions  *options,
+                              GError                           **error)
+{
+  CandourReport *report;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  report = candour_report_new (db, payment_times_sql, payment_times_columns,
+                               G_N_ELEMENTS (payment_times_columns), error);
+  if (report == NULL)
+    return NULL;
+
+  stmt = candour_report_get_statement (report);
+  candour_bind_text (stmt, ":from", options->from);
+  candour_bind_text (stmt, ":to", options->to);
+  return report;
+}

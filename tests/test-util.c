@@ -1,0 +1,134 @@
+/* test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <check.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "test-util.h"
+#include "candour-import.h"
+
+CandourDatabase *
+test_open_memory_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  CandourDatabase *db = candour_database_open (":memory:", &error);
+
+  ck_assert_msg (db != NULL, "could not open: %s", error ? error->message : "?");
+  return db;
+}
+
+char *
+test_import (CandourDatabase *db,
+             ...)
+{
+  g_autoptr(CandourImport) import = candour_import_new (db);
+  g_autoptr(GError) error = NULL;
+  const char *name;
+  va_list args;
+
+  va_start (args, db);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      const char *text = va_arg (args, const char *);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      candour_import_add_data (import, name, bytes);
+    }
+  va_end (args);
+
+  if (candour_import_run (import, NULL, &error))
+    return g_strdup ("");
+
+  {
+    GPtrArray *problems = candour_import_get_problems (import);
+    GString *text = g_string_new (NULL);
+
+    for (guint i = 0; i < problems->len; i++)
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", (char *)problems->pdata[i]);
+    if (problems->len == 0)
+      g_string_append (text, error->message);
+    return g_string_free (text, FALSE);
+  }
+}
+
+char *
+test_report_csv (CandourReport *report)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GString) text = NULL;
+  gsize size;
+
+  ck_assert_msg (candour_report_write_csv (report, stream, &error), "%s", error ? error->message : "");
+  size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
+  data = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+
+  ck_assert_uint_ge (size, 3);
+  ck_assert_int_eq (memcmp (data, "\xEF\xBB\xBF", 3), 0);
+  text = g_string_new_len (data + 3, size - 3);
+  g_string_replace (text, "\r\n", "\n", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+test_dump_content (CandourDatabase *db)
+{
+  static const char * const tables[] = {
+    "organisation", "consortium", "consortium_member", "bid", "bid_partner",
+    "contract", "subcontract", "payment",
+  };
+  GString *dump = g_string_new (NULL);
+  sqlite3 *handle = candour_database_get_handle (db);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
+      sqlite3_stmt *stmt;
+
+      ck_assert_int_eq (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), SQLITE_OK);
+      g_string_append_printf (dump, "[%s]\n", tables[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (stmt); i++)
+            {
+              const char *value = (const char *)sqlite3_column_text (stmt, i);
+              g_string_append_printf (dump, "%s%s", i > 0 ? "|" : "", value ? value : "NULL");
+            }
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  return g_string_free (dump, FALSE);
+}
+
+char *
+test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("candour-test-XXXXXX", &error);
+
+  ck_assert_msg (path != NULL, "%s", error ? error->message : "");
+  return path;
+}
+
+void
+test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          test_remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}

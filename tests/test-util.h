@@ -1,0 +1,29 @@
+/* test-util.h: helpers shared by the suites
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "candour-database.h"
+#include "candour-report.h"
+
+/* A new in-memory database at the current schema; fails the test if it cannot open. */
+CandourDatabase *test_open_memory_database (void);
+
+/* Imports CSV texts given as pairs of file name and text, ending with NULL, e.g.
+ * test_import (db, "organisations.csv", "ref,name\nA,Alpha\n", NULL).
+ * Returns the problems joined by newlines ("" when the import succeeded). */
+char            *test_import               (CandourDatabase *db,
+                                            ...) G_GNUC_NULL_TERMINATED;
+
+/* The whole report as CSV text without the BOM and with LF line ends, for readable
+ * expected strings. */
+char            *test_report_csv           (CandourReport *report);
+
+/* Every row of every business table, in a fixed order: equal dumps mean equal content. */
+char            *test_dump_content         (CandourDatabase *db);
+
+/* A new empty temporary folder; removed with test_remove_tree(). */
+char            *test_make_temp_dir        (void);
+void             test_remove_tree          (const char *path);
