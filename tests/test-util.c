@@ -63,6 +63,7 @@ test_report_csv (CandourReport *report)
   gsize size;
 
   ck_assert_msg (candour_report_write_csv (report, stream, &error), "%s", error ? error->message : "");
+  ck_assert (g_output_stream_close (stream, NULL, NULL));
   size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream));
   data = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
 

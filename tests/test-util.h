@@ -5,6 +5,13 @@
 
 #pragma once
 
+#include <check.h>
+
+/* The GError is set, in domain and with code. */
+#define ck_assert_error_matches(error, domain, code) \
+  ck_assert_msg (g_error_matches ((error), (domain), (code)), "expected error %s %d, got %s", \
+                 g_quark_to_string (domain), (int)(code), (error) ? (error)->message : "none")
+
 #include "candour-database.h"
 #include "candour-report.h"
 

@@ -196,6 +196,10 @@ candour_csv_writer_close (CandourCsvWriter  *self,
   if (!flush (self, error))
     return FALSE;
 
-  /* Closing commits a g_file_replace() stream, so its errors must reach the caller too. */
-  return g_output_stream_close (self->stream, NULL, error);
+  /* The stream stays open: the caller decides whether to commit it, for instance by
+   * closing a g_file_replace() stream or cancelling it after a later failure. */
+  if (!g_output_stream_flush (self->stream, NULL, &self->failure))
+    return report_failure (self, error);
+
+  return TRUE;
 }

@@ -23,15 +23,17 @@ void              candour_csv_writer_free       (CandourCsvWriter *self);
 void              candour_csv_writer_add_text   (CandourCsvWriter *self,
                                                  const char       *text);
 /* A number or date already formatted: written as is (no formula guard; still quoted if it
- * holds a comma, as "1,234.50" would). A row of a single empty cell is written as "" so
- * that it is not a blank line, which readers skip. */
+ * holds a comma, as "1,234.50" would). */
 void              candour_csv_writer_add_number (CandourCsvWriter *self,
                                                  const char       *text);
-/* Errors are the stream's own (G_IO_ERROR); after one, every later call fails with it. */
+/* A row of a single empty cell is written as "" so that it is not a blank line, which
+ * readers skip. Errors are the stream's own (G_IO_ERROR); after one, every later call
+ * fails with it. */
 gboolean          candour_csv_writer_end_row    (CandourCsvWriter  *self,
                                                  GError           **error);
-/* Ends an unfinished row, flushes, then closes the stream: closing is what commits a
- * g_file_replace() stream, so its failure must reach the caller too. */
+/* Ends an unfinished row and flushes everything to the stream (g_output_stream_flush()
+ * too). It does not close the stream: the caller closes it, which is what commits a
+ * g_file_replace() stream, or cancels it to keep the old file. No add or end_row after. */
 gboolean          candour_csv_writer_close      (CandourCsvWriter  *self,
                                                  GError           **error);
 

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
+
 #include "candour-core-resources.h"
 #include "candour-database.h"
 #include "candour-date.h"
@@ -304,6 +307,15 @@ candour_database_open (const char  *path,
   in_memory = g_str_equal (path, ":memory:");
   self = g_object_new (CANDOUR_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+
+  /* Owner only: the file says who was paid what. SQLite gives its -wal and -shm files
+   * the same permissions. */
+  if (!in_memory && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+      if (fd >= 0)
+        g_close (fd, NULL);
+    }
 
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,

@@ -1115,9 +1115,12 @@ candour_import_run (CandourImport  *self,
 
       if (file->table == NULL)
         {
-          g_autofree char *names = g_strjoinv (".csv, ", (char **)table_names);
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          for (guint t = 0; t < CANDOUR_N_TABLES; t++)
+            g_string_append_printf (names, "%s%s.csv", t > 0 ? ", " : "", table_names[t]);
           add_problem (self, file->display_name, 1, 1, "Candour does not know which table this "
-                       "file holds; name it after its table: %s.csv", names);
+                       "file holds; name it after its table: %s", names->str);
         }
     }
 

@@ -1,0 +1,196 @@
+/* check-database.c: opening, migrating and refusing databases; transactions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <check.h>
+#include <glib/gstdio.h>
+
+#include "check-suites.h"
+#include "test-util.h"
+#include "candour-error.h"
+
+static gint64
+query_int (CandourDatabase *db,
+           const char      *sql)
+{
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+make_raw_database (const char *path,
+                   const char *sql)
+{
+  sqlite3 *raw;
+
+  ck_assert_int_eq (sqlite3_open (path, &raw), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (raw, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (raw);
+}
+
+START_TEST (test_fresh_database_is_migrated)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+
+  ck_assert_int_eq (candour_database_get_schema_version (db), 1);
+  ck_assert_int_eq (candour_database_get_latest_version (), 1);
+  ck_assert_int_eq (query_int (db, "PRAGMA application_id"), CANDOUR_APPLICATION_ID);
+  ck_assert_int_eq (query_int (db, "PRAGMA foreign_keys"), 1);
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), 8);
+}
+END_TEST
+
+START_TEST (test_file_database_uses_wal_and_reopens)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "books.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  {
+    g_autoptr(CandourDatabase) db = candour_database_open (path, &error);
+    ck_assert_ptr_nonnull (db);
+    ck_assert_int_eq (query_int (db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+    ck_assert_str_eq (test_import (db, "organisations.csv", "ref,name\nA,Alpha\n", NULL), "");
+  }
+
+  /* Owner only: the file holds who was paid what. */
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+
+  {
+    g_autoptr(CandourDatabase) db = candour_database_open (path, &error);
+    ck_assert_ptr_nonnull (db);
+    ck_assert_int_eq (candour_database_get_schema_version (db), 1);
+    ck_assert_int_eq (query_int (db, "SELECT count(*) FROM organisation"), 1);
+  }
+
+  test_remove_tree (dir);
+}
+END_TEST
+
+START_TEST (test_newer_database_is_refused_untouched)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "future.db", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length;
+
+  make_raw_database (path, "PRAGMA application_id = 1130458724; PRAGMA user_version = 7;"
+                           "CREATE TABLE future (x);");
+  ck_assert (g_file_get_contents (path, &before, &length, NULL));
+
+  db = candour_database_open (path, &error);
+  ck_assert_ptr_null (db);
+  ck_assert_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NEWER_SCHEMA);
+  expected = g_strdup_printf ("%s was saved by a newer Candour (database version 7); this Candour "
+                              "reads versions up to 1. Open it with the newer Candour; the file was "
+                              "left as it was.", path);
+  ck_assert_str_eq (error->message, expected);
+
+  ck_assert (g_file_get_contents (path, &after, &length, NULL));
+  ck_assert_str_eq (before, after);
+  test_remove_tree (dir);
+}
+END_TEST
+
+START_TEST (test_other_database_is_refused)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CandourDatabase) db = NULL;
+
+  make_raw_database (path, "CREATE TABLE accounts (x);");
+  db = candour_database_open (path, &error);
+  ck_assert_ptr_null (db);
+  ck_assert_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NOT_CANDOUR);
+  expected = g_strdup_printf ("%s is not a Candour database; it was left as it was.", path);
+  ck_assert_str_eq (error->message, expected);
+  test_remove_tree (dir);
+}
+END_TEST
+
+START_TEST (test_nested_transaction_rolls_back_whole)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (candour_database_begin (db, NULL));
+  ck_assert (candour_database_exec (db, "INSERT INTO organisation (ref, name) VALUES ('A', 'Alpha')", NULL));
+  ck_assert (candour_database_begin (db, NULL));
+  ck_assert (candour_database_exec (db, "INSERT INTO organisation (ref, name) VALUES ('B', 'Beta')", NULL));
+  ck_assert (candour_database_end (db, FALSE, NULL));
+  ck_assert (candour_database_in_transaction (db));
+  ck_assert (!candour_database_end (db, TRUE, &error));
+  ck_assert_str_eq (error->message, "Part of the change failed, so none of it was saved.");
+  ck_assert (!candour_database_in_transaction (db));
+  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM organisation"), 0);
+}
+END_TEST
+
+START_TEST (test_busy_database_says_so)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CandourDatabase) first = candour_database_open (path, NULL);
+  g_autoptr(CandourDatabase) second = candour_database_open (path, NULL);
+
+  ck_assert (candour_database_begin (first, NULL));
+  sqlite3_busy_timeout (candour_database_get_handle (second), 10);
+  ck_assert (!candour_database_begin (second, &error));
+  ck_assert_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_BUSY);
+  ck_assert_str_eq (error->message, "The database is busy (someone else is saving). "
+                                    "Nothing was changed; try again in a moment.");
+  ck_assert (candour_database_end (first, TRUE, NULL));
+  test_remove_tree (dir);
+}
+END_TEST
+
+START_TEST (test_sql_functions)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+
+  ck_assert_int_eq (query_int (db, "SELECT candour_round_mul_div (5, 1, 2)"), 3);
+  ck_assert_int_eq (query_int (db, "SELECT candour_round_mul_div (-5, 1, 2)"), -3);
+  ck_assert_int_eq (query_int (db, "SELECT candour_round_mul_div (1234564, 1250, 10000)"), 154321);
+  ck_assert_int_eq (query_int (db, "SELECT candour_round_mul_div (1, 1, 0) IS NULL"), 1);
+  ck_assert_int_eq (query_int (db, "SELECT candour_days ('2025-03-01') - candour_days ('2024-03-01')"), 365);
+  ck_assert_int_eq (query_int (db, "SELECT candour_days ('2025-02-30') IS NULL"), 1);
+  ck_assert_int_eq (query_int (db, "SELECT candour_size_band (999999) = 'micro'"), 1);
+  ck_assert_int_eq (query_int (db, "SELECT candour_size_band (1000000) = 'small'"), 1);
+  ck_assert_int_eq (query_int (db, "SELECT candour_size_band (9999999999) = 'major'"), 1);
+  ck_assert_int_eq (query_int (db, "SELECT candour_size_band (10000000000) = 'super_major'"), 1);
+  ck_assert_int_eq (query_int (db, "SELECT candour_size_band (NULL) = 'unknown'"), 1);
+}
+END_TEST
+
+Suite *
+candour_database_suite (void)
+{
+  Suite *suite = suite_create ("database");
+  TCase *tc = tcase_create ("database");
+
+  tcase_add_test (tc, test_fresh_database_is_migrated);
+  tcase_add_test (tc, test_file_database_uses_wal_and_reopens);
+  tcase_add_test (tc, test_newer_database_is_refused_untouched);
+  tcase_add_test (tc, test_other_database_is_refused);
+  tcase_add_test (tc, test_nested_transaction_rolls_back_whole);
+  tcase_add_test (tc, test_busy_database_says_so);
+  tcase_add_test (tc, test_sql_functions);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
