@@ -58,7 +58,6 @@ candour_money_parse (const char  *text,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   trimmed = g_strstrip (g_strdup (text));
-  quoted = quote_for_message (trimmed);
 
   if (trimmed[0] == '\0')
     {
@@ -127,7 +126,7 @@ candour_money_parse (const char  *text,
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is not an amount of money; write it in full, such as 1000000000",
-                   quoted);
+                   (quoted = quote_for_message (trimmed)));
       return FALSE;
     }
 
@@ -135,7 +134,7 @@ candour_money_parse (const char  *text,
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is not an amount of money; write it like 1234.50 or £1,234.50",
-                   quoted);
+                   (quoted = quote_for_message (trimmed)));
       return FALSE;
     }
 
@@ -144,7 +143,7 @@ candour_money_parse (const char  *text,
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is not an amount of money: commas must separate thousands, "
                    "such as 1,234,567.00",
-                   quoted);
+                   (quoted = quote_for_message (trimmed)));
       return FALSE;
     }
 
@@ -154,7 +153,7 @@ candour_money_parse (const char  *text,
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s has more than two decimal places; money is in pounds and pence, "
                    "such as 1234.50",
-                   quoted);
+                   (quoted = quote_for_message (trimmed)));
       return FALSE;
     }
 
@@ -163,7 +162,7 @@ candour_money_parse (const char  *text,
   if (too_large || pounds > (limit - pence) / 100)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is more money than Candour can record", quoted);
+                   "%s is more money than Candour can record", (quoted = quote_for_message (trimmed)));
       return FALSE;
     }
 

@@ -11,7 +11,7 @@
 static char *
 quote_for_message (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *valid = g_strstrip (g_utf8_make_valid (text, -1));
 
   if (g_utf8_strlen (valid, -1) <= 40)
     return g_strdup_printf ("'%s'", valid);
@@ -50,7 +50,6 @@ candour_percent_parse (const char  *text,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   trimmed = g_strstrip (g_strdup (text));
-  quoted = quote_for_message (trimmed);
 
   if (trimmed[0] == '\0')
     {
@@ -98,21 +97,21 @@ candour_percent_parse (const char  *text,
   if (*p != '\0' || (int_digits == 0 && frac_digits == 0))
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is not a percentage; write it like 33.3 or 33.3%%", quoted);
+                   "%s is not a percentage; write it like 33.3 or 33.3%%", (quoted = quote_for_message (text)));
       return FALSE;
     }
 
   if (negative && (whole > 0 || hundredths > 0 || third_digit > 0))
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is negative; a percentage must lie between 0 and 100", quoted);
+                   "%s is negative; a percentage must lie between 0 and 100", (quoted = quote_for_message (text)));
       return FALSE;
     }
 
   if (whole > 100)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is more than 100%%; a percentage must lie between 0 and 100", quoted);
+                   "%s is more than 100%%; a percentage must lie between 0 and 100", (quoted = quote_for_message (text)));
       return FALSE;
     }
 
@@ -124,14 +123,14 @@ candour_percent_parse (const char  *text,
 
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s has more than two decimal places; round it to two, such as %s",
-                   quoted, suggestion);
+                   (quoted = quote_for_message (text)), suggestion);
       return FALSE;
     }
 
   if (whole * 100 + hundredths > CANDOUR_PERCENT_WHOLE)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is more than 100%%; a percentage must lie between 0 and 100", quoted);
+                   "%s is more than 100%%; a percentage must lie between 0 and 100", (quoted = quote_for_message (text)));
       return FALSE;
     }
 

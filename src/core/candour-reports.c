@@ -168,31 +168,44 @@ static const CandourReportColumn shares_columns[] = {
 
 /* Payments with an invoice date, refunds (negative amounts) left out. The lead pays
  * subcontracts on the subcontract's terms; the commissioner pays contracts on 30 days.
- * Days before the invoice (an advance) count as paid within 30 days. */
+ * Days before the invoice (an advance) count as paid within 30 days.
+ *
+ * Counted per subcontract first, walking the covering index subcontract by subcontract
+ * (no sort of a million rows), then per contract, then summed per payer. */
+#define PAYMENT_TIME_COUNTS(days, terms) \
+  "count (*) AS n, sum (" days ") AS total_days,\n" \
+  "count (CASE WHEN " days " <= 30 THEN 1 END) AS within_30,\n" \
+  "count (CASE WHEN " days " BETWEEN 31 AND 60 THEN 1 END) AS within_60,\n" \
+  "count (CASE WHEN " days " > 60 THEN 1 END) AS over_60,\n" \
+  "count (CASE WHEN " days " > " terms " THEN 1 END) AS late\n"
+
+#define PAYMENT_DAYS "(candour_days (p.paid_on) - candour_days (p.invoiced_on))"
+
 static const char payment_times_sql[] =
-  "WITH timed AS (\n"
-  "  SELECT c.lead_id AS payer_id, s.payment_terms_days AS terms,\n"
-  "         candour_days (p.paid_on) - candour_days (p.invoiced_on) AS days\n"
-  "  FROM payment p\n"
-  "  JOIN subcontract s ON s.id = p.subcontract_id\n"
+  "WITH counted AS (\n"
+  "  SELECT c.lead_id AS payer_id, " PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "s.payment_terms_days")
+  "  FROM subcontract s\n"
   "  JOIN contract c ON c.id = s.contract_id\n"
+  "  JOIN payment p ON p.subcontract_id = s.id\n"
   "  WHERE p.invoiced_on IS NOT NULL AND p.amount >= 0\n"
   "    AND (:from IS NULL OR p.paid_on >= :from) AND (:to IS NULL OR p.paid_on <= :to)\n"
+  "  GROUP BY s.id\n"
   "  UNION ALL\n"
-  "  SELECT c.commissioner_id, 30,\n"
-  "         candour_days (p.paid_on) - candour_days (p.invoiced_on)\n"
-  "  FROM payment p\n"
-  "  JOIN contract c ON c.id = p.contract_id\n"
+  "  SELECT c.commissioner_id, " PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "30")
+  "  FROM contract c\n"
+  "  JOIN payment p ON p.contract_id = c.id\n"
   "  WHERE p.invoiced_on IS NOT NULL AND p.amount >= 0\n"
-  "    AND (:from IS NULL OR p.paid_on >= :from) AND (:to IS NULL OR p.paid_on <= :to))\n"
-  "SELECT payer.ref, payer.name, count (*),\n"
-  "       candour_round_mul_div (sum (days), 10, count (*)),\n"
-  "       candour_round_mul_div (count (CASE WHEN days <= 30 THEN 1 END), 1000, count (*)),\n"
-  "       candour_round_mul_div (count (CASE WHEN days BETWEEN 31 AND 60 THEN 1 END), 1000, count (*)),\n"
-  "       candour_round_mul_div (count (CASE WHEN days > 60 THEN 1 END), 1000, count (*)),\n"
-  "       candour_round_mul_div (count (CASE WHEN days > terms THEN 1 END), 1000, count (*))\n"
-  "FROM timed\n"
-  "JOIN organisation payer ON payer.id = timed.payer_id\n"
+  "    AND (:from IS NULL OR p.paid_on >= :from) AND (:to IS NULL OR p.paid_on <= :to)\n"
+  "  GROUP BY c.id)\n"
+  "SELECT payer.ref, payer.name, sum (n),\n"
+  "       candour_round_mul_div (sum (total_days), 10, sum (n)),\n"
+  "       candour_round_mul_div (sum (within_30), 1000, sum (n)),\n"
+  "       candour_round_mul_div (sum (within_60), 1000, sum (n)),\n"
+  "       candour_round_mul_div (sum (over_60), 1000, sum (n)),\n"
+  "       candour_round_mul_div (sum (late), 1000, sum (n))\n"
+  "FROM counted\n"
+  "JOIN organisation payer ON payer.id = counted.payer_id\n"
+  "WHERE n > 0\n"
   "GROUP BY payer.id\n"
   "ORDER BY payer.ref";
 
