@@ -17,3 +17,4 @@ Suite *candour_money_suite      (void);
 Suite *candour_percent_suite    (void);
 Suite *candour_reconcile_suite  (void);
 Suite *candour_reports_suite    (void);
+Suite *candour_safety_suite     (void);

@@ -16,10 +16,12 @@
 #include <glib/gstdio.h>
 
 #include "candour-cli-table.h"
+#include "candour-backup.h"
 #include "candour-database.h"
 #include "candour-date.h"
 #include "candour-demo.h"
 #include "candour-export.h"
+#include "candour-history.h"
 #include "candour-import.h"
 #include "candour-integrity.h"
 #include "candour-percent.h"
@@ -90,7 +92,17 @@ open_database (const char *db_path)
   CandourDatabase *db = candour_database_open (db_path, &error);
 
   if (db == NULL)
-    fail (NULL, error->message);
+    {
+      fail (NULL, error->message);
+      return NULL;
+    }
+
+  if (candour_database_get_upgrade_backup (db) != NULL)
+    g_printerr ("candour-cli: upgraded %s to this version of Candour; the file as it was is "
+                "kept at %s\n", db_path, candour_database_get_upgrade_backup (db));
+  if (candour_database_is_on_network (db))
+    g_printerr ("candour-cli: %s is on a network drive. Candour works there, but two people saving "
+                "at once is safer with the file on a local disk.\n", db_path);
   return db;
 }
 
@@ -549,6 +561,70 @@ command_check (const char *db_path,
   return EXIT_SUCCESS;
 }
 
+static int
+command_history (const char *db_path,
+                 int         argc,
+                 char      **argv)
+{
+  OutputOptions output = { 0 };
+  GOptionEntry entries[] = { OUTPUT_ENTRIES (output), { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_USAGE;
+
+  if (!parse_options ("history", entries, &argc, &argv, "REF",
+                      "Every change to the record(s) with this ref, oldest first: when, by whom, and what changed.") ||
+      !check_output_options ("history", &output))
+    goto out;
+  if (argc != 2)
+    {
+      usage_error ("history", "name one ref, such as BID-01");
+      goto out;
+    }
+
+  status = EXIT_FAILURE;
+  if ((db = open_database (db_path)) == NULL)
+    goto out;
+
+  if ((report = candour_report_history (db, argv[1], &error)) == NULL)
+    fail ("history", error->message);
+  else
+    status = write_report ("history", report, &output);
+
+out:
+  output_options_clear (&output);
+  return status;
+}
+
+static int
+command_backup (const char *db_path,
+                int         argc,
+                char      **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("backup", entries, &argc, &argv, "FILE",
+                      "Copies the database to FILE while it stays in use, and checks the copy."))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error ("backup", "name the file to write the copy to");
+
+  if ((db = open_database (db_path)) == NULL)
+    return EXIT_FAILURE;
+
+  if (!candour_backup_to_path (db, argv[1], &error))
+    {
+      fail ("backup", error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("Backed up %s to %s and checked the copy.\n", db_path, argv[1]);
+  return EXIT_SUCCESS;
+}
+
 /* Dispatch */
 
 static const Command commands[] = {
@@ -560,6 +636,8 @@ static const Command commands[] = {
   { "export", "TABLE|all --output PATH", "Write tables as CSV in the import format", command_export },
   { "demo", "", "Fill an empty database with the Harrowfield demo", command_demo },
   { "check", "", "Check the database and the records' rules", command_check },
+  { "history", "REF", "Every change to a record, from the audit trail", command_history },
+  { "backup", "FILE", "Copy the database safely while it is in use", command_backup },
 };
 
 static const Command *

@@ -9,7 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "candour-core-resources.h"
-#include "candour-database.h"
+#include "candour-database-private.h"
+#include "candour-backup.h"
 #include "candour-date.h"
 #include "candour-error.h"
 #include "candour-money.h"
@@ -22,6 +23,7 @@
  * Never edit a released file; add a new one. */
 static const char * const migrations[] = {
   "/io/github/candour/Candour/sql/0001-initial.sql",
+  "/io/github/candour/Candour/sql/0002-audit.sql",
 };
 
 struct _CandourDatabase
@@ -29,6 +31,8 @@ struct _CandourDatabase
   GObject parent_instance;
 
   char *path;
+  char *upgrade_backup;         /* where the file was copied before an upgrade, or NULL */
+  gboolean on_network;          /* on a network file system: no WAL */
   sqlite3 *db;
   GHashTable *statements;       /* const char *sql (by address) → sqlite3_stmt */
   guint transaction_depth;
@@ -52,6 +56,7 @@ candour_database_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->upgrade_backup, g_free);
 
   G_OBJECT_CLASS (candour_database_parent_class)->finalize (object);
 }
@@ -156,6 +161,15 @@ sql_size_band (sqlite3_context  *context,
                        -1, SQLITE_STATIC);
 }
 
+/* Who made a change, for the audit trail: the operating-system user. */
+static void
+sql_actor (sqlite3_context  *context,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  sqlite3_result_text (context, g_get_user_name (), -1, SQLITE_STATIC);
+}
+
 static gboolean
 register_functions (CandourDatabase  *self,
                     GError          **error)
@@ -167,7 +181,9 @@ register_functions (CandourDatabase  *self,
       sqlite3_create_function (self->db, "candour_days", 1, flags, NULL,
                                sql_days, NULL, NULL) != SQLITE_OK ||
       sqlite3_create_function (self->db, "candour_size_band", 1, flags, NULL,
-                               sql_size_band, NULL, NULL) != SQLITE_OK)
+                               sql_size_band, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (self->db, "candour_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
+                               sql_actor, NULL, NULL) != SQLITE_OK)
     return candour_database_set_error (self, error, NULL);
 
   return TRUE;
@@ -248,6 +264,17 @@ apply_migration (CandourDatabase  *self,
   return candour_database_end (self, TRUE, error);
 }
 
+/* "area.db" → "area.db.v1-backup-20261122-071500": beside the file, never clashing. */
+static char *
+upgrade_backup_path (const char *path,
+                     int         version)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+
+  return g_strdup_printf ("%s.v%d-backup-%s", path, version, stamp);
+}
+
 static gboolean
 migrate (CandourDatabase  *self,
          GError          **error)
@@ -281,11 +308,39 @@ migrate (CandourDatabase  *self,
       return FALSE;
     }
 
+  /* Keep the user's file as it was before changing its schema. */
+  if (version >= 1 && version < latest && !g_str_equal (self->path, ":memory:"))
+    {
+      g_autofree char *backup = upgrade_backup_path (self->path, version);
+
+      if (!candour_backup_to_path (self, backup, error))
+        return FALSE;
+      self->upgrade_backup = g_steal_pointer (&backup);
+    }
+
   for (int next = version + 1; next <= latest; next++)
     if (!apply_migration (self, next, error))
       return FALSE;
 
   return TRUE;
+}
+
+/* Asks GIO whether the folder holding path is on a remote file system (NFS, SMB...).
+ * CANDOUR_ASSUME_NETWORK_FS=1 makes every file count as remote, so the tests can take
+ * this path without a file server. */
+static gboolean
+is_on_network (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (g_strcmp0 (g_getenv ("CANDOUR_ASSUME_NETWORK_FS"), "1") == 0)
+    return TRUE;
+
+  info = g_file_query_filesystem_info (folder != NULL ? folder : file,
+                                       G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE, NULL, NULL);
+  return info != NULL && g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE);
 }
 
 CandourDatabase *
@@ -333,15 +388,19 @@ candour_database_open (const char  *path,
 
   /* WAL lets the GUI and the CLI read while one of them writes; NORMAL is durable
    * across application crashes in WAL mode. */
+  self->on_network = !in_memory && is_on_network (path);
+
   pragmas = g_strdup_printf ("PRAGMA foreign_keys = ON;"
-                             "PRAGMA trusted_schema = OFF;"
                              "%s"
                              "PRAGMA synchronous = NORMAL;"
                              /* 64 MiB of page cache keeps a million-row import and the
                               * reports' sorting in memory instead of spilling to disk. */
                              "PRAGMA cache_size = -65536;"
                              "PRAGMA temp_store = MEMORY;",
-                             in_memory ? "" : "PRAGMA journal_mode = WAL;");
+                             /* WAL needs shared memory, which network file systems
+                              * do not give: use the rollback journal there. */
+                             in_memory ? "" : self->on_network ? "PRAGMA journal_mode = DELETE;"
+                                                               : "PRAGMA journal_mode = WAL;");
 
   if (!candour_database_exec (self, pragmas, error) ||
       !register_functions (self, error) ||
@@ -357,6 +416,22 @@ candour_database_get_path (CandourDatabase *self)
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), NULL);
 
   return self->path;
+}
+
+const char *
+candour_database_get_upgrade_backup (CandourDatabase *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), NULL);
+
+  return self->upgrade_backup;
+}
+
+gboolean
+candour_database_is_on_network (CandourDatabase *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+
+  return self->on_network;
 }
 
 sqlite3 *
@@ -513,4 +588,40 @@ candour_bind_null (sqlite3_stmt *stmt,
                    const char   *name)
 {
   sqlite3_bind_null (stmt, parameter_index (stmt, name));
+}
+
+gboolean
+candour_database_audit_batch (CandourDatabase  *self,
+                              const char       *table,
+                              gint64            first_id,
+                              gint64            last_id,
+                              const char       *source,
+                              guint             rows,
+                              GError          **error)
+{
+  static const char sql[] =
+    "INSERT INTO audit (actor, table_name, record_id, last_record_id, action, new_values) "
+    "VALUES (candour_actor (), :table, :first, :last, 'insert', "
+    "json_object ('file', :source, 'rows', :rows))";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+
+  stmt = candour_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  candour_bind_text (stmt, ":table", table);
+  candour_bind_int64 (stmt, ":first", first_id);
+  candour_bind_int64 (stmt, ":last", last_id);
+  candour_bind_text (stmt, ":source", source);
+  candour_bind_int64 (stmt, ":rows", rows);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    return candour_database_set_error (self, error, sql);
+  return TRUE;
 }

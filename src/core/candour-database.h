@@ -24,6 +24,13 @@ CandourDatabase *candour_database_open               (const char       *path,
                                                       GError          **error);
 const char      *candour_database_get_path           (CandourDatabase  *self);
 sqlite3         *candour_database_get_handle         (CandourDatabase  *self);
+/* When opening upgraded the file's schema: the verified copy of the file as it was,
+ * written beside it first. NULL when no upgrade was needed. */
+const char      *candour_database_get_upgrade_backup (CandourDatabase  *self);
+/* TRUE when the file is on a network file system (NFS, SMB...). Candour then uses a
+ * rollback journal instead of WAL, and front ends should warn that two people saving at
+ * once over the network is less safe than on a local disk. */
+gboolean         candour_database_is_on_network      (CandourDatabase  *self);
 int              candour_database_get_schema_version (CandourDatabase  *self);
 /* The newest schema version this build knows. */
 int              candour_database_get_latest_version (void);

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "candour-export.h"
+#include "candour-history.h"
 
 #define COLUMNS(columns) columns, G_N_ELEMENTS (columns)
 
@@ -206,6 +207,15 @@ candour_export_all (CandourDatabase  *db,
       g_autofree char *path = g_build_filename (folder, name, NULL);
 
       ok = candour_export_to_path (db, i, path, error);
+    }
+
+  /* The audit trail goes with the records as evidence; it is never imported. */
+  if (ok)
+    {
+      g_autofree char *path = g_build_filename (folder, "audit.csv", NULL);
+      g_autoptr(CandourReport) audit = candour_report_audit (db, error);
+
+      ok = audit != NULL && candour_export_report_to_path (audit, path, error);
     }
 
   candour_database_exec (db, "COMMIT", NULL);

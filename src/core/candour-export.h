@@ -29,6 +29,7 @@ gboolean       candour_export_to_path (CandourDatabase  *db,
                                        GError          **error);
 
 /* Every table into folder (created if needed) as organisations.csv, consortia.csv...,
+ * and the audit trail as audit.csv (which an import passes over),
  * read in one transaction so the files agree with each other. */
 gboolean       candour_export_all     (CandourDatabase  *db,
                                        const char       *folder,

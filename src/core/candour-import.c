@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "candour-import.h"
+#include "candour-database-private.h"
 #include "candour-csv-reader.h"
 #include "candour-date.h"
 #include "candour-error.h"
@@ -77,6 +78,7 @@ struct _CandourImport
   guint n_problems;             /* all problems, also those past the cap */
   guint counts[CANDOUR_N_TABLES];
   GHashTable *ref_cache[CANDOUR_N_TABLES]; /* ref → gint64 *id, filled by look-ups */
+  GHashTable *refused_refs[CANDOUR_N_TABLES]; /* refs of rows not written for a problem */
 };
 
 struct _ImportRow
@@ -170,6 +172,22 @@ add_problem (CandourImport *self,
   g_ptr_array_add (self->problems, g_strdup_printf ("%s:%u:%u: %s", file_name, line, column, reason));
 }
 
+/* Far more than any name or note needs: a longer cell is a file that went wrong. */
+#define MAX_CELL_BYTES (1024 * 1024)
+
+/* Messages quote what the file says, but a whole 1 MiB cell would drown the reason. */
+static char *
+shorten (const char *text)
+{
+  const char *end = text;
+
+  for (guint n = 0; n < 40 && *end != '\0'; n++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return g_strdup (text);
+  return g_strdup_printf ("%.*s…", (int)(end - text), text);
+}
+
 static void
 add_error_problem (CandourImport *self,
                    const GError  *error)
@@ -231,6 +249,43 @@ row_problem (ImportRow  *row,
 }
 
 /* Refs */
+
+/* The SQL table behind each CandourTable, and its highest id (ids grow by one per
+ * insert, so the rows a file added are the ids between the before and after). */
+static const char * const sql_tables[CANDOUR_N_TABLES] = {
+  "organisation", "consortium", "consortium_member", "bid", "bid_partner",
+  "contract", "subcontract", "payment",
+};
+
+static const char * const max_id_sql[CANDOUR_N_TABLES] = {
+  "SELECT coalesce (max (id), 0) FROM organisation",
+  "SELECT coalesce (max (id), 0) FROM consortium",
+  "SELECT coalesce (max (id), 0) FROM consortium_member",
+  "SELECT coalesce (max (id), 0) FROM bid",
+  "SELECT coalesce (max (id), 0) FROM bid_partner",
+  "SELECT coalesce (max (id), 0) FROM contract",
+  "SELECT coalesce (max (id), 0) FROM subcontract",
+  "SELECT coalesce (max (id), 0) FROM payment",
+};
+
+static gboolean
+max_id (CandourImport  *self,
+        CandourTable    table,
+        gint64         *out_id,
+        GError        **error)
+{
+  sqlite3_stmt *stmt = candour_database_prepare (self->db, max_id_sql[table], error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *out_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return candour_database_set_error (self->db, error, max_id_sql[table]);
+  return TRUE;
+}
 
 static const char * const ref_lookup_sql[CANDOUR_N_TABLES] = {
   "SELECT id FROM organisation WHERE ref = :ref",
@@ -332,10 +387,19 @@ parse_cell (ImportRow         *row,
   FieldValue *value = &row->values[index];
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = NULL;
+  g_autofree char *quoted = NULL;
+  gsize length = strlen (raw);
   const char *trimmed = raw;
 
+  if (length > MAX_CELL_BYTES)
+    {
+      row_problem (row, field->name, "%s is too long (%" G_GSIZE_FORMAT " bytes); a cell "
+                   "holds at most 1 MB (%d bytes)", field->name, length, MAX_CELL_BYTES);
+      return;
+    }
+
   /* Most cells have no surrounding spaces: copy only those that do. */
-  if (g_ascii_isspace (raw[0]) || (raw[0] != '\0' && g_ascii_isspace (raw[strlen (raw) - 1])))
+  if (length > 0 && (g_ascii_isspace (raw[0]) || g_ascii_isspace (raw[length - 1])))
     trimmed = copy = g_strstrip (g_strdup (raw));
 
   if (trimmed[0] == '\0')
@@ -359,7 +423,7 @@ parse_cell (ImportRow         *row,
       if (field->kind == FIELD_MONEY && value->number < 0)
         {
           row_problem (row, field->name, "%s is negative (%s); it must be zero or more",
-                       field->name, trimmed);
+                       field->name, (quoted = shorten (trimmed)));
           return;
         }
       value->set = TRUE;
@@ -384,7 +448,7 @@ parse_cell (ImportRow         *row,
         if (!g_ascii_string_to_unsigned (trimmed, 10, 0, 3650, &days, NULL))
           {
             row_problem (row, field->name, "%s is '%s'; it must be a whole number of days "
-                         "from 0 to 3650, such as 30", field->name, trimmed);
+                         "from 0 to 3650, such as 30", field->name, (quoted = shorten (trimmed)));
             return;
           }
         value->number = (gint64)days;
@@ -395,7 +459,8 @@ parse_cell (ImportRow         *row,
     case FIELD_YES_NO:
       if (!parse_yes_no (trimmed, &value->number))
         {
-          row_problem (row, field->name, "%s is '%s'; write yes or no", field->name, trimmed);
+          row_problem (row, field->name, "%s is '%s'; write yes or no", field->name,
+                       (quoted = shorten (trimmed)));
           return;
         }
       value->set = TRUE;
@@ -409,7 +474,7 @@ parse_cell (ImportRow         *row,
           {
             g_autofree char *choices = g_strjoinv (", ", (char **)field->keywords);
             row_problem (row, field->name, "'%s' is not a %s; use one of %s",
-                         trimmed, field->what, choices);
+                         (quoted = shorten (trimmed)), field->what, choices);
             return;
           }
         value->text = g_steal_pointer (&word);
@@ -427,10 +492,18 @@ parse_cell (ImportRow         *row,
 
         if (!lookup_ref (row->import, target, ref, &value->number, &error))
           break;
+        if (value->number == 0 && g_hash_table_contains (row->import->refused_refs[target], ref))
+          {
+            row_problem (row, field->name, "%s '%s' points to a row of %s.csv that has a problem "
+                         "of its own (listed above)", field->name, (quoted = shorten (ref)),
+                         field->what);
+            return;
+          }
         if (value->number == 0)
           {
             row_problem (row, field->name, "%s '%s' points nowhere: there is no such ref in "
-                         "%s.csv or in the database", field->name, ref, field->what);
+                         "%s.csv or in the database", field->name, (quoted = shorten (ref)),
+                         field->what);
             return;
           }
         value->text = g_strdup (ref);
@@ -505,6 +578,8 @@ check_contract (ImportRow *row)
   FieldValue *bid = row_value (row, "bid_ref");
   FieldValue *lead = row_value (row, "lead_ref");
   FieldValue *commissioner = row_value (row, "commissioner_ref");
+  g_autofree char *bid_quoted = NULL;
+  g_autofree char *quoted = NULL;
 
   check_dates_in_order (row, "start_on", row_value (row, "start_on")->text,
                         "end_on", row_value (row, "end_on")->text);
@@ -522,12 +597,17 @@ check_contract (ImportRow *row)
       bid_commissioner = sqlite3_column_int64 (stmt, 1);
       sqlite3_reset (stmt);
 
+      bid_quoted = shorten (bid->text);
       if (lead->set && lead->number != bid_lead)
         row_problem (row, "lead_ref", "lead_ref '%s' is not the lead of bid '%s'; leave it "
-                     "empty to take the bid's lead", lead->text, bid->text);
+                     "empty to take the bid's lead", (quoted = shorten (lead->text)), bid_quoted);
       if (commissioner->set && commissioner->number != bid_commissioner)
-        row_problem (row, "commissioner_ref", "commissioner_ref '%s' is not the commissioner of "
-                     "bid '%s'; leave it empty to take the bid's", commissioner->text, bid->text);
+        {
+          g_free (quoted);
+          row_problem (row, "commissioner_ref", "commissioner_ref '%s' is not the commissioner of "
+                       "bid '%s'; leave it empty to take the bid's",
+                       (quoted = shorten (commissioner->text)), bid_quoted);
+        }
 
       lead->set = commissioner->set = TRUE;
       lead->number = bid_lead;
@@ -558,6 +638,7 @@ check_subcontract (ImportRow *row)
   FieldValue *end = row_value (row, "end_on");
   g_autofree char *contract_start = NULL;
   g_autofree char *contract_end = NULL;
+  g_autofree char *quoted = NULL;
   sqlite3_stmt *stmt;
 
   if (!contract->set)
@@ -577,10 +658,12 @@ check_subcontract (ImportRow *row)
     {
       if (start->set && !end->set && strcmp (start->text, contract_end) > 0)
         row_problem (row, "start_on", "start_on (%s) is after the end of contract '%s' (%s); "
-                     "give the subcontract its own end_on", start->text, contract->text, contract_end);
+                     "give the subcontract its own end_on", start->text,
+                     (quoted = shorten (contract->text)), contract_end);
       else if (end->set && !start->set && strcmp (end->text, contract_start) < 0)
         row_problem (row, "end_on", "end_on (%s) is before the start of contract '%s' (%s); "
-                     "give the subcontract its own start_on", end->text, contract->text, contract_start);
+                     "give the subcontract its own start_on", end->text,
+                     (quoted = shorten (contract->text)), contract_start);
       else
         check_dates_in_order (row, "start_on", start->text, "end_on", end->text);
     }
@@ -758,7 +841,8 @@ read_header (CandourImport     *self,
   for (guint i = 0; i < table->n_fields; i++)
     column_of[i] = -1;
 
-  for (guint column = 0; column < n_columns; column++)
+  /* A header of a million unknown columns is listed only up to the cap. */
+  for (guint column = 0; column < n_columns && self->n_problems < CANDOUR_IMPORT_MAX_PROBLEMS; column++)
     {
       g_autofree char *name = g_ascii_strdown (candour_csv_reader_get_field (reader, column), -1);
       guint i;
@@ -768,12 +852,20 @@ read_header (CandourImport     *self,
         if (g_str_equal (name, table->fields[i].name))
           break;
 
-      if (i == table->n_fields)
+      if (i == table->n_fields && name[0] == '\0')
+        {
+          add_problem (self, file_name, line, column + 1,
+                       "column %u of the header has no name; name it, or delete the column "
+                       "if it is empty (a comma at the end of the line makes one)", column + 1);
+          ok = FALSE;
+        }
+      else if (i == table->n_fields)
         {
           g_autofree char *names = field_names (table);
+          g_autofree char *quoted = shorten (candour_csv_reader_get_field (reader, column));
           add_problem (self, file_name, line, column + 1,
                        "unknown column '%s'; the columns of %s.csv are %s",
-                       candour_csv_reader_get_field (reader, column), table->name, names);
+                       quoted, table->name, names);
           ok = FALSE;
         }
       else if (column_of[i] >= 0)
@@ -848,19 +940,24 @@ report_insert_failure (ImportRow *row)
   sqlite3 *db = candour_database_get_handle (row->import->db);
   const char *message = sqlite3_errmsg (db);
   int code = sqlite3_extended_errcode (db);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
 
   if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, ".ref") != NULL)
     row_problem (row, "ref", "ref '%s' is already used by another record in %s; "
-                 "each ref must be unique", row_value (row, "ref")->text, row->table->name);
+                 "each ref must be unique", (first = shorten (row_value (row, "ref")->text)),
+                 row->table->name);
   else if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, "bid_partner.") != NULL)
     row_problem (row, "partner_ref", "bid '%s' already names partner '%s'; a bid names each "
-                 "partner once", row_value (row, "bid_ref")->text, row_value (row, "partner_ref")->text);
+                 "partner once", (first = shorten (row_value (row, "bid_ref")->text)),
+                 (second = shorten (row_value (row, "partner_ref")->text)));
   else if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, "contract.bid_id") != NULL)
     row_problem (row, "bid_ref", "bid '%s' already has a contract; a bid leads to at most one "
-                 "contract", row_value (row, "bid_ref")->text);
+                 "contract", (first = shorten (row_value (row, "bid_ref")->text)));
   else if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, "consortium_member.") != NULL)
     row_problem (row, "member_ref", "'%s' is already listed as a member of '%s' from that date",
-                 row_value (row, "member_ref")->text, row_value (row, "consortium_ref")->text);
+                 (first = shorten (row_value (row, "member_ref")->text)),
+                 (second = shorten (row_value (row, "consortium_ref")->text)));
   else
     add_problem (row->import, row->file_name, row->line, 1,
                  "the database refused this row: %s", message);
@@ -889,6 +986,10 @@ import_file (CandourImport  *self,
   g_autofree FieldValue *values = NULL;
   g_autofree int *indexes = NULL;
   CandourTable table_id = table - tables;
+  /* Other rows refer to this table's records by this field. */
+  int ref_index = ref_lookup_sql[table_id] != NULL ? (int)field_index (table, "ref") : -1;
+  guint rows_before;
+  gint64 id_before;
   sqlite3_stmt *insert;
   guint n_columns;
 
@@ -928,6 +1029,9 @@ import_file (CandourImport  *self,
 
   values = g_new0 (FieldValue, table->n_fields);
   indexes = parameter_indexes (insert, table);
+  rows_before = self->counts[table_id];
+  if (!max_id (self, table_id, &id_before, error))
+    return FALSE;
 
   while (self->n_problems < CANDOUR_IMPORT_MAX_PROBLEMS)
     {
@@ -953,9 +1057,9 @@ import_file (CandourImport  *self,
       if (n_fields != n_columns)
         {
           add_problem (self, file->display_name, row.line, MIN (n_fields, n_columns) + 1,
-                       "this row has %u fields but the header has %u; check for a missing or "
+                       "this row has %u field%s but the header has %u; check for a missing or "
                        "extra comma, or a comma in a value that needs double quotes",
-                       n_fields, n_columns);
+                       n_fields, n_fields == 1 ? "" : "s", n_columns);
           continue;
         }
 
@@ -978,6 +1082,8 @@ import_file (CandourImport  *self,
 
       if (row.ok)
         self->counts[table_id]++;
+      else if (ref_index >= 0 && values[ref_index].set)
+        g_hash_table_add (self->refused_refs[table_id], g_steal_pointer (&values[ref_index].text));
       clear_values (values, table->n_fields);
 
       if ((self->counts[table_id] & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -985,6 +1091,19 @@ import_file (CandourImport  *self,
     }
 
   sqlite3_clear_bindings (insert);
+
+  /* One audit row for the file's records (the triggers leave imports to us). */
+  if (self->n_problems == 0 && self->counts[table_id] > rows_before)
+    {
+      gint64 id_after;
+
+      if (!max_id (self, table_id, &id_after, error) ||
+          !candour_database_audit_batch (self->db, sql_tables[table_id], id_before + 1, id_after,
+                                         file->display_name, self->counts[table_id] - rows_before,
+                                         error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -1005,15 +1124,19 @@ file_size (ImportFile *file)
   return g_stat (file->path, &st) == 0 ? st.st_size : 0;
 }
 
-/* Drops table's indexes (not those behind UNIQUE constraints) and returns the SQL that
- * re-creates them, or NULL on failure. */
+/* Drops the schema objects of a kind ("index", "trigger") on table whose names match
+ * pattern (a LIKE pattern) and returns the SQL that re-creates them, or NULL on
+ * failure. Indexes behind UNIQUE constraints have no SQL and are never dropped. */
 static GPtrArray *
-suspend_indexes (CandourImport  *self,
-                 const char     *table,
-                 GError        **error)
+suspend_schema_objects (CandourImport  *self,
+                        const char     *type,
+                        const char     *table,
+                        const char     *pattern,
+                        GError        **error)
 {
   static const char sql[] =
-    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = :table AND sql IS NOT NULL";
+    "SELECT name, sql FROM sqlite_schema "
+    "WHERE type = :type AND tbl_name = :table AND name LIKE :pattern AND sql IS NOT NULL";
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) create = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = candour_database_prepare (self->db, sql, error);
@@ -1021,7 +1144,9 @@ suspend_indexes (CandourImport  *self,
   if (stmt == NULL)
     return NULL;
 
+  candour_bind_text (stmt, ":type", type);
   candour_bind_text (stmt, ":table", table);
+  candour_bind_text (stmt, ":pattern", pattern);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
@@ -1031,7 +1156,7 @@ suspend_indexes (CandourImport  *self,
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (char *)names->pdata[i]);
+      g_autofree char *drop = g_strdup_printf ("DROP %s \"%s\"", type, (char *)names->pdata[i]);
       if (!candour_database_exec (self->db, drop, error))
         return NULL;
     }
@@ -1040,9 +1165,9 @@ suspend_indexes (CandourImport  *self,
 }
 
 static gboolean
-restore_indexes (CandourImport  *self,
-                 GPtrArray      *create,
-                 GError        **error)
+restore_schema_objects (CandourImport  *self,
+                        GPtrArray      *create,
+                        GError        **error)
 {
   for (guint i = 0; i < create->len; i++)
     if (!candour_database_exec (self->db, create->pdata[i], error))
@@ -1056,20 +1181,33 @@ import_table (CandourImport  *self,
               GCancellable   *cancellable,
               GError        **error)
 {
-  g_autoptr(GPtrArray) suspended = NULL;
+  g_autoptr(GPtrArray) indexes = NULL;
+  g_autoptr(GPtrArray) triggers = NULL;
   goffset bytes = 0;
+  guint n_files = 0;
 
   for (guint i = 0; i < self->files->len; i++)
     {
       ImportFile *file = g_ptr_array_index (self->files, i);
       if (file->table == &tables[table])
-        bytes += file_size (file);
+        {
+          bytes += file_size (file);
+          n_files++;
+        }
     }
+
+  if (n_files == 0)
+    return TRUE;
+
+  /* The import audits its inserts one row per file (see import_file). */
+  triggers = suspend_schema_objects (self, "trigger", sql_tables[table], "%_audit_insert", error);
+  if (triggers == NULL)
+    return FALSE;
 
   if (table == CANDOUR_TABLE_PAYMENTS && bytes >= BULK_LOAD_BYTES)
     {
-      suspended = suspend_indexes (self, "payment", error);
-      if (suspended == NULL)
+      indexes = suspend_schema_objects (self, "index", sql_tables[table], "%", error);
+      if (indexes == NULL)
         return FALSE;
     }
 
@@ -1082,10 +1220,11 @@ import_table (CandourImport  *self,
     }
 
   /* Not worth rebuilding when the import is about to be rolled back. */
-  if (suspended != NULL && self->n_problems == 0)
-    return restore_indexes (self, suspended, error);
+  if (self->n_problems > 0)
+    return TRUE;
 
-  return TRUE;
+  return restore_schema_objects (self, triggers, error) &&
+         (indexes == NULL || restore_schema_objects (self, indexes, error));
 }
 
 /* The whole import */
@@ -1113,7 +1252,10 @@ candour_import_new (CandourDatabase *db)
   self->files = g_ptr_array_new_with_free_func (import_file_free);
   self->problems = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < CANDOUR_N_TABLES; i++)
-    self->ref_cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    {
+      self->ref_cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      self->refused_refs[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
   return self;
 }
 
@@ -1127,7 +1269,10 @@ candour_import_free (CandourImport *self)
   g_ptr_array_unref (self->files);
   g_ptr_array_unref (self->problems);
   for (guint i = 0; i < CANDOUR_N_TABLES; i++)
-    g_hash_table_unref (self->ref_cache[i]);
+    {
+      g_hash_table_unref (self->ref_cache[i]);
+      g_hash_table_unref (self->refused_refs[i]);
+    }
   g_free (self);
 }
 
@@ -1187,7 +1332,9 @@ candour_import_add_path (CandourImport  *self,
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *lower = g_ascii_strdown (name, -1);
-      if (g_str_has_suffix (lower, ".csv"))
+
+      /* An exported folder holds the audit trail too: evidence, never imported. */
+      if (g_str_has_suffix (lower, ".csv") && !g_str_equal (lower, "audit.csv"))
         g_ptr_array_add (names, g_build_filename (path, name, NULL));
     }
   g_ptr_array_sort (names, compare_names);
@@ -1259,11 +1406,15 @@ candour_import_run (CandourImport  *self,
   if (self->n_problems > 0)
     {
       candour_database_end (self->db, FALSE, NULL);
-      g_set_error (error, CANDOUR_CSV_ERROR, CANDOUR_CSV_ERROR_VALUE,
-                   self->n_problems >= CANDOUR_IMPORT_MAX_PROBLEMS
-                   ? "Nothing was imported: Candour stopped after %u problems; fix them and import again."
-                   : "Nothing was imported: %u problem(s) to fix first.",
-                   self->n_problems);
+      /* Only the problems listed are counted: the rest were never looked for. */
+      if (self->n_problems >= CANDOUR_IMPORT_MAX_PROBLEMS)
+        g_set_error (error, CANDOUR_CSV_ERROR, CANDOUR_CSV_ERROR_VALUE,
+                     "Nothing was imported: Candour stopped after %u problems; fix them and "
+                     "import again.", self->problems->len);
+      else
+        g_set_error (error, CANDOUR_CSV_ERROR, CANDOUR_CSV_ERROR_VALUE,
+                     "Nothing was imported: %u problem%s to fix first.",
+                     self->n_problems, self->n_problems == 1 ? "" : "s");
       return FALSE;
     }
 

@@ -1,0 +1,23 @@
+/* candour-database-private.h: what the core's own writers need from the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "candour-database.h"
+
+G_BEGIN_DECLS
+
+/* A bulk writer (the import) that suspends a table's insert triggers records its
+ * inserts with this instead, one audit row per batch. Records that records first_id to last_id of table were inserted from source (a file
+ * name), rows of them, by the current user. */
+gboolean candour_database_audit_batch           (CandourDatabase  *self,
+                                                 const char       *table,
+                                                 gint64            first_id,
+                                                 gint64            last_id,
+                                                 const char       *source,
+                                                 guint             rows,
+                                                 GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,82 @@
+/* candour-history.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "candour-history.h"
+
+/* The records a ref names now, and those it named when they were deleted; then every
+ * audit row about them, including the import batch that inserted them. */
+static const char history_sql[] =
+  "WITH targets (table_name, id) AS (\n"
+  "  SELECT 'organisation', id FROM organisation WHERE ref = :ref\n"
+  "  UNION SELECT 'consortium', id FROM consortium WHERE ref = :ref\n"
+  "  UNION SELECT 'bid', id FROM bid WHERE ref = :ref\n"
+  "  UNION SELECT 'contract', id FROM contract WHERE ref = :ref\n"
+  "  UNION SELECT 'subcontract', id FROM subcontract WHERE ref = :ref\n"
+  "  UNION SELECT 'payment', id FROM payment WHERE ref = :ref\n"
+  "  UNION SELECT table_name, record_id FROM audit WHERE record_ref = :ref)\n"
+  "SELECT a.at, a.actor, a.table_name, coalesce (a.record_ref, :ref), a.action,\n"
+  "       CASE a.action\n"
+  "         WHEN 'insert' THEN CASE WHEN a.last_record_id IS NULL THEN 'created'\n"
+  "                                 ELSE 'imported from ' || json_extract (a.new_values, '$.file') END\n"
+  "         WHEN 'delete' THEN 'deleted'\n"
+  "         ELSE (SELECT group_concat (o.key || ': ' || coalesce (o.value, '(empty)') || ' → '\n"
+  "                                    || coalesce (n.value, '(empty)'), '; ')\n"
+  "               FROM json_each (a.old_values) o JOIN json_each (a.new_values) n ON n.key = o.key\n"
+  "               WHERE o.value IS NOT n.value)\n"
+  "       END,\n"
+  "       a.old_values, a.new_values\n"
+  "FROM audit a\n"
+  "JOIN targets t ON t.table_name = a.table_name\n"
+  "  AND t.id BETWEEN a.record_id AND coalesce (a.last_record_id, a.record_id)\n"
+  "ORDER BY a.id";
+
+static const CandourReportColumn history_columns[] = {
+  { "at", CANDOUR_CELL_TEXT },
+  { "actor", CANDOUR_CELL_TEXT },
+  { "table", CANDOUR_CELL_KEYWORD },
+  { "ref", CANDOUR_CELL_TEXT },
+  { "action", CANDOUR_CELL_KEYWORD },
+  { "changes", CANDOUR_CELL_TEXT },
+  { "old_values", CANDOUR_CELL_TEXT },
+  { "new_values", CANDOUR_CELL_TEXT },
+};
+
+static const char audit_sql[] =
+  "SELECT at, actor, table_name, record_id, last_record_id, record_ref, action, old_values, new_values "
+  "FROM audit ORDER BY id";
+
+static const CandourReportColumn audit_columns[] = {
+  { "at", CANDOUR_CELL_TEXT },
+  { "actor", CANDOUR_CELL_TEXT },
+  { "table", CANDOUR_CELL_KEYWORD },
+  { "record_id", CANDOUR_CELL_COUNT },
+  { "last_record_id", CANDOUR_CELL_COUNT },
+  { "ref", CANDOUR_CELL_TEXT },
+  { "action", CANDOUR_CELL_KEYWORD },
+  { "old_values", CANDOUR_CELL_TEXT },
+  { "new_values", CANDOUR_CELL_TEXT },
+};
+
+CandourReport *
+candour_report_history (CandourDatabase  *db,
+                        const char       *ref,
+                        GError          **error)
+{
+  CandourReport *report;
+
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  report = candour_report_new (db, history_sql, history_columns, G_N_ELEMENTS (history_columns), error);
+  if (report != NULL)
+    candour_bind_text (candour_report_get_statement (report), ":ref", ref);
+  return report;
+}
+
+CandourReport *
+candour_report_audit (CandourDatabase  *db,
+                      GError          **error)
+{
+  return candour_report_new (db, audit_sql, audit_columns, G_N_ELEMENTS (audit_columns), error);
+}
