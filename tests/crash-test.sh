@@ -1,0 +1,90 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Power-cut test: starts `candour-cli import` of a large payments file and kills it
+# with SIGKILL at a random moment, COUNT times. After each kill `candour-cli check` must
+# pass and the database must hold either none of the import or all of it.
+#
+# usage: crash-test.sh CANDOUR_CLI COUNT [PAYMENTS]
+
+set -u
+cli=$1
+count=${2:-5}
+payments=${3:-200000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/base" "$work/payments"
+python3 - "$work" "$payments" <<'PY'
+import random, sys
+work, n = sys.argv[1], int(sys.argv[2])
+random.seed(7)
+with open(f"{work}/base/organisations.csv", "w") as f:
+    f.write("ref,name\n")
+    for i in range(50):
+        f.write(f"ORG-{i:03},Organisation {i}\n")
+with open(f"{work}/base/bids.csv", "w") as f:
+    f.write("ref,title,lead_ref,commissioner_ref,value,outcome\n")
+    for b in range(10):
+        f.write(f"BID-{b:02},Service {b},ORG-{b:03},ORG-049,1000000,won\n")
+with open(f"{work}/base/contracts.csv", "w") as f:
+    f.write("ref,bid_ref,value,start_on,end_on\n")
+    for b in range(10):
+        f.write(f"CON-{b:02},BID-{b:02},1000000,2022-04-01,2026-03-31\n")
+with open(f"{work}/base/subcontracts.csv", "w") as f:
+    f.write("ref,contract_ref,partner_ref,value\n")
+    for s in range(100):
+        f.write(f"SUB-{s:03},CON-{s % 10:02},ORG-{10 + s % 39:03},50000\n")
+with open(f"{work}/payments/payments.csv", "w") as f:
+    f.write("ref,subcontract_ref,amount,paid_on,invoiced_on\n")
+    for i in range(n):
+        f.write(f"PAY-{i:07},SUB-{random.randrange(100):03},{random.randint(1, 900)}.00,"
+                f"{random.randint(1, 28):02}/{random.randint(1, 12):02}/2024,2024-01-01\n")
+PY
+
+"$cli" --db "$work/base.db" import "$work/base" >/dev/null || { echo "could not build the base database"; exit 1; }
+
+# How long a whole import takes, to spread the kills across it.
+cp "$work/base.db" "$work/timing.db"
+start=$(date +%s%N)
+"$cli" --db "$work/timing.db" import "$work/payments" >/dev/null || { echo "the import itself failed"; exit 1; }
+duration_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "an uninterrupted import of $payments payments takes ${duration_ms} ms"
+
+passed=0
+failed=0
+none=0
+all=0
+for run in $(seq 1 "$count"); do
+  db="$work/run.db"
+  rm -f "$db" "$db-wal" "$db-shm"
+  cp "$work/base.db" "$db"
+  delay_ms=$(( RANDOM % (duration_ms + 1) ))
+  "$cli" --db "$db" import "$work/payments" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(printf '0.%03d' "$delay_ms")" 2>/dev/null || sleep "$(( delay_ms / 1000 ))"
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+
+  if ! "$cli" --db "$db" check >"$work/check.out" 2>&1; then
+    echo "FAIL run $run (killed after ${delay_ms} ms): check failed"
+    cat "$work/check.out"
+    failed=$((failed + 1))
+    continue
+  fi
+  held=$(sqlite3 "$db" "SELECT count(*) FROM payment")
+  if [ "$held" -eq 0 ]; then
+    none=$((none + 1))
+  elif [ "$held" -eq "$payments" ]; then
+    all=$((all + 1))
+  else
+    echo "FAIL run $run (killed after ${delay_ms} ms): $held of $payments payments survived"
+    failed=$((failed + 1))
+    continue
+  fi
+  passed=$((passed + 1))
+done
+
+echo "killed $count imports: $none left nothing, $all had finished; none left part of the import"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
