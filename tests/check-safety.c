@@ -235,6 +235,49 @@ START_TEST (test_network_drive_uses_rollback_journal)
 }
 END_TEST
 
+/* Two people, one file: a reader is never held up by a writer, a second writer is told
+ * plainly that the file is busy, and each sees when the other has saved. */
+START_TEST (test_two_people_one_file)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(CandourDatabase) alice = candour_database_open (path, NULL);
+  g_autoptr(CandourDatabase) bob = candour_database_open (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seen_by_bob = NULL;
+  gint64 bob_version;
+
+  ck_assert_str_eq (test_import (alice, "organisations.csv", "ref,name\nA,Alpha\n", NULL), "");
+  bob_version = candour_database_get_data_version (bob);
+
+  /* Alice is in the middle of saving. */
+  ck_assert (candour_database_begin (alice, NULL));
+  ck_assert (candour_database_exec (alice, "INSERT INTO organisation (ref, name) VALUES ('B', 'Beta')", NULL));
+
+  /* Bob still reads, and sees what was saved before. */
+  seen_by_bob = query_text (bob, "SELECT group_concat (ref) FROM organisation");
+  ck_assert_str_eq (seen_by_bob, "A");
+
+  /* Bob cannot save at the same time, and is told so in words. */
+  sqlite3_busy_timeout (candour_database_get_handle (bob), 50);
+  {
+    g_autofree char *problems = test_import (bob, "organisations.csv", "ref,name\nC,Gamma\n", NULL);
+    ck_assert_str_eq (problems, "The database is busy (someone else is saving). Nothing was changed; "
+                                "try again in a moment.");
+  }
+
+  ck_assert (candour_database_end (alice, TRUE, NULL));
+  ck_assert_int_ne (candour_database_get_data_version (bob), bob_version);
+  g_free (seen_by_bob);
+  seen_by_bob = query_text (bob, "SELECT group_concat (ref) FROM organisation");
+  ck_assert_str_eq (seen_by_bob, "A,B");
+
+  g_clear_object (&alice);
+  g_clear_object (&bob);
+  test_remove_tree (dir);
+}
+END_TEST
+
 Suite *
 candour_safety_suite (void)
 {
@@ -246,6 +289,7 @@ candour_safety_suite (void)
   tcase_add_test (tc, test_failed_import_leaves_no_audit);
   tcase_add_test (tc, test_backup_is_verified_and_private);
   tcase_add_test (tc, test_network_drive_uses_rollback_journal);
+  tcase_add_test (tc, test_two_people_one_file);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -212,6 +212,18 @@ query_int (CandourDatabase  *self,
   return TRUE;
 }
 
+gint64
+candour_database_get_data_version (CandourDatabase *self)
+{
+  static const char sql[] = "PRAGMA data_version";
+  gint64 version = 0;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), 0);
+
+  query_int (self, sql, &version, NULL);
+  return version;
+}
+
 int
 candour_database_get_latest_version (void)
 {

@@ -35,6 +35,11 @@ int              candour_database_get_schema_version (CandourDatabase  *self);
 /* The newest schema version this build knows. */
 int              candour_database_get_latest_version (void);
 
+/* A number that changes whenever another connection (another window, the CLI, another
+ * person) commits a change to the file. A front end polls it to know when to refresh
+ * what it shows. */
+gint64           candour_database_get_data_version   (CandourDatabase  *self);
+
 /* Statements are prepared once per SQL text (compared by address: pass static strings),
  * kept for the life of the database, and come back reset with no bindings. */
 sqlite3_stmt    *candour_database_prepare            (CandourDatabase  *self,
