@@ -52,8 +52,8 @@ static int
 usage_error (const char *command,
              const char *message)
 {
-  g_autofree char *line = g_strdup_printf ("%s (see candour-cli %s--help)", message,
-                                           command ? command : "");
+  g_autofree char *line = g_strdup_printf ("%s (see candour-cli %s%s--help)", message,
+                                           command ? command : "", command ? " " : "");
   fail (command, line);
   return EXIT_USAGE;
 }
@@ -77,8 +77,7 @@ parse_options (const char    *command,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_autofree char *hint = g_strconcat (command, " ", NULL);
-      usage_error (NULL, error->message);
+      usage_error (command, error->message);
       return FALSE;
     }
 
@@ -249,13 +248,14 @@ run_engine_report (const char *command,
       { "as-of", 0, 0, G_OPTION_ARG_STRING, &options.as_of, "Judge as of DATE (default today)", "DATE" },
       { "grace-days", 0, 0, G_OPTION_ARG_INT, &grace_days, "Days after the contract starts before a partner with no subcontract is bid candy (default 90)", "N" },
       { "tolerance", 0, 0, G_OPTION_ARG_STRING, &tolerance, "How far paid may fall below due before it counts as underpaid (default 10)", "PCT" },
-      { "all", 0, 0, G_OPTION_ARG_NONE, &options.include_not_awarded, "Also list partners of bids that were lost, withdrawn or are pending", NULL },
       OUTPUT_ENTRIES (output),
+      { "all", 0, 0, G_OPTION_ARG_NONE, &options.include_not_awarded, "Also list partners of bids that were lost, withdrawn or are pending", NULL },
       { NULL }
     };
 
+    /* The scorecard is over won bids only: end its options before --all. */
     if (!findings)
-      entries[3] = (GOptionEntry) { NULL };  /* the scorecard is over won bids only */
+      entries[G_N_ELEMENTS (entries) - 2] = (GOptionEntry) { NULL };
 
     if (!parse_options (command, entries, &argc, &argv, "",
                         findings ? "Per partner named in a won bid: what was promised, subcontracted, due and paid, and the verdict."

@@ -1,0 +1,70 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# candour-cli as a person meets it: exit statuses (0 done, 1 failed, 2 usage), one-line
+# messages on standard error, files written for the owner only.
+#
+# usage: run-cli.sh CANDOUR_CLI
+
+set -u
+cli=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db="$work/area.db"
+passed=0
+failed=0
+
+# expect STATUS STDERR_EXPECTED ARGS...
+expect () {
+  local status=$1 message=$2
+  shift 2
+  "$cli" "$@" >"$work/out" 2>"$work/err"
+  local actual=$?
+  if [ "$actual" -eq "$status" ] && [ "$(cat "$work/err")" = "$message" ]; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL: candour-cli $* (status $actual, expected $status)"
+    diff <(echo "$message") "$work/err" | head -n 5
+    failed=$((failed + 1))
+  fi
+}
+
+expect 2 "candour-cli: name a command, such as reconcile (see candour-cli --help)"
+expect 2 "candour-cli: unknown command 'frobnicate' (see candour-cli --help)" --db "$db" frobnicate
+expect 2 "candour-cli reconcile: Unknown option --bogus (see candour-cli reconcile --help)" --db "$db" reconcile --bogus
+expect 2 "candour-cli reconcile: --as-of '31/02/2025' is not a real date: February 2025 has 28 days (see candour-cli reconcile --help)" \
+  --db "$db" reconcile --as-of 31/02/2025
+expect 2 "candour-cli reconcile: --format is 'pdf'; use csv or table (see candour-cli reconcile --help)" \
+  --db "$db" reconcile --format pdf
+expect 2 "candour-cli scorecard: --tolerance '120' is more than 100%; a percentage must lie between 0 and 100 (see candour-cli scorecard --help)" \
+  --db "$db" scorecard --tolerance 120
+expect 2 "candour-cli export: --output PATH is required (see candour-cli export --help)" --db "$db" export all
+expect 2 "candour-cli import: name at least one CSV file or folder (see candour-cli import --help)" --db "$db" import
+expect 1 "candour-cli import: $work/missing: no such file or folder" --db "$db" import "$work/missing"
+
+expect 0 "" --db "$db" demo --today 2025-06-30
+expect 1 "candour-cli demo: $db already holds records; load the demo into a new database" --db "$db" demo
+
+expect 0 "" --db "$db" reconcile --as-of 2025-06-30 --output "$work/findings.csv"
+if [ "$(stat -c %a "$work/findings.csv")" = 600 ] && [ "$(wc -l <"$work/findings.csv")" -eq 24 ]; then
+  passed=$((passed + 1))
+else
+  echo "FAIL: reconcile --output wrote $(wc -l <"$work/findings.csv") lines, mode $(stat -c %a "$work/findings.csv")"
+  failed=$((failed + 1))
+fi
+
+expect 0 "" --db "$db" scorecard --as-of 2025-06-30 --format table
+if grep -Eq "^ORG-KINDRED +Kindred Pathways +2 +8 " "$work/out" && grep -q "£" "$work/out"; then
+  passed=$((passed + 1))
+else
+  echo "FAIL: scorecard --format table"
+  cat "$work/out"
+  failed=$((failed + 1))
+fi
+
+expect 0 "" --db "$db" check
+expect 0 "" --db "$db" backup "$work/copy.db"
+expect 0 "" --db "$work/copy.db" check
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
