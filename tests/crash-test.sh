@@ -59,10 +59,11 @@ for run in $(seq 1 "$count"); do
   db="$work/run.db"
   rm -f "$db" "$db-wal" "$db-shm"
   cp "$work/base.db" "$db"
-  delay_ms=$(( RANDOM % (duration_ms + 1) ))
+  # Some kills land after the commit too: that outcome must hold all of the import.
+  delay_ms=$(( (RANDOM * 32768 + RANDOM) % (duration_ms * 5 / 4 + 1) ))
   "$cli" --db "$db" import "$work/payments" >/dev/null 2>&1 &
   pid=$!
-  sleep "$(printf '0.%03d' "$delay_ms")" 2>/dev/null || sleep "$(( delay_ms / 1000 ))"
+  sleep "$(( delay_ms / 1000 )).$(printf '%03d' $(( delay_ms % 1000 )))"
   kill -KILL "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
 
