@@ -59,7 +59,7 @@ START_TEST (test_file_database_uses_wal_and_reopens)
     g_autoptr(CandourDatabase) db = candour_database_open (path, &error);
     ck_assert_ptr_nonnull (db);
     ck_assert_int_eq (query_int (db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
-    ck_assert_str_eq (test_import (db, "organisations.csv", "ref,name\nA,Alpha\n", NULL), "");
+    test_assert_imports (db, "organisations.csv", "ref,name\nA,Alpha\n", NULL);
   }
 
   /* Owner only: the file holds who was paid what. */

@@ -56,8 +56,8 @@ import_into_base (const char *file_name,
   g_autofree char *after = NULL;
   char *problems;
 
-  ck_assert_str_eq (test_import (db, "organisations.csv", organisations, "bids.csv", bids,
-                                 "bid_partners.csv", bid_partners, "contracts.csv", contracts, NULL), "");
+  test_assert_imports (db, "organisations.csv", organisations, "bids.csv", bids,
+                       "bid_partners.csv", bid_partners, "contracts.csv", contracts, NULL);
   before = test_dump_content (db);
   problems = test_import (db, file_name, text, NULL);
   after = test_dump_content (db);
@@ -77,8 +77,8 @@ START_TEST (test_values_as_people_type_them)
   g_autoptr(CandourDatabase) db = test_open_memory_database ();
   g_autofree char *row = NULL;
 
-  ck_assert_str_eq (test_import (db, "organisations.csv", organisations, "bids.csv", bids,
-                                 "bid_partners.csv", bid_partners, "contracts.csv", contracts, NULL), "");
+  test_assert_imports (db, "organisations.csv", organisations, "bids.csv", bids,
+                       "bid_partners.csv", bid_partners, "contracts.csv", contracts, NULL);
 
   row = query_text (db, "SELECT group_concat (ref || '|' || kind || '|' || coalesce (annual_income, '') || '|' "
                         "|| coalesce (locality, '') || '|' || coalesce (org_id, ''), ';') FROM organisation");
@@ -242,7 +242,7 @@ START_TEST (test_bad_last_row_leaves_database_unchanged)
   g_autofree char *after = NULL;
   g_autofree char *problems = NULL;
 
-  ck_assert_str_eq (test_import (db, "organisations.csv", "ref,name\nEXISTING,Already here\n", NULL), "");
+  test_assert_imports (db, "organisations.csv", "ref,name\nEXISTING,Already here\n", NULL);
   before = test_dump_content (db);
 
   problems = test_import (db,
@@ -288,8 +288,8 @@ START_TEST (test_formula_guard_is_taken_off)
   g_autoptr(CandourDatabase) db = test_open_memory_database ();
   g_autofree char *names = NULL;
 
-  ck_assert_str_eq (test_import (db, "organisations.csv",
-                                 "ref,name\nA,'=Equals Trust\nB,'Apostrophe Ltd\nC,'-dash\n", NULL), "");
+  test_assert_imports (db, "organisations.csv",
+                       "ref,name\nA,'=Equals Trust\nB,'Apostrophe Ltd\nC,'-dash\n", NULL);
   names = query_text (db, "SELECT group_concat (name, '|') FROM organisation");
   ck_assert_str_eq (names, "=Equals Trust|'Apostrophe Ltd|-dash");
 }

@@ -119,7 +119,7 @@ START_TEST (test_audit_trail)
   g_autofree char *rows = NULL;
   g_autofree char *history = NULL;
 
-  ck_assert_str_eq (test_import (db, "organisations.csv", "ref,name,annual_income\nA,Alpha,100\nB,Beta,\n", NULL), "");
+  test_assert_imports (db, "organisations.csv", "ref,name,annual_income\nA,Alpha,100\nB,Beta,\n", NULL);
   ck_assert (candour_database_exec (db, "UPDATE organisation SET name = 'Alpha Trust', annual_income = 250 "
                                         "WHERE ref = 'A'", NULL));
   ck_assert (candour_database_exec (db, "INSERT INTO organisation (ref, name) VALUES ('C', 'Gamma')", NULL));
@@ -197,7 +197,7 @@ START_TEST (test_backup_is_verified_and_private)
   g_autoptr(CandourDatabase) db = candour_database_open (path, NULL);
   GStatBuf st;
 
-  ck_assert_str_eq (test_import (db, "organisations.csv", "ref,name\nA,Alpha\n", NULL), "");
+  test_assert_imports (db, "organisations.csv", "ref,name\nA,Alpha\n", NULL);
   ck_assert_msg (candour_backup_to_path (db, copy_path, &error), "%s", error ? error->message : "");
   ck_assert_int_eq (g_stat (copy_path, &st), 0);
   ck_assert_int_eq (st.st_mode & 0777, 0600);
@@ -243,11 +243,10 @@ START_TEST (test_two_people_one_file)
   g_autofree char *path = g_build_filename (dir, "shared.db", NULL);
   g_autoptr(CandourDatabase) alice = candour_database_open (path, NULL);
   g_autoptr(CandourDatabase) bob = candour_database_open (path, NULL);
-  g_autoptr(GError) error = NULL;
   g_autofree char *seen_by_bob = NULL;
   gint64 bob_version;
 
-  ck_assert_str_eq (test_import (alice, "organisations.csv", "ref,name\nA,Alpha\n", NULL), "");
+  test_assert_imports (alice, "organisations.csv", "ref,name\nA,Alpha\n", NULL);
   bob_version = candour_database_get_data_version (bob);
 
   /* Alice is in the middle of saving. */

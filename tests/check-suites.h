@@ -13,6 +13,7 @@ Suite *candour_database_suite   (void);
 Suite *candour_date_suite       (void);
 Suite *candour_export_suite     (void);
 Suite *candour_import_suite     (void);
+Suite *candour_models_suite     (void);
 Suite *candour_money_suite      (void);
 Suite *candour_percent_suite    (void);
 Suite *candour_reconcile_suite  (void);

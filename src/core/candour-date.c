@@ -22,6 +22,11 @@ quote_for_message (const char *text)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
 
+  /* A line break in the quote would split the message over two lines. */
+  for (char *p = valid; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7F)
+      *p = ' ';
+
   if (g_utf8_strlen (valid, -1) <= 40)
     return g_strdup_printf ("'%s'", valid);
 
@@ -80,6 +85,7 @@ candour_date_parse (const char  *text,
   guint day = 0;
   guint days_in_month;
   gboolean parsed = FALSE;
+  gboolean day_first = FALSE;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (out_iso != NULL, FALSE);
@@ -132,7 +138,7 @@ candour_date_parse (const char  *text,
                                (quoted = quote_for_message (trimmed)));
                   return FALSE;
                 }
-              parsed = n_year == 4 && *p == '\0';
+              parsed = day_first = n_year == 4 && *p == '\0';
             }
         }
     }
@@ -151,6 +157,15 @@ candour_date_parse (const char  *text,
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is outside the years Candour accepts, %d to %d",
                    (quoted = quote_for_message (trimmed)), FIRST_YEAR, LAST_YEAR);
+      return FALSE;
+    }
+
+  /* 05/31/2025 is an American date: say why Candour read 31 as the month. */
+  if (day_first && month > 12 && month <= 31 && day >= 1 && day <= 12)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is not a real date: there is no month %u; Candour reads dates day first, "
+                   "as DD/MM/YYYY", (quoted = quote_for_message (trimmed)), month);
       return FALSE;
     }
 
@@ -177,7 +192,19 @@ candour_date_parse (const char  *text,
       return FALSE;
     }
 
-  *out_iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+  /* By hand: imports format a date per cell, millions of them. */
+  *out_iso = g_malloc (11);
+  (*out_iso)[0] = '0' + year / 1000;
+  (*out_iso)[1] = '0' + year / 100 % 10;
+  (*out_iso)[2] = '0' + year / 10 % 10;
+  (*out_iso)[3] = '0' + year % 10;
+  (*out_iso)[4] = '-';
+  (*out_iso)[5] = '0' + month / 10;
+  (*out_iso)[6] = '0' + month % 10;
+  (*out_iso)[7] = '-';
+  (*out_iso)[8] = '0' + day / 10;
+  (*out_iso)[9] = '0' + day % 10;
+  (*out_iso)[10] = '\0';
 
   return TRUE;
 }

@@ -39,7 +39,8 @@ typedef struct
   FieldKind kind;
   gboolean required;
   const char * const *keywords; /* FIELD_KEYWORD: the allowed words */
-  const char *what;             /* FIELD_KEYWORD: "kind of organisation"; FIELD_REF: the table */
+  const char *what;             /* FIELD_KEYWORD: "kind of organisation"; FIELD_REF: the table's name */
+  CandourTable target;          /* FIELD_REF: the table it points into */
 } ImportField;
 
 typedef struct
@@ -175,17 +176,22 @@ add_problem (CandourImport *self,
 /* Far more than any name or note needs: a longer cell is a file that went wrong. */
 #define MAX_CELL_BYTES (1024 * 1024)
 
-/* Messages quote what the file says, but a whole 1 MiB cell would drown the reason. */
+/* Messages quote what the file says, but a whole 1 MiB cell would drown the reason,
+ * and a line break in it would split the message over two lines. */
 static char *
 shorten (const char *text)
 {
   const char *end = text;
+  char *quote;
 
   for (guint n = 0; n < 40 && *end != '\0'; n++)
     end = g_utf8_next_char (end);
-  if (*end == '\0')
-    return g_strdup (text);
-  return g_strdup_printf ("%.*s…", (int)(end - text), text);
+  quote = *end == '\0' ? g_strdup (text) : g_strdup_printf ("%.*s…", (int)(end - text), text);
+
+  for (char *p = quote; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7F)
+      *p = ' ';
+  return quote;
 }
 
 static void
@@ -485,14 +491,10 @@ parse_cell (ImportRow         *row,
     case FIELD_REF:
       {
         const char *ref = unguard_text (trimmed);
-        CandourTable target;
 
-        if (!candour_table_from_name (field->what, &target))
-          g_assert_not_reached ();
-
-        if (!lookup_ref (row->import, target, ref, &value->number, &error))
+        if (!lookup_ref (row->import, field->target, ref, &value->number, &error))
           break;
-        if (value->number == 0 && g_hash_table_contains (row->import->refused_refs[target], ref))
+        if (value->number == 0 && g_hash_table_contains (row->import->refused_refs[field->target], ref))
           {
             row_problem (row, field->name, "%s '%s' points to a row of %s.csv that has a problem "
                          "of its own (listed above)", field->name, (quoted = shorten (ref)),
@@ -705,7 +707,7 @@ static const ImportField consortium_fields[] = {
   { "ref", FIELD_TEXT, TRUE },
   { "name", FIELD_TEXT, TRUE },
   { "model", FIELD_KEYWORD, FALSE, consortium_models, "consortium model" },
-  { "lead_ref", FIELD_REF, FALSE, NULL, "organisations" },
+  { "lead_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
   { "agreement", FIELD_YES_NO },
   { "agreement_on", FIELD_DATE },
   { "due_diligence", FIELD_YES_NO },
@@ -713,8 +715,8 @@ static const ImportField consortium_fields[] = {
 };
 
 static const ImportField member_fields[] = {
-  { "consortium_ref", FIELD_REF, TRUE, NULL, "consortia" },
-  { "member_ref", FIELD_REF, TRUE, NULL, "organisations" },
+  { "consortium_ref", FIELD_REF, TRUE, NULL, "consortia", CANDOUR_TABLE_CONSORTIA },
+  { "member_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
   { "joined_on", FIELD_DATE },
   { "left_on", FIELD_DATE },
 };
@@ -722,17 +724,17 @@ static const ImportField member_fields[] = {
 static const ImportField bid_fields[] = {
   { "ref", FIELD_TEXT, TRUE },
   { "title", FIELD_TEXT, TRUE },
-  { "lead_ref", FIELD_REF, TRUE, NULL, "organisations" },
-  { "commissioner_ref", FIELD_REF, TRUE, NULL, "organisations" },
+  { "lead_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
+  { "commissioner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
   { "value", FIELD_MONEY },
   { "submitted_on", FIELD_DATE },
   { "outcome", FIELD_KEYWORD, FALSE, outcomes, "bid outcome" },
-  { "consortium_ref", FIELD_REF, FALSE, NULL, "consortia" },
+  { "consortium_ref", FIELD_REF, FALSE, NULL, "consortia", CANDOUR_TABLE_CONSORTIA },
 };
 
 static const ImportField bid_partner_fields[] = {
-  { "bid_ref", FIELD_REF, TRUE, NULL, "bids" },
-  { "partner_ref", FIELD_REF, TRUE, NULL, "organisations" },
+  { "bid_ref", FIELD_REF, TRUE, NULL, "bids", CANDOUR_TABLE_BIDS },
+  { "partner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
   { "role", FIELD_TEXT },
   { "promised_value", FIELD_MONEY },
   { "promised_share", FIELD_PERCENT },
@@ -741,10 +743,10 @@ static const ImportField bid_partner_fields[] = {
 
 static const ImportField contract_fields[] = {
   { "ref", FIELD_TEXT, TRUE },
-  { "bid_ref", FIELD_REF, FALSE, NULL, "bids" },
+  { "bid_ref", FIELD_REF, FALSE, NULL, "bids", CANDOUR_TABLE_BIDS },
   { "title", FIELD_TEXT },
-  { "commissioner_ref", FIELD_REF, FALSE, NULL, "organisations" },
-  { "lead_ref", FIELD_REF, FALSE, NULL, "organisations" },
+  { "commissioner_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
+  { "lead_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
   { "value", FIELD_MONEY, TRUE },
   { "start_on", FIELD_DATE, TRUE },
   { "end_on", FIELD_DATE, TRUE },
@@ -755,8 +757,8 @@ static const ImportField contract_fields[] = {
 
 static const ImportField subcontract_fields[] = {
   { "ref", FIELD_TEXT, TRUE },
-  { "contract_ref", FIELD_REF, TRUE, NULL, "contracts" },
-  { "partner_ref", FIELD_REF, TRUE, NULL, "organisations" },
+  { "contract_ref", FIELD_REF, TRUE, NULL, "contracts", CANDOUR_TABLE_CONTRACTS },
+  { "partner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
   { "value", FIELD_MONEY, TRUE },
   { "start_on", FIELD_DATE },
   { "end_on", FIELD_DATE },
@@ -765,8 +767,8 @@ static const ImportField subcontract_fields[] = {
 
 static const ImportField payment_fields[] = {
   { "ref", FIELD_TEXT },
-  { "contract_ref", FIELD_REF, FALSE, NULL, "contracts" },
-  { "subcontract_ref", FIELD_REF, FALSE, NULL, "subcontracts" },
+  { "contract_ref", FIELD_REF, FALSE, NULL, "contracts", CANDOUR_TABLE_CONTRACTS },
+  { "subcontract_ref", FIELD_REF, FALSE, NULL, "subcontracts", CANDOUR_TABLE_SUBCONTRACTS },
   { "amount", FIELD_MONEY_SIGNED, TRUE },
   { "paid_on", FIELD_DATE, TRUE },
   { "invoiced_on", FIELD_DATE },
@@ -1377,6 +1379,12 @@ candour_import_run (CandourImport  *self,
   g_ptr_array_set_size (self->problems, 0);
   self->n_problems = 0;
   memset (self->counts, 0, sizeof self->counts);
+  /* A run that failed was rolled back: the ids it found may belong to no row now. */
+  for (guint t = 0; t < CANDOUR_N_TABLES; t++)
+    {
+      g_hash_table_remove_all (self->ref_cache[t]);
+      g_hash_table_remove_all (self->refused_refs[t]);
+    }
 
   for (guint i = 0; i < self->files->len; i++)
     {

@@ -13,6 +13,11 @@ quote_for_message (const char *text)
 {
   g_autofree char *valid = g_strstrip (g_utf8_make_valid (text, -1));
 
+  /* A line break in the quote would split the message over two lines. */
+  for (char *p = valid; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7F)
+      *p = ' ';
+
   if (g_utf8_strlen (valid, -1) <= 40)
     return g_strdup_printf ("'%s'", valid);
 

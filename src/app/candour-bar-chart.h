@@ -1,0 +1,71 @@
+/* candour-bar-chart.h: grouped horizontal bars, one group per category
+ *
+ * Used for promised, subcontracted and paid per lead provider, and for the reports.
+ * Drawn with cairo, so the same drawing goes on screen and into a PDF. The numbers are
+ * also text: in the tooltip of each group and in the accessible description.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "candour-chart-util.h"
+
+G_BEGIN_DECLS
+
+/* A category's value for a series that has none (drawn as no bar, described as such). */
+#define CANDOUR_BAR_CHART_NO_VALUE G_MININT64
+
+#define CANDOUR_TYPE_BAR_CHART (candour_bar_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandourBarChart, candour_bar_chart, CANDOUR, BAR_CHART, GtkWidget)
+
+GtkWidget        *candour_bar_chart_new                (void);
+
+/* The chart's name for assistive technologies and PDF captions. */
+const char       *candour_bar_chart_get_title          (CandourBarChart   *self);
+void              candour_bar_chart_set_title          (CandourBarChart   *self,
+                                                        const char        *title);
+CandourChartUnit  candour_bar_chart_get_unit           (CandourBarChart   *self);
+void              candour_bar_chart_set_unit           (CandourBarChart   *self,
+                                                        CandourChartUnit   unit);
+
+/* Starts again with these series (NULL-terminated names, drawn in this order). */
+void              candour_bar_chart_set_series         (CandourBarChart   *self,
+                                                        const char * const *names);
+/* Adds a group: values holds one value per series. */
+void              candour_bar_chart_add_category       (CandourBarChart   *self,
+                                                        const char        *label,
+                                                        const gint64      *values);
+
+guint             candour_bar_chart_get_n_series       (CandourBarChart   *self);
+const char       *candour_bar_chart_get_series_name    (CandourBarChart   *self,
+                                                        guint              series);
+guint             candour_bar_chart_get_n_categories   (CandourBarChart   *self);
+const char       *candour_bar_chart_get_category_label (CandourBarChart   *self,
+                                                        guint              category);
+gint64            candour_bar_chart_get_value          (CandourBarChart   *self,
+                                                        guint              category,
+                                                        guint              series);
+
+/* The figures as a table of labels, for "Show as Table": category_heading heads the
+ * first column, the series names the others. */
+GtkWidget        *candour_bar_chart_create_table       (CandourBarChart   *self,
+                                                        const char        *category_heading);
+/* Every figure as lines of text: "Kindred Pathways: promised £534,500.00, …". */
+char             *candour_bar_chart_describe           (CandourBarChart   *self);
+
+/* The height the chart needs at its natural spacing in style. */
+double            candour_bar_chart_get_natural_height (CandourBarChart   *self,
+                                                        cairo_t           *cr,
+                                                        CandourChartStyle  style);
+/* Draws into width × height from the origin of cr. */
+void              candour_bar_chart_draw               (CandourBarChart   *self,
+                                                        cairo_t           *cr,
+                                                        double             width,
+                                                        double             height,
+                                                        CandourChartStyle  style);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+/* candour-findings-page.h: every partner named in a won bid, with the engine's finding
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "candour-session.h"
+
+G_BEGIN_DECLS
+
+#define CANDOUR_TYPE_FINDINGS_PAGE (candour_findings_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandourFindingsPage, candour_findings_page, CANDOUR, FINDINGS_PAGE, GtkWidget)
+
+CandourSession *candour_findings_page_get_session (CandourFindingsPage *self);
+void            candour_findings_page_set_session (CandourFindingsPage *self,
+                                                   CandourSession      *session);
+
+/* The filters, as if chosen on screen: a status keyword or NULL for all statuses, a
+ * lead provider's name or NULL for all, and the search text. */
+void            candour_findings_page_set_status  (CandourFindingsPage *self,
+                                                   const char          *status);
+void            candour_findings_page_set_lead    (CandourFindingsPage *self,
+                                                   const char          *lead_name);
+void            candour_findings_page_set_search  (CandourFindingsPage *self,
+                                                   const char          *text);
+/* The rows shown after filtering, in the order shown. */
+GListModel     *candour_findings_page_get_shown   (CandourFindingsPage *self);
+
+G_END_DECLS

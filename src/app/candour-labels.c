@@ -1,0 +1,310 @@
+/* candour-labels.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "candour-labels.h"
+
+typedef struct
+{
+  const char *keyword;
+  const char *label;
+} Label;
+
+const char * const candour_statuses[CANDOUR_N_STATUSES + 1] = {
+  "bid_candy", "short_changed", "underpaid", "awaiting_subcontract", "pending", "honoured",
+  "not_awarded", NULL
+};
+
+static const char *
+lookup (const Label *labels,
+        gsize        n_labels,
+        const char  *keyword)
+{
+  if (keyword == NULL || keyword[0] == '\0')
+    return "";
+
+  for (gsize i = 0; i < n_labels; i++)
+    if (g_str_equal (labels[i].keyword, keyword))
+      return _(labels[i].label);
+
+  /* A keyword this build does not know: show it rather than nothing. */
+  return keyword;
+}
+
+#define LOOKUP(labels, keyword) lookup (labels, G_N_ELEMENTS (labels), keyword)
+
+const char *
+candour_status_label (const char *status)
+{
+  static const Label labels[] = {
+    { "bid_candy", N_("Bid candy") },
+    { "short_changed", N_("Short-changed") },
+    { "underpaid", N_("Underpaid") },
+    { "awaiting_subcontract", N_("Awaiting subcontract") },
+    { "pending", N_("Pending") },
+    { "honoured", N_("Honoured") },
+    { "not_awarded", N_("Not awarded") },
+  };
+  return LOOKUP (labels, status);
+}
+
+const char *
+candour_status_explanation (const char *status)
+{
+  static const Label labels[] = {
+    { "bid_candy", N_("Named in the bid, but no subcontract once the days allowed had passed") },
+    { "short_changed", N_("Subcontracted for less than the bid promised") },
+    { "underpaid", N_("Paid less than was due on the payment terms, beyond the tolerance") },
+    { "awaiting_subcontract", N_("No subcontract yet, but still within the days allowed") },
+    { "pending", N_("No contract yet, or the contract has not started") },
+    { "honoured", N_("Subcontracted as promised and paid what was due") },
+    { "not_awarded", N_("The bid was not won") },
+  };
+  return LOOKUP (labels, status);
+}
+
+const char *
+candour_status_css_class (const char *status)
+{
+  static const Label classes[] = {
+    { "bid_candy", "bid-candy" },
+    { "short_changed", "short-changed" },
+    { "underpaid", "underpaid" },
+    { "awaiting_subcontract", "awaiting" },
+    { "pending", "pending" },
+    { "honoured", "honoured" },
+    { "not_awarded", "not-awarded" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (g_strcmp0 (classes[i].keyword, status) == 0)
+      return classes[i].label;
+  return "not-awarded";
+}
+
+const char *
+candour_kind_label (const char *kind)
+{
+  static const Label labels[] = {
+    { "charity", N_("Charity") },
+    { "social_enterprise", N_("Social enterprise") },
+    { "cic", N_("Community interest company") },
+    { "community_group", N_("Community group") },
+    { "housing_association", N_("Housing association") },
+    { "local_authority", N_("Local authority") },
+    { "nhs_body", N_("NHS body") },
+    { "public_body", N_("Public body") },
+    { "private_company", N_("Private company") },
+    { "infrastructure_body", N_("Infrastructure body") },
+    { "other", N_("Other") },
+  };
+  return LOOKUP (labels, kind);
+}
+
+const char *
+candour_size_label (const char *band)
+{
+  static const Label labels[] = {
+    /* Translators: size bands of the NCVO Civil Society Almanac, by annual income */
+    { "micro", N_("Micro") },
+    { "small", N_("Small") },
+    { "medium", N_("Medium") },
+    { "large", N_("Large") },
+    { "major", N_("Major") },
+    { "super_major", N_("Super-major") },
+    { "unknown", N_("Unknown") },
+  };
+  return LOOKUP (labels, band);
+}
+
+const char *
+candour_locality_label (const char *locality)
+{
+  static const Label labels[] = {
+    { "local", N_("Local") },
+    { "regional", N_("Regional") },
+    { "national", N_("National") },
+  };
+  return LOOKUP (labels, locality);
+}
+
+const char *
+candour_outcome_label (const char *outcome)
+{
+  static const Label labels[] = {
+    { "pending", N_("Awaiting decision") },
+    { "won", N_("Won") },
+    { "lost", N_("Lost") },
+    { "withdrawn", N_("Withdrawn") },
+  };
+  return LOOKUP (labels, outcome);
+}
+
+const char *
+candour_consent_label (const char *consent)
+{
+  static const Label labels[] = {
+    { "yes", N_("Yes") },
+    { "no", N_("No") },
+    { "unknown", N_("Not known") },
+  };
+  return LOOKUP (labels, consent);
+}
+
+const char *
+candour_model_label (const char *model)
+{
+  static const Label labels[] = {
+    { "prime", N_("Prime") },
+    { "consortium", N_("Consortium") },
+    { "alliance", N_("Alliance") },
+    { "joint_venture", N_("Joint venture") },
+    { "network", N_("Network") },
+  };
+  return LOOKUP (labels, model);
+}
+
+const char *
+candour_yes_no_label (gboolean value)
+{
+  return value ? _("Yes") : _("No");
+}
+
+char *
+candour_days_text (gint64 days)
+{
+  if (days < 0)
+    return g_strdup ("");
+  days = MIN (days, G_MAXINT);
+  return g_strdup_printf (ngettext ("%d day", "%d days", (gulong)days), (int)days);
+}
+
+char *
+candour_finding_summary (CandourFinding *finding)
+{
+  const char *status;
+  g_autofree char *detail = NULL;
+  g_autofree char *promised = NULL;
+  g_autofree char *subcontracted = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *paid = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_FINDING (finding), NULL);
+
+  status = candour_finding_get_status (finding);
+  g_object_get (finding,
+                "promised-text", &promised,
+                "subcontracted-text", &subcontracted,
+                "due-text", &due,
+                "paid-text", &paid,
+                NULL);
+
+  if (g_strcmp0 (status, "bid_candy") == 0 || g_strcmp0 (status, "awaiting_subcontract") == 0)
+    detail = candour_finding_has_promise (finding)
+      /* Translators: "£90,000.00 promised, nothing subcontracted" */
+      ? g_strdup_printf (_("%s promised, nothing subcontracted"), promised)
+      : g_strdup (_("no sum recorded, nothing subcontracted"));
+  else if (g_strcmp0 (status, "short_changed") == 0)
+    detail = g_strdup_printf (_("%s promised, %s subcontracted"), promised, subcontracted);
+  else if (g_strcmp0 (status, "underpaid") == 0 || g_strcmp0 (status, "honoured") == 0)
+    detail = g_strdup_printf (_("%s paid of %s due"), paid, due);
+  else if (candour_finding_has_promise (finding))
+    detail = g_strdup_printf (_("%s promised"), promised);
+  else
+    detail = g_strdup (_("no sum recorded"));
+
+  return g_strdup_printf ("%s · %s · %s", candour_finding_get_lead_name (finding),
+                          candour_finding_get_bid_ref (finding), detail);
+}
+
+/* Closures for templates: the first argument is the object the expression runs on. */
+
+static char *
+status_label (gpointer    this,
+              const char *status)
+{
+  return g_strdup (candour_status_label (status));
+}
+
+static char *
+kind_label (gpointer    this,
+            const char *kind)
+{
+  return g_strdup (candour_kind_label (kind));
+}
+
+static char *
+size_label (gpointer    this,
+            const char *band)
+{
+  return g_strdup (candour_size_label (band));
+}
+
+static char *
+locality_label (gpointer    this,
+                const char *locality)
+{
+  return g_strdup (candour_locality_label (locality));
+}
+
+static char *
+outcome_label (gpointer    this,
+               const char *outcome)
+{
+  return g_strdup (candour_outcome_label (outcome));
+}
+
+static char *
+consent_label (gpointer    this,
+               const char *consent)
+{
+  return g_strdup (candour_consent_label (consent));
+}
+
+static char *
+model_label (gpointer    this,
+             const char *model)
+{
+  return g_strdup (candour_model_label (model));
+}
+
+static char *
+yes_no_label (gpointer this,
+              gboolean value)
+{
+  return g_strdup (candour_yes_no_label (value));
+}
+
+static char *
+count_text (gpointer this,
+            gint64   count)
+{
+  return count < 0 ? g_strdup ("") : g_strdup_printf ("%" G_GINT64_FORMAT, count);
+}
+
+static char *
+days_text (gpointer this,
+           gint64   days)
+{
+  return candour_days_text (days);
+}
+
+void
+candour_labels_bind_template_callbacks (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, kind_label);
+  gtk_widget_class_bind_template_callback (widget_class, size_label);
+  gtk_widget_class_bind_template_callback (widget_class, locality_label);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_label);
+  gtk_widget_class_bind_template_callback (widget_class, consent_label);
+  gtk_widget_class_bind_template_callback (widget_class, model_label);
+  gtk_widget_class_bind_template_callback (widget_class, yes_no_label);
+  gtk_widget_class_bind_template_callback (widget_class, count_text);
+  gtk_widget_class_bind_template_callback (widget_class, days_text);
+}

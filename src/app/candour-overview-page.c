@@ -1,0 +1,525 @@
+/* candour-overview-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "candour-finding.h"
+#include "candour-labels.h"
+#include "candour-money.h"
+#include "candour-overview-page.h"
+#include "candour-status-badge.h"
+
+struct _CandourOverviewPage
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *summary_label;
+  GtkFlowBox *counts_box;
+  GtkFlowBox *money_box;
+  GtkToggleButton *table_toggle;
+  GtkStack *chart_stack;
+  CandourBarChart *lead_chart;
+  AdwBin *table_bin;
+  GtkLabel *serious_heading;
+  GtkLabel *serious_caption;
+  GtkListBox *serious_list;
+
+  CandourSession *session;
+  GHashTable *figures;          /* name → GtkLabel showing its value */
+  GListStore *serious;          /* CandourFinding listed under "Needing Attention" */
+};
+
+G_DEFINE_FINAL_TYPE (CandourOverviewPage, candour_overview_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+enum {
+  FINDING_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+add_figure (CandourOverviewPage *self,
+            GtkFlowBox          *box,
+            const char          *name,
+            const char          *caption,
+            const char          *status,
+            const char          *explanation)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value = gtk_label_new ("");
+  GtkWidget *words = gtk_label_new (caption);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "figure");
+  gtk_widget_add_css_class (value, "figure-value");
+  gtk_widget_add_css_class (value, "numeric");
+  if (status != NULL)
+    gtk_widget_add_css_class (value, candour_status_css_class (status));
+  gtk_widget_add_css_class (words, "figure-caption");
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_xalign (GTK_LABEL (words), 0);
+  gtk_label_set_wrap (GTK_LABEL (words), TRUE);
+  /* Narrow captions let a row of five figures fit a laptop's width. */
+  gtk_label_set_max_width_chars (GTK_LABEL (words), 14);
+  gtk_widget_set_tooltip_text (card, explanation);
+
+  gtk_box_append (GTK_BOX (card), value);
+  gtk_box_append (GTK_BOX (card), words);
+  gtk_flow_box_append (box, card);
+  gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+
+  g_hash_table_insert (self->figures, (gpointer)name, value);
+}
+
+static void
+set_figure (CandourOverviewPage *self,
+            const char          *name,
+            const char          *text)
+{
+  GtkLabel *label = g_hash_table_lookup (self->figures, name);
+
+  g_assert (label != NULL);
+  gtk_label_set_label (label, text);
+}
+
+static void
+set_count (CandourOverviewPage *self,
+           const char          *name,
+           guint                count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", count);
+
+  set_figure (self, name, text);
+}
+
+static void
+set_money (CandourOverviewPage *self,
+           const char          *name,
+           gint64               pence)
+{
+  g_autofree char *text = candour_money_format_display (pence);
+
+  set_figure (self, name, text);
+}
+
+static guint
+count_won_bids (GListModel *findings)
+{
+  g_autoptr(GHashTable) bids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
+
+      if (candour_finding_get_rank (finding) != CANDOUR_FINDING_RANK_NOT_AWARDED)
+        g_hash_table_add (bids, g_strdup (candour_finding_get_bid_ref (finding)));
+    }
+  return g_hash_table_size (bids);
+}
+
+static void
+update_summary (CandourOverviewPage        *self,
+                const CandourFindingTotals *totals,
+                guint                       won_bids)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint not_kept = totals->bid_candy + totals->short_changed + totals->underpaid;
+
+  if (totals->named == 0)
+    {
+      gtk_label_set_label (self->summary_label,
+                           _("No partners are named in won bids yet. Import bids, the partners they "
+                             "named and the contracts that followed, and the findings appear here."));
+      return;
+    }
+
+  /* Translators: the first sentence of the Overview, "23 partners were named in 6 won bids." */
+  g_string_append_printf (text, ngettext ("%u partner was named in ", "%u partners were named in ",
+                                          totals->named), totals->named);
+  g_string_append_printf (text, ngettext ("%u won bid.", "%u won bids.", won_bids), won_bids);
+  g_string_append_c (text, ' ');
+  g_string_append_printf (text, ngettext ("%u has had what was promised so far", "%u have had what was promised so far",
+                                          totals->honoured), totals->honoured);
+  g_string_append_printf (text, ngettext ("; %u has not.", "; %u have not.", not_kept), not_kept);
+
+  if (totals->awaiting_subcontract + totals->pending > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u is still within the days allowed for a subcontract",
+                                              "%u are still within the days allowed for a subcontract",
+                                              totals->awaiting_subcontract), totals->awaiting_subcontract);
+      g_string_append_printf (text, ngettext (" and %u is waiting for a contract to start.",
+                                              " and %u are waiting for a contract to start.",
+                                              totals->pending), totals->pending);
+    }
+
+  gtk_label_set_label (self->summary_label, text->str);
+}
+
+static void
+update_chart (CandourOverviewPage *self)
+{
+  const char *series[] = { _("Promised"), _("Subcontracted"), _("Paid"), NULL };
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  CandourReconcileOptions options;
+
+  candour_bar_chart_set_series (self->lead_chart, series);
+
+  if (self->session != NULL)
+    {
+      candour_session_get_options (self->session, &options);
+      report = candour_report_scorecard (candour_session_get_database (self->session), &options, &error);
+      candour_reconcile_options_clear (&options);
+
+      while (report != NULL && candour_report_next (report, &error))
+        {
+          gint64 values[] = {
+            candour_report_get_int64 (report, 10),
+            candour_report_get_int64 (report, 11),
+            candour_report_get_int64 (report, 12),
+          };
+
+          candour_bar_chart_add_category (self->lead_chart, candour_report_get_text (report, 1), values);
+        }
+      if (error != NULL)
+        g_warning ("Could not read the scorecard: %s", error->message);
+    }
+
+  {
+    GtkWidget *table = candour_bar_chart_create_table (self->lead_chart, _("Lead provider"));
+
+    gtk_widget_set_margin_start (table, 18);
+    gtk_widget_set_margin_end (table, 18);
+    gtk_widget_set_margin_top (table, 18);
+    gtk_widget_set_margin_bottom (table, 18);
+    adw_bin_set_child (self->table_bin, table);
+  }
+}
+
+static int
+compare_seriousness (gconstpointer a,
+                     gconstpointer b)
+{
+  CandourFinding *x = *(CandourFinding **)a;
+  CandourFinding *y = *(CandourFinding **)b;
+  int rank = (int)candour_finding_get_rank (x) - (int)candour_finding_get_rank (y);
+  gint64 promised_x = candour_finding_get_promised (x);
+  gint64 promised_y = candour_finding_get_promised (y);
+
+  if (rank != 0)
+    return rank;
+  /* Within a status, the largest promise first: the most money at stake. */
+  return promised_x < promised_y ? 1 : promised_x > promised_y ? -1 : 0;
+}
+
+static GtkWidget *
+serious_row (CandourFinding *finding)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge = candour_status_badge_new (candour_finding_get_status (finding));
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *summary = candour_finding_summary (finding);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), candour_finding_get_partner_name (finding));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Open the partner’s story"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  g_object_set_data_full (G_OBJECT (row), "finding", g_object_ref (finding), g_object_unref);
+  return row;
+}
+
+static void
+update_serious (CandourOverviewPage *self,
+                GListModel          *findings)
+{
+  g_autoptr(GPtrArray) serious = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
+  GtkWidget *child;
+  g_autofree char *heading = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->serious_list))) != NULL)
+    gtk_list_box_remove (self->serious_list, child);
+  g_list_store_remove_all (self->serious);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CandourFinding *finding = g_list_model_get_item (findings, i);
+
+      if (candour_finding_get_rank (finding) <= CANDOUR_FINDING_RANK_UNDERPAID)
+        g_ptr_array_add (serious, finding);
+      else
+        g_object_unref (finding);
+    }
+  g_ptr_array_sort (serious, compare_seriousness);
+
+  for (guint i = 0; i < serious->len && i < CANDOUR_OVERVIEW_MAX_SERIOUS; i++)
+    {
+      CandourFinding *finding = g_ptr_array_index (serious, i);
+
+      g_list_store_append (self->serious, finding);
+      gtk_list_box_append (self->serious_list, serious_row (finding));
+    }
+
+  if (serious->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     n > 0 ? _("Every partner has had what was promised so far")
+                                           : _("Nothing to check yet"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (self->serious_list, row);
+      heading = g_strdup (_("Needing Attention"));
+    }
+  else
+    heading = g_strdup_printf (ngettext ("%u Finding Needs Attention", "%u Findings Need Attention",
+                                         serious->len), serious->len);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->serious_caption), serious->len > CANDOUR_OVERVIEW_MAX_SERIOUS);
+  if (serious->len > CANDOUR_OVERVIEW_MAX_SERIOUS)
+    {
+      g_autofree char *caption = g_strdup_printf (_("The %u most serious: bid candy first, then short-changed, "
+                                                    "then underpaid, the largest promises first within each."),
+                                                  CANDOUR_OVERVIEW_MAX_SERIOUS);
+      gtk_label_set_label (self->serious_caption, caption);
+    }
+
+  gtk_label_set_label (self->serious_heading, heading);
+}
+
+static void
+reload (CandourOverviewPage *self)
+{
+  GListModel *findings = self->session != NULL ? candour_session_get_findings (self->session) : NULL;
+  g_autoptr(GListStore) empty = g_list_store_new (CANDOUR_TYPE_FINDING);
+  CandourFindingTotals totals;
+
+  candour_finding_totals_compute (findings != NULL ? findings : G_LIST_MODEL (empty), &totals);
+  set_count (self, "named", totals.named);
+  set_count (self, "honoured", totals.honoured);
+  set_count (self, "bid_candy", totals.bid_candy);
+  set_count (self, "short_changed", totals.short_changed);
+  set_count (self, "underpaid", totals.underpaid);
+  set_money (self, "promised", totals.promised);
+  set_money (self, "subcontracted", totals.subcontracted);
+  set_money (self, "paid", totals.paid);
+
+  update_summary (self, &totals, count_won_bids (findings));
+  update_chart (self);
+  update_serious (self, findings);
+}
+
+static void
+on_table_toggled (CandourOverviewPage *self)
+{
+  gtk_stack_set_visible_child_name (self->chart_stack,
+                                    gtk_toggle_button_get_active (self->table_toggle) ? "table" : "chart");
+}
+
+static void
+on_serious_row_activated (CandourOverviewPage *self,
+                          GtkListBoxRow       *row)
+{
+  CandourFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+
+  if (finding != NULL)
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
+}
+
+static void
+candour_overview_page_dispose (GObject *object)
+{
+  CandourOverviewPage *self = (CandourOverviewPage *)object;
+  GtkWidget *child;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_OVERVIEW_PAGE);
+  /* The template's outermost child is not bound, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->session);
+  g_clear_object (&self->serious);
+  g_clear_pointer (&self->figures, g_hash_table_unref);
+
+  G_OBJECT_CLASS (candour_overview_page_parent_class)->dispose (object);
+}
+
+static void
+candour_overview_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  CandourOverviewPage *self = CANDOUR_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candour_overview_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  CandourOverviewPage *self = CANDOUR_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      candour_overview_page_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candour_overview_page_class_init (CandourOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = candour_overview_page_dispose;
+  object_class->get_property = candour_overview_page_get_property;
+  object_class->set_property = candour_overview_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, "The open database", CANDOUR_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The person asked to see this finding's story. */
+  signals[FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CANDOUR_TYPE_FINDING);
+
+  g_type_ensure (CANDOUR_TYPE_BAR_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/candour/Candour/ui/candour-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, counts_box);
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, money_box);
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, lead_chart);
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, table_bin);
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, serious_heading);
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, serious_caption);
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, serious_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_serious_row_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+candour_overview_page_init (CandourOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->figures = g_hash_table_new (g_str_hash, g_str_equal);
+  self->serious = g_list_store_new (CANDOUR_TYPE_FINDING);
+
+  add_figure (self, self->counts_box, "named", _("Partners named in won bids"), NULL,
+              _("Every organisation a won bid named as a partner, once per bid"));
+  add_figure (self, self->counts_box, "honoured", candour_status_label ("honoured"), "honoured",
+              candour_status_explanation ("honoured"));
+  add_figure (self, self->counts_box, "bid_candy", candour_status_label ("bid_candy"), "bid_candy",
+              candour_status_explanation ("bid_candy"));
+  add_figure (self, self->counts_box, "short_changed", candour_status_label ("short_changed"), "short_changed",
+              candour_status_explanation ("short_changed"));
+  add_figure (self, self->counts_box, "underpaid", candour_status_label ("underpaid"), "underpaid",
+              candour_status_explanation ("underpaid"));
+  add_figure (self, self->money_box, "promised", _("Promised to partners"), NULL,
+              _("What the bids promised their named partners, where they gave a sum or a share"));
+  add_figure (self, self->money_box, "subcontracted", _("Subcontracted to them"), NULL,
+              _("The value of the subcontracts those partners were given"));
+  add_figure (self, self->money_box, "paid", _("Paid to them"), NULL,
+              _("What was paid on those subcontracts up to the day judged"));
+
+  reload (self);
+}
+
+CandourSession *
+candour_overview_page_get_session (CandourOverviewPage *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->session;
+}
+
+void
+candour_overview_page_set_session (CandourOverviewPage *self,
+                                   CandourSession      *session)
+{
+  g_return_if_fail (CANDOUR_IS_OVERVIEW_PAGE (self));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_swapped (session, "notify::findings", G_CALLBACK (reload), self);
+
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+const char *
+candour_overview_page_get_figure (CandourOverviewPage *self,
+                                  const char          *name)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (CANDOUR_IS_OVERVIEW_PAGE (self), NULL);
+
+  label = g_hash_table_lookup (self->figures, name);
+  return label != NULL ? gtk_label_get_label (label) : NULL;
+}
+
+CandourBarChart *
+candour_overview_page_get_chart (CandourOverviewPage *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->lead_chart;
+}
+
+GListModel *
+candour_overview_page_get_serious (CandourOverviewPage *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_OVERVIEW_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->serious);
+}

@@ -1,0 +1,32 @@
+/* candour-payments-page.h: every payment, read from the database as it is scrolled
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "candour-payment-list.h"
+#include "candour-session.h"
+
+G_BEGIN_DECLS
+
+#define CANDOUR_TYPE_PAYMENTS_PAGE (candour_payments_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandourPaymentsPage, candour_payments_page, CANDOUR, PAYMENTS_PAGE, GtkWidget)
+
+CandourSession     *candour_payments_page_get_session (CandourPaymentsPage *self);
+void                candour_payments_page_set_session (CandourPaymentsPage *self,
+                                                       CandourSession      *session);
+/* Filters the list as if text were typed into its search entry. */
+void                candour_payments_page_set_search  (CandourPaymentsPage *self,
+                                                       const char          *text);
+/* Sorts by a column as a click on its heading does (NONE: the recorded order). */
+void                candour_payments_page_sort        (CandourPaymentsPage *self,
+                                                       CandourPaymentSort   sort,
+                                                       gboolean             descending);
+/* The payments shown, or NULL without a database. */
+CandourPaymentList *candour_payments_page_get_list    (CandourPaymentsPage *self);
+
+G_END_DECLS

@@ -1,0 +1,406 @@
+/* candour-pdf-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "candour-date.h"
+#include "candour-pdf-report.h"
+
+/* Points: A4 is 210 × 297 mm. */
+#define A4_SHORT 595.276
+#define A4_LONG 841.890
+#define MARGIN 48.0
+#define CELL_PADDING 4.0
+#define ROW_GAP 3.0
+
+typedef struct
+{
+  cairo_t *cr;
+  double width;
+  double height;
+  double y;
+  int page;
+  const CandourPdfReport *report;
+  PangoFontDescription *table_font;
+  double *column_widths;
+} Page;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  GOutputStream *stream = closure;
+
+  return g_output_stream_write_all (stream, data, length, NULL, NULL, NULL)
+    ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static PangoLayout *
+new_layout (cairo_t    *cr,
+            const char *font,
+            double      width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+/* Draws text at the cursor and moves the cursor below it. */
+static void
+paragraph (Page       *page,
+           const char *font,
+           const char *text,
+           double      grey,
+           double      space_after)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  layout = new_layout (page->cr, font, page->width - 2 * MARGIN);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  cairo_set_source_rgb (page->cr, grey, grey, grey);
+  cairo_move_to (page->cr, MARGIN, page->y);
+  pango_cairo_show_layout (page->cr, layout);
+  page->y += height + space_after;
+}
+
+static void
+footer (Page *page)
+{
+  g_autoptr(PangoLayout) layout = new_layout (page->cr, "Sans 7", 0);
+  g_autofree char *text = NULL;
+  int width;
+
+  /* Translators: the footer of each PDF page, "Candour · Lead provider scorecard · page 2" */
+  text = g_strdup_printf (_("Candour · %s · page %d"), page->report->title, page->page);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  cairo_set_source_rgb (page->cr, 0.45, 0.45, 0.45);
+  cairo_move_to (page->cr, page->width - MARGIN - width, page->height - MARGIN / 2 - 8);
+  pango_cairo_show_layout (page->cr, layout);
+}
+
+static void
+new_page (Page *page)
+{
+  footer (page);
+  cairo_show_page (page->cr);
+  page->page++;
+  page->y = MARGIN;
+}
+
+/* The headline figures in a row, each as wide as its value needs, wrapping to a new
+ * row when the page is full. */
+static void
+figures (Page *page)
+{
+  const CandourPdfReport *report = page->report;
+  double x = MARGIN;
+  double row_height = 0;
+
+  if (report->figure_labels == NULL)
+    return;
+
+  for (guint i = 0; report->figure_labels[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) value = new_layout (page->cr, "Sans Bold 13", 0);
+      g_autoptr(PangoLayout) label = NULL;
+      int value_width, value_height, label_height;
+      double box_width;
+
+      pango_layout_set_text (value, report->figure_values[i], -1);
+      pango_layout_get_pixel_size (value, &value_width, &value_height);
+      box_width = MAX (value_width, 90);
+      label = new_layout (page->cr, "Sans 8", box_width);
+      pango_layout_set_text (label, report->figure_labels[i], -1);
+      pango_layout_get_pixel_size (label, NULL, &label_height);
+
+      if (x > MARGIN && x + box_width > page->width - MARGIN)
+        {
+          x = MARGIN;
+          page->y += row_height + 10;
+          row_height = 0;
+        }
+
+      cairo_set_source_rgb (page->cr, 0.1, 0.1, 0.12);
+      cairo_move_to (page->cr, x, page->y);
+      pango_cairo_show_layout (page->cr, value);
+      cairo_set_source_rgb (page->cr, 0.35, 0.35, 0.38);
+      cairo_move_to (page->cr, x, page->y + value_height + 1);
+      pango_cairo_show_layout (page->cr, label);
+
+      row_height = MAX (row_height, value_height + label_height + 1);
+      x += box_width + 24;
+    }
+
+  page->y += row_height + 18;
+}
+
+/* The chart at full width; squeezed (down to two thirds) rather than left alone on a
+ * page, so the table can start below it. */
+static void
+chart (Page *page)
+{
+  CandourBarChart *chart = page->report->chart;
+  double width = page->width - 2 * MARGIN;
+  double height, room, scale;
+
+  if (chart == NULL)
+    return;
+
+  height = candour_bar_chart_get_natural_height (chart, page->cr, CANDOUR_CHART_STYLE_PRINT);
+  /* Leave room for the table, or for a good start of it. */
+  room = page->height - MARGIN - page->y - 20 - MIN (45 + 17.0 * page->report->rows->len, 220);
+  scale = room >= height ? 1.0 : MAX (room / height, 2.0 / 3.0);
+  if (height * scale > page->height - MARGIN - page->y)
+    {
+      new_page (page);
+      scale = 1.0;
+    }
+
+  cairo_save (page->cr);
+  cairo_translate (page->cr, MARGIN, page->y);
+  cairo_scale (page->cr, scale, scale);
+  candour_bar_chart_draw (chart, page->cr, width / scale, height, CANDOUR_CHART_STYLE_PRINT);
+  cairo_restore (page->cr);
+  page->y += height * scale + 20;
+}
+
+static double
+text_width (PangoLayout *layout,
+            const char  *text)
+{
+  int width;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* Columns as wide as their widest cell (headings may wrap at spaces), the font made
+ * smaller until the table fits the page. */
+static void
+size_columns (Page *page)
+{
+  const CandourPdfReport *report = page->report;
+  double available = page->width - 2 * MARGIN;
+
+  for (int size = 8; size >= 5; size--)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr(PangoLayout) bold = NULL;
+      double total = 0;
+
+      g_clear_pointer (&page->table_font, pango_font_description_free);
+      page->table_font = pango_font_description_from_string ("Sans");
+      pango_font_description_set_size (page->table_font, size * PANGO_SCALE);
+      layout = pango_cairo_create_layout (page->cr);
+      pango_layout_set_font_description (layout, page->table_font);
+      bold = pango_cairo_create_layout (page->cr);
+      {
+        g_autoptr(PangoFontDescription) bold_font = pango_font_description_copy (page->table_font);
+
+        pango_font_description_set_weight (bold_font, PANGO_WEIGHT_BOLD);
+        pango_layout_set_font_description (bold, bold_font);
+      }
+
+      for (guint c = 0; c < report->n_columns; c++)
+        {
+          g_auto(GStrv) words = g_strsplit (report->headings[c], " ", -1);
+          double width = 0;
+
+          for (guint w = 0; words[w] != NULL; w++)
+            width = MAX (width, text_width (bold, words[w]));
+          for (guint r = 0; r < report->rows->len; r++)
+            width = MAX (width, text_width (layout, ((GStrv)g_ptr_array_index (report->rows, r))[c]));
+          page->column_widths[c] = width + 2 * CELL_PADDING;
+          total += page->column_widths[c];
+        }
+
+      if (total <= available || size == 5)
+        {
+          /* Spare width goes to the first column, usually the names. */
+          if (total < available)
+            page->column_widths[0] += available - total;
+          return;
+        }
+    }
+}
+
+static PangoLayout *
+cell_layout (Page       *page,
+             const char *text,
+             guint       column,
+             gboolean    heading)
+{
+  PangoLayout *layout = pango_cairo_create_layout (page->cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_copy (page->table_font);
+
+  if (heading)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int)((page->column_widths[column] - 2 * CELL_PADDING) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (page->report->numeric[column])
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* One row of the table at the cursor; returns FALSE without drawing when it does not
+ * fit on what is left of the page. */
+static gboolean
+table_row (Page        *page,
+           const char **cells,
+           gboolean     heading,
+           gboolean     shaded)
+{
+  const CandourPdfReport *report = page->report;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double height = 0;
+  double x = MARGIN;
+
+  for (guint c = 0; c < report->n_columns; c++)
+    {
+      PangoLayout *layout = cell_layout (page, cells[c], c, heading);
+      int h;
+
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      height = MAX (height, h);
+      g_ptr_array_add (layouts, layout);
+    }
+  height += 2 * ROW_GAP;
+
+  if (page->y + height > page->height - MARGIN)
+    return FALSE;
+
+  if (shaded || heading)
+    {
+      double grey = heading ? 0.88 : 0.955;
+
+      cairo_set_source_rgb (page->cr, grey, grey, grey);
+      cairo_rectangle (page->cr, MARGIN, page->y, page->width - 2 * MARGIN, height);
+      cairo_fill (page->cr);
+    }
+
+  cairo_set_source_rgb (page->cr, 0.1, 0.1, 0.12);
+  for (guint c = 0; c < report->n_columns; c++)
+    {
+      cairo_move_to (page->cr, x + CELL_PADDING, page->y + ROW_GAP);
+      pango_cairo_show_layout (page->cr, g_ptr_array_index (layouts, c));
+      x += page->column_widths[c];
+    }
+
+  page->y += height;
+  return TRUE;
+}
+
+static void
+table (Page *page)
+{
+  const CandourPdfReport *report = page->report;
+
+  size_columns (page);
+  if (!table_row (page, (const char **)report->headings, TRUE, FALSE))
+    {
+      new_page (page);
+      table_row (page, (const char **)report->headings, TRUE, FALSE);
+    }
+
+  for (guint r = 0; r < report->rows->len; r++)
+    {
+      const char **cells = (const char **)g_ptr_array_index (report->rows, r);
+
+      if (!table_row (page, cells, FALSE, r % 2 == 1))
+        {
+          new_page (page);
+          table_row (page, (const char **)report->headings, TRUE, FALSE);
+          table_row (page, cells, FALSE, r % 2 == 1);
+        }
+    }
+}
+
+gboolean
+candour_pdf_report_write (const CandourPdfReport  *report,
+                          const char              *path,
+                          GError                 **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  cairo_surface_t *surface;
+  gboolean landscape;
+  cairo_status_t status;
+  Page page = { 0 };
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (report->rows != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+
+  /* Up to nine columns read well on a portrait page; more need it turned. */
+  landscape = report->n_columns > 9;
+  page.width = landscape ? A4_LONG : A4_SHORT;
+  page.height = landscape ? A4_SHORT : A4_LONG;
+  page.report = report;
+  page.page = 1;
+  page.y = MARGIN;
+  page.column_widths = g_new0 (double, MAX (1, report->n_columns));
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, page.width, page.height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Candour " PACKAGE_VERSION);
+  page.cr = cairo_create (surface);
+
+  paragraph (&page, "Sans Bold 18", report->title, 0.1, 2);
+  paragraph (&page, "Sans 11", report->subtitle, 0.3, 2);
+  paragraph (&page, "Sans 9", report->dateline, 0.4, 14);
+  paragraph (&page, "Sans 9", report->description, 0.2, 16);
+  figures (&page);
+  chart (&page);
+  table (&page);
+  footer (&page);
+
+  cairo_show_page (page.cr);
+  cairo_destroy (page.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  g_clear_pointer (&page.table_font, pango_font_description_free);
+  g_free (page.column_widths);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the PDF: %s"),
+                   cairo_status_to_string (status));
+      /* Closing after a failure would replace the old file with a partial one. */
+      g_cancellable_cancel (cancelled);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+}

@@ -1,0 +1,816 @@
+/* candour-report-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "candour-date.h"
+#include "candour-export.h"
+#include "candour-money.h"
+#include "candour-pdf-report.h"
+#include "candour-report-row.h"
+#include "candour-report-view.h"
+#include "candour-reports.h"
+#include "candour-window.h"
+
+typedef enum
+{
+  KIND_SCORECARD,
+  KIND_SHARES,
+  KIND_PAYMENT_TIMES,
+  N_KINDS
+} Kind;
+
+typedef struct
+{
+  const char *keyword;
+  const char *title;
+  const char *file_name;
+  const char *description;
+  const char *chart_title;
+  const char * const hidden[3];         /* report columns the table leaves out */
+} KindInfo;
+
+static const KindInfo kinds[N_KINDS] = {
+  [KIND_SCORECARD] = {
+    "scorecard", N_("Lead Provider Scorecard"), "scorecard",
+    N_("For each lead provider of a won bid: the partners its bids named, how each "
+       "finding came out, and the money promised, subcontracted and paid. Promise kept "
+       "is the part of the promised money that was subcontracted."),
+    N_("Promised, subcontracted and paid by lead provider"),
+    { "lead_ref", NULL },
+  },
+  [KIND_SHARES] = {
+    "shares", N_("Contract Shares"), "contract-shares",
+    N_("For each contract: how much the lead provider kept and how much it "
+       "subcontracted, and the share that reached smaller organisations (annual income "
+       "known and below the contract’s limit) against any share the contract required."),
+    N_("Kept by the lead and reaching smaller organisations, as a share of each contract"),
+    { NULL },
+  },
+  [KIND_PAYMENT_TIMES] = {
+    "payment-times", N_("Payment Times"), "payment-times",
+    N_("For each payer: how many days invoices took to be paid, in the Procurement Act "
+       "2023 bands, and how many were paid later than the agreed terms. Payments with no "
+       "invoice date, and refunds, are left out."),
+    N_("How quickly each payer paid invoices"),
+    { "payer_ref", NULL },
+  },
+};
+
+static const struct {
+  const char *name;
+  const char *title;
+} column_titles[] = {
+  { "lead_ref", N_("Lead") },
+  { "lead_name", N_("Lead provider") },
+  { "bids_won", N_("Bids won") },
+  { "partners_named", N_("Partners named") },
+  { "honoured", N_("Honoured") },
+  { "bid_candy", N_("Bid candy") },
+  { "short_changed", N_("Short-changed") },
+  { "underpaid", N_("Underpaid") },
+  { "awaiting_subcontract", N_("Awaiting subcontract") },
+  { "pending", N_("Pending") },
+  { "promised", N_("Promised") },
+  { "subcontracted", N_("Subcontracted") },
+  { "paid", N_("Paid") },
+  { "promise_kept_percent", N_("Promise kept") },
+  { "contract_ref", N_("Contract") },
+  { "value", N_("Value") },
+  { "retained", N_("Kept by the lead") },
+  { "retained_percent", N_("Kept") },
+  { "small_share_percent", N_("To smaller organisations") },
+  { "required_small_share", N_("Required") },
+  { "meets_requirement", N_("Requirement met") },
+  { "payer_ref", N_("Payer ref") },
+  { "payer_name", N_("Payer") },
+  { "payments", N_("Payments") },
+  { "average_days", N_("Average days") },
+  { "within_30_percent", N_("Within 30 days") },
+  { "days_31_to_60_percent", N_("31 to 60 days") },
+  { "over_60_percent", N_("Over 60 days") },
+  { "late_against_terms_percent", N_("Later than terms") },
+};
+
+struct _CandourReportView
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *description_label;
+  CandourBarChart *chart;
+  GtkColumnView *table;
+  GtkSortListModel *sort_model;
+
+  Kind kind;
+  CandourSession *session;
+  GArray *shown;                /* guint: report columns in the table, in order */
+  CandourReportColumn *columns; /* the report's columns, copied on first load */
+  guint n_columns;
+  GtkNativeDialog *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (CandourReportView, candour_report_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+column_title (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (column_titles); i++)
+    if (g_str_equal (column_titles[i].name, name))
+      return _(column_titles[i].title);
+  return name;
+}
+
+static gboolean
+is_numeric (CandourCellKind kind)
+{
+  return kind != CANDOUR_CELL_TEXT && kind != CANDOUR_CELL_KEYWORD;
+}
+
+/* A cell as the table and the PDF show it: keywords in words. */
+static const char *
+cell_text (CandourReportView *self,
+           CandourReportRow  *row,
+           guint              column)
+{
+  const char *text = candour_report_row_get_text (row, column);
+
+  if (self->columns[column].kind == CANDOUR_CELL_KEYWORD)
+    {
+      if (g_strcmp0 (text, "yes") == 0)
+        return _("Yes");
+      if (g_strcmp0 (text, "no") == 0)
+        return _("No");
+      if (g_strcmp0 (text, "n/a") == 0)
+        return _("None set");
+    }
+  return text;
+}
+
+static CandourReport *
+run_report (CandourReportView  *self,
+            GError            **error)
+{
+  CandourDatabase *db = candour_session_get_database (self->session);
+  CandourReconcileOptions options;
+  CandourPaymentTimesOptions times = { 0 };
+  CandourReport *report = NULL;
+
+  switch (self->kind)
+    {
+    case KIND_SCORECARD:
+      candour_session_get_options (self->session, &options);
+      report = candour_report_scorecard (db, &options, error);
+      candour_reconcile_options_clear (&options);
+      break;
+
+    case KIND_SHARES:
+      report = candour_report_shares (db, error);
+      break;
+
+    case KIND_PAYMENT_TIMES:
+    case N_KINDS:
+    default:
+      report = candour_report_payment_times (db, &times, error);
+      break;
+    }
+
+  return report;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  CandourReportView *self = user_data;
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (self->columns[column].kind) ? 1 : 0);
+  if (is_numeric (self->columns[column].kind))
+    gtk_widget_add_css_class (label, "numeric");
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  CandourReportView *self = user_data;
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  CandourReportRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = cell_text (self, row, column);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  if (!is_numeric (self->columns[column].kind))
+    gtk_widget_set_tooltip_text (label, text);
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  GtkColumnViewColumn *view_column = user_data;
+  CandourReportView *self = g_object_get_data (G_OBJECT (view_column), "view");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view_column), "column"));
+  CandourReportRow *x = (CandourReportRow *)a;
+  CandourReportRow *y = (CandourReportRow *)b;
+
+  if (is_numeric (self->columns[column].kind))
+    {
+      gboolean x_null = candour_report_row_is_null (x, column);
+      gboolean y_null = candour_report_row_is_null (y, column);
+      gint64 xv = candour_report_row_get_value (x, column);
+      gint64 yv = candour_report_row_get_value (y, column);
+
+      if (x_null != y_null)
+        return x_null ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+      return xv < yv ? GTK_ORDERING_SMALLER : xv > yv ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+    }
+
+  return gtk_ordering_from_cmpfunc (g_utf8_collate (candour_report_row_get_text (x, column),
+                                                    candour_report_row_get_text (y, column)));
+}
+
+/* The table's columns follow the report's, less those kinds[].hidden names. */
+static void
+build_columns (CandourReportView *self,
+               CandourReport     *report)
+{
+  const KindInfo *info = &kinds[self->kind];
+
+  self->n_columns = candour_report_get_n_columns (report);
+  self->columns = g_new0 (CandourReportColumn, self->n_columns);
+  for (guint i = 0; i < self->n_columns; i++)
+    {
+      const CandourReportColumn *column = candour_report_get_column (report, i);
+      g_autoptr(GtkListItemFactory) factory = NULL;
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      self->columns[i] = *column;
+      if (g_strv_contains ((const char * const *)info->hidden, column->name))
+        continue;
+      g_array_append_val (self->shown, i);
+
+      factory = gtk_signal_list_item_factory_new ();
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+
+      view_column = gtk_column_view_column_new (column_title (column->name), g_steal_pointer (&factory));
+      g_object_set_data (G_OBJECT (view_column), "view", self);
+      g_object_set_data (G_OBJECT (view_column), "column", GUINT_TO_POINTER (i));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cells, view_column, NULL));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      /* The names in the first column stay readable when the figures need scrolling. */
+      if (!is_numeric (column->kind) && self->shown->len == 1)
+        {
+          gtk_column_view_column_set_expand (view_column, TRUE);
+          gtk_column_view_column_set_fixed_width (view_column, 240);
+        }
+      gtk_column_view_append_column (self->table, view_column);
+    }
+}
+
+static void
+fill_chart (CandourReportView *self,
+            GListModel        *rows)
+{
+  guint n = g_list_model_get_n_items (rows);
+  const char *scorecard[] = { _("Promised"), _("Subcontracted"), _("Paid"), NULL };
+  const char *shares[] = { _("Kept by the lead"), _("To smaller organisations"),
+                           _("Required for smaller organisations"), NULL };
+  const char *times[] = { _("Within 30 days"), _("31 to 60 days"), _("Over 60 days"),
+                          _("Later than terms"), NULL };
+  static const guint scorecard_columns[] = { 10, 11, 12 };
+  static const guint shares_columns[] = { 5, 6, 7 };
+  static const guint times_columns[] = { 4, 5, 6, 7 };
+  const guint *columns;
+  guint n_series;
+
+  switch (self->kind)
+    {
+    case KIND_SCORECARD:
+      candour_bar_chart_set_series (self->chart, scorecard);
+      candour_bar_chart_set_unit (self->chart, CANDOUR_CHART_UNIT_MONEY);
+      columns = scorecard_columns;
+      n_series = G_N_ELEMENTS (scorecard_columns);
+      break;
+
+    case KIND_SHARES:
+      candour_bar_chart_set_series (self->chart, shares);
+      candour_bar_chart_set_unit (self->chart, CANDOUR_CHART_UNIT_PERCENT_TENTHS);
+      columns = shares_columns;
+      n_series = G_N_ELEMENTS (shares_columns);
+      break;
+
+    case KIND_PAYMENT_TIMES:
+    case N_KINDS:
+    default:
+      candour_bar_chart_set_series (self->chart, times);
+      candour_bar_chart_set_unit (self->chart, CANDOUR_CHART_UNIT_PERCENT_TENTHS);
+      columns = times_columns;
+      n_series = G_N_ELEMENTS (times_columns);
+      break;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, i);
+      g_autofree char *label = NULL;
+      gint64 values[4];
+
+      for (guint s = 0; s < n_series; s++)
+        values[s] = candour_report_row_is_null (row, columns[s])
+          ? CANDOUR_BAR_CHART_NO_VALUE : candour_report_row_get_value (row, columns[s]);
+
+      if (self->kind == KIND_SHARES)
+        label = g_strdup_printf ("%s · %s", candour_report_row_get_text (row, 0),
+                                 candour_report_row_get_text (row, 1));
+      else
+        label = g_strdup (candour_report_row_get_text (row, 1));
+      candour_bar_chart_add_category (self->chart, label, values);
+    }
+}
+
+static void
+reload (CandourReportView *self)
+{
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL)
+    {
+      gtk_sort_list_model_set_model (self->sort_model, NULL);
+      return;
+    }
+
+  report = run_report (self, &error);
+  if (report != NULL && self->columns == NULL)
+    build_columns (self, report);
+  if (report != NULL)
+    rows = candour_report_row_list_load (report, &error);
+  if (rows == NULL)
+    {
+      g_warning ("Could not read the %s report: %s", kinds[self->kind].keyword, error->message);
+      return;
+    }
+
+  fill_chart (self, rows);
+  gtk_sort_list_model_set_model (self->sort_model, rows);
+}
+
+/* Exports */
+
+static GPtrArray *
+table_rows (CandourReportView *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (rows);
+  GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, i);
+      GStrv line = g_new0 (char *, self->shown->len + 1);
+
+      for (guint c = 0; c < self->shown->len; c++)
+        line[c] = g_strdup (cell_text (self, row, g_array_index (self->shown, guint, c)));
+      g_ptr_array_add (cells, line);
+    }
+  return cells;
+}
+
+static gint64
+column_sum (GListModel *rows,
+            guint       column)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, i);
+      sum += candour_report_row_get_value (row, column);
+    }
+  return sum;
+}
+
+/* Headline figures for the PDF: counts and totals of the table. */
+static void
+add_figures (CandourReportView *self,
+             GPtrArray         *labels,
+             GPtrArray         *values)
+{
+  GListModel *rows = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (rows);
+
+#define FIGURE(label, value) G_STMT_START { \
+    g_ptr_array_add (labels, g_strdup (label)); \
+    g_ptr_array_add (values, value); \
+  } G_STMT_END
+
+  switch (self->kind)
+    {
+    case KIND_SCORECARD:
+      FIGURE (_("Lead providers"), g_strdup_printf ("%u", n));
+      FIGURE (_("Partners named"), g_strdup_printf ("%" G_GINT64_FORMAT, column_sum (rows, 3)));
+      FIGURE (_("Promised to partners"), candour_money_format_display (column_sum (rows, 10)));
+      FIGURE (_("Subcontracted to them"), candour_money_format_display (column_sum (rows, 11)));
+      FIGURE (_("Paid to them"), candour_money_format_display (column_sum (rows, 12)));
+      break;
+
+    case KIND_SHARES:
+      FIGURE (_("Contracts"), g_strdup_printf ("%u", n));
+      FIGURE (_("Value of the contracts"), candour_money_format_display (column_sum (rows, 2)));
+      FIGURE (_("Subcontracted"), candour_money_format_display (column_sum (rows, 3)));
+      FIGURE (_("Kept by the leads"), candour_money_format_display (column_sum (rows, 4)));
+      break;
+
+    case KIND_PAYMENT_TIMES:
+    case N_KINDS:
+    default:
+      FIGURE (_("Payers"), g_strdup_printf ("%u", n));
+      FIGURE (_("Payments timed"), g_strdup_printf ("%" G_GINT64_FORMAT, column_sum (rows, 2)));
+      break;
+    }
+
+#undef FIGURE
+  g_ptr_array_add (labels, NULL);
+  g_ptr_array_add (values, NULL);
+}
+
+gboolean
+candour_report_view_write_pdf (CandourReportView  *self,
+                               const char         *path,
+                               GError            **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
+  g_autofree gboolean *numeric = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *dateline = NULL;
+  CandourPdfReport report = { 0 };
+
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->session != NULL && self->columns != NULL, FALSE);
+
+  numeric = g_new0 (gboolean, self->shown->len);
+  for (guint c = 0; c < self->shown->len; c++)
+    {
+      const CandourReportColumn *column = &self->columns[g_array_index (self->shown, guint, c)];
+
+      g_ptr_array_add (headings, (gpointer)column_title (column->name));
+      numeric[c] = is_numeric (column->kind);
+    }
+
+  as_of = candour_session_dup_as_of (self->session);
+  as_of_text = candour_date_format_display (as_of);
+  today = candour_date_today ();
+  today_text = candour_date_format_display (today);
+  if (self->kind == KIND_SCORECARD)
+    /* Translators: "Judged as of 30/06/2025, allowing 90 days for a subcontract and 10% for late payment. Made on 22/11/2026." */
+    dateline = g_strdup_printf (_("Judged as of %s, allowing %d days for a subcontract and %g%% for "
+                                  "late payment. Made on %s."),
+                                as_of_text, candour_session_get_grace_days (self->session),
+                                candour_session_get_tolerance (self->session), today_text);
+  else
+    dateline = g_strdup_printf (_("Made on %s."), today_text);
+
+  rows = table_rows (self);
+  add_figures (self, labels, values);
+
+  report.title = _(kinds[self->kind].title);
+  report.subtitle = candour_session_get_title (self->session);
+  report.dateline = dateline;
+  report.description = _(kinds[self->kind].description);
+  report.figure_labels = (const char * const *)labels->pdata;
+  report.figure_values = (const char * const *)values->pdata;
+  report.chart = self->chart;
+  report.n_columns = self->shown->len;
+  report.headings = (const char * const *)headings->pdata;
+  report.numeric = numeric;
+  report.rows = rows;
+
+  return candour_pdf_report_write (&report, path, error);
+}
+
+gboolean
+candour_report_view_write_csv (CandourReportView  *self,
+                               const char         *path,
+                               GError            **error)
+{
+  g_autoptr(CandourReport) report = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
+
+  report = run_report (self, error);
+  return report != NULL && candour_export_report_to_path (report, path, error);
+}
+
+static void
+toast (CandourReportView *self,
+       const char        *message)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CANDOUR_TYPE_WINDOW);
+
+  if (window != NULL)
+    candour_window_add_toast (CANDOUR_WINDOW (window), message);
+}
+
+static void
+on_export_response (CandourReportView *self,
+                    int                response,
+                    GtkNativeDialog   *chooser)
+{
+  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pdf"));
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->chooser);
+  if (path == NULL)
+    return;
+
+  if (pdf ? candour_report_view_write_pdf (self, path, &error) : candour_report_view_write_csv (self, path, &error))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      /* Translators: a toast, "Saved scorecard.pdf" */
+      g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
+
+      toast (self, message);
+    }
+  else
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Export"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+export (CandourReportView *self,
+        gboolean           pdf)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (pdf ? _("Export Report as PDF") : _("Export Report as CSV"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  name = g_strconcat (kinds[self->kind].file_name, pdf ? ".pdf" : ".csv", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "pdf", GINT_TO_POINTER (pdf));
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_export_response), self);
+
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  export (CANDOUR_REPORT_VIEW (widget), FALSE);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  export (CANDOUR_REPORT_VIEW (widget), TRUE);
+}
+
+static void
+candour_report_view_actions_update (CandourReportView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-csv", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-pdf", self->session != NULL);
+}
+
+static void
+set_kind (CandourReportView *self,
+          const char        *keyword)
+{
+  for (guint i = 0; i < N_KINDS; i++)
+    if (g_strcmp0 (kinds[i].keyword, keyword) == 0)
+      self->kind = i;
+
+  gtk_label_set_label (self->description_label, _(kinds[self->kind].description));
+  candour_bar_chart_set_title (self->chart, _(kinds[self->kind].chart_title));
+}
+
+static void
+candour_report_view_dispose (GObject *object)
+{
+  CandourReportView *self = (CandourReportView *)object;
+  GtkWidget *child;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_REPORT_VIEW);
+  /* The template's outermost child is not bound, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->session);
+  g_clear_object (&self->chooser);
+
+  G_OBJECT_CLASS (candour_report_view_parent_class)->dispose (object);
+}
+
+static void
+candour_report_view_finalize (GObject *object)
+{
+  CandourReportView *self = (CandourReportView *)object;
+
+  g_clear_pointer (&self->shown, g_array_unref);
+  g_clear_pointer (&self->columns, g_free);
+
+  G_OBJECT_CLASS (candour_report_view_parent_class)->finalize (object);
+}
+
+static void
+candour_report_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CandourReportView *self = CANDOUR_REPORT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_string (value, kinds[self->kind].keyword);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candour_report_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CandourReportView *self = CANDOUR_REPORT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      set_kind (self, g_value_get_string (value));
+      break;
+
+    case PROP_SESSION:
+      candour_report_view_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candour_report_view_class_init (CandourReportViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = candour_report_view_dispose;
+  object_class->finalize = candour_report_view_finalize;
+  object_class->get_property = candour_report_view_get_property;
+  object_class->set_property = candour_report_view_set_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, "scorecard, shares or payment-times", "scorecard",
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, "The open database", CANDOUR_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CANDOUR_TYPE_BAR_CHART);
+  g_type_ensure (CANDOUR_TYPE_REPORT_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/candour/Candour/ui/candour-report-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, description_label);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, chart);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, table);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, sort_model);
+
+  gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_pdf_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+candour_report_view_init (CandourReportView *self)
+{
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  candour_report_view_actions_update (self);
+}
+
+const char *
+candour_report_view_get_kind (CandourReportView *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), NULL);
+
+  return kinds[self->kind].keyword;
+}
+
+const char *
+candour_report_view_get_title (CandourReportView *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), NULL);
+
+  return _(kinds[self->kind].title);
+}
+
+CandourSession *
+candour_report_view_get_session (CandourReportView *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), NULL);
+
+  return self->session;
+}
+
+void
+candour_report_view_set_session (CandourReportView *self,
+                                 CandourSession    *session)
+{
+  g_return_if_fail (CANDOUR_IS_REPORT_VIEW (self));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (reload), self);
+
+  reload (self);
+  candour_report_view_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+GListModel *
+candour_report_view_get_rows (CandourReportView *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+CandourBarChart *
+candour_report_view_get_chart (CandourReportView *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), NULL);
+
+  return self->chart;
+}

@@ -1,0 +1,40 @@
+/* candour-report-view.h: one report as a chart and a table, with its exports
+ *
+ * kind is "scorecard" (per lead provider), "shares" (per contract) or "payment-times"
+ * (per payer). The CSV is the core's format, the same as candour-cli writes; the PDF
+ * has the chart and the table as shown.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "candour-bar-chart.h"
+#include "candour-session.h"
+
+G_BEGIN_DECLS
+
+#define CANDOUR_TYPE_REPORT_VIEW (candour_report_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandourReportView, candour_report_view, CANDOUR, REPORT_VIEW, GtkWidget)
+
+const char      *candour_report_view_get_kind    (CandourReportView  *self);
+const char      *candour_report_view_get_title   (CandourReportView  *self);
+CandourSession  *candour_report_view_get_session (CandourReportView  *self);
+void             candour_report_view_set_session (CandourReportView  *self,
+                                                  CandourSession     *session);
+
+/* CandourReportRow items in the order the table shows them. */
+GListModel      *candour_report_view_get_rows    (CandourReportView  *self);
+CandourBarChart *candour_report_view_get_chart   (CandourReportView  *self);
+
+gboolean         candour_report_view_write_csv   (CandourReportView  *self,
+                                                  const char         *path,
+                                                  GError            **error);
+gboolean         candour_report_view_write_pdf   (CandourReportView  *self,
+                                                  const char         *path,
+                                                  GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,342 @@
+/* candour-session.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "candour-date.h"
+#include "candour-finding.h"
+#include "candour-session.h"
+
+struct _CandourSession
+{
+  GObject parent_instance;
+
+  CandourDatabase *db;
+  char *title;
+  char *as_of;
+  int grace_days;
+  double tolerance;
+  GListModel *findings;
+  guint revision;
+};
+
+G_DEFINE_FINAL_TYPE (CandourSession, candour_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_TITLE,
+  PROP_AS_OF,
+  PROP_GRACE_DAYS,
+  PROP_TOLERANCE,
+  PROP_FINDINGS,
+  PROP_REVISION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+candour_session_finalize (GObject *object)
+{
+  CandourSession *self = (CandourSession *)object;
+
+  g_clear_object (&self->db);
+  g_clear_object (&self->findings);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->as_of, g_free);
+
+  G_OBJECT_CLASS (candour_session_parent_class)->finalize (object);
+}
+
+static void
+candour_session_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CandourSession *self = CANDOUR_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->db);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_AS_OF:
+      g_value_set_string (value, self->as_of);
+      break;
+
+    case PROP_GRACE_DAYS:
+      g_value_set_int (value, self->grace_days);
+      break;
+
+    case PROP_TOLERANCE:
+      g_value_set_double (value, self->tolerance);
+      break;
+
+    case PROP_FINDINGS:
+      g_value_set_object (value, self->findings);
+      break;
+
+    case PROP_REVISION:
+      g_value_set_uint (value, self->revision);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candour_session_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CandourSession *self = CANDOUR_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_AS_OF:
+      candour_session_set_as_of (self, g_value_get_string (value));
+      break;
+
+    case PROP_GRACE_DAYS:
+      candour_session_set_grace_days (self, g_value_get_int (value));
+      break;
+
+    case PROP_TOLERANCE:
+      candour_session_set_tolerance (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candour_session_class_init (CandourSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = candour_session_finalize;
+  object_class->get_property = candour_session_get_property;
+  object_class->set_property = candour_session_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, CANDOUR_TYPE_DATABASE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AS_OF] =
+    g_param_spec_string ("as-of", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GRACE_DAYS] =
+    g_param_spec_int ("grace-days", NULL, NULL, 0, G_MAXINT, CANDOUR_DEFAULT_GRACE_DAYS,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOLERANCE] =
+    g_param_spec_double ("tolerance", NULL, NULL, 0, 100, CANDOUR_DEFAULT_TOLERANCE / 100.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FINDINGS] =
+    g_param_spec_object ("findings", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVISION] =
+    g_param_spec_uint ("revision", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+candour_session_init (CandourSession *self)
+{
+  self->grace_days = CANDOUR_DEFAULT_GRACE_DAYS;
+  self->tolerance = CANDOUR_DEFAULT_TOLERANCE / 100.0;
+}
+
+static char *
+title_from_path (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+CandourSession *
+candour_session_new (CandourDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  CandourSession *self;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
+
+  self = g_object_new (CANDOUR_TYPE_SESSION, NULL);
+  self->db = g_object_ref (db);
+  self->title = title_from_path (candour_database_get_path (db));
+  if (!candour_session_reload (self, &error))
+    g_warning ("Could not judge the findings: %s", error->message);
+  return self;
+}
+
+CandourDatabase *
+candour_session_get_database (CandourSession *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), NULL);
+
+  return self->db;
+}
+
+const char *
+candour_session_get_title (CandourSession *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), NULL);
+
+  return self->title;
+}
+
+/* Rules changed: judge again, quietly keeping the old findings if that fails. */
+static void
+rejudge (CandourSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->db != NULL && !candour_session_reload (self, &error))
+    g_warning ("Could not judge the findings: %s", error->message);
+}
+
+void
+candour_session_set_as_of (CandourSession *self,
+                           const char     *as_of)
+{
+  g_return_if_fail (CANDOUR_IS_SESSION (self));
+  g_return_if_fail (as_of == NULL || candour_date_to_days (as_of) > 0);
+
+  if (g_strcmp0 (self->as_of, as_of) == 0)
+    return;
+
+  g_free (self->as_of);
+  self->as_of = g_strdup (as_of);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+  rejudge (self);
+}
+
+char *
+candour_session_dup_as_of (CandourSession *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), NULL);
+
+  return self->as_of != NULL ? g_strdup (self->as_of) : candour_date_today ();
+}
+
+void
+candour_session_set_grace_days (CandourSession *self,
+                                int             grace_days)
+{
+  g_return_if_fail (CANDOUR_IS_SESSION (self));
+  g_return_if_fail (grace_days >= 0);
+
+  if (self->grace_days == grace_days)
+    return;
+
+  self->grace_days = grace_days;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRACE_DAYS]);
+  rejudge (self);
+}
+
+int
+candour_session_get_grace_days (CandourSession *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), CANDOUR_DEFAULT_GRACE_DAYS);
+
+  return self->grace_days;
+}
+
+void
+candour_session_set_tolerance (CandourSession *self,
+                               double          tolerance)
+{
+  g_return_if_fail (CANDOUR_IS_SESSION (self));
+  g_return_if_fail (tolerance >= 0 && tolerance <= 100);
+
+  if (self->tolerance == tolerance)
+    return;
+
+  self->tolerance = tolerance;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOLERANCE]);
+  rejudge (self);
+}
+
+double
+candour_session_get_tolerance (CandourSession *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), CANDOUR_DEFAULT_TOLERANCE / 100.0);
+
+  return self->tolerance;
+}
+
+void
+candour_session_get_options (CandourSession          *self,
+                             CandourReconcileOptions *options)
+{
+  g_return_if_fail (CANDOUR_IS_SESSION (self));
+  g_return_if_fail (options != NULL);
+
+  candour_reconcile_options_init (options);
+  options->as_of = candour_session_dup_as_of (self);
+  options->grace_days = self->grace_days;
+  /* Preferences keeps percent with up to two decimals; the engine counts basis points. */
+  options->tolerance = (gint64)lround (self->tolerance * 100.0);
+}
+
+GListModel *
+candour_session_get_findings (CandourSession *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), NULL);
+
+  return self->findings;
+}
+
+guint
+candour_session_get_revision (CandourSession *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), 0);
+
+  return self->revision;
+}
+
+gboolean
+candour_session_reload (CandourSession  *self,
+                        GError         **error)
+{
+  CandourReconcileOptions options;
+  GListModel *findings;
+
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), FALSE);
+
+  candour_session_get_options (self, &options);
+  findings = candour_finding_list_load (self->db, &options, error);
+  candour_reconcile_options_clear (&options);
+  if (findings == NULL)
+    return FALSE;
+
+  g_clear_object (&self->findings);
+  self->findings = findings;
+  self->revision++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+  return TRUE;
+}

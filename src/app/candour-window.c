@@ -1,0 +1,1182 @@
+/* candour-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "candour-application.h"
+#include "candour-bids-page.h"
+#include "candour-consortia-page.h"
+#include "candour-contracts-page.h"
+#include "candour-date.h"
+#include "candour-demo.h"
+#include "candour-export.h"
+#include "candour-findings-page.h"
+#include "candour-import.h"
+#include "candour-organisations-page.h"
+#include "candour-overview-page.h"
+#include "candour-payments-page.h"
+#include "candour-reports-page.h"
+#include "candour-story-window.h"
+#include "candour-window.h"
+
+struct _CandourWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwLeaflet *leaflet;
+  AdwWindowTitle *database_title;
+  AdwWindowTitle *page_title;
+  GtkListBox *sidebar_list;
+  GtkStack *page_stack;
+  GMenu *recent_section;
+  GtkRevealer *import_revealer;
+  GtkSpinner *import_spinner;
+
+  CandourSession *session;
+  GSettings *settings;
+  GtkNativeDialog *chooser;     /* the file chooser on screen, if any */
+  GCancellable *import_cancellable;
+  GStrv import_files;           /* CSV files waiting for the new database's name */
+};
+
+G_DEFINE_FINAL_TYPE (CandourWindow, candour_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Pages that judge findings, whose header says on which day. */
+static const char * const judged_pages[] = { "overview", "findings", "reports", NULL };
+
+static void
+candour_window_actions_update (CandourWindow *self)
+{
+  gboolean open = self->session != NULL;
+  gboolean importing = self->import_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-database", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.explore-demo", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+}
+
+void
+candour_window_add_toast (CandourWindow *self,
+                          const char    *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (CANDOUR_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error (CandourWindow *self,
+            const char    *heading,
+            const char    *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static CandourApplication *
+get_application (CandourWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return CANDOUR_IS_APPLICATION (application) ? CANDOUR_APPLICATION (application) : NULL;
+}
+
+/* Sidebar and pages */
+
+static void
+update_page_title (CandourWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->page_stack);
+  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
+  g_autofree char *subtitle = NULL;
+
+  if (child == NULL)
+    return;
+
+  adw_window_title_set_title (self->page_title,
+                              gtk_stack_page_get_title (gtk_stack_get_page (self->page_stack, child)));
+
+  if (self->session != NULL && name != NULL && g_strv_contains (judged_pages, name))
+    {
+      g_autofree char *as_of = candour_session_dup_as_of (self->session);
+      g_autofree char *day = candour_date_format_display (as_of);
+
+      /* Translators: the page subtitle, "Judged as of 30/06/2025" */
+      subtitle = g_strdup_printf (_("Judged as of %s"), day);
+    }
+  adw_window_title_set_subtitle (self->page_title, subtitle ? subtitle : "");
+}
+
+static void
+on_page_changed (CandourWindow *self)
+{
+  update_page_title (self);
+}
+
+static void
+on_sidebar_row_selected (CandourWindow *self,
+                         GtkListBoxRow *row)
+{
+  if (row != NULL)
+    gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_sidebar_row_activated (CandourWindow *self,
+                          GtkListBoxRow *row)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked (CandourWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+void
+candour_window_show_page (CandourWindow *self,
+                          const char    *name)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CANDOUR_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    if (g_str_equal (gtk_widget_get_name (GTK_WIDGET (row)), name))
+      {
+        gtk_list_box_select_row (self->sidebar_list, row);
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+        return;
+      }
+
+  g_critical ("No page called %s", name);
+}
+
+const char *
+candour_window_get_visible_page (CandourWindow *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->page_stack);
+}
+
+GtkWidget *
+candour_window_get_page (CandourWindow *self,
+                         const char    *name)
+{
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->page_stack, name);
+}
+
+GtkWindow *
+candour_window_show_story (CandourWindow  *self,
+                           CandourFinding *finding)
+{
+  GtkWindow *story;
+
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (CANDOUR_IS_FINDING (finding), NULL);
+  g_return_val_if_fail (self->session != NULL, NULL);
+
+  story = candour_story_window_new (self->session, finding);
+  gtk_window_set_transient_for (story, GTK_WINDOW (self));
+  gtk_window_present (story);
+  return story;
+}
+
+static void
+on_finding_activated (CandourWindow  *self,
+                      CandourFinding *finding)
+{
+  candour_window_show_story (self, finding);
+}
+
+/* Sessions */
+
+CandourSession *
+candour_window_get_session (CandourWindow *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+void
+candour_window_set_session (CandourWindow  *self,
+                            CandourSession *session)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (CANDOUR_IS_WINDOW (self));
+  g_return_if_fail (session == NULL || CANDOUR_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL && self->settings != NULL)
+    {
+      g_settings_unbind (self->session, "grace-days");
+      g_settings_unbind (self->session, "tolerance");
+    }
+
+  g_set_object (&self->session, session);
+
+  if (session != NULL && self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "grace-days", session, "grace-days", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "tolerance", session, "tolerance", G_SETTINGS_BIND_GET);
+    }
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_object_set (child, "session", session, NULL);
+
+  if (session != NULL)
+    {
+      g_autofree char *title = g_strdup_printf ("%s – %s", candour_session_get_title (session), _("Candour"));
+
+      adw_window_title_set_title (self->database_title, candour_session_get_title (session));
+      adw_window_title_set_subtitle (self->database_title, _("Candour"));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      gtk_stack_set_visible_child_name (self->main_stack, "database");
+      if (gtk_list_box_get_selected_row (self->sidebar_list) == NULL)
+        candour_window_show_page (self, "overview");
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Candour"));
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+
+  update_page_title (self);
+  candour_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+open_database (CandourWindow   *self,
+               CandourDatabase *db)
+{
+  g_autoptr(CandourSession) session = NULL;
+  CandourApplication *application = get_application (self);
+
+  session = candour_session_new (db);
+  if (application != NULL)
+    {
+      if (candour_application_get_as_of (application) != NULL)
+        candour_session_set_as_of (session, candour_application_get_as_of (application));
+      candour_application_add_recent (application, candour_database_get_path (db));
+    }
+  candour_window_set_session (self, session);
+}
+
+gboolean
+candour_window_open_path (CandourWindow *self,
+                          const char    *path)
+{
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* Opening makes a database where there is none: a mistyped name must not. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no file at %s."), path);
+  else
+    db = candour_database_open (path, &error);
+
+  if (db == NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      show_error (self, heading, error->message);
+      return FALSE;
+    }
+
+  open_database (self, db);
+  return TRUE;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+gboolean
+candour_window_open_demo (CandourWindow  *self,
+                          const char     *path,
+                          const char     *today,
+                          GError        **error)
+{
+  g_autoptr(CandourDatabase) db = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The demo's dates count from today, so it is made afresh each time. */
+  if (self->session != NULL &&
+      g_strcmp0 (candour_database_get_path (candour_session_get_database (self->session)), path) == 0)
+    candour_window_set_session (self, NULL);
+  remove_database_files (path);
+
+  db = candour_database_open (path, error);
+  if (db == NULL || !candour_demo_load (db, today, error))
+    return FALSE;
+
+  open_database (self, db);
+  return TRUE;
+}
+
+/* File choosers */
+
+static GtkFileChooserNative *
+new_chooser (CandourWindow        *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  return chooser;
+}
+
+static void
+add_database_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) databases = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (databases, _("Candour databases"));
+  gtk_file_filter_add_mime_type (databases, "application/x-candour-database");
+  gtk_file_filter_add_suffix (databases, "candour");
+  gtk_file_filter_add_suffix (databases, "db");
+  gtk_file_chooser_add_filter (chooser, databases);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static char *
+chosen_path (GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+static void
+on_open_response (CandourWindow   *self,
+                  int              response,
+                  GtkNativeDialog *chooser)
+{
+  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
+
+  if (path != NULL)
+    candour_window_open_path (self, path);
+  g_clear_object (&self->chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CandourWindow *self = CANDOUR_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("Open Database"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"));
+
+  add_database_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  candour_window_open_path (CANDOUR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+create_database (CandourWindow *self,
+                 const char    *path)
+{
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Never write over someone's file: the chooser's "Replace" is not enough for that. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *body = g_strdup_printf (_("A file called “%s” is already there. Choose another "
+                                                 "name, or use Open to open it."), name);
+
+      show_error (self, _("Could Not Make the Database"), body);
+      return FALSE;
+    }
+
+  db = candour_database_open (path, &error);
+  if (db == NULL)
+    {
+      show_error (self, _("Could Not Make the Database"), error->message);
+      return FALSE;
+    }
+
+  open_database (self, db);
+  return TRUE;
+}
+
+static char *
+with_extension (const char *path)
+{
+  return g_str_has_suffix (path, ".candour") || g_str_has_suffix (path, ".db")
+    ? g_strdup (path) : g_strconcat (path, ".candour", NULL);
+}
+
+static void
+on_new_response (CandourWindow   *self,
+                 int              response,
+                 GtkNativeDialog *chooser)
+{
+  g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
+  g_autofree char *path = chosen != NULL ? with_extension (chosen) : NULL;
+
+  if (path != NULL)
+    create_database (self, path);
+  g_clear_object (&self->chooser);
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CandourWindow *self = CANDOUR_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("New Database"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Create"));
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Untitled.candour"));
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_new_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+explore_demo_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CandourWindow *self = CANDOUR_WINDOW (widget);
+  CandourApplication *application = get_application (self);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (application == NULL)
+    return;
+
+  path = candour_application_dup_demo_path (application);
+  if (!candour_window_open_demo (self, path, candour_application_get_as_of (application), &error))
+    show_error (self, _("Could Not Open the Demo"), error->message);
+}
+
+/* Import, in a thread of its own on its own connection, so the window stays usable. */
+
+typedef struct
+{
+  char *db_path;
+  GStrv files;
+  gboolean new_database;
+  guint counts[CANDOUR_N_TABLES];
+  GPtrArray *problems;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->db_path);
+  g_strfreev (job->files);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(CandourImport) import = NULL;
+  GError *error = NULL;
+
+  db = candour_database_open (job->db_path, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  import = candour_import_new (db);
+  for (guint i = 0; job->files[i] != NULL; i++)
+    if (!candour_import_add_path (import, job->files[i], &error))
+      {
+        g_task_return_error (task, error);
+        return;
+      }
+
+  if (!candour_import_run (import, cancellable, &error))
+    {
+      GPtrArray *problems = candour_import_get_problems (import);
+
+      job->problems = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < problems->len; i++)
+        g_ptr_array_add (job->problems, g_strdup (g_ptr_array_index (problems, i)));
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint t = 0; t < CANDOUR_N_TABLES; t++)
+    job->counts[t] = candour_import_get_count (import, t);
+  g_task_return_boolean (task, TRUE);
+}
+
+static char *
+describe_counts (const ImportJob *job)
+{
+  static const char *names[CANDOUR_N_TABLES];
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  names[CANDOUR_TABLE_ORGANISATIONS] = N_("organisations");
+  names[CANDOUR_TABLE_CONSORTIA] = N_("consortia");
+  names[CANDOUR_TABLE_CONSORTIUM_MEMBERS] = N_("consortium members");
+  names[CANDOUR_TABLE_BIDS] = N_("bids");
+  names[CANDOUR_TABLE_BID_PARTNERS] = N_("named partners");
+  names[CANDOUR_TABLE_CONTRACTS] = N_("contracts");
+  names[CANDOUR_TABLE_SUBCONTRACTS] = N_("subcontracts");
+  names[CANDOUR_TABLE_PAYMENTS] = N_("payments");
+
+  for (guint t = 0; t < CANDOUR_N_TABLES; t++)
+    if (job->counts[t] > 0)
+      g_string_append_printf (text, "%s%u %s", text->len > 0 ? ", " : "", job->counts[t], _(names[t]));
+
+  if (text->len == 0)
+    return g_strdup (_("The files held no rows, only their headings"));
+  /* Translators: "Imported 41 organisations, 8 bids" */
+  return g_strdup_printf (_("Imported %s"), text->str);
+}
+
+static void
+show_import_problems (CandourWindow   *self,
+                      const ImportJob *job,
+                      const GError    *error)
+{
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  if (job->problems == NULL || job->problems->len == 0)
+    {
+      show_error (self, _("Nothing Was Imported"), error->message);
+      return;
+    }
+
+  /* "FILE:LINE:COLUMN: reason" with the file's name alone: the person chose the folder. */
+  for (guint i = 0; i < job->problems->len; i++)
+    {
+      const char *problem = g_ptr_array_index (job->problems, i);
+      const char *end = strstr (problem, ".csv:");
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      if (end != NULL)
+        {
+          g_autofree char *path = g_strndup (problem, end - problem);
+          g_autofree char *name = g_path_get_basename (path);
+
+          g_string_append_printf (text, "%s%s", name, end);
+        }
+      else
+        g_string_append (text, problem);
+    }
+
+  body = g_strdup_printf (ngettext ("The files have a problem, so nothing was imported and the "
+                                    "database is as it was. Put it right and import again.",
+                                    "The files have %u problems, so nothing was imported and the "
+                                    "database is as it was. Put them right and import again.",
+                                    job->problems->len),
+                          job->problems->len);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  label = gtk_label_new (text->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "import-problems");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  CandourWindow *self = CANDOUR_WINDOW (source);
+  GTask *task = G_TASK (result);
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->import_cancellable);
+  /* The window was closed while the import ran: nobody to tell. */
+  if (self->import_revealer == NULL)
+    {
+      if (job->new_database && g_task_had_error (task))
+        remove_database_files (job->db_path);
+      return;
+    }
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  gtk_spinner_stop (self->import_spinner);
+  candour_window_actions_update (self);
+
+  if (!g_task_propagate_boolean (task, &error))
+    {
+      if (job->new_database)
+        remove_database_files (job->db_path);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        candour_window_add_toast (self, _("Import cancelled: nothing was imported"));
+      else
+        show_import_problems (self, job, error);
+      return;
+    }
+
+  {
+    g_autofree char *message = describe_counts (job);
+
+    if (job->new_database)
+      candour_window_open_path (self, job->db_path);
+    else if (self->session != NULL)
+      {
+        g_autoptr(GError) reload_error = NULL;
+
+        if (!candour_session_reload (self->session, &reload_error))
+          show_error (self, _("Could Not Read the Database"), reload_error->message);
+      }
+    candour_window_add_toast (self, message);
+  }
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CandourWindow *self = CANDOUR_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+start_import (CandourWindow *self,
+              const char    *db_path,
+              GStrv          files,
+              gboolean       new_database)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->db_path = g_strdup (db_path);
+  job->files = files;
+  job->new_database = new_database;
+
+  /* Progress in a bar of its own: libadwaita 1.2 can crash when a toast that never
+   * times out is dismissed just as another is added. */
+  self->import_cancellable = g_cancellable_new ();
+  gtk_spinner_start (self->import_spinner);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  candour_window_actions_update (self);
+
+  task = g_task_new (self, self->import_cancellable, import_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+candour_window_import (CandourWindow      *self,
+                       const char * const *paths)
+{
+  CandourDatabase *db;
+
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (paths != NULL, FALSE);
+
+  if (self->session == NULL || self->import_cancellable != NULL)
+    return FALSE;
+
+  db = candour_session_get_database (self->session);
+  start_import (self, candour_database_get_path (db), g_strdupv ((char **)paths), FALSE);
+  return TRUE;
+}
+
+gboolean
+candour_window_get_importing (CandourWindow *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
+
+  return self->import_cancellable != NULL;
+}
+
+static void
+on_import_database_response (CandourWindow   *self,
+                             int              response,
+                             GtkNativeDialog *chooser)
+{
+  g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
+  g_autofree char *path = chosen != NULL ? with_extension (chosen) : NULL;
+  GStrv files = g_steal_pointer (&self->import_files);
+
+  g_clear_object (&self->chooser);
+  if (path == NULL)
+    {
+      g_strfreev (files);
+      return;
+    }
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *body = g_strdup_printf (_("A file called “%s” is already there. Import again and "
+                                                 "choose another name."), name);
+
+      g_strfreev (files);
+      show_error (self, _("Could Not Make the Database"), body);
+      return;
+    }
+
+  start_import (self, path, files, TRUE);
+}
+
+static void
+on_import_files_response (CandourWindow   *self,
+                          int              response,
+                          GtkNativeDialog *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  guint n;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    {
+      g_clear_object (&self->chooser);
+      return;
+    }
+
+  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+  n = g_list_model_get_n_items (files);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_strv_builder_add (paths, path);
+    }
+  g_clear_object (&self->chooser);
+
+  if (self->session != NULL)
+    {
+      g_auto(GStrv) chosen = g_strv_builder_end (paths);
+      candour_window_import (self, (const char * const *)chosen);
+      return;
+    }
+
+  /* No database open: the files become a new one, saved where the person says. */
+  {
+    GtkFileChooserNative *save = new_chooser (self, _("Save the Imported Database"),
+                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+
+    g_strfreev (self->import_files);
+    self->import_files = g_strv_builder_end (paths);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), _("Imported.candour"));
+    g_signal_connect_swapped (save, "response", G_CALLBACK (on_import_database_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (save));
+  }
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CandourWindow *self = CANDOUR_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("Import CSV Files"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"));
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_import_files_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_export_response (CandourWindow   *self,
+                    int              response,
+                    GtkNativeDialog *chooser)
+{
+  g_autofree char *folder = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->chooser);
+  if (folder == NULL || self->session == NULL)
+    return;
+
+  if (!candour_export_all (candour_session_get_database (self->session), folder, &error))
+    show_error (self, _("Could Not Export"), error->message);
+  else
+    {
+      g_autofree char *name = g_path_get_basename (folder);
+      /* Translators: a toast after Export…, naming the folder */
+      g_autofree char *message = g_strdup_printf (_("Every table was saved as CSV in “%s”"), name);
+
+      candour_window_add_toast (self, message);
+    }
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CandourWindow *self = CANDOUR_WINDOW (widget);
+  GtkFileChooserNative *chooser = new_chooser (self, _("Export Every Table as CSV"),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"));
+
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  candour_window_show_page (CANDOUR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CandourWindow *self = CANDOUR_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+
+  if (page != NULL)
+    gtk_widget_activate_action (page, "page.search", NULL);
+}
+
+/* Recent databases and window size, kept in GSettings */
+
+static void
+update_recent_menu (CandourWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_section);
+  if (self->settings == NULL)
+    return;
+
+  recent = g_settings_get_strv (self->settings, "recent-databases");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_section, item);
+    }
+}
+
+static gboolean
+candour_window_close_request (GtkWindow *window)
+{
+  CandourWindow *self = CANDOUR_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+
+  return GTK_WINDOW_CLASS (candour_window_parent_class)->close_request (window);
+}
+
+/* "application" is set after construction, and with it come the settings. */
+static void
+on_application_changed (CandourWindow *self)
+{
+  CandourApplication *application = get_application (self);
+
+  if (self->settings != NULL || application == NULL || candour_application_get_settings (application) == NULL)
+    return;
+
+  self->settings = g_object_ref (candour_application_get_settings (application));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_signal_connect_object (self->settings, "changed::recent-databases",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+
+  if (self->session != NULL)
+    {
+      g_settings_bind (self->settings, "grace-days", self->session, "grace-days", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "tolerance", self->session, "tolerance", G_SETTINGS_BIND_GET);
+    }
+}
+
+static void
+candour_window_dispose (GObject *object)
+{
+  CandourWindow *self = (CandourWindow *)object;
+
+  if (self->session != NULL && self->settings != NULL)
+    {
+      g_settings_unbind (self->session, "grace-days");
+      g_settings_unbind (self->session, "tolerance");
+    }
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_WINDOW);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->import_files, g_strfreev);
+
+  G_OBJECT_CLASS (candour_window_parent_class)->dispose (object);
+}
+
+static void
+candour_window_finalize (GObject *object)
+{
+  CandourWindow *self = (CandourWindow *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->import_cancellable);
+
+  G_OBJECT_CLASS (candour_window_parent_class)->finalize (object);
+}
+
+static void
+candour_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CandourWindow *self = CANDOUR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candour_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CandourWindow *self = CANDOUR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      candour_window_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candour_window_class_init (CandourWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = candour_window_dispose;
+  object_class->finalize = candour_window_finalize;
+  object_class->get_property = candour_window_get_property;
+  object_class->set_property = candour_window_set_property;
+  window_class->close_request = candour_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, "The open database, or NULL", CANDOUR_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CANDOUR_TYPE_BIDS_PAGE);
+  g_type_ensure (CANDOUR_TYPE_CONSORTIA_PAGE);
+  g_type_ensure (CANDOUR_TYPE_CONTRACTS_PAGE);
+  g_type_ensure (CANDOUR_TYPE_FINDINGS_PAGE);
+  g_type_ensure (CANDOUR_TYPE_ORGANISATIONS_PAGE);
+  g_type_ensure (CANDOUR_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CANDOUR_TYPE_PAYMENTS_PAGE);
+  g_type_ensure (CANDOUR_TYPE_REPORTS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/candour/Candour/ui/candour-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, database_title);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, import_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.explore-demo", NULL, explore_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+}
+
+static void
+candour_window_init (CandourWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+  candour_window_actions_update (self);
+}
+
+void
+candour_window_set_accels (GtkApplication *application)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } shortcuts[] = {
+    { "win.new-database", { "<Control><Shift>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-page::overview", { "<Alt>1", NULL } },
+    { "win.show-page::findings", { "<Alt>2", NULL } },
+    { "win.show-page::bids", { "<Alt>3", NULL } },
+    { "win.show-page::contracts", { "<Alt>4", NULL } },
+    { "win.show-page::payments", { "<Alt>5", NULL } },
+    { "win.show-page::organisations", { "<Alt>6", NULL } },
+    { "win.show-page::consortia", { "<Alt>7", NULL } },
+    { "win.show-page::reports", { "<Alt>8", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_application_set_accels_for_action (application, shortcuts[i].action, shortcuts[i].accels);
+}

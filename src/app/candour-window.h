@@ -1,0 +1,58 @@
+/* candour-window.h: the main window, on one database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "candour-finding.h"
+#include "candour-session.h"
+
+G_BEGIN_DECLS
+
+#define CANDOUR_TYPE_WINDOW (candour_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandourWindow, candour_window, CANDOUR, WINDOW, AdwApplicationWindow)
+
+/* Keyboard shortcuts of the window's actions. */
+void            candour_window_set_accels       (GtkApplication *application);
+
+CandourSession *candour_window_get_session      (CandourWindow  *self);
+/* Shows the session's database, or the welcome page for NULL. */
+void            candour_window_set_session      (CandourWindow  *self,
+                                                 CandourSession *session);
+
+/* Opens (creating if needed) the database at path; says what went wrong in the window. */
+gboolean        candour_window_open_path        (CandourWindow  *self,
+                                                 const char     *path);
+/* A fresh demo database at path, dated as if today were today (NULL: the real today). */
+gboolean        candour_window_open_demo        (CandourWindow  *self,
+                                                 const char     *path,
+                                                 const char     *today,
+                                                 GError        **error);
+
+/* "overview", "findings", "bids", "contracts", "payments", "organisations",
+ * "consortia" or "reports". */
+void            candour_window_show_page        (CandourWindow  *self,
+                                                 const char     *name);
+const char     *candour_window_get_visible_page (CandourWindow  *self);
+GtkWidget      *candour_window_get_page         (CandourWindow  *self,
+                                                 const char     *name);
+
+/* Opens the partner-in-bid story of finding in its own window, and returns it. */
+GtkWindow      *candour_window_show_story       (CandourWindow  *self,
+                                                 CandourFinding *finding);
+
+/* Imports CSV files, or folders of them, into the open database on a thread of its own:
+ * a toast says what came in, or a dialog lists every problem and nothing changes.
+ * Returns FALSE, doing nothing, without a database or while an import runs. */
+gboolean        candour_window_import           (CandourWindow      *self,
+                                                 const char * const *paths);
+gboolean        candour_window_get_importing    (CandourWindow  *self);
+
+void            candour_window_add_toast        (CandourWindow  *self,
+                                                 const char     *message);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* candour-column.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "candour-column.h"
+#include "candour-date.h"
+#include "candour-money.h"
+
+char *
+candour_column_dup_text (sqlite3_stmt *stmt,
+                         int           column)
+{
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+}
+
+gint64
+candour_column_int64_or (sqlite3_stmt *stmt,
+                         int           column,
+                         gint64        fallback)
+{
+  g_return_val_if_fail (stmt != NULL, fallback);
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return fallback;
+  return sqlite3_column_int64 (stmt, column);
+}
+
+char *
+candour_column_money_display (sqlite3_stmt *stmt,
+                              int           column)
+{
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  return candour_money_display_or_empty (sqlite3_column_type (stmt, column) != SQLITE_NULL,
+                                         sqlite3_column_int64 (stmt, column));
+}
+
+char *
+candour_column_date_display (sqlite3_stmt *stmt,
+                             int           column)
+{
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return g_strdup ("");
+  return candour_date_format_display ((const char *)sqlite3_column_text (stmt, column));
+}
+
+char *
+candour_money_display_or_empty (gboolean known,
+                                gint64   pence)
+{
+  return known ? candour_money_format_display (pence) : g_strdup ("");
+}

@@ -1,0 +1,35 @@
+/* candour-column.h: reading result columns into row objects
+ *
+ * The row objects behind the GUI's tables (findings, bids, payments…) are filled from
+ * statement columns; these helpers keep "not recorded" (NULL) apart from zero and give
+ * every money and date cell its display text from one place.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The column as a new string, NULL when the cell is NULL. */
+char    *candour_column_dup_text      (sqlite3_stmt *stmt,
+                                       int           column);
+/* The column as an integer, or fallback when the cell is NULL. */
+gint64   candour_column_int64_or      (sqlite3_stmt *stmt,
+                                       int           column,
+                                       gint64        fallback);
+/* "£1,234.50", or "" when the cell is NULL. */
+char    *candour_column_money_display (sqlite3_stmt *stmt,
+                                       int           column);
+/* "01/04/2025", or "" when the cell is NULL. */
+char    *candour_column_date_display  (sqlite3_stmt *stmt,
+                                       int           column);
+
+/* Money for people, or "" when known is FALSE (the value is not recorded). */
+char    *candour_money_display_or_empty (gboolean known,
+                                         gint64   pence);
+
+G_END_DECLS

@@ -1,0 +1,51 @@
+/* candour-payment.h: one payment, from commissioner to lead or lead to partner
+ *
+ * One payment as the Payments list shows it. Read-only properties, so the GUI's
+ * lists, sorters and filters bind to it without glue code. Money is pence; a money
+ * or count that was not recorded is -1, and its -text property is empty.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "candour-database.h"
+
+G_BEGIN_DECLS
+
+#define CANDOUR_TYPE_PAYMENT (candour_payment_get_type ())
+
+G_DECLARE_FINAL_TYPE (CandourPayment, candour_payment, CANDOUR, PAYMENT, GObject)
+
+/* SQL for those columns: CANDOUR_PAYMENT_COLUMNS "FROM payment p\n" CANDOUR_PAYMENT_JOINS
+ * "WHERE …". Who paid whom: the commissioner pays the lead on a contract, the lead pays
+ * the partner on a subcontract. Days to pay are empty without an invoice date. */
+#define CANDOUR_PAYMENT_COLUMNS \
+  "SELECT p.ref, coalesce (s.ref, c.ref), payer.name, payee.name, p.amount, p.paid_on,\n" \
+  "       p.invoiced_on, candour_days (p.paid_on) - candour_days (p.invoiced_on)\n"
+#define CANDOUR_PAYMENT_JOINS \
+  "LEFT JOIN subcontract s ON s.id = p.subcontract_id\n" \
+  "LEFT JOIN contract c ON c.id = coalesce (p.contract_id, s.contract_id)\n" \
+  "LEFT JOIN organisation payer\n" \
+  "  ON payer.id = CASE WHEN p.subcontract_id IS NULL THEN c.commissioner_id ELSE c.lead_id END\n" \
+  "LEFT JOIN organisation payee\n" \
+  "  ON payee.id = CASE WHEN p.subcontract_id IS NULL THEN c.lead_id ELSE s.partner_id END\n"
+
+/* The current row of a statement whose columns are, in order:
+ * ref, agreement_ref, payer_name, payee_name, amount, paid_on, invoiced_on,
+ * days_to_pay. */
+CandourPayment *candour_payment_new_from_statement (sqlite3_stmt *stmt);
+
+const char     *candour_payment_get_ref            (CandourPayment *self);
+const char     *candour_payment_get_agreement_ref  (CandourPayment *self);
+const char     *candour_payment_get_payer_name     (CandourPayment *self);
+const char     *candour_payment_get_payee_name     (CandourPayment *self);
+gint64          candour_payment_get_amount         (CandourPayment *self);
+const char     *candour_payment_get_paid_on        (CandourPayment *self);
+const char     *candour_payment_get_invoiced_on    (CandourPayment *self);
+gint64          candour_payment_get_days_to_pay    (CandourPayment *self);
+
+G_END_DECLS

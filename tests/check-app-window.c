@@ -1,0 +1,468 @@
+/* check-app-window.c: the main window on the Harrowfield demo
+ *
+ * The demo is dated 30/06/2025 and judged on that day, so every figure here is the
+ * one src/core/demo/EXPECTED.md works out by hand.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "check-app-suites.h"
+#include "test-util.h"
+#include "candour-bids-page.h"
+#include "candour-consortia-page.h"
+#include "candour-contracts-page.h"
+#include "candour-date.h"
+#include "candour-finding.h"
+#include "candour-findings-page.h"
+#include "candour-organisations-page.h"
+#include "candour-overview-page.h"
+#include "candour-payments-page.h"
+#include "candour-report-row.h"
+#include "candour-reports-page.h"
+#include "candour-story-window.h"
+#include "candour-window.h"
+
+#define TODAY "2025-06-30"
+
+static CandourWindow *window;
+static char *folder;
+
+static void
+open_demo (void)
+{
+  CandourApplication *application = test_app_get_application ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  folder = test_make_temp_dir ();
+  path = g_build_filename (folder, "Harrowfield demo.candour", NULL);
+
+  g_settings_reset (candour_application_get_settings (application), "grace-days");
+  g_settings_reset (candour_application_get_settings (application), "tolerance");
+  candour_application_set_as_of (application, TODAY);
+
+  window = g_object_new (CANDOUR_TYPE_WINDOW, "application", application, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert_msg (candour_window_open_demo (window, path, TODAY, &error), "%s", error ? error->message : "");
+  test_app_wait ();
+}
+
+static void
+close_demo (void)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = NULL;
+  test_app_wait ();
+  test_remove_tree (folder);
+  g_clear_pointer (&folder, g_free);
+}
+
+static GtkWidget *
+show (const char *name)
+{
+  candour_window_show_page (window, name);
+  test_app_wait ();
+  ck_assert_str_eq (candour_window_get_visible_page (window), name);
+  return candour_window_get_page (window, name);
+}
+
+static CandourFinding *
+finding_for (const char *bid_ref,
+             const char *partner_ref)
+{
+  GListModel *findings = candour_session_get_findings (candour_window_get_session (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (candour_finding_get_bid_ref (finding), bid_ref) &&
+          g_str_equal (candour_finding_get_partner_ref (finding), partner_ref))
+        return g_steal_pointer (&finding);
+    }
+  ck_abort_msg ("no finding for %s in %s", partner_ref, bid_ref);
+  return NULL;
+}
+
+START_TEST (test_opens_on_the_demo)
+{
+  CandourSession *session = candour_window_get_session (window);
+  g_autofree char *as_of = candour_session_dup_as_of (session);
+
+  ck_assert_ptr_nonnull (session);
+  ck_assert_str_eq (candour_session_get_title (session), "Harrowfield demo");
+  ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (window)), "Harrowfield demo – Candour");
+  ck_assert_str_eq (as_of, TODAY);
+  ck_assert_str_eq (candour_window_get_visible_page (window), "overview");
+}
+END_TEST
+
+START_TEST (test_overview)
+{
+  CandourOverviewPage *page = CANDOUR_OVERVIEW_PAGE (show ("overview"));
+  CandourBarChart *chart = candour_overview_page_get_chart (page);
+  GListModel *serious = candour_overview_page_get_serious (page);
+  g_autoptr(CandourFinding) first = NULL;
+  g_autoptr(CandourFinding) last = NULL;
+  g_autofree char *description = NULL;
+
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "named"), "23");
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "honoured"), "6");
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "bid_candy"), "5");
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "short_changed"), "3");
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "underpaid"), "3");
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "promised"), "£1,758,500.00");
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "subcontracted"), "£1,176,000.00");
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "paid"), "£403,791.36");
+
+  /* One group of bars per lead provider of a won bid, as the scorecard has them. */
+  ck_assert_uint_eq (candour_bar_chart_get_n_categories (chart), 5);
+  ck_assert_str_eq (candour_bar_chart_get_category_label (chart, 2), "Kindred Pathways");
+  ck_assert_int_eq (candour_bar_chart_get_value (chart, 2, 0), 53450000);
+  ck_assert_int_eq (candour_bar_chart_get_value (chart, 2, 1), 28000000);
+  ck_assert_int_eq (candour_bar_chart_get_value (chart, 2, 2), 10666662);
+  /* The chart's numbers are there as words too. */
+  description = candour_bar_chart_describe (chart);
+  ck_assert_ptr_nonnull (strstr (description,
+                                 "Kindred Pathways: Promised £534,500.00, Subcontracted £280,000.00, Paid £106,666.62"));
+
+  /* The eight most serious of eleven: bid candy with the largest promise first. */
+  ck_assert_uint_eq (g_list_model_get_n_items (serious), CANDOUR_OVERVIEW_MAX_SERIOUS);
+  first = g_list_model_get_item (serious, 0);
+  ck_assert_str_eq (candour_finding_get_partner_ref (first), "ORG-ODR");
+  ck_assert_str_eq (candour_finding_get_bid_ref (first), "BID-01");
+  last = g_list_model_get_item (serious, CANDOUR_OVERVIEW_MAX_SERIOUS - 1);
+  ck_assert_str_eq (candour_finding_get_status (last), "short_changed");
+}
+END_TEST
+
+static guint
+n_shown (CandourFindingsPage *page)
+{
+  test_app_wait ();
+  return g_list_model_get_n_items (candour_findings_page_get_shown (page));
+}
+
+START_TEST (test_findings_filters)
+{
+  CandourFindingsPage *page = CANDOUR_FINDINGS_PAGE (show ("findings"));
+  g_autoptr(CandourFinding) first = NULL;
+
+  ck_assert_uint_eq (n_shown (page), 23);
+  /* Most serious first. */
+  first = g_list_model_get_item (candour_findings_page_get_shown (page), 0);
+  ck_assert_str_eq (candour_finding_get_status (first), "bid_candy");
+
+  candour_findings_page_set_status (page, "bid_candy");
+  ck_assert_uint_eq (n_shown (page), 5);
+  candour_findings_page_set_lead (page, "Kindred Pathways");
+  ck_assert_uint_eq (n_shown (page), 3);
+  candour_findings_page_set_status (page, NULL);
+  ck_assert_uint_eq (n_shown (page), 8);
+  candour_findings_page_set_lead (page, NULL);
+  ck_assert_uint_eq (n_shown (page), 23);
+
+  /* Search looks at partners, leads and references, in any case. */
+  candour_findings_page_set_search (page, "refuge");
+  ck_assert_uint_eq (n_shown (page), 2);
+  candour_findings_page_set_search (page, "bid-03");
+  ck_assert_uint_eq (n_shown (page), 4);
+  candour_findings_page_set_search (page, "no such partner");
+  ck_assert_uint_eq (n_shown (page), 0);
+  candour_findings_page_set_search (page, NULL);
+  ck_assert_uint_eq (n_shown (page), 23);
+}
+END_TEST
+
+START_TEST (test_record_pages)
+{
+  CandourBidsPage *bids = CANDOUR_BIDS_PAGE (show ("bids"));
+  CandourContractsPage *contracts = CANDOUR_CONTRACTS_PAGE (show ("contracts"));
+  CandourOrganisationsPage *organisations = CANDOUR_ORGANISATIONS_PAGE (show ("organisations"));
+  CandourConsortiaPage *consortia = CANDOUR_CONSORTIA_PAGE (show ("consortia"));
+
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_bids_page_get_shown (bids)), 8);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_contracts_page_get_shown (contracts)), 7);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_organisations_page_get_shown (organisations)), 41);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_consortia_page_get_shown (consortia)), 3);
+
+  candour_bids_page_set_search (bids, "corvane");
+  test_app_wait ();
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_bids_page_get_shown (bids)), 2);
+  candour_organisations_page_set_search (organisations, "harrowfield");
+  test_app_wait ();
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_organisations_page_get_shown (organisations)), 17);
+  candour_bids_page_set_search (bids, NULL);
+  candour_organisations_page_set_search (organisations, NULL);
+}
+END_TEST
+
+START_TEST (test_payments_page)
+{
+  CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
+  CandourPaymentList *list = candour_payments_page_get_list (page);
+  g_autoptr(CandourPayment) biggest = NULL;
+
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 198);
+
+  candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE);
+  test_app_wait ();
+  ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_AMOUNT);
+  ck_assert (candour_payment_list_get_descending (list));
+  biggest = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  ck_assert_str_eq (candour_payment_get_ref (biggest), "PAY-0169");
+
+  candour_payments_page_set_search (page, "Polish");
+  test_app_wait ();
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 4);
+  candour_payments_page_set_search (page, NULL);
+  candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_NONE, FALSE);
+}
+END_TEST
+
+/* 50,000 more payments: the view reads the pages it shows, never the whole table. */
+START_TEST (test_payments_page_reads_what_it_shows)
+{
+  CandourSession *session = candour_window_get_session (window);
+  CandourDatabase *db = candour_session_get_database (session);
+  CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
+  CandourPaymentList *list;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (candour_database_exec (db,
+                                        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                                        "INSERT INTO payment (subcontract_id, amount, paid_on) "
+                                        "SELECT (SELECT id FROM subcontract WHERE ref = 'SUB-02'), 1, '2020-01-01' FROM n",
+                                        &error), "%s", error ? error->message : "");
+  ck_assert (candour_session_reload (session, NULL));
+  test_app_wait ();
+
+  list = candour_payments_page_get_list (page);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 50198);
+  /* GTK keeps about 200 rows around the ones in view: four pages, give or take one. */
+  ck_assert_uint_le (candour_payment_list_get_pages_read (list), 5);
+
+  /* Sorting and searching happen in SQL, and again only the rows in view are read. */
+  candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_PAID_ON, TRUE);
+  test_app_wait ();
+  ck_assert_uint_le (candour_payment_list_get_pages_read (list), 10);
+  candour_payments_page_set_search (page, "African Caribbean");
+  test_app_wait ();
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 50014);
+  ck_assert_uint_le (candour_payment_list_get_pages_read (list), 15);
+  candour_payments_page_set_search (page, NULL);
+  candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_NONE, FALSE);
+
+  ck_assert (candour_database_exec (db, "DELETE FROM payment WHERE paid_on = '2020-01-01' AND ref IS NULL", NULL));
+  ck_assert (candour_session_reload (session, NULL));
+  test_app_wait ();
+}
+END_TEST
+
+static char *
+read_text (const char *path,
+           gsize      *length)
+{
+  g_autofree char *text = NULL;
+
+  ck_assert (g_file_get_contents (path, &text, length, NULL));
+  return g_steal_pointer (&text);
+}
+
+/* strstr for files that hold NUL bytes, such as a PDF's compressed streams. */
+static gboolean
+contains (const char *data,
+          gsize       length,
+          const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+START_TEST (test_reports)
+{
+  CandourReportsPage *page = CANDOUR_REPORTS_PAGE (show ("reports"));
+  CandourReportView *scorecard = candour_reports_page_get_view (page, "scorecard");
+  CandourReportView *shares = candour_reports_page_get_view (page, "shares");
+  CandourReportView *times = candour_reports_page_get_view (page, "payment-times");
+  g_autofree char *csv_path = g_build_filename (folder, "scorecard.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (folder, "scorecard.pdf", NULL);
+  g_autofree char *times_pdf = g_build_filename (folder, "payment-times.pdf", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_report_view_get_rows (scorecard)), 5);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_report_view_get_rows (shares)), 7);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_report_view_get_rows (times)), 7);
+  ck_assert_uint_eq (candour_bar_chart_get_n_categories (candour_report_view_get_chart (shares)), 7);
+  /* CON-01 requires 25 % for smaller organisations and gets 10 %. */
+  ck_assert_str_eq (candour_bar_chart_get_category_label (candour_report_view_get_chart (shares), 0),
+                    "CON-01 · ORG-KINDRED");
+  ck_assert_int_eq (candour_bar_chart_get_value (candour_report_view_get_chart (shares), 0, 1), 100);
+  ck_assert_int_eq (candour_bar_chart_get_value (candour_report_view_get_chart (shares), 0, 2), 250);
+
+  /* The CSV is the core's, as candour-cli scorecard writes it. */
+  ck_assert_msg (candour_report_view_write_csv (scorecard, csv_path, &error), "%s", error ? error->message : "");
+  csv = read_text (csv_path, &length);
+  ck_assert (g_str_has_prefix (csv, "\xEF\xBB\xBF" "lead_ref,lead_name,bids_won,partners_named,honoured,"
+                                    "bid_candy,short_changed,underpaid,awaiting_subcontract,pending,"
+                                    "promised,subcontracted,paid,promise_kept_percent\r\n"
+                                    "ORG-CORVANE,Corvane Support Services Ltd,1,4,1,1,1,1,0,0,"
+                                    "215000.00,159000.00,64249.85,74.0\r\n"));
+
+  ck_assert_msg (candour_report_view_write_pdf (scorecard, pdf_path, &error), "%s", error ? error->message : "");
+  ck_assert_msg (candour_report_view_write_pdf (times, times_pdf, &error), "%s", error ? error->message : "");
+  pdf = read_text (pdf_path, &length);
+  ck_assert (g_str_has_prefix (pdf, "%PDF-"));
+  /* Thirteen columns: the page turns to landscape A4. */
+  ck_assert_msg (contains (pdf, length, "/MediaBox [ 0 0 841.89"), "not a landscape A4 page");
+}
+END_TEST
+
+START_TEST (test_story)
+{
+  g_autoptr(CandourFinding) acwh = finding_for ("BID-01", "ORG-ACWH");
+  g_autoptr(CandourFinding) odr = finding_for ("BID-01", "ORG-ODR");
+  g_autoptr(CandourFinding) carers = finding_for ("BID-05", "ORG-CARERS");
+  GtkWindow *story;
+  CandourLineChart *chart;
+
+  story = candour_window_show_story (window, acwh);
+  test_app_wait ();
+  ck_assert_str_eq (candour_story_window_get_summary (CANDOUR_STORY_WINDOW (story)),
+                    "Named in the bid with 5% of the contract promised (£120,000.00); subcontracted "
+                    "for £120,000.00. By 30/06/2025, £66,958.90 was due on the payment terms and "
+                    "£46,666.62 was paid, 69.7% of what was due.");
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_story_window_get_payments (CANDOUR_STORY_WINDOW (story))), 14);
+  chart = candour_story_window_get_chart (CANDOUR_STORY_WINDOW (story));
+  ck_assert_uint_eq (candour_line_chart_get_n_series (chart), 2);
+  /* On the day judged the chart agrees with the finding. */
+  ck_assert_int_eq (candour_line_chart_value_on (chart, 0, candour_date_to_days (TODAY)), 6695890);
+  ck_assert_int_eq (candour_line_chart_value_on (chart, 1, candour_date_to_days (TODAY)), 4666662);
+  gtk_window_destroy (story);
+
+  story = candour_window_show_story (window, odr);
+  test_app_wait ();
+  ck_assert_str_eq (candour_story_window_get_summary (CANDOUR_STORY_WINDOW (story)),
+                    "Named in the bid with £90,000.00 promised; no subcontract 21 months after the start.");
+  gtk_window_destroy (story);
+
+  story = candour_window_show_story (window, carers);
+  test_app_wait ();
+  ck_assert_str_eq (candour_story_window_get_summary (CANDOUR_STORY_WINDOW (story)),
+                    "Named in the bid with 20% of the contract promised (£192,000.00); no subcontract "
+                    "yet, 45 days after the start, within the 90 days allowed.");
+  gtk_window_destroy (story);
+  test_app_wait ();
+}
+END_TEST
+
+static void
+wait_for_import (void)
+{
+  while (candour_window_get_importing (window))
+    g_main_context_iteration (NULL, TRUE);
+  test_app_wait ();
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  return dialog;
+}
+
+/* A folder whose last file has one bad row: the dialog lists it, nothing changes. */
+START_TEST (test_import_folder)
+{
+  CandourOrganisationsPage *page = CANDOUR_ORGANISATIONS_PAGE (show ("organisations"));
+  g_autofree char *csv = g_build_filename (folder, "import", NULL);
+  g_autofree char *organisations = g_build_filename (csv, "organisations.csv", NULL);
+  g_autofree char *payments = g_build_filename (csv, "payments.csv", NULL);
+  const char *paths[] = { csv, NULL };
+  AdwMessageDialog *dialog;
+
+  g_mkdir (csv, 0700);
+  ck_assert (g_file_set_contents (organisations, "ref,name\nORG-NEW,New Leaf Mentoring\n", -1, NULL));
+  ck_assert (g_file_set_contents (payments, "ref,subcontract_ref,amount,paid_on\nPAY-X,SUB-02,lots,2025-06-01\n",
+                                  -1, NULL));
+
+  ck_assert (candour_window_import (window, paths));
+  wait_for_import ();
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Nothing Was Imported");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_organisations_page_get_shown (page)), 41);
+
+  /* Put right, it goes in, and the pages show it. */
+  g_unlink (payments);
+  ck_assert (candour_window_import (window, paths));
+  wait_for_import ();
+  ck_assert_ptr_null (find_message_dialog ());
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_organisations_page_get_shown (page)), 42);
+}
+END_TEST
+
+START_TEST (test_preferences_rejudge)
+{
+  GSettings *settings = candour_application_get_settings (test_app_get_application ());
+  CandourOverviewPage *page = CANDOUR_OVERVIEW_PAGE (show ("overview"));
+
+  /* 600 days: the partners of contracts that started 500 and 300 days ago are back
+   * within the days allowed; CON-01's three, 640 days on, are still bid candy. */
+  g_settings_set_int (settings, "grace-days", 600);
+  test_app_wait ();
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "bid_candy"), "3");
+
+  /* 40 %: everyone paid at least 60 % of what was due is honoured. */
+  g_settings_set_double (settings, "tolerance", 40.0);
+  test_app_wait ();
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "underpaid"), "0");
+
+  g_settings_reset (settings, "grace-days");
+  g_settings_reset (settings, "tolerance");
+  test_app_wait ();
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "bid_candy"), "5");
+  ck_assert_str_eq (candour_overview_page_get_figure (page, "underpaid"), "3");
+}
+END_TEST
+
+Suite *
+candour_app_window_suite (void)
+{
+  Suite *suite = suite_create ("app-window");
+  TCase *tc = tcase_create ("window");
+
+  tcase_add_unchecked_fixture (tc, open_demo, close_demo);
+  tcase_add_test (tc, test_opens_on_the_demo);
+  tcase_add_test (tc, test_overview);
+  tcase_add_test (tc, test_findings_filters);
+  tcase_add_test (tc, test_record_pages);
+  tcase_add_test (tc, test_payments_page);
+  tcase_add_test (tc, test_payments_page_reads_what_it_shows);
+  tcase_add_test (tc, test_reports);
+  tcase_add_test (tc, test_story);
+  tcase_add_test (tc, test_preferences_rejudge);
+  tcase_add_test (tc, test_import_folder);
+  tcase_set_timeout (tc, 120);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
