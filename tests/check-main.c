@@ -25,6 +25,7 @@ main (void)
   srunner_add_suite (runner, candour_import_suite ());
   srunner_add_suite (runner, candour_export_suite ());
   srunner_add_suite (runner, candour_reconcile_suite ());
+  srunner_add_suite (runner, candour_record_suite ());
   srunner_add_suite (runner, candour_reports_suite ());
   srunner_add_suite (runner, candour_safety_suite ());
   srunner_add_suite (runner, candour_models_suite ());

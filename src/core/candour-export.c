@@ -92,43 +92,65 @@ static const CandourReportColumn payment_columns[] = {
   { "invoiced_on", CANDOUR_CELL_DATE },
 };
 
+/* Each table's rows in the import's columns, from its main table `x`: ordered for an
+ * export, or one record (:id) for a form. */
+#define ORGANISATION_SELECT \
+  "SELECT x.ref, x.name, x.org_id, x.kind, x.annual_income, x.locality, x.led_by, x.notes " \
+  "FROM organisation x"
+#define CONSORTIUM_SELECT \
+  "SELECT x.ref, x.name, x.model, lead.ref, x.agreement, x.agreement_on, x.due_diligence, x.notes " \
+  "FROM consortium x LEFT JOIN organisation lead ON lead.id = x.lead_id"
+#define MEMBER_SELECT \
+  "SELECT c.ref, o.ref, x.joined_on, x.left_on " \
+  "FROM consortium_member x JOIN consortium c ON c.id = x.consortium_id " \
+  "JOIN organisation o ON o.id = x.member_id"
+#define BID_SELECT \
+  "SELECT x.ref, x.title, lead.ref, commissioner.ref, x.value, x.submitted_on, x.outcome, c.ref " \
+  "FROM bid x JOIN organisation lead ON lead.id = x.lead_id " \
+  "JOIN organisation commissioner ON commissioner.id = x.commissioner_id " \
+  "LEFT JOIN consortium c ON c.id = x.consortium_id"
+#define BID_PARTNER_SELECT \
+  "SELECT b.ref, o.ref, x.role, x.promised_value, x.promised_share, x.consent " \
+  "FROM bid_partner x JOIN bid b ON b.id = x.bid_id " \
+  "JOIN organisation o ON o.id = x.partner_id"
+#define CONTRACT_SELECT \
+  "SELECT x.ref, b.ref, x.title, commissioner.ref, lead.ref, x.value, x.start_on, x.end_on, " \
+  "x.model, x.required_small_share, x.small_income_limit " \
+  "FROM contract x LEFT JOIN bid b ON b.id = x.bid_id " \
+  "JOIN organisation commissioner ON commissioner.id = x.commissioner_id " \
+  "JOIN organisation lead ON lead.id = x.lead_id"
+#define SUBCONTRACT_SELECT \
+  "SELECT x.ref, c.ref, o.ref, x.value, x.start_on, x.end_on, x.payment_terms_days " \
+  "FROM subcontract x JOIN contract c ON c.id = x.contract_id " \
+  "JOIN organisation o ON o.id = x.partner_id"
+#define PAYMENT_SELECT \
+  "SELECT x.ref, c.ref, s.ref, x.amount, x.paid_on, x.invoiced_on " \
+  "FROM payment x LEFT JOIN contract c ON c.id = x.contract_id " \
+  "LEFT JOIN subcontract s ON s.id = x.subcontract_id"
+
+#define ONE_RECORD " WHERE x.id = :id"
+
 static const struct {
   const char *sql;
+  const char *record_sql;
   const CandourReportColumn *columns;
   guint n_columns;
 } exports[CANDOUR_N_TABLES] = {
-  { "SELECT ref, name, org_id, kind, annual_income, locality, led_by, notes "
-    "FROM organisation ORDER BY ref",
+  { ORGANISATION_SELECT " ORDER BY x.ref", ORGANISATION_SELECT ONE_RECORD,
     COLUMNS (organisation_columns) },
-  { "SELECT c.ref, c.name, c.model, lead.ref, c.agreement, c.agreement_on, c.due_diligence, c.notes "
-    "FROM consortium c LEFT JOIN organisation lead ON lead.id = c.lead_id ORDER BY c.ref",
+  { CONSORTIUM_SELECT " ORDER BY x.ref", CONSORTIUM_SELECT ONE_RECORD,
     COLUMNS (consortium_columns) },
-  { "SELECT c.ref, o.ref, m.joined_on, m.left_on "
-    "FROM consortium_member m JOIN consortium c ON c.id = m.consortium_id "
-    "JOIN organisation o ON o.id = m.member_id ORDER BY c.ref, o.ref, m.joined_on",
+  { MEMBER_SELECT " ORDER BY c.ref, o.ref, x.joined_on", MEMBER_SELECT ONE_RECORD,
     COLUMNS (member_columns) },
-  { "SELECT b.ref, b.title, lead.ref, commissioner.ref, b.value, b.submitted_on, b.outcome, c.ref "
-    "FROM bid b JOIN organisation lead ON lead.id = b.lead_id "
-    "JOIN organisation commissioner ON commissioner.id = b.commissioner_id "
-    "LEFT JOIN consortium c ON c.id = b.consortium_id ORDER BY b.ref",
+  { BID_SELECT " ORDER BY x.ref", BID_SELECT ONE_RECORD,
     COLUMNS (bid_columns) },
-  { "SELECT b.ref, o.ref, bp.role, bp.promised_value, bp.promised_share, bp.consent "
-    "FROM bid_partner bp JOIN bid b ON b.id = bp.bid_id "
-    "JOIN organisation o ON o.id = bp.partner_id ORDER BY b.ref, o.ref",
+  { BID_PARTNER_SELECT " ORDER BY b.ref, o.ref", BID_PARTNER_SELECT ONE_RECORD,
     COLUMNS (bid_partner_columns) },
-  { "SELECT c.ref, b.ref, c.title, commissioner.ref, lead.ref, c.value, c.start_on, c.end_on, "
-    "c.model, c.required_small_share, c.small_income_limit "
-    "FROM contract c LEFT JOIN bid b ON b.id = c.bid_id "
-    "JOIN organisation commissioner ON commissioner.id = c.commissioner_id "
-    "JOIN organisation lead ON lead.id = c.lead_id ORDER BY c.ref",
+  { CONTRACT_SELECT " ORDER BY x.ref", CONTRACT_SELECT ONE_RECORD,
     COLUMNS (contract_columns) },
-  { "SELECT s.ref, c.ref, o.ref, s.value, s.start_on, s.end_on, s.payment_terms_days "
-    "FROM subcontract s JOIN contract c ON c.id = s.contract_id "
-    "JOIN organisation o ON o.id = s.partner_id ORDER BY s.ref",
+  { SUBCONTRACT_SELECT " ORDER BY x.ref", SUBCONTRACT_SELECT ONE_RECORD,
     COLUMNS (subcontract_columns) },
-  { "SELECT p.ref, c.ref, s.ref, p.amount, p.paid_on, p.invoiced_on "
-    "FROM payment p LEFT JOIN contract c ON c.id = p.contract_id "
-    "LEFT JOIN subcontract s ON s.id = p.subcontract_id ORDER BY p.id",
+  { PAYMENT_SELECT " ORDER BY x.id", PAYMENT_SELECT ONE_RECORD,
     COLUMNS (payment_columns) },
 };
 
@@ -141,6 +163,23 @@ candour_export_table (CandourDatabase  *db,
 
   return candour_report_new (db, exports[table].sql, exports[table].columns,
                              exports[table].n_columns, error);
+}
+
+CandourReport *
+candour_export_record (CandourDatabase  *db,
+                       CandourTable      table,
+                       gint64            id,
+                       GError          **error)
+{
+  CandourReport *report;
+
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+
+  report = candour_report_new (db, exports[table].record_sql, exports[table].columns,
+                               exports[table].n_columns, error);
+  if (report != NULL)
+    candour_bind_int64 (candour_report_get_statement (report), ":id", id);
+  return report;
 }
 
 gboolean

@@ -16,6 +16,12 @@ CandourReport *candour_export_table   (CandourDatabase  *db,
                                        CandourTable      table,
                                        GError          **error);
 
+/* The same columns for the one record with this id (no row if there is none). */
+CandourReport *candour_export_record  (CandourDatabase  *db,
+                                       CandourTable      table,
+                                       gint64            id,
+                                       GError          **error);
+
 /* Writes a report as a CSV file readable by its owner only, replacing the file whole
  * (a failure leaves any earlier file as it was). */
 gboolean       candour_export_report_to_path (CandourReport  *report,

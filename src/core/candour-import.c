@@ -59,6 +59,7 @@ struct _ImportTable
   const ImportField *fields;
   guint n_fields;
   const char *insert_sql;
+  const char *update_sql;       /* the same values into the record :id, for forms */
   /* Rules across columns; reports problems through row and returns FALSE to skip the row. */
   gboolean (*check_row) (ImportRow *row);
 };
@@ -80,6 +81,7 @@ struct _CandourImport
   guint counts[CANDOUR_N_TABLES];
   GHashTable *ref_cache[CANDOUR_N_TABLES]; /* ref → gint64 *id, filled by look-ups */
   GHashTable *refused_refs[CANDOUR_N_TABLES]; /* refs of rows not written for a problem */
+  const ImportTable *record_table; /* a form's one record: problems name fields, not places */
 };
 
 struct _ImportRow
@@ -170,7 +172,13 @@ add_problem (CandourImport *self,
   reason = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_ptr_array_add (self->problems, g_strdup_printf ("%s:%u:%u: %s", file_name, line, column, reason));
+  /* A form's fields stand in columns in their own order: name the field instead. */
+  if (self->record_table != NULL && column >= 1 && column <= self->record_table->n_fields)
+    g_ptr_array_add (self->problems, g_strdup_printf ("%s: %s", self->record_table->fields[column - 1].name, reason));
+  else if (self->record_table != NULL)
+    g_ptr_array_add (self->problems, g_strdup (reason));
+  else
+    g_ptr_array_add (self->problems, g_strdup_printf ("%s:%u:%u: %s", file_name, line, column, reason));
 }
 
 /* Far more than any name or note needs: a longer cell is a file that went wrong. */
@@ -780,38 +788,60 @@ static const ImportTable tables[CANDOUR_N_TABLES] = {
   { "organisations", TABLE (organisation_fields),
     "INSERT INTO organisation (ref, name, org_id, kind, annual_income, locality, led_by, notes) "
     "VALUES (:ref, :name, :org_id, coalesce (:kind, 'other'), :annual_income, :locality, :led_by, :notes)",
+    "UPDATE organisation SET ref = :ref, name = :name, org_id = :org_id, kind = coalesce (:kind, 'other'), "
+    "annual_income = :annual_income, locality = :locality, led_by = :led_by, notes = :notes WHERE id = :id",
     NULL },
   { "consortia", TABLE (consortium_fields),
     "INSERT INTO consortium (ref, name, model, lead_id, agreement, agreement_on, due_diligence, notes) "
     "VALUES (:ref, :name, :model, :lead_ref, coalesce (:agreement, 0), :agreement_on, "
     "coalesce (:due_diligence, 0), :notes)",
+    "UPDATE consortium SET ref = :ref, name = :name, model = :model, lead_id = :lead_ref, "
+    "agreement = coalesce (:agreement, 0), agreement_on = :agreement_on, "
+    "due_diligence = coalesce (:due_diligence, 0), notes = :notes WHERE id = :id",
     check_consortium },
   { "consortium_members", TABLE (member_fields),
     "INSERT INTO consortium_member (consortium_id, member_id, joined_on, left_on) "
     "VALUES (:consortium_ref, :member_ref, :joined_on, :left_on)",
+    "UPDATE consortium_member SET consortium_id = :consortium_ref, member_id = :member_ref, "
+    "joined_on = :joined_on, left_on = :left_on WHERE id = :id",
     check_member },
   { "bids", TABLE (bid_fields),
     "INSERT INTO bid (ref, title, lead_id, commissioner_id, value, submitted_on, outcome, consortium_id) "
     "VALUES (:ref, :title, :lead_ref, :commissioner_ref, :value, :submitted_on, "
     "coalesce (:outcome, 'pending'), :consortium_ref)",
+    "UPDATE bid SET ref = :ref, title = :title, lead_id = :lead_ref, commissioner_id = :commissioner_ref, "
+    "value = :value, submitted_on = :submitted_on, outcome = coalesce (:outcome, 'pending'), "
+    "consortium_id = :consortium_ref WHERE id = :id",
     NULL },
   { "bid_partners", TABLE (bid_partner_fields),
     "INSERT INTO bid_partner (bid_id, partner_id, role, promised_value, promised_share, consent) "
     "VALUES (:bid_ref, :partner_ref, :role, :promised_value, :promised_share, coalesce (:consent, 'unknown'))",
+    "UPDATE bid_partner SET bid_id = :bid_ref, partner_id = :partner_ref, role = :role, "
+    "promised_value = :promised_value, promised_share = :promised_share, "
+    "consent = coalesce (:consent, 'unknown') WHERE id = :id",
     check_bid_partner },
   { "contracts", TABLE (contract_fields),
     "INSERT INTO contract (ref, bid_id, title, commissioner_id, lead_id, value, start_on, end_on, model, "
     "required_small_share, small_income_limit) "
     "VALUES (:ref, :bid_ref, :title, :commissioner_ref, :lead_ref, :value, :start_on, :end_on, :model, "
     ":required_small_share, coalesce (:small_income_limit, 100000000))",
+    "UPDATE contract SET ref = :ref, bid_id = :bid_ref, title = :title, commissioner_id = :commissioner_ref, "
+    "lead_id = :lead_ref, value = :value, start_on = :start_on, end_on = :end_on, model = :model, "
+    "required_small_share = :required_small_share, "
+    "small_income_limit = coalesce (:small_income_limit, 100000000) WHERE id = :id",
     check_contract },
   { "subcontracts", TABLE (subcontract_fields),
     "INSERT INTO subcontract (ref, contract_id, partner_id, value, start_on, end_on, payment_terms_days) "
     "VALUES (:ref, :contract_ref, :partner_ref, :value, :start_on, :end_on, coalesce (:payment_terms_days, 30))",
+    "UPDATE subcontract SET ref = :ref, contract_id = :contract_ref, partner_id = :partner_ref, value = :value, "
+    "start_on = :start_on, end_on = :end_on, payment_terms_days = coalesce (:payment_terms_days, 30) "
+    "WHERE id = :id",
     check_subcontract },
   { "payments", TABLE (payment_fields),
     "INSERT INTO payment (ref, contract_id, subcontract_id, amount, paid_on, invoiced_on) "
     "VALUES (:ref, :contract_ref, :subcontract_ref, :amount, :paid_on, :invoiced_on)",
+    "UPDATE payment SET ref = :ref, contract_id = :contract_ref, subcontract_id = :subcontract_ref, "
+    "amount = :amount, paid_on = :paid_on, invoiced_on = :invoiced_on WHERE id = :id",
     check_payment },
 };
 
@@ -1445,4 +1475,153 @@ candour_import_get_count (CandourImport *self,
   g_return_val_if_fail (table < CANDOUR_N_TABLES, 0);
 
   return self->counts[table];
+}
+
+/* The format's fields, for forms */
+
+guint
+candour_table_get_n_fields (CandourTable table)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, 0);
+
+  return tables[table].n_fields;
+}
+
+const char *
+candour_table_get_field_name (CandourTable table,
+                              guint        field)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+  g_return_val_if_fail (field < tables[table].n_fields, NULL);
+
+  return tables[table].fields[field].name;
+}
+
+gboolean
+candour_table_get_field_required (CandourTable table,
+                                  guint        field)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, FALSE);
+  g_return_val_if_fail (field < tables[table].n_fields, FALSE);
+
+  return tables[table].fields[field].required;
+}
+
+const char * const *
+candour_table_get_field_choices (CandourTable table,
+                                 guint        field)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+  g_return_val_if_fail (field < tables[table].n_fields, NULL);
+
+  if (tables[table].fields[field].kind == FIELD_YES_NO)
+    {
+      static const char * const yes_no[] = { "yes", "no", NULL };
+      return yes_no;
+    }
+  return tables[table].fields[field].kind == FIELD_KEYWORD ? tables[table].fields[field].keywords : NULL;
+}
+
+gboolean
+candour_table_get_field_target (CandourTable  table,
+                                guint         field,
+                                CandourTable *out_target)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, FALSE);
+  g_return_val_if_fail (field < tables[table].n_fields, FALSE);
+
+  if (tables[table].fields[field].kind != FIELD_REF)
+    return FALSE;
+  if (out_target != NULL)
+    *out_target = tables[table].fields[field].target;
+  return TRUE;
+}
+
+/* One record typed in a form, through exactly the rules and messages of the import. */
+
+gboolean
+candour_import_write_record (CandourDatabase     *db,
+                             CandourTable         table_id,
+                             const char * const  *texts,
+                             gint64              *inout_id,
+                             GPtrArray           *problems,
+                             GError             **error)
+{
+  const ImportTable *table;
+  g_autoptr(CandourImport) self = NULL;
+  g_autofree int *column_of = NULL;
+  g_autofree int *indexes = NULL;
+  g_autofree FieldValue *values = NULL;
+  sqlite3_stmt *stmt;
+  gboolean update;
+  ImportRow row = { 0 };
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (table_id < CANDOUR_N_TABLES, FALSE);
+  g_return_val_if_fail (texts != NULL, FALSE);
+  g_return_val_if_fail (inout_id != NULL, FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  table = &tables[table_id];
+  update = *inout_id > 0;
+  self = candour_import_new (db);
+  self->record_table = table;
+
+  column_of = g_new (int, table->n_fields);
+  values = g_new0 (FieldValue, table->n_fields);
+  for (guint i = 0; i < table->n_fields; i++)
+    column_of[i] = i;
+
+  row.import = self;
+  row.table = table;
+  row.file_name = table->name;
+  row.line = 1;
+  row.column_of = column_of;
+  row.values = values;
+  row.ok = TRUE;
+
+  if (!candour_database_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < table->n_fields; i++)
+    parse_cell (&row, i, texts[i] != NULL ? texts[i] : "");
+  if (row.ok && table->check_row != NULL)
+    table->check_row (&row);
+
+  if (row.ok)
+    {
+      stmt = candour_database_prepare (db, update ? table->update_sql : table->insert_sql, error);
+      if (stmt == NULL)
+        {
+          clear_values (values, table->n_fields);
+          candour_database_end (db, FALSE, NULL);
+          return FALSE;
+        }
+
+      indexes = parameter_indexes (stmt, table);
+      bind_row (stmt, indexes, &row);
+      if (update)
+        candour_bind_int64 (stmt, ":id", *inout_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        report_insert_failure (&row);
+      else if (!update)
+        *inout_id = sqlite3_last_insert_rowid (candour_database_get_handle (db));
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  clear_values (values, table->n_fields);
+  for (guint i = 0; i < self->problems->len; i++)
+    g_ptr_array_add (problems, g_strdup (self->problems->pdata[i]));
+
+  if (!row.ok)
+    {
+      candour_database_end (db, FALSE, NULL);
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s", self->problems->len > 0 ? (const char *)self->problems->pdata[0]
+                                                 : "the record was not saved");
+      return FALSE;
+    }
+
+  return candour_database_end (db, TRUE, error);
 }

@@ -33,6 +33,21 @@ const char   *candour_table_get_name      (CandourTable  table);
 gboolean      candour_table_from_name     (const char   *name,
                                            CandourTable *out_table);
 
+/* The columns of a table's file, in order: what a form for that table asks for. */
+guint         candour_table_get_n_fields        (CandourTable  table);
+const char   *candour_table_get_field_name      (CandourTable  table,
+                                                 guint         field);
+gboolean      candour_table_get_field_required  (CandourTable  table,
+                                                 guint         field);
+/* The words a keyword or yes/no field accepts, NULL-terminated; NULL for other fields. */
+const char * const *
+              candour_table_get_field_choices   (CandourTable  table,
+                                                 guint         field);
+/* TRUE for a `..._ref` field, with the table whose refs it takes. */
+gboolean      candour_table_get_field_target    (CandourTable  table,
+                                                 guint         field,
+                                                 CandourTable *out_target);
+
 typedef struct _CandourImport CandourImport;
 
 CandourImport *candour_import_new          (CandourDatabase  *db);

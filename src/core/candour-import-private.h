@@ -1,0 +1,22 @@
+/* candour-import-private.h: the import's rules, for one record typed in a form
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "candour-import.h"
+
+G_BEGIN_DECLS
+
+/* texts[i] is the text of field i (candour_table_get_field_name()), as typed; NULL or ""
+ * for empty. Inserts when *inout_id is 0 (and sets it), else updates that record. Every
+ * problem is added to problems as "field: reason", and then nothing is written. */
+gboolean candour_import_write_record (CandourDatabase     *db,
+                                      CandourTable         table,
+                                      const char * const  *texts,
+                                      gint64              *inout_id,
+                                      GPtrArray           *problems,
+                                      GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,126 @@
+/* candour-record.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "candour-record.h"
+#include "candour-error.h"
+#include "candour-export.h"
+#include "candour-import-private.h"
+
+static const char * const delete_sql[CANDOUR_N_TABLES] = {
+  "DELETE FROM organisation WHERE id = :id",
+  "DELETE FROM consortium WHERE id = :id",
+  "DELETE FROM consortium_member WHERE id = :id",
+  "DELETE FROM bid WHERE id = :id",
+  "DELETE FROM bid_partner WHERE id = :id",
+  "DELETE FROM contract WHERE id = :id",
+  "DELETE FROM subcontract WHERE id = :id",
+  "DELETE FROM payment WHERE id = :id",
+};
+
+/* What still points at a record of each table, for the message when it cannot go. */
+static const char * const referred_by[CANDOUR_N_TABLES] = {
+  "bids, named partners, consortia, contracts or subcontracts",
+  "bids",
+  NULL,
+  "a contract",
+  NULL,
+  "subcontracts or payments",
+  "payments",
+  NULL,
+};
+
+char **
+candour_record_load (CandourDatabase  *db,
+                     CandourTable      table,
+                     gint64            id,
+                     GError          **error)
+{
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_fields = candour_table_get_n_fields (table);
+  char **texts;
+
+  report = candour_export_record (db, table, id, error);
+  if (report == NULL)
+    return NULL;
+
+  g_assert (candour_report_get_n_columns (report) == n_fields);
+
+  if (!candour_report_next (report, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NOT_FOUND,
+                     "That record is no longer in the database; someone may have deleted it.");
+      return NULL;
+    }
+
+  texts = g_new0 (char *, n_fields + 1);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_assert (g_str_equal (candour_report_get_column (report, i)->name,
+                             candour_table_get_field_name (table, i)));
+      texts[i] = candour_report_format_cell (report, i, CANDOUR_CELL_FORMAT_CSV);
+    }
+  return texts;
+}
+
+gboolean
+candour_record_save (CandourDatabase     *db,
+                     CandourTable         table,
+                     const char * const  *texts,
+                     gint64              *inout_id,
+                     GPtrArray           *problems,
+                     GError             **error)
+{
+  return candour_import_write_record (db, table, texts, inout_id, problems, error);
+}
+
+gboolean
+candour_record_delete (CandourDatabase  *db,
+                       CandourTable      table,
+                       gint64            id,
+                       GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, FALSE);
+
+  if (!candour_database_begin (db, error))
+    return FALSE;
+
+  stmt = candour_database_prepare (db, delete_sql[table], error);
+  if (stmt == NULL)
+    {
+      candour_database_end (db, FALSE, NULL);
+      return FALSE;
+    }
+
+  candour_bind_int64 (stmt, ":id", id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc == SQLITE_DONE)
+    return candour_database_end (db, TRUE, error);
+
+  /* The audit trigger runs first, so SQLite reports the refusal as a trigger's. */
+  if ((sqlite3_errcode (candour_database_get_handle (db)) & 0xff) == SQLITE_CONSTRAINT &&
+      strstr (sqlite3_errmsg (candour_database_get_handle (db)), "FOREIGN KEY") != NULL &&
+      referred_by[table] != NULL)
+    g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                 "This record was kept: %s still refer to it. Change or delete those first.",
+                 referred_by[table]);
+  else
+    candour_database_set_error (db, error, delete_sql[table]);
+
+  candour_database_end (db, FALSE, NULL);
+  return FALSE;
+}

@@ -1,0 +1,44 @@
+/* candour-record.h: one record created, changed or deleted, as a form does it
+ *
+ * A form holds a record as the texts of its table's import columns
+ * (candour_table_get_field_name()), so typing into a form and importing a CSV row obey
+ * the same rules and give the same messages. Every change is one transaction, and the
+ * audit trail records it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "candour-import.h"
+
+G_BEGIN_DECLS
+
+/* The record's fields as texts in the import format (money 1234.50, ISO dates, refs),
+ * one per field and NULL-terminated; "" for an empty field. NULL with an error when
+ * there is no such record. */
+char   **candour_record_load   (CandourDatabase     *db,
+                                CandourTable         table,
+                                gint64               id,
+                                GError             **error);
+
+/* Checks and writes texts (one per field; NULL or "" for empty): inserts when *inout_id
+ * is 0 and sets it to the new record's id, otherwise updates that record. On a problem
+ * nothing is written, each problem is added to problems as "field: reason" (a form
+ * shows it beside the field), and error holds the first. */
+gboolean candour_record_save   (CandourDatabase     *db,
+                                CandourTable         table,
+                                const char * const  *texts,
+                                gint64              *inout_id,
+                                GPtrArray           *problems,
+                                GError             **error);
+
+/* Deletes a record. A record other records still point at (an organisation named in a
+ * bid, a contract with subcontracts...) is kept, and error says so in words. Deleting a
+ * bid also removes the partners it named; a consortium, its member list. */
+gboolean candour_record_delete (CandourDatabase     *db,
+                                CandourTable         table,
+                                gint64               id,
+                                GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,162 @@
+/* check-record.c: records typed in a form, through the import's rules
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <check.h>
+
+#include "check-suites.h"
+#include "test-fixture.h"
+#include "test-util.h"
+#include "candour-record.h"
+
+static char *
+joined (GPtrArray *problems)
+{
+  g_ptr_array_add (problems, NULL);
+  return g_strjoinv ("\n", (char **)problems->pdata);
+}
+
+START_TEST (test_insert_load_update)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *typed[] = { " NEW-1 ", "Eastfield Food Bank", "GB-CHC-0123456", "Charity", "£45,000.5",
+                          "local", "user-led", "", NULL };
+  g_auto(GStrv) loaded = NULL;
+  gint64 id = 0;
+
+  ck_assert_uint_eq (candour_table_get_n_fields (CANDOUR_TABLE_ORGANISATIONS), 8);
+  ck_assert_msg (candour_record_save (db, CANDOUR_TABLE_ORGANISATIONS, typed, &id, problems, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_int_gt (id, 0);
+  ck_assert_uint_eq (problems->len, 0);
+
+  loaded = candour_record_load (db, CANDOUR_TABLE_ORGANISATIONS, id, &error);
+  ck_assert_ptr_nonnull (loaded);
+  ck_assert_str_eq (loaded[0], "NEW-1");
+  ck_assert_str_eq (loaded[3], "charity");
+  ck_assert_str_eq (loaded[4], "45000.50");
+  ck_assert_str_eq (loaded[7], "");
+
+  /* Keeping its own ref is no clash; the change goes into the audit trail. */
+  g_free (loaded[1]);
+  loaded[1] = g_strdup ("Eastfield Community Food Bank");
+  ck_assert (candour_record_save (db, CANDOUR_TABLE_ORGANISATIONS, (const char * const *)loaded, &id, problems, &error));
+  {
+    g_auto(GStrv) again = candour_record_load (db, CANDOUR_TABLE_ORGANISATIONS, id, NULL);
+    ck_assert_str_eq (again[1], "Eastfield Community Food Bank");
+  }
+  {
+    sqlite3_stmt *stmt;
+    ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db),
+                                          "SELECT group_concat (action) FROM audit", -1, &stmt, NULL), SQLITE_OK);
+    ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+    ck_assert_str_eq ((const char *)sqlite3_column_text (stmt, 0), "insert,update");
+    sqlite3_finalize (stmt);
+  }
+}
+END_TEST
+
+START_TEST (test_bad_entry_names_each_field_and_writes_nothing)
+{
+  g_autoptr(CandourDatabase) db = test_fixture_open ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = test_dump_content (db);
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  const char *typed[] = { "S9", "C9", "P1", "12.345", "31/02/2025", "", "", NULL };
+  gint64 id = 0;
+
+  ck_assert (!candour_record_save (db, CANDOUR_TABLE_SUBCONTRACTS, typed, &id, problems, &error));
+  ck_assert_int_eq (id, 0);
+  text = joined (problems);
+  ck_assert_str_eq (text,
+    "contract_ref: contract_ref 'C9' points nowhere: there is no such ref in contracts.csv or in the database\n"
+    "value: value '12.345' has more than two decimal places; money is in pounds and pence, such as 1234.50\n"
+    "start_on: start_on '31/02/2025' is not a real date: February 2025 has 28 days");
+  ck_assert_str_eq (error->message, "contract_ref: contract_ref 'C9' points nowhere: there is no such ref in "
+                                    "contracts.csv or in the database");
+  after = test_dump_content (db);
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+START_TEST (test_duplicate_ref_and_second_contract)
+{
+  g_autoptr(CandourDatabase) db = test_fixture_open ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  const char *organisation[] = { "P1", "Someone else", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  const char *contract[] = { "C3", "B1", "", "", "", "5000", "2025-01-01", "2025-12-31", "", "", "", NULL };
+  g_autofree char *text = NULL;
+  gint64 id = 0;
+
+  ck_assert (!candour_record_save (db, CANDOUR_TABLE_ORGANISATIONS, organisation, &id, problems, NULL));
+  ck_assert (!candour_record_save (db, CANDOUR_TABLE_CONTRACTS, contract, &id, problems, NULL));
+  text = joined (problems);
+  ck_assert_str_eq (text,
+    "ref: ref 'P1' is already used by another record in organisations; each ref must be unique\n"
+    "bid_ref: bid 'B1' already has a contract; a bid leads to at most one contract");
+}
+END_TEST
+
+START_TEST (test_delete)
+{
+  g_autoptr(CandourDatabase) db = test_fixture_open ();
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 partner_id, payment_id;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db),
+                                        "SELECT (SELECT id FROM organisation WHERE ref = 'P1'), "
+                                        "(SELECT id FROM payment WHERE ref = 'PS1')", -1, &stmt, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  partner_id = sqlite3_column_int64 (stmt, 0);
+  payment_id = sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+
+  ck_assert (!candour_record_delete (db, CANDOUR_TABLE_ORGANISATIONS, partner_id, &error));
+  ck_assert_str_eq (error->message, "This record was kept: bids, named partners, consortia, contracts or "
+                                    "subcontracts still refer to it. Change or delete those first.");
+  ck_assert (candour_record_delete (db, CANDOUR_TABLE_PAYMENTS, payment_id, NULL));
+  g_clear_error (&error);
+  ck_assert_ptr_null (candour_record_load (db, CANDOUR_TABLE_PAYMENTS, payment_id, &error));
+  ck_assert_str_eq (error->message, "That record is no longer in the database; someone may have deleted it.");
+}
+END_TEST
+
+START_TEST (test_field_descriptions)
+{
+  CandourTable target;
+  const char * const *choices;
+
+  ck_assert_str_eq (candour_table_get_field_name (CANDOUR_TABLE_BID_PARTNERS, 4), "promised_share");
+  ck_assert (candour_table_get_field_required (CANDOUR_TABLE_BID_PARTNERS, 0));
+  ck_assert (!candour_table_get_field_required (CANDOUR_TABLE_BID_PARTNERS, 2));
+  ck_assert (candour_table_get_field_target (CANDOUR_TABLE_BID_PARTNERS, 1, &target));
+  ck_assert_int_eq (target, CANDOUR_TABLE_ORGANISATIONS);
+  ck_assert (!candour_table_get_field_target (CANDOUR_TABLE_BID_PARTNERS, 2, NULL));
+  choices = candour_table_get_field_choices (CANDOUR_TABLE_BID_PARTNERS, 5);
+  ck_assert_str_eq (choices[0], "yes");
+  ck_assert_str_eq (choices[2], "unknown");
+  ck_assert_ptr_null (choices[3]);
+  ck_assert_ptr_null (candour_table_get_field_choices (CANDOUR_TABLE_BID_PARTNERS, 2));
+}
+END_TEST
+
+Suite *
+candour_record_suite (void)
+{
+  Suite *suite = suite_create ("record");
+  TCase *tc = tcase_create ("record");
+
+  tcase_add_test (tc, test_insert_load_update);
+  tcase_add_test (tc, test_bad_entry_names_each_field_and_writes_nothing);
+  tcase_add_test (tc, test_duplicate_ref_and_second_contract);
+  tcase_add_test (tc, test_delete);
+  tcase_add_test (tc, test_field_descriptions);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
