@@ -1544,6 +1544,7 @@ candour_import_write_record (CandourDatabase     *db,
                              CandourTable         table_id,
                              const char * const  *texts,
                              gint64              *inout_id,
+                             gboolean             keep,
                              GPtrArray           *problems,
                              GError             **error)
 {
@@ -1621,6 +1622,14 @@ candour_import_write_record (CandourDatabase     *db,
                    "%s", self->problems->len > 0 ? (const char *)self->problems->pdata[0]
                                                  : "the record was not saved");
       return FALSE;
+    }
+
+  /* A check writes the record only to hear what the database says, then undoes it. */
+  if (!keep)
+    {
+      if (!update)
+        *inout_id = 0;
+      return candour_database_end (db, FALSE, error);
     }
 
   return candour_database_end (db, TRUE, error);

@@ -78,7 +78,25 @@ candour_record_save (CandourDatabase     *db,
                      GPtrArray           *problems,
                      GError             **error)
 {
-  return candour_import_write_record (db, table, texts, inout_id, problems, error);
+  return candour_import_write_record (db, table, texts, inout_id, TRUE, problems, error);
+}
+
+gboolean
+candour_record_check (CandourDatabase     *db,
+                      CandourTable         table,
+                      const char * const  *texts,
+                      gint64               id,
+                      GPtrArray           *problems)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (candour_import_write_record (db, table, texts, &id, FALSE, problems, &error))
+    return TRUE;
+
+  /* A busy database is no fault of the form's: say so rather than blame a field. */
+  if (problems->len == 0)
+    g_ptr_array_add (problems, g_strdup (error->message));
+  return FALSE;
 }
 
 gboolean

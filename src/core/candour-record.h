@@ -33,6 +33,14 @@ gboolean candour_record_save   (CandourDatabase     *db,
                                 GPtrArray           *problems,
                                 GError             **error);
 
+/* The same checks as _save() for the record with this id (0 for a new one), writing
+ * nothing: for a form that validates as people type. TRUE when it would save. */
+gboolean candour_record_check  (CandourDatabase     *db,
+                                CandourTable         table,
+                                const char * const  *texts,
+                                gint64               id,
+                                GPtrArray           *problems);
+
 /* Deletes a record. A record other records still point at (an organisation named in a
  * bid, a contract with subcontracts...) is kept, and error says so in words. Deleting a
  * bid also removes the partners it named; a consortium, its member list. */
