@@ -196,6 +196,23 @@ START_TEST (test_row_rules)
 }
 END_TEST
 
+/* Without a joining date SQLite's UNIQUE sees no duplicate; Candour does. */
+START_TEST (test_member_listed_once)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autofree char *problems = test_import (db,
+    "organisations.csv", "ref,name\nA,Alpha\nB,Beta\n",
+    "consortia.csv", "ref,name\nK,Kin\n",
+    "consortium_members.csv", "consortium_ref,member_ref,joined_on\nK,A,\nK,A,\nK,B,2024-01-01\n"
+                              "K,B,01/01/2024\nK,B,2024-02-01\n",
+    NULL);
+
+  ck_assert_str_eq (problems,
+    "consortium_members.csv:3:2: 'A' is already listed as a member of 'K'\n"
+    "consortium_members.csv:5:2: 'B' is already listed as a member of 'K' from that date");
+}
+END_TEST
+
 START_TEST (test_every_problem_is_listed)
 {
   assert_import_problem ("payments.csv",
@@ -318,6 +335,7 @@ candour_import_suite (void)
   tcase_add_test (tc, test_header_rules);
   tcase_add_test (tc, test_header_only_is_an_empty_table);
   tcase_add_test (tc, test_row_rules);
+  tcase_add_test (tc, test_member_listed_once);
   tcase_add_test (tc, test_every_problem_is_listed);
   tcase_add_test (tc, test_problem_list_stops_at_fifty);
   tcase_add_test (tc, test_bad_last_row_leaves_database_unchanged);

@@ -92,6 +92,7 @@ struct _ImportRow
   guint line;
   const int *column_of;         /* field index → CSV column (0-based), -1 when absent */
   FieldValue *values;
+  gint64 record_id;             /* the record a form updates; 0 for a new one */
   gboolean ok;
 };
 
@@ -567,8 +568,37 @@ check_consortium (ImportRow *row)
 static gboolean
 check_member (ImportRow *row)
 {
-  return check_dates_in_order (row, "joined_on", row_value (row, "joined_on")->text,
-                               "left_on", row_value (row, "left_on")->text);
+  /* UNIQUE in the schema cannot see two rows without a joining date as the same. */
+  static const char sql[] =
+    "SELECT 1 FROM consortium_member WHERE consortium_id = :consortium AND member_id = :member "
+    "AND joined_on IS :joined_on AND id IS NOT :id";
+  FieldValue *consortium = row_value (row, "consortium_ref");
+  FieldValue *member = row_value (row, "member_ref");
+  FieldValue *joined = row_value (row, "joined_on");
+  sqlite3_stmt *stmt;
+  gboolean listed;
+
+  if (!check_dates_in_order (row, "joined_on", joined->text, "left_on", row_value (row, "left_on")->text))
+    return FALSE;
+
+  stmt = candour_database_prepare (row->import->db, sql, NULL);
+  g_assert (stmt != NULL);
+  candour_bind_int64 (stmt, ":consortium", consortium->number);
+  candour_bind_int64 (stmt, ":member", member->number);
+  candour_bind_text (stmt, ":joined_on", joined->text);
+  candour_bind_int64 (stmt, ":id", row->record_id);
+  listed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  if (listed)
+    {
+      g_autofree char *who = shorten (member->text);
+      g_autofree char *where = shorten (consortium->text);
+
+      row_problem (row, "member_ref", "'%s' is already listed as a member of '%s'%s",
+                   who, where, joined->set ? " from that date" : "");
+    }
+  return row->ok;
 }
 
 static gboolean
@@ -1579,6 +1609,7 @@ candour_import_write_record (CandourDatabase     *db,
   row.line = 1;
   row.column_of = column_of;
   row.values = values;
+  row.record_id = *inout_id;
   row.ok = TRUE;
 
   if (!candour_database_begin (db, error))
