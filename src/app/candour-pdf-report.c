@@ -355,7 +355,7 @@ candour_pdf_report_write (const CandourPdfReport  *report,
   g_return_val_if_fail (path != NULL, FALSE);
 
   file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
     return FALSE;
 
