@@ -5,12 +5,17 @@
 # with SIGKILL at a random moment, COUNT times. After each kill `candour-cli check` must
 # pass and the database must hold either none of the import or all of it.
 #
-# usage: crash-test.sh CANDOUR_CLI COUNT [PAYMENTS]
+# With CRASH_WRITER, also kills a program saving records the way the application's
+# forms do (one transaction per record), COUNT times: each record is whole or absent,
+# and the audit trail agrees with the records.
+#
+# usage: crash-test.sh CANDOUR_CLI COUNT [PAYMENTS [CRASH_WRITER]]
 
 set -u
 cli=$1
 count=${2:-5}
 payments=${3:-200000}
+writer=${4:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -87,5 +92,44 @@ for run in $(seq 1 "$count"); do
 done
 
 echo "killed $count imports: $none left nothing, $all had finished; none left part of the import"
+
+if [ -n "$writer" ]; then
+  for run in $(seq 1 "$count"); do
+    db="$work/forms.db"
+    rm -f "$db" "$db-wal" "$db-shm"
+    cp "$work/base.db" "$db"
+    "$writer" "$db" >"$work/writer.out" 2>&1 &
+    pid=$!
+    # Let it start saving, then kill it somewhere in its stream of transactions.
+    for _ in $(seq 1 100); do grep -q saving "$work/writer.out" && break; sleep 0.02; done
+    delay_ms=$(( RANDOM % 400 ))
+    sleep "0.$(printf '%03d' "$delay_ms")"
+    kill -KILL "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+
+    if ! "$cli" --db "$db" check >"$work/check.out" 2>&1; then
+      echo "FAIL form run $run: check failed"
+      cat "$work/check.out"
+      failed=$((failed + 1))
+      continue
+    fi
+    # Payments saved, updates of the organisation saved, and their audit rows.
+    read -r saved notes audited_inserts audited_updates < <(sqlite3 -separator ' ' "$db" "
+      SELECT (SELECT count(*) FROM payment WHERE ref LIKE 'FORM-%'),
+             coalesce ((SELECT CAST (substr (notes, 7) AS INTEGER) FROM organisation WHERE id = 1
+                        AND notes LIKE 'saved %'), 0),
+             (SELECT count(*) FROM audit WHERE table_name = 'payment' AND record_ref LIKE 'FORM-%'),
+             (SELECT count(*) FROM audit WHERE table_name = 'organisation' AND action = 'update')")
+    if [ "$saved" -ge 1 ] && [ "$audited_inserts" -eq "$saved" ] && [ "$audited_updates" -eq "$notes" ] &&
+       { [ "$notes" -eq "$saved" ] || [ "$notes" -eq $((saved - 1)) ]; }; then
+      passed=$((passed + 1))
+    else
+      echo "FAIL form run $run: $saved payments, notes say $notes, audit $audited_inserts inserts and $audited_updates updates"
+      failed=$((failed + 1))
+    fi
+  done
+  echo "killed $count form-saving runs: every record whole, the audit trail in step with the records"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -432,9 +432,21 @@ command_import (const char *db_path,
 
   counts = g_string_new ("Imported");
   for (guint t = 0, n = 0; t < CANDOUR_N_TABLES; t++)
-    if (candour_import_get_count (import, t) > 0)
-      g_string_append_printf (counts, "%s %u %s", n++ > 0 ? "," : "",
-                              candour_import_get_count (import, t), candour_table_get_name (t));
+    {
+      static const char * const one[CANDOUR_N_TABLES] = {
+        "organisation", "consortium", "consortium member", "bid", "named partner",
+        "contract", "subcontract", "payment",
+      };
+      static const char * const many[CANDOUR_N_TABLES] = {
+        "organisations", "consortia", "consortium members", "bids", "named partners",
+        "contracts", "subcontracts", "payments",
+      };
+      guint count = candour_import_get_count (import, t);
+
+      if (count > 0)
+        g_string_append_printf (counts, "%s %u %s", n++ > 0 ? "," : "", count,
+                                count == 1 ? one[t] : many[t]);
+    }
   if (counts->len == strlen ("Imported"))
     g_string_append (counts, " no rows: the files hold only their headers");
   g_print ("%s.\n", counts->str);
