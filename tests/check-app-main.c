@@ -13,6 +13,10 @@
 #include <stdlib.h>
 
 #include "check-app-suites.h"
+#include "test-util.h"
+#include "candour-toasts.h"
+
+#define DEMO_TODAY "2025-06-30"
 
 #define EXIT_SKIPPED 77
 
@@ -34,6 +38,52 @@ test_app_wait (void)
         ;
       g_usleep (20000);
     }
+}
+
+CandourWindow *
+test_app_open_demo (char **out_folder)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  CandourWindow *window;
+
+  *out_folder = test_make_temp_dir ();
+  path = g_build_filename (*out_folder, "Harrowfield demo.candour", NULL);
+
+  g_settings_reset (candour_application_get_settings (application), "grace-days");
+  g_settings_reset (candour_application_get_settings (application), "tolerance");
+  candour_application_set_as_of (application, DEMO_TODAY);
+
+  window = g_object_new (CANDOUR_TYPE_WINDOW, "application", application, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  ck_assert_msg (candour_window_open_demo (window, path, DEMO_TODAY, &error), "%s", error ? error->message : "");
+  test_app_wait ();
+  return window;
+}
+
+void
+test_app_close_demo (CandourWindow *window,
+                     const char    *folder)
+{
+  /* As closing by hand does, let its toasts finish moving first (candour-toasts.h). */
+  gint64 end = g_get_monotonic_time () +
+               candour_toasts_settle_ms (candour_window_get_toast_overlay (window)) * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  /* Forms and details opened over it go with it (destroy-with-parent). */
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_app_wait ();
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (GTK_IS_WINDOW (l->data) && gtk_window_get_transient_for (l->data) == NULL &&
+        !GTK_IS_SHORTCUTS_WINDOW (l->data))
+      gtk_window_destroy (l->data);
+  test_app_wait ();
+  test_remove_tree (folder);
 }
 
 int
@@ -62,6 +112,7 @@ main (void)
 
   runner = srunner_create (candour_app_templates_suite ());
   srunner_add_suite (runner, candour_app_window_suite ());
+  srunner_add_suite (runner, candour_app_forms_suite ());
   srunner_set_fork_status (runner, CK_NOFORK);
 
   srunner_run_all (runner, CK_NORMAL);

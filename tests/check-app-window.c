@@ -14,15 +14,12 @@
 
 #include "check-app-suites.h"
 #include "test-util.h"
-#include "candour-bids-page.h"
-#include "candour-consortia-page.h"
-#include "candour-contracts-page.h"
 #include "candour-date.h"
 #include "candour-finding.h"
 #include "candour-findings-page.h"
-#include "candour-organisations-page.h"
 #include "candour-overview-page.h"
 #include "candour-payments-page.h"
+#include "candour-records-page.h"
 #include "candour-report-row.h"
 #include "candour-reports-page.h"
 #include "candour-story-window.h"
@@ -36,31 +33,14 @@ static char *folder;
 static void
 open_demo (void)
 {
-  CandourApplication *application = test_app_get_application ();
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  folder = test_make_temp_dir ();
-  path = g_build_filename (folder, "Harrowfield demo.candour", NULL);
-
-  g_settings_reset (candour_application_get_settings (application), "grace-days");
-  g_settings_reset (candour_application_get_settings (application), "tolerance");
-  candour_application_set_as_of (application, TODAY);
-
-  window = g_object_new (CANDOUR_TYPE_WINDOW, "application", application, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
-  gtk_window_present (GTK_WINDOW (window));
-  ck_assert_msg (candour_window_open_demo (window, path, TODAY, &error), "%s", error ? error->message : "");
-  test_app_wait ();
+  window = test_app_open_demo (&folder);
 }
 
 static void
 close_demo (void)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
+  test_app_close_demo (window, folder);
   window = NULL;
-  test_app_wait ();
-  test_remove_tree (folder);
   g_clear_pointer (&folder, g_free);
 }
 
@@ -183,24 +163,24 @@ END_TEST
 
 START_TEST (test_record_pages)
 {
-  CandourBidsPage *bids = CANDOUR_BIDS_PAGE (show ("bids"));
-  CandourContractsPage *contracts = CANDOUR_CONTRACTS_PAGE (show ("contracts"));
-  CandourOrganisationsPage *organisations = CANDOUR_ORGANISATIONS_PAGE (show ("organisations"));
-  CandourConsortiaPage *consortia = CANDOUR_CONSORTIA_PAGE (show ("consortia"));
+  CandourRecordsPage *bids = CANDOUR_RECORDS_PAGE (show ("bids"));
+  CandourRecordsPage *contracts = CANDOUR_RECORDS_PAGE (show ("contracts"));
+  CandourRecordsPage *organisations = CANDOUR_RECORDS_PAGE (show ("organisations"));
+  CandourRecordsPage *consortia = CANDOUR_RECORDS_PAGE (show ("consortia"));
 
-  ck_assert_uint_eq (g_list_model_get_n_items (candour_bids_page_get_shown (bids)), 8);
-  ck_assert_uint_eq (g_list_model_get_n_items (candour_contracts_page_get_shown (contracts)), 7);
-  ck_assert_uint_eq (g_list_model_get_n_items (candour_organisations_page_get_shown (organisations)), 41);
-  ck_assert_uint_eq (g_list_model_get_n_items (candour_consortia_page_get_shown (consortia)), 3);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (bids)), 8);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (contracts)), 7);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (organisations)), 41);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (consortia)), 3);
 
-  candour_bids_page_set_search (bids, "corvane");
+  candour_records_page_set_search (bids, "corvane");
   test_app_wait ();
-  ck_assert_uint_eq (g_list_model_get_n_items (candour_bids_page_get_shown (bids)), 2);
-  candour_organisations_page_set_search (organisations, "harrowfield");
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (bids)), 2);
+  candour_records_page_set_search (organisations, "harrowfield");
   test_app_wait ();
-  ck_assert_uint_eq (g_list_model_get_n_items (candour_organisations_page_get_shown (organisations)), 17);
-  candour_bids_page_set_search (bids, NULL);
-  candour_organisations_page_set_search (organisations, NULL);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (organisations)), 17);
+  candour_records_page_set_search (bids, NULL);
+  candour_records_page_set_search (organisations, NULL);
 }
 END_TEST
 
@@ -389,35 +369,66 @@ find_message_dialog (void)
   return dialog;
 }
 
+static GtkWidget *
+find_by_css_class (GtkWidget  *widget,
+                   const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A folder whose last file has one bad row: the dialog lists it, nothing changes. */
 START_TEST (test_import_folder)
 {
-  CandourOrganisationsPage *page = CANDOUR_ORGANISATIONS_PAGE (show ("organisations"));
+  CandourRecordsPage *page = CANDOUR_RECORDS_PAGE (show ("organisations"));
   g_autofree char *csv = g_build_filename (folder, "import", NULL);
   g_autofree char *organisations = g_build_filename (csv, "organisations.csv", NULL);
   g_autofree char *payments = g_build_filename (csv, "payments.csv", NULL);
   const char *paths[] = { csv, NULL };
   AdwMessageDialog *dialog;
+  GtkWidget *problems;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
   g_mkdir (csv, 0700);
   ck_assert (g_file_set_contents (organisations, "ref,name\nORG-NEW,New Leaf Mentoring\n", -1, NULL));
   ck_assert (g_file_set_contents (payments, "ref,subcontract_ref,amount,paid_on\nPAY-X,SUB-02,lots,2025-06-01\n",
                                   -1, NULL));
 
+  before = test_dump_content (candour_session_get_database (candour_window_get_session (window)));
   ck_assert (candour_window_import (window, paths));
   wait_for_import ();
   dialog = find_message_dialog ();
   ck_assert_ptr_nonnull (dialog);
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Nothing Was Imported");
+  ck_assert_str_eq (adw_message_dialog_get_body (dialog), "The files have a problem, so nothing was imported "
+                                                          "and the database is as it was. Put it right and "
+                                                          "import again.");
+  /* The list of problems names the file, line and column, and says why. */
+  problems = find_by_css_class (GTK_WIDGET (dialog), "import-problems");
+  ck_assert_ptr_nonnull (problems);
+  ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (problems)),
+                    "payments.csv:2:3: amount 'lots' is not an amount of money; write it like 1234.50 or £1,234.50");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  ck_assert_uint_eq (g_list_model_get_n_items (candour_organisations_page_get_shown (page)), 41);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (page)), 41);
+  after = test_dump_content (candour_session_get_database (candour_window_get_session (window)));
+  ck_assert_str_eq (before, after);
 
   /* Put right, it goes in, and the pages show it. */
   g_unlink (payments);
   ck_assert (candour_window_import (window, paths));
   wait_for_import ();
   ck_assert_ptr_null (find_message_dialog ());
-  ck_assert_uint_eq (g_list_model_get_n_items (candour_organisations_page_get_shown (page)), 42);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (page)), 42);
 }
 END_TEST
 

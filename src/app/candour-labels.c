@@ -294,17 +294,32 @@ days_text (gpointer this,
   return candour_days_text (days);
 }
 
+static const struct {
+  const char *name;
+  GCallback callback;
+} callbacks[] = {
+  { "status_label", G_CALLBACK (status_label) },
+  { "kind_label", G_CALLBACK (kind_label) },
+  { "size_label", G_CALLBACK (size_label) },
+  { "locality_label", G_CALLBACK (locality_label) },
+  { "outcome_label", G_CALLBACK (outcome_label) },
+  { "consent_label", G_CALLBACK (consent_label) },
+  { "model_label", G_CALLBACK (model_label) },
+  { "yes_no_label", G_CALLBACK (yes_no_label) },
+  { "count_text", G_CALLBACK (count_text) },
+  { "days_text", G_CALLBACK (days_text) },
+};
+
 void
 candour_labels_bind_template_callbacks (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, status_label);
-  gtk_widget_class_bind_template_callback (widget_class, kind_label);
-  gtk_widget_class_bind_template_callback (widget_class, size_label);
-  gtk_widget_class_bind_template_callback (widget_class, locality_label);
-  gtk_widget_class_bind_template_callback (widget_class, outcome_label);
-  gtk_widget_class_bind_template_callback (widget_class, consent_label);
-  gtk_widget_class_bind_template_callback (widget_class, model_label);
-  gtk_widget_class_bind_template_callback (widget_class, yes_no_label);
-  gtk_widget_class_bind_template_callback (widget_class, count_text);
-  gtk_widget_class_bind_template_callback (widget_class, days_text);
+  for (guint i = 0; i < G_N_ELEMENTS (callbacks); i++)
+    gtk_widget_class_bind_template_callback_full (widget_class, callbacks[i].name, callbacks[i].callback);
+}
+
+void
+candour_labels_add_to_scope (GtkBuilderCScope *scope)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (callbacks); i++)
+    gtk_builder_cscope_add_callback_symbol (scope, callbacks[i].name, callbacks[i].callback);
 }

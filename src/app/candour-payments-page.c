@@ -12,9 +12,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "candour-deletion.h"
 #include "candour-labels.h"
+#include "candour-money.h"
+#include "candour-date.h"
 #include "candour-payment.h"
 #include "candour-payments-page.h"
+#include "candour-record-query.h"
+#include "candour-skip-model.h"
 
 struct _CandourPaymentsPage
 {
@@ -37,6 +42,10 @@ struct _CandourPaymentsPage
 
   CandourSession *session;
   CandourPaymentList *list;
+  CandourSkipModel *shown;      /* the list, less a payment waiting to be deleted */
+  gint64 skipped_id;            /* that payment, or 0 */
+  gint64 deleting_id;           /* the payment this page is deleting, while it starts */
+  guint deleting_position;
   guint total;                  /* payments in the database, for "12 of 198" */
   CandourPaymentSort probed;    /* the column a probe of the view's sorter reached */
 };
@@ -61,6 +70,10 @@ static void
 update_count (CandourPaymentsPage *self)
 {
   guint shown = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+
+  /* A payment waiting to be deleted is not counted. */
+  if (self->skipped_id != 0 && shown > 0)
+    shown--;
   g_autofree char *text = NULL;
 
   if (self->list == NULL || candour_payment_list_get_search (self->list) == NULL)
@@ -157,7 +170,8 @@ reload (CandourPaymentsPage *self)
 
   /* Empty the view first: a view given a new model in one step looks for its old rows
    * among all the new ones, reading every payment. */
-  gtk_single_selection_set_model (self->selection, NULL);
+  candour_skip_model_set_model (self->shown, NULL);
+  self->skipped_id = 0;
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
   g_clear_object (&self->list);
@@ -172,10 +186,139 @@ reload (CandourPaymentsPage *self)
     }
 
   self->total = 0;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  candour_skip_model_set_model (self->shown, G_LIST_MODEL (self->list));
   update_count (self);
   on_view_sorter_changed (self);
   on_search_changed (self);
+}
+
+static void
+candour_payments_page_actions_update (CandourPaymentsPage *self)
+{
+  gboolean selected = gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", selected && self->session != NULL);
+}
+
+/* A payment has no ref of its own in the list when it was recorded without one. */
+static gint64
+id_of_payment (CandourPaymentsPage *self,
+               CandourPayment      *payment)
+{
+  CandourDatabase *db = candour_session_get_database (self->session);
+  const char *ref = candour_payment_get_ref (payment);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (ref != NULL && ref[0] != '\0')
+    id = candour_record_find_id (db, CANDOUR_TABLE_PAYMENTS, ref, &error);
+  else
+    id = candour_record_find_payment (db, candour_payment_get_agreement_ref (payment),
+                                      candour_payment_get_amount (payment),
+                                      candour_payment_get_paid_on (payment),
+                                      candour_payment_get_invoiced_on (payment), &error);
+  if (error != NULL)
+    g_warning ("Could not find the payment: %s", error->message);
+  return id;
+}
+
+static char *
+name_of_payment (CandourPayment *payment)
+{
+  const char *ref = candour_payment_get_ref (payment);
+  g_autofree char *amount = NULL;
+  g_autofree char *day = NULL;
+
+  if (ref != NULL && ref[0] != '\0')
+    /* Translators: how a toast names a payment, "payment PAY-0001" */
+    return g_strdup_printf (_("payment %s"), ref);
+
+  amount = candour_money_format_display (candour_payment_get_amount (payment));
+  day = candour_date_format_display (candour_payment_get_paid_on (payment));
+  /* Translators: "payment of £3,333.33 on 01/02/2024" */
+  return g_strdup_printf (_("payment of %s on %s"), amount, day);
+}
+
+static void
+on_activate (CandourPaymentsPage *self,
+             guint                position)
+{
+  g_autoptr(CandourPayment) payment = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  gint64 id;
+
+  if (payment == NULL || self->session == NULL)
+    return;
+
+  id = id_of_payment (self, payment);
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ux)",
+                                (guint32)CANDOUR_TABLE_PAYMENTS, id);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CandourPaymentsPage *self = CANDOUR_PAYMENTS_PAGE (widget);
+  CandourPayment *payment = gtk_single_selection_get_selected_item (self->selection);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *name = NULL;
+  guint position;
+
+  if (payment == NULL || self->session == NULL || overlay == NULL)
+    return;
+
+  position = gtk_single_selection_get_selected (self->selection);
+  self->deleting_id = id_of_payment (self, payment);
+  self->deleting_position = candour_skip_model_to_model (self->shown, position);
+  name = name_of_payment (payment);
+  if (self->deleting_id > 0)
+    candour_deletion_start (self->session, ADW_TOAST_OVERLAY (overlay), CANDOUR_TABLE_PAYMENTS,
+                            self->deleting_id, candour_payment_get_ref (payment), name);
+  self->deleting_id = 0;
+}
+
+/* Hide the payment being deleted here; show it again on Undo. */
+static void
+on_hidden_changed (CandourPaymentsPage *self,
+                   guint                table)
+{
+  if (table != CANDOUR_TABLE_PAYMENTS)
+    return;
+
+  if (self->skipped_id != 0 && !candour_session_is_hidden (self->session, table, self->skipped_id))
+    {
+      self->skipped_id = 0;
+      candour_skip_model_set_skipped (self->shown, CANDOUR_SKIP_MODEL_NONE);
+    }
+  if (self->deleting_id != 0 && candour_session_is_hidden (self->session, table, self->deleting_id))
+    {
+      self->skipped_id = self->deleting_id;
+      candour_skip_model_set_skipped (self->shown, self->deleting_position);
+    }
+  update_count (self);
+}
+
+static gboolean
+commit_pending (gpointer user_data)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (user_data, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    candour_deletion_commit (ADW_TOAST_OVERLAY (overlay));
+  return G_SOURCE_REMOVE;
+}
+
+/* Sorted or searched again: the payment would be back. Delete it now, as the toast
+ * would have done, rather than show a payment the person has deleted. */
+static void
+on_skip_lost (CandourPaymentsPage *self)
+{
+  if (self->skipped_id == 0)
+    return;
+  self->skipped_id = 0;
+  g_idle_add_full (G_PRIORITY_DEFAULT, commit_pending, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -196,12 +339,15 @@ candour_payments_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_data (self->shown, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_PAYMENTS_PAGE);
   /* The template's outermost child is not bound, so dispose_template() leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_object (&self->list);
+  g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (candour_payments_page_parent_class)->dispose (object);
 }
@@ -278,9 +424,14 @@ candour_payments_page_class_init (CandourPaymentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, days_column);
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, ref_column);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
   candour_labels_bind_template_callbacks (widget_class);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
+  /* On the page, not the application: in the search entry Delete deletes text. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "page.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "page.delete", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -289,6 +440,13 @@ static void
 candour_payments_page_init (CandourPaymentsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->shown = candour_skip_model_new ();
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
+  g_signal_connect_swapped (self->shown, "skip-lost", G_CALLBACK (on_skip_lost), self);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (candour_payments_page_actions_update), self, G_CONNECT_SWAPPED);
+  candour_payments_page_actions_update (self);
 
   set_probe (self, self->paid_on_column, CANDOUR_PAYMENT_SORT_PAID_ON);
   set_probe (self, self->amount_column, CANDOUR_PAYMENT_SORT_AMOUNT);
@@ -325,9 +483,13 @@ candour_payments_page_set_session (CandourPaymentsPage *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (reload), self);
+    {
+      g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (session, "hidden-changed", G_CALLBACK (on_hidden_changed), self);
+    }
 
   reload (self);
+  candour_payments_page_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -348,6 +510,14 @@ candour_payments_page_get_list (CandourPaymentsPage *self)
   g_return_val_if_fail (CANDOUR_IS_PAYMENTS_PAGE (self), NULL);
 
   return self->list;
+}
+
+GListModel *
+candour_payments_page_get_shown (CandourPaymentsPage *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_PAYMENTS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
 }
 
 void

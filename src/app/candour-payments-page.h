@@ -28,5 +28,7 @@ void                candour_payments_page_sort        (CandourPaymentsPage *self
                                                        gboolean             descending);
 /* The payments shown, or NULL without a database. */
 CandourPaymentList *candour_payments_page_get_list    (CandourPaymentsPage *self);
+/* The rows in view: the list less a payment waiting to be deleted (a GtkSelectionModel). */
+GListModel         *candour_payments_page_get_shown   (CandourPaymentsPage *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "candour-findings-page.h"
 #include "candour-preferences-window.h"
+#include "candour-record-query.h"
 #include "candour-reports-page.h"
 #include "candour-screenshots.h"
 #include "candour-window.h"
@@ -235,6 +236,86 @@ step_import_problems (Run *run, GtkWidget **target)
   return "import-problems";
 }
 
+/* A record's detail window, tall enough to show its lists. */
+static const char *
+record (Run          *run,
+        GtkWidget   **target,
+        CandourTable  table,
+        const char   *ref,
+        int           height,
+        const char   *name)
+{
+  CandourDatabase *db = candour_session_get_database (candour_window_get_session (run->window));
+  gint64 id = candour_record_find_id (db, table, ref, NULL);
+
+  if (id == 0)
+    {
+      run->failures++;
+      *target = NULL;
+      return name;
+    }
+  run->dialog = candour_window_show_record (run->window, table, id);
+  gtk_window_set_default_size (run->dialog, 900, height);
+  *target = GTK_WIDGET (run->dialog);
+  return name;
+}
+
+static const char *
+step_bid_detail (Run *run, GtkWidget **target)
+{
+  candour_window_show_page (run->window, "bids");
+  return record (run, target, CANDOUR_TABLE_BIDS, "BID-01", 1250, "bid-detail");
+}
+
+static const char *
+step_contract_detail (Run *run, GtkWidget **target)
+{
+  candour_window_show_page (run->window, "contracts");
+  return record (run, target, CANDOUR_TABLE_CONTRACTS, "CON-01", 1180, "contract-detail");
+}
+
+static const char *
+step_organisation_detail (Run *run, GtkWidget **target)
+{
+  candour_window_show_page (run->window, "organisations");
+  return record (run, target, CANDOUR_TABLE_ORGANISATIONS, "ORG-ODR", 1000, "organisation-detail");
+}
+
+static const char *
+step_contract_detail_dark (Run *run, GtkWidget **target)
+{
+  record (run, target, CANDOUR_TABLE_CONTRACTS, "CON-03", 1000, "contract-detail-dark");
+  return "contract-detail-dark";
+}
+
+static void
+type_into (CandourRecordForm *form,
+           const char        *field,
+           const char        *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (candour_record_form_get_row (form, field)), text);
+}
+
+/* A subcontract typed with mistakes, each explained under its field. */
+static const char *
+step_form (Run *run, GtkWidget **target)
+{
+  CandourRecordForm *form;
+
+  candour_window_show_page (run->window, "contracts");
+  form = candour_window_new_record (run->window, CANDOUR_TABLE_SUBCONTRACTS);
+  candour_record_form_set_text (form, "contract_ref", "CON-02", TRUE);
+  candour_record_form_choose (form, "partner_ref", "ORG-EMS");
+  type_into (form, "ref", "SUB-20");
+  type_into (form, "value", "-8,000");
+  type_into (form, "start_on", "31/02/2025");
+  candour_record_form_check_now (form);
+  gtk_window_set_default_size (GTK_WINDOW (form), 620, 700);
+  run->dialog = GTK_WINDOW (form);
+  *target = GTK_WIDGET (form);
+  return "form-subcontract";
+}
+
 static const char *
 step_preferences (Run *run, GtkWidget **target)
 {
@@ -335,6 +416,10 @@ static const StepFunc steps[] = {
   step_story,
   step_story_bid_candy,
   step_import_problems,
+  step_form,
+  step_bid_detail,
+  step_contract_detail,
+  step_organisation_detail,
   step_preferences,
   step_shortcuts,
   step_about,
@@ -342,6 +427,7 @@ static const StepFunc steps[] = {
   step_findings_dark,
   step_story_dark,
   step_reports_dark,
+  step_contract_detail_dark,
   step_narrow_named,
 };
 

@@ -23,7 +23,15 @@ struct _CandourSession
   double tolerance;
   GListModel *findings;
   guint revision;
+  GArray *hidden;               /* HiddenRecord */
 };
+
+typedef struct
+{
+  CandourTable table;
+  gint64 id;
+  char *ref;
+} HiddenRecord;
 
 G_DEFINE_FINAL_TYPE (CandourSession, candour_session, G_TYPE_OBJECT)
 
@@ -41,6 +49,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  HIDDEN_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+hidden_record_clear (gpointer data)
+{
+  HiddenRecord *record = data;
+
+  g_free (record->ref);
+}
+
 static void
 candour_session_finalize (GObject *object)
 {
@@ -50,6 +73,7 @@ candour_session_finalize (GObject *object)
   g_clear_object (&self->findings);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->as_of, g_free);
+  g_clear_pointer (&self->hidden, g_array_unref);
 
   G_OBJECT_CLASS (candour_session_parent_class)->finalize (object);
 }
@@ -156,6 +180,10 @@ candour_session_class_init (CandourSessionClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[HIDDEN_CHANGED] =
+    g_signal_new ("hidden-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -163,6 +191,8 @@ candour_session_init (CandourSession *self)
 {
   self->grace_days = CANDOUR_DEFAULT_GRACE_DAYS;
   self->tolerance = CANDOUR_DEFAULT_TOLERANCE / 100.0;
+  self->hidden = g_array_new (FALSE, FALSE, sizeof (HiddenRecord));
+  g_array_set_clear_func (self->hidden, hidden_record_clear);
 }
 
 static char *
@@ -339,4 +369,87 @@ candour_session_reload (CandourSession  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
   return TRUE;
+}
+
+static int
+find_hidden (CandourSession *self,
+             CandourTable    table,
+             gint64          id)
+{
+  for (guint i = 0; i < self->hidden->len; i++)
+    {
+      HiddenRecord *record = &g_array_index (self->hidden, HiddenRecord, i);
+
+      if (record->table == table && record->id == id)
+        return (int)i;
+    }
+  return -1;
+}
+
+void
+candour_session_hide_record (CandourSession *self,
+                             CandourTable    table,
+                             gint64          id,
+                             const char     *ref)
+{
+  HiddenRecord record = { table, id, g_strdup (ref) };
+
+  g_return_if_fail (CANDOUR_IS_SESSION (self));
+  g_return_if_fail (table < CANDOUR_N_TABLES);
+
+  if (find_hidden (self, table, id) >= 0)
+    {
+      g_free (record.ref);
+      return;
+    }
+
+  g_array_append_val (self->hidden, record);
+  g_signal_emit (self, signals[HIDDEN_CHANGED], 0, (guint)table);
+}
+
+void
+candour_session_unhide_record (CandourSession *self,
+                               CandourTable    table,
+                               gint64          id)
+{
+  int index;
+
+  g_return_if_fail (CANDOUR_IS_SESSION (self));
+
+  index = find_hidden (self, table, id);
+  if (index < 0)
+    return;
+
+  g_array_remove_index (self->hidden, index);
+  g_signal_emit (self, signals[HIDDEN_CHANGED], 0, (guint)table);
+}
+
+gboolean
+candour_session_is_hidden (CandourSession *self,
+                           CandourTable    table,
+                           gint64          id)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), FALSE);
+
+  return find_hidden (self, table, id) >= 0;
+}
+
+gboolean
+candour_session_is_ref_hidden (CandourSession *self,
+                               CandourTable    table,
+                               const char     *ref)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), FALSE);
+
+  if (ref == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->hidden->len; i++)
+    {
+      HiddenRecord *record = &g_array_index (self->hidden, HiddenRecord, i);
+
+      if (record->table == table && g_strcmp0 (record->ref, ref) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }

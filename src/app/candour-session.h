@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "candour-database.h"
+#include "candour-import.h"
 #include "candour-reports.h"
 
 G_BEGIN_DECLS
@@ -49,5 +50,22 @@ guint            candour_session_get_revision        (CandourSession           *
 /* Reads the findings again and tells the pages to reload (after an import). */
 gboolean         candour_session_reload              (CandourSession           *self,
                                                       GError                  **error);
+
+/* Records on their way out: a deleted record is hidden everywhere while its toast
+ * offers Undo, and only then deleted. "hidden-changed" (with the table) says when the
+ * set changes. ref may be NULL (a payment without one). */
+void             candour_session_hide_record         (CandourSession           *self,
+                                                      CandourTable              table,
+                                                      gint64                    id,
+                                                      const char               *ref);
+void             candour_session_unhide_record       (CandourSession           *self,
+                                                      CandourTable              table,
+                                                      gint64                    id);
+gboolean         candour_session_is_hidden           (CandourSession           *self,
+                                                      CandourTable              table,
+                                                      gint64                    id);
+gboolean         candour_session_is_ref_hidden       (CandourSession           *self,
+                                                      CandourTable              table,
+                                                      const char               *ref);
 
 G_END_DECLS

@@ -10,19 +10,21 @@
 #include <string.h>
 
 #include "candour-application.h"
-#include "candour-bids-page.h"
-#include "candour-consortia-page.h"
-#include "candour-contracts-page.h"
+#include "candour-backup.h"
 #include "candour-date.h"
+#include "candour-deletion.h"
+#include "candour-detail-window.h"
 #include "candour-demo.h"
 #include "candour-export.h"
 #include "candour-findings-page.h"
 #include "candour-import.h"
-#include "candour-organisations-page.h"
 #include "candour-overview-page.h"
 #include "candour-payments-page.h"
+#include "candour-record-form.h"
+#include "candour-records-page.h"
 #include "candour-reports-page.h"
 #include "candour-story-window.h"
+#include "candour-toasts.h"
 #include "candour-window.h"
 
 struct _CandourWindow
@@ -45,6 +47,8 @@ struct _CandourWindow
   GtkNativeDialog *chooser;     /* the file chooser on screen, if any */
   GCancellable *import_cancellable;
   GStrv import_files;           /* CSV files waiting for the new database's name */
+  guint poll_source;            /* looks for other people's changes */
+  gint64 data_version;          /* of the database as last read */
 };
 
 G_DEFINE_FINAL_TYPE (CandourWindow, candour_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -60,12 +64,41 @@ static GParamSpec *properties[N_PROPS];
 /* Pages that judge findings, whose header says on which day. */
 static const char * const judged_pages[] = { "overview", "findings", "reports", NULL };
 
+/* How often to look for changes other people (or candour-cli) saved. */
+#define POLL_SECONDS 2
+
+/* The table whose records the visible page lists, for Ctrl+N. */
+static gboolean
+visible_table (CandourWindow *self,
+               CandourTable  *out_table)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+
+  if (CANDOUR_IS_RECORDS_PAGE (page))
+    {
+      *out_table = candour_records_page_get_table (CANDOUR_RECORDS_PAGE (page));
+      return TRUE;
+    }
+  if (CANDOUR_IS_PAYMENTS_PAGE (page))
+    {
+      *out_table = CANDOUR_TABLE_PAYMENTS;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 candour_window_actions_update (CandourWindow *self)
 {
   gboolean open = self->session != NULL;
   gboolean importing = self->import_cancellable != NULL;
+  CandourTable table;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", open && visible_table (self, &table));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-record", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 candour_deletion_is_pending (self->toast_overlay));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
@@ -87,7 +120,7 @@ candour_window_add_toast (CandourWindow *self,
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 6);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  candour_toasts_add (self->toast_overlay, toast);
 }
 
 static void
@@ -139,6 +172,7 @@ static void
 on_page_changed (CandourWindow *self)
 {
   update_page_title (self);
+  candour_window_actions_update (self);
 }
 
 static void
@@ -222,6 +256,138 @@ on_finding_activated (CandourWindow  *self,
   candour_window_show_story (self, finding);
 }
 
+/* Records */
+
+GtkWindow *
+candour_window_show_record (CandourWindow *self,
+                            CandourTable   table,
+                            gint64         id)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+  g_return_val_if_fail (self->session != NULL, NULL);
+
+  if (table == CANDOUR_TABLE_ORGANISATIONS || table == CANDOUR_TABLE_BIDS ||
+      table == CANDOUR_TABLE_CONTRACTS || table == CANDOUR_TABLE_CONSORTIA)
+    window = candour_detail_window_new (self->session, table, id);
+  else
+    window = GTK_WINDOW (candour_record_form_new (self->session, table, id));
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+  return window;
+}
+
+/* A new record shows selected in its list. */
+static void
+on_new_record_saved (CandourWindow     *self,
+                     gint64             id,
+                     CandourRecordForm *form)
+{
+  CandourTable table = candour_record_form_get_table (form);
+  g_autofree char *ref = NULL;
+
+  if (table == CANDOUR_TABLE_PAYMENTS)
+    return;
+
+  ref = candour_record_form_dup_text (form, "ref");
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (CANDOUR_IS_RECORDS_PAGE (page) && candour_records_page_get_table (CANDOUR_RECORDS_PAGE (page)) == table)
+      candour_records_page_select (CANDOUR_RECORDS_PAGE (page), ref);
+}
+
+CandourRecordForm *
+candour_window_new_record (CandourWindow *self,
+                           CandourTable   table)
+{
+  CandourRecordForm *form;
+
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+  g_return_val_if_fail (self->session != NULL, NULL);
+
+  form = candour_record_form_new (self->session, table, 0);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_new_record_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (form));
+  return form;
+}
+
+static void
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CandourWindow *self = CANDOUR_WINDOW (widget);
+  CandourTable table;
+
+  if (self->session != NULL && visible_table (self, &table))
+    candour_window_new_record (self, table);
+}
+
+static void
+show_record_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CandourWindow *self = CANDOUR_WINDOW (widget);
+  guint32 table;
+  gint64 id;
+
+  g_variant_get (parameter, "(ux)", &table, &id);
+  if (self->session != NULL && table < CANDOUR_N_TABLES)
+    candour_window_show_record (self, table, id);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  candour_deletion_undo (CANDOUR_WINDOW (widget)->toast_overlay);
+}
+
+AdwToastOverlay *
+candour_window_get_toast_overlay (CandourWindow *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), NULL);
+
+  return self->toast_overlay;
+}
+
+/* Other people's changes */
+
+gboolean
+candour_window_check_for_changes (CandourWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
+
+  if (self->session == NULL)
+    return FALSE;
+
+  version = candour_database_get_data_version (candour_session_get_database (self->session));
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  if (!candour_session_reload (self->session, &error))
+    g_warning ("Could not read the database again: %s", error->message);
+  return TRUE;
+}
+
+static gboolean
+poll_for_changes (gpointer user_data)
+{
+  candour_window_check_for_changes (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 /* Sessions */
 
 CandourSession *
@@ -244,6 +410,10 @@ candour_window_set_session (CandourWindow  *self,
   if (self->session == session)
     return;
 
+  /* A deletion waiting for its toast belongs to the database it was made in. */
+  candour_deletion_commit (self->toast_overlay);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+
   if (self->session != NULL && self->settings != NULL)
     {
       g_settings_unbind (self->session, "grace-days");
@@ -251,6 +421,12 @@ candour_window_set_session (CandourWindow  *self,
     }
 
   g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      self->data_version = candour_database_get_data_version (candour_session_get_database (session));
+      self->poll_source = g_timeout_add_seconds (POLL_SECONDS, poll_for_changes, self);
+    }
 
   if (session != NULL && self->settings != NULL)
     {
@@ -285,6 +461,43 @@ candour_window_set_session (CandourWindow  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
+/* What a person must know about a file before working in it. */
+static void
+show_open_notices (CandourWindow   *self,
+                   CandourDatabase *db)
+{
+  const char *backup = candour_database_get_upgrade_backup (db);
+  g_autofree char *name = g_path_get_basename (candour_database_get_path (db));
+  g_autoptr(GString) body = g_string_new (NULL);
+  const char *heading;
+  GtkWidget *dialog;
+
+  if (backup != NULL)
+    g_string_append_printf (body, _("“%s” was made by an earlier version of Candour and has been brought "
+                                    "up to date. A copy of the file as it was is kept at\n%s"),
+                            name, backup);
+
+  if (candour_database_is_on_network (db))
+    {
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      g_string_append_printf (body, _("“%s” is on a network drive. Candour saves there in a slower, "
+                                      "safer way, but two people saving at the same moment over a "
+                                      "network is less safe than on this computer’s own disk. Back it "
+                                      "up often (Back Up… in the main menu), or copy it to this "
+                                      "computer to work on it."), name);
+    }
+
+  if (body->len == 0)
+    return;
+
+  heading = backup != NULL ? _("Database Brought Up to Date") : _("Database on a Network Drive");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_database (CandourWindow   *self,
                CandourDatabase *db)
@@ -300,6 +513,7 @@ open_database (CandourWindow   *self,
       candour_application_add_recent (application, candour_database_get_path (db));
     }
   candour_window_set_session (self, session);
+  show_open_notices (self, db);
 }
 
 gboolean
@@ -924,6 +1138,82 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+gboolean
+candour_window_back_up (CandourWindow *self,
+                        const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->session == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (path, candour_database_get_path (candour_session_get_database (self->session))) == 0)
+    {
+      show_error (self, _("Could Not Back Up"), _("A backup must go in a file of its own, not over the "
+                                                  "database it is a copy of. Choose another name."));
+      return FALSE;
+    }
+
+  if (!candour_backup_to_path (candour_session_get_database (self->session), path, &error))
+    {
+      show_error (self, _("Could Not Back Up"), error->message);
+      return FALSE;
+    }
+
+  name = g_path_get_basename (path);
+  folder = g_path_get_dirname (path);
+  /* Translators: a toast after Back Up…, "Backed up as “X.candour” in /home/sam/Documents" */
+  message = g_strdup_printf (_("Backed up as “%s” in %s"), name, folder);
+  candour_window_add_toast (self, message);
+  return TRUE;
+}
+
+static void
+on_backup_response (CandourWindow   *self,
+                    int              response,
+                    GtkNativeDialog *chooser)
+{
+  g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
+  g_autofree char *path = chosen != NULL ? with_extension (chosen) : NULL;
+
+  g_clear_object (&self->chooser);
+  if (path != NULL)
+    candour_window_back_up (self, path);
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CandourWindow *self = CANDOUR_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *today = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) folder_file = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  chooser = new_chooser (self, _("Back Up the Database"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"));
+  today = candour_date_today ();
+  /* Translators: a backup's suggested name, "Harrowfield demo backup 2025-06-30.candour" */
+  name = g_strdup_printf (_("%s backup %s.candour"), candour_session_get_title (self->session), today);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  folder = g_path_get_dirname (candour_database_get_path (candour_session_get_database (self->session)));
+  folder_file = g_file_new_for_path (folder);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder_file, NULL);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_backup_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -973,6 +1263,10 @@ static gboolean
 candour_window_close_request (GtkWindow *window)
 {
   CandourWindow *self = CANDOUR_WINDOW (window);
+
+  /* Not while a toast is moving: libadwaita 1.2 can crash. It closes in a moment. */
+  if (candour_toasts_defer_close (window, self->toast_overlay))
+    return TRUE;
 
   if (self->settings != NULL)
     {
@@ -1031,6 +1325,10 @@ candour_window_dispose (GObject *object)
     }
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  /* Closing the window is the end of the Undo on offer: delete what was deleted. */
+  if (self->toast_overlay != NULL)
+    candour_deletion_commit (self->toast_overlay);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_WINDOW);
 
@@ -1108,13 +1406,10 @@ candour_window_class_init (CandourWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CANDOUR_TYPE_BIDS_PAGE);
-  g_type_ensure (CANDOUR_TYPE_CONSORTIA_PAGE);
-  g_type_ensure (CANDOUR_TYPE_CONTRACTS_PAGE);
   g_type_ensure (CANDOUR_TYPE_FINDINGS_PAGE);
-  g_type_ensure (CANDOUR_TYPE_ORGANISATIONS_PAGE);
   g_type_ensure (CANDOUR_TYPE_OVERVIEW_PAGE);
   g_type_ensure (CANDOUR_TYPE_PAYMENTS_PAGE);
+  g_type_ensure (CANDOUR_TYPE_RECORDS_PAGE);
   g_type_ensure (CANDOUR_TYPE_REPORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/candour/Candour/ui/candour-window.ui");
@@ -1143,6 +1438,12 @@ candour_window_class_init (CandourWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
+  gtk_widget_class_install_action (widget_class, "win.show-record", "(ux)", show_record_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  /* On the window, not the application, so a text entry's own Ctrl+Z comes first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 }
 
 static void
@@ -1165,6 +1466,7 @@ candour_window_set_accels (GtkApplication *application)
     { "win.open", { "<Control>o", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.new-record", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.show-page::overview", { "<Alt>1", NULL } },

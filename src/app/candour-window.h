@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "candour-finding.h"
+#include "candour-record-form.h"
 #include "candour-session.h"
 
 G_BEGIN_DECLS
@@ -54,5 +55,22 @@ gboolean        candour_window_get_importing    (CandourWindow  *self);
 
 void            candour_window_add_toast        (CandourWindow  *self,
                                                  const char     *message);
+AdwToastOverlay *candour_window_get_toast_overlay (CandourWindow *self);
+
+/* Shows a record: its detail (organisations, bids, contracts, consortia) or its form. */
+GtkWindow      *candour_window_show_record      (CandourWindow  *self,
+                                                 CandourTable    table,
+                                                 gint64          id);
+/* Opens the form for a new record of table. */
+CandourRecordForm *candour_window_new_record    (CandourWindow  *self,
+                                                 CandourTable    table);
+
+/* Reads the database again if someone else changed it since it was last read; TRUE
+ * when it did. The window asks every two seconds. */
+gboolean        candour_window_check_for_changes (CandourWindow *self);
+
+/* A verified copy of the open database at path; a toast says where, a dialog why not. */
+gboolean        candour_window_back_up          (CandourWindow  *self,
+                                                 const char     *path);
 
 G_END_DECLS

@@ -1,0 +1,70 @@
+/* candour-detail-window-consortium.c: a consortium and its members
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "candour-detail-window-private.h"
+#include "candour-record-query.h"
+
+static char *
+membership_dates (CandourReport *report)
+{
+  g_autofree char *joined = candour_report_format_cell (report, 3, CANDOUR_CELL_FORMAT_DISPLAY);
+  g_autofree char *left = candour_report_format_cell (report, 4, CANDOUR_CELL_FORMAT_DISPLAY);
+
+  if (joined[0] != '\0' && left[0] != '\0')
+    /* Translators: "Joined 01/01/2023, left 01/06/2024" */
+    return g_strdup_printf (_("Joined %s, left %s"), joined, left);
+  if (joined[0] != '\0')
+    return g_strdup_printf (_("Joined %s"), joined);
+  if (left[0] != '\0')
+    return g_strdup_printf (_("Left %s"), left);
+  return g_strdup (_("Dates not recorded"));
+}
+
+void
+candour_detail_window_fill_consortium (CandourDetailWindow *self)
+{
+  CandourDatabase *db = candour_session_get_database (self->session);
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  DetailList *list;
+  guint n = 0;
+
+  list = candour_detail_window_add_list (self, "members", _("Members"),
+                                         _("The organisations in the consortium, and when they joined "
+                                           "and left."),
+                                         _("_Add Member…"), CANDOUR_TABLE_CONSORTIUM_MEMBERS);
+
+  report = candour_report_consortium_members (db, self->id, &error);
+  while (report != NULL && candour_report_next (report, &error))
+    {
+      gint64 id = candour_report_get_int64 (report, 0);
+      g_autofree char *dates = NULL;
+
+      /* The audit names a membership "CONSORTIUM/MEMBER". */
+      g_ptr_array_add (self->history_refs, g_strdup_printf ("%s/%s", self->ref,
+                                                            candour_report_get_text (report, 1)));
+      if (candour_session_is_hidden (self->session, CANDOUR_TABLE_CONSORTIUM_MEMBERS, id))
+        continue;
+
+      dates = membership_dates (report);
+      candour_detail_window_add_row (self, list, candour_report_get_text (report, 2), dates,
+                                     CANDOUR_TABLE_CONSORTIUM_MEMBERS, id, TRUE, NULL);
+      n++;
+    }
+  g_clear_pointer (&report, candour_report_free);
+  if (error != NULL)
+    g_warning ("Could not read the members of %s: %s", self->ref, error->message);
+  if (n == 0)
+    candour_detail_window_add_empty_row (self, list, _("No members are recorded yet."));
+
+  /* Translators: "Harrowfield Advice Partnership has 6 members." */
+  summary = g_strdup_printf (ngettext ("%s has %u member.", "%s has %u members.", n), self->name, n);
+  candour_detail_window_set_summary (self, summary);
+}

@@ -1,0 +1,213 @@
+/* candour-detail-window-organisation.c: the small charity's question
+ *
+ * "What were we promised, and what have we had?" Every bid that named the
+ * organisation as a partner, won or not, with what the bid promised it and what came:
+ * the engine's findings, as the Findings page judges them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "candour-date.h"
+#include "candour-detail-window-private.h"
+#include "candour-finding.h"
+#include "candour-labels.h"
+#include "candour-money.h"
+#include "candour-record-query.h"
+#include "candour-status-badge.h"
+#include "candour-story-window.h"
+
+static char *
+money (gint64 pence)
+{
+  return candour_money_format_display (pence);
+}
+
+/* "Promised £90,000.00 · subcontracted £0.00 · paid £0.00 of £0.00 due" */
+static char *
+finding_figures (CandourFinding *finding)
+{
+  const char *status = candour_finding_get_status (finding);
+  g_autofree char *promised = money (candour_finding_get_promised (finding));
+  g_autofree char *subcontracted = money (candour_finding_get_subcontracted (finding));
+  g_autofree char *paid = money (candour_finding_get_paid (finding));
+  g_autofree char *due = money (candour_finding_get_due (finding));
+  g_autofree char *promise = candour_finding_has_promise (finding)
+    /* Translators: "Promised £90,000.00" */
+    ? g_strdup_printf (_("Promised %s"), promised) : g_strdup (_("No sum recorded"));
+
+  if (g_strcmp0 (status, "not_awarded") == 0)
+    return g_strdup_printf (_("%s · the bid was not won"), promise);
+  if (g_strcmp0 (status, "pending") == 0)
+    return g_strdup_printf (_("%s · the contract has not started"), promise);
+  /* Translators: "Promised £90,000.00 · subcontracted £0.00 · paid £0.00 of £0.00 due" */
+  return g_strdup_printf (_("%s · subcontracted %s · paid %s of %s due"), promise, subcontracted, paid, due);
+}
+
+static void
+on_finding_activated (AdwActionRow *row,
+                      gpointer      user_data)
+{
+  CandourDetailWindow *self = CANDOUR_DETAIL_WINDOW (gtk_widget_get_root (GTK_WIDGET (row)));
+  CandourFinding *finding = g_object_get_data (G_OBJECT (row), "candour-finding");
+  GtkWindow *story = candour_story_window_new (self->session, finding);
+
+  gtk_window_set_transient_for (story, GTK_WINDOW (self));
+  gtk_window_present (story);
+}
+
+static char *
+compose_summary (CandourDetailWindow *self,
+                 GPtrArray           *named)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *as_of = candour_session_dup_as_of (self->session);
+  g_autofree char *day = candour_date_format_display (as_of);
+  gint64 promised = 0, subcontracted = 0, paid = 0, due = 0;
+  guint won = 0, candy = 0;
+
+  if (named->len == 0)
+    /* Translators: an organisation's detail when no bid names it */
+    return g_strdup_printf (_("No bid recorded here names %s as a partner."), self->name);
+
+  for (guint i = 0; i < named->len; i++)
+    {
+      CandourFinding *finding = g_ptr_array_index (named, i);
+
+      if (g_strcmp0 (candour_finding_get_status (finding), "not_awarded") == 0)
+        continue;
+      won++;
+      promised += candour_finding_get_promised (finding);
+      subcontracted += candour_finding_get_subcontracted (finding);
+      paid += candour_finding_get_paid (finding);
+      due += candour_finding_get_due (finding);
+      if (g_strcmp0 (candour_finding_get_status (finding), "bid_candy") == 0)
+        candy++;
+    }
+
+  /* Translators: "Kindred Pathways was named as a partner in 3 bids, 2 of them won." */
+  g_string_append_printf (text, ngettext ("%s was named as a partner in %u bid, %u of them won.",
+                                          "%s was named as a partner in %u bids, %u of them won.",
+                                          named->len),
+                          self->name, named->len, won);
+  if (won > 0 && subcontracted == 0)
+    {
+      g_autofree char *promised_text = money (promised);
+
+      g_string_append_c (text, ' ');
+      /* Translators: "In the won bids it was promised £145,000.00, and nothing has been subcontracted to it." */
+      g_string_append_printf (text, _("In the won bids it was promised %s, and nothing has been subcontracted "
+                                      "to it."), promised_text);
+    }
+  else if (won > 0)
+    {
+      g_autofree char *promised_text = money (promised);
+      g_autofree char *subcontracted_text = money (subcontracted);
+      g_autofree char *paid_text = money (paid);
+      g_autofree char *due_text = money (due);
+
+      g_string_append_c (text, ' ');
+      /* Translators: "In the won bids it was promised £210,000.00; £120,000.00 was
+       * subcontracted to it, and by 30/06/2025 it had been paid £46,666.62 of the £66,958.90 due." */
+      g_string_append_printf (text, _("In the won bids it was promised %s; %s was subcontracted to it, and by "
+                                      "%s it had been paid %s of the %s due."),
+                              promised_text, subcontracted_text, day, paid_text, due_text);
+    }
+  if (candy > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("In %u of them it was bid candy: named, then given no work.",
+                                              "In %u of them it was bid candy: named, then given no work.",
+                                              candy),
+                              candy);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+candour_detail_window_fill_organisation (CandourDetailWindow *self)
+{
+  CandourReconcileOptions options;
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  DetailList *list;
+
+  /* Every bid, not only won ones: "we were named and the bid was lost" is an answer too. */
+  candour_session_get_options (self->session, &options);
+  options.include_not_awarded = TRUE;
+  findings = candour_finding_list_load (candour_session_get_database (self->session), &options, &error);
+  candour_reconcile_options_clear (&options);
+  if (findings == NULL)
+    g_warning ("Could not judge the findings: %s", error->message);
+
+  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (candour_finding_get_partner_ref (finding), self->ref) == 0)
+        g_ptr_array_add (named, g_steal_pointer (&finding));
+    }
+
+  /* Bids by their titles, which say more to people than refs. */
+  {
+    g_autoptr(CandourReport) bids = candour_report_ref_choices (candour_session_get_database (self->session),
+                                                                 CANDOUR_TABLE_BIDS, NULL);
+
+    while (bids != NULL && candour_report_next (bids, NULL))
+      g_hash_table_insert (titles, g_strdup (candour_report_get_text (bids, 0)),
+                           g_strdup (candour_report_get_text (bids, 1)));
+  }
+
+  summary = compose_summary (self, named);
+  candour_detail_window_set_summary (self, summary);
+
+  list = candour_detail_window_add_list (self, "named-in", _("Bids That Named It"),
+                                         _("What each bid promised it, and what came: subcontracts and "
+                                           "payments. Open one for the whole story."),
+                                         NULL, 0);
+  for (guint i = 0; i < named->len; i++)
+    {
+      CandourFinding *finding = g_ptr_array_index (named, i);
+      g_autofree char *title = NULL;
+      g_autofree char *figures = finding_figures (finding);
+      AdwActionRow *row;
+      GtkWidget *badge;
+      GtkWidget *arrow;
+
+      const char *bid_title = g_hash_table_lookup (titles, candour_finding_get_bid_ref (finding));
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: "BID-01, led by Kindred Pathways · Promised £90,000.00 · …" */
+      subtitle = g_strdup_printf (_("%s, led by %s · %s"), candour_finding_get_bid_ref (finding),
+                                  candour_finding_get_lead_name (finding), figures);
+      title = g_strdup (bid_title != NULL ? bid_title : candour_finding_get_bid_ref (finding));
+      row = candour_detail_window_add_row (self, list, title, subtitle, 0, 0, FALSE, NULL);
+      badge = candour_status_badge_new (candour_finding_get_status (finding));
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (row, badge);
+      arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      adw_action_row_add_suffix (row, arrow);
+      /* The list as words (for tests and screen readers) says the status too. */
+      {
+        char **text = (char **)&g_ptr_array_index (list->texts, list->texts->len - 1);
+        char *with_status = g_strdup_printf ("%s — %s", *text,
+                                             candour_status_label (candour_finding_get_status (finding)));
+
+        g_free (*text);
+        *text = with_status;
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, with_status, -1);
+      }
+      g_object_set_data_full (G_OBJECT (row), "candour-finding", g_object_ref (finding), g_object_unref);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect (row, "activated", G_CALLBACK (on_finding_activated), NULL);
+    }
+  if (named->len == 0)
+    candour_detail_window_add_empty_row (self, list, _("No bid names it as a partner."));
+}

@@ -1,0 +1,544 @@
+/* candour-records-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "candour-bid.h"
+#include "candour-consortium.h"
+#include "candour-contract.h"
+#include "candour-deletion.h"
+#include "candour-fields.h"
+#include "candour-labels.h"
+#include "candour-organisation.h"
+#include "candour-record-query.h"
+#include "candour-records-page.h"
+
+/* What differs between the tables' lists. */
+typedef struct
+{
+  GListModel *(*load) (CandourDatabase  *db,
+                       GError          **error);
+  const char *name_property;    /* how a row names its record: "name" or "title" */
+  const char *search_placeholder;
+  const char *search_label;
+  const char *empty_title;
+  const char *empty_description;
+  const char *no_match_title;
+  const char *new_tooltip;
+  const char *delete_tooltip;
+} PageKind;
+
+static const PageKind kinds[CANDOUR_N_TABLES] = {
+  [CANDOUR_TABLE_ORGANISATIONS] = {
+    candour_organisation_list_load, "name",
+    N_("Search names, references and identifiers"), N_("Search organisations"),
+    N_("No Organisations Yet"),
+    N_("Import organisations.csv to list the lead providers, partners and commissioners."),
+    N_("No Matching Organisations"), N_("New Organisation"), N_("Delete Organisation"),
+  },
+  [CANDOUR_TABLE_CONSORTIA] = {
+    candour_consortium_list_load, "name",
+    N_("Search consortia and their leads"), N_("Search consortia"),
+    N_("No Consortia Yet"),
+    N_("Import consortia.csv to see the partnerships and alliances that bid together."),
+    N_("No Matching Consortia"), N_("New Consortium"), N_("Delete Consortium"),
+  },
+  [CANDOUR_TABLE_BIDS] = {
+    candour_bid_list_load, "title",
+    N_("Search bids, lead providers and commissioners"), N_("Search bids"),
+    N_("No Bids Yet"), N_("Import bids.csv, or the demo, to see the bids made in your area."),
+    N_("No Matching Bids"), N_("New Bid"), N_("Delete Bid"),
+  },
+  [CANDOUR_TABLE_CONTRACTS] = {
+    candour_contract_list_load, "title",
+    N_("Search contracts, lead providers and commissioners"), N_("Search contracts"),
+    N_("No Contracts Yet"),
+    N_("Import contracts.csv to see the contracts that bids led to and the direct awards."),
+    N_("No Matching Contracts"), N_("New Contract"), N_("Delete Contract"),
+  },
+};
+
+struct _CandourRecordsPage
+{
+  GtkWidget parent_instance;
+
+  GtkSearchEntry *search_entry;
+  GtkLabel *count_label;
+  GtkButton *new_button;
+  GtkButton *delete_button;
+  GtkStack *view_stack;
+  GtkScrolledWindow *scrolled;
+  AdwStatusPage *empty_page;
+
+  /* From ui/columns/TABLE.ui */
+  GtkColumnView *view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel *sort_model;
+
+  CandourTable table;
+  const PageKind *kind;
+  CandourSession *session;
+  GtkFilter *hidden_filter;     /* rows waiting to be deleted */
+};
+
+G_DEFINE_FINAL_TYPE (CandourRecordsPage, candour_records_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TABLE,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+count_text (CandourTable table,
+            guint        shown,
+            guint        total)
+{
+  /* Each table's own words: ngettext needs the plural forms written out. */
+  switch (table)
+    {
+    case CANDOUR_TABLE_ORGANISATIONS:
+      return shown == total
+        ? g_strdup_printf (ngettext ("%u organisation", "%u organisations", total), total)
+        /* Translators: "3 of 8 organisations" */
+        : g_strdup_printf (ngettext ("%u of %u organisation", "%u of %u organisations", total), shown, total);
+
+    case CANDOUR_TABLE_CONSORTIA:
+      return shown == total
+        ? g_strdup_printf (ngettext ("%u consortium", "%u consortia", total), total)
+        : g_strdup_printf (ngettext ("%u of %u consortium", "%u of %u consortia", total), shown, total);
+
+    case CANDOUR_TABLE_BIDS:
+      return shown == total
+        ? g_strdup_printf (ngettext ("%u bid", "%u bids", total), total)
+        : g_strdup_printf (ngettext ("%u of %u bid", "%u of %u bids", total), shown, total);
+
+    case CANDOUR_TABLE_CONTRACTS:
+    default:
+      return shown == total
+        ? g_strdup_printf (ngettext ("%u contract", "%u contracts", total), total)
+        : g_strdup_printf (ngettext ("%u of %u contract", "%u of %u contracts", total), shown, total);
+    }
+}
+
+static void
+candour_records_page_actions_update (CandourRecordsPage *self)
+{
+  gboolean selected = self->selection != NULL &&
+                      gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", selected && self->session != NULL);
+}
+
+static void
+update_count (CandourRecordsPage *self)
+{
+  GListModel *all;
+  guint shown, total;
+  g_autofree char *text = NULL;
+
+  /* The models still signal while the page is taken apart. */
+  if (self->filter_model == NULL || self->sort_model == NULL)
+    return;
+
+  all = gtk_sort_list_model_get_model (self->sort_model);
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  total = all != NULL ? g_list_model_get_n_items (all) : 0;
+
+  text = count_text (self->table, shown, total);
+  gtk_label_set_label (self->count_label, text);
+
+  if (shown > 0)
+    gtk_stack_set_visible_child_name (self->view_stack, "list");
+  else
+    {
+      if (total == 0)
+        {
+          adw_status_page_set_title (self->empty_page, _(self->kind->empty_title));
+          adw_status_page_set_description (self->empty_page, _(self->kind->empty_description));
+        }
+      else
+        {
+          adw_status_page_set_title (self->empty_page, _(self->kind->no_match_title));
+          adw_status_page_set_description (self->empty_page, _("Try other words."));
+        }
+      gtk_stack_set_visible_child_name (self->view_stack, "empty");
+    }
+  candour_records_page_actions_update (self);
+}
+
+static void
+reload (CandourRecordsPage *self)
+{
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session != NULL)
+    {
+      rows = self->kind->load (candour_session_get_database (self->session), &error);
+      if (rows == NULL)
+        g_warning ("Could not read the %s: %s", candour_table_get_name (self->table), error->message);
+    }
+
+  gtk_sort_list_model_set_model (self->sort_model, rows);
+  update_count (self);
+}
+
+static gboolean
+is_shown (gpointer item,
+          gpointer user_data)
+{
+  CandourRecordsPage *self = user_data;
+  g_autofree char *ref = NULL;
+
+  if (self->session == NULL)
+    return TRUE;
+  g_object_get (item, "ref", &ref, NULL);
+  return !candour_session_is_ref_hidden (self->session, self->table, ref);
+}
+
+static void
+on_hidden_changed (CandourRecordsPage *self,
+                   guint               table)
+{
+  if (table == self->table)
+    gtk_filter_changed (self->hidden_filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gint64
+id_of_item (CandourRecordsPage *self,
+            GObject            *item)
+{
+  g_autofree char *ref = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_object_get (item, "ref", &ref, NULL);
+  id = candour_record_find_id (candour_session_get_database (self->session), self->table, ref, &error);
+  if (error != NULL)
+    g_warning ("Could not find %s: %s", ref, error->message);
+  return id;
+}
+
+static void
+on_activate (CandourRecordsPage *self,
+             guint               position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  gint64 id;
+
+  if (item == NULL || self->session == NULL)
+    return;
+
+  id = id_of_item (self, item);
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ux)", (guint32)self->table, id);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CandourRecordsPage *self = CANDOUR_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *ref = NULL;
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  if (item == NULL || self->session == NULL || overlay == NULL)
+    return;
+
+  g_object_get (item, "ref", &ref, self->kind->name_property, &name, NULL);
+  id = id_of_item (self, item);
+  if (id > 0)
+    candour_deletion_start (self->session, ADW_TOAST_OVERLAY (overlay), self->table, id, ref,
+                            name != NULL && name[0] != '\0' ? name : ref);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (CANDOUR_RECORDS_PAGE (widget)->search_entry));
+}
+
+/* The table's columns and their models, declared in its own .ui file. */
+static void
+build_list (CandourRecordsPage *self)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autofree char *resource = g_strdup_printf ("/io/github/candour/Candour/columns/%s.ui",
+                                               candour_table_get_name (self->table));
+  g_autoptr(GError) error = NULL;
+  GtkMultiFilter *filter;
+
+  candour_labels_add_to_scope (GTK_BUILDER_CSCOPE (scope));
+  gtk_builder_set_scope (builder, scope);
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  gtk_builder_expose_object (builder, "search_entry", G_OBJECT (self->search_entry));
+  if (!gtk_builder_add_from_resource (builder, resource, &error))
+    g_error ("%s: %s", resource, error->message);
+
+  self->view = GTK_COLUMN_VIEW (gtk_builder_get_object (builder, "view"));
+  self->selection = GTK_SINGLE_SELECTION (gtk_builder_get_object (builder, "selection"));
+  self->filter_model = GTK_FILTER_LIST_MODEL (gtk_builder_get_object (builder, "filter_model"));
+  self->sort_model = GTK_SORT_LIST_MODEL (gtk_builder_get_object (builder, "sort_model"));
+  filter = GTK_MULTI_FILTER (gtk_builder_get_object (builder, "filter"));
+
+  self->hidden_filter = GTK_FILTER (gtk_custom_filter_new (is_shown, self, NULL));
+  gtk_multi_filter_append (filter, g_object_ref (self->hidden_filter));
+
+  gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->view));
+  g_signal_connect_object (self->view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (candour_records_page_actions_update),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+candour_records_page_constructed (GObject *object)
+{
+  CandourRecordsPage *self = CANDOUR_RECORDS_PAGE (object);
+
+  G_OBJECT_CLASS (candour_records_page_parent_class)->constructed (object);
+
+  self->kind = &kinds[self->table];
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->search_entry), 40);
+  /* GTK 4.8 has the property but not yet its setter. */
+  g_object_set (self->search_entry, "placeholder-text", _(self->kind->search_placeholder), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->kind->search_label), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), _(self->kind->new_tooltip));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button), _(self->kind->delete_tooltip));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->kind->new_tooltip), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->kind->delete_tooltip), -1);
+
+  build_list (self);
+  update_count (self);
+}
+
+static void
+candour_records_page_dispose (GObject *object)
+{
+  CandourRecordsPage *self = (CandourRecordsPage *)object;
+  GtkWidget *child;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  /* The list belongs to the scrolled window, and goes with it. */
+  self->view = NULL;
+  self->selection = NULL;
+  self->filter_model = NULL;
+  self->sort_model = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_RECORDS_PAGE);
+  /* The template's outermost child is not bound, so dispose_template() leaves it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->hidden_filter);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (candour_records_page_parent_class)->dispose (object);
+}
+
+static void
+candour_records_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CandourRecordsPage *self = CANDOUR_RECORDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      g_value_set_enum (value, self->table);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candour_records_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CandourRecordsPage *self = CANDOUR_RECORDS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      self->table = g_value_get_enum (value);
+      /* Only these four have a list of this kind. */
+      if (kinds[self->table].load == NULL)
+        {
+          g_critical ("CandourRecordsPage cannot list %s", candour_table_get_name (self->table));
+          self->table = CANDOUR_TABLE_ORGANISATIONS;
+        }
+      break;
+
+    case PROP_SESSION:
+      candour_records_page_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+candour_records_page_class_init (CandourRecordsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = candour_records_page_constructed;
+  object_class->dispose = candour_records_page_dispose;
+  object_class->get_property = candour_records_page_get_property;
+  object_class->set_property = candour_records_page_set_property;
+
+  properties[PROP_TABLE] =
+    g_param_spec_enum ("table", NULL, "The table listed", CANDOUR_TYPE_TABLE, CANDOUR_TABLE_ORGANISATIONS,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, "The open database", CANDOUR_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CANDOUR_TYPE_BID);
+  g_type_ensure (CANDOUR_TYPE_CONSORTIUM);
+  g_type_ensure (CANDOUR_TYPE_CONTRACT);
+  g_type_ensure (CANDOUR_TYPE_ORGANISATION);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/candour/Candour/ui/candour-records-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, empty_page);
+
+  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
+  /* On the page, not the application: in the search entry Delete deletes text. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "page.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "page.delete", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+candour_records_page_init (CandourRecordsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+candour_records_page_new (CandourTable table)
+{
+  return g_object_new (CANDOUR_TYPE_RECORDS_PAGE, "table", table, NULL);
+}
+
+CandourTable
+candour_records_page_get_table (CandourRecordsPage *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_RECORDS_PAGE (self), CANDOUR_TABLE_ORGANISATIONS);
+
+  return self->table;
+}
+
+CandourSession *
+candour_records_page_get_session (CandourRecordsPage *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_RECORDS_PAGE (self), NULL);
+
+  return self->session;
+}
+
+void
+candour_records_page_set_session (CandourRecordsPage *self,
+                                  CandourSession     *session)
+{
+  g_return_if_fail (CANDOUR_IS_RECORDS_PAGE (self));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (session, "hidden-changed", G_CALLBACK (on_hidden_changed), self);
+    }
+
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+void
+candour_records_page_set_search (CandourRecordsPage *self,
+                                 const char         *text)
+{
+  g_return_if_fail (CANDOUR_IS_RECORDS_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+}
+
+GListModel *
+candour_records_page_get_shown (CandourRecordsPage *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_RECORDS_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+gboolean
+candour_records_page_select (CandourRecordsPage *self,
+                             const char         *ref)
+{
+  GListModel *shown;
+
+  g_return_val_if_fail (CANDOUR_IS_RECORDS_PAGE (self), FALSE);
+  g_return_val_if_fail (ref != NULL, FALSE);
+
+  shown = G_LIST_MODEL (self->selection);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (shown, i);
+      g_autofree char *item_ref = NULL;
+
+      g_object_get (item, "ref", &item_ref, NULL);
+      if (g_strcmp0 (item_ref, ref) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

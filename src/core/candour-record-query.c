@@ -1,0 +1,371 @@
+/* candour-record-query.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "candour-record-query.h"
+
+static const char * const find_sql[CANDOUR_N_TABLES] = {
+  "SELECT id FROM organisation WHERE ref = :ref",
+  "SELECT id FROM consortium WHERE ref = :ref",
+  NULL,
+  "SELECT id FROM bid WHERE ref = :ref",
+  NULL,
+  "SELECT id FROM contract WHERE ref = :ref",
+  "SELECT id FROM subcontract WHERE ref = :ref",
+  "SELECT id FROM payment WHERE ref = :ref",
+};
+
+static gint64
+single_id (CandourDatabase  *db,
+           sqlite3_stmt     *stmt,
+           GError          **error)
+{
+  gint64 id = 0;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    candour_database_set_error (db, error, sqlite3_sql (stmt));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return id;
+}
+
+gint64
+candour_record_find_id (CandourDatabase  *db,
+                        CandourTable      table,
+                        const char       *ref,
+                        GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), 0);
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, 0);
+  g_return_val_if_fail (ref != NULL, 0);
+
+  if (find_sql[table] == NULL)
+    return 0;
+
+  stmt = candour_database_prepare (db, find_sql[table], error);
+  if (stmt == NULL)
+    return 0;
+  candour_bind_text (stmt, ":ref", ref);
+  return single_id (db, stmt, error);
+}
+
+/* The Payments list names the agreement by coalesce (subcontract ref, contract ref). */
+static const char find_payment_sql[] =
+  "SELECT p.id FROM payment p\n"
+  "LEFT JOIN subcontract s ON s.id = p.subcontract_id\n"
+  "LEFT JOIN contract c ON c.id = p.contract_id\n"
+  "WHERE coalesce (s.ref, c.ref) IS :agreement AND p.amount = :amount\n"
+  "  AND p.paid_on = :paid_on AND p.invoiced_on IS :invoiced_on\n"
+  "ORDER BY p.id LIMIT 1";
+
+gint64
+candour_record_find_payment (CandourDatabase  *db,
+                             const char       *agreement_ref,
+                             gint64            amount,
+                             const char       *paid_on,
+                             const char       *invoiced_on,
+                             GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), 0);
+  g_return_val_if_fail (paid_on != NULL, 0);
+
+  stmt = candour_database_prepare (db, find_payment_sql, error);
+  if (stmt == NULL)
+    return 0;
+  if (agreement_ref != NULL)
+    candour_bind_text (stmt, ":agreement", agreement_ref);
+  else
+    candour_bind_null (stmt, ":agreement");
+  candour_bind_int64 (stmt, ":amount", amount);
+  candour_bind_text (stmt, ":paid_on", paid_on);
+  if (invoiced_on != NULL)
+    candour_bind_text (stmt, ":invoiced_on", invoiced_on);
+  else
+    candour_bind_null (stmt, ":invoiced_on");
+  return single_id (db, stmt, error);
+}
+
+static const char * const describe_sql[CANDOUR_N_TABLES] = {
+  "SELECT name || ' (' || ref || ')' FROM organisation WHERE id = :id",
+  "SELECT name || ' (' || ref || ')' FROM consortium WHERE id = :id",
+  "SELECT o.name || ' in ' || c.ref FROM consortium_member m JOIN organisation o ON o.id = m.member_id "
+  "JOIN consortium c ON c.id = m.consortium_id WHERE m.id = :id",
+  "SELECT title || ' (' || ref || ')' FROM bid WHERE id = :id",
+  "SELECT o.name || ' in ' || b.ref FROM bid_partner p JOIN organisation o ON o.id = p.partner_id "
+  "JOIN bid b ON b.id = p.bid_id WHERE p.id = :id",
+  "SELECT CASE WHEN coalesce (title, '') = '' THEN ref ELSE title || ' (' || ref || ')' END "
+  "FROM contract WHERE id = :id",
+  "SELECT ref FROM subcontract WHERE id = :id",
+  "SELECT coalesce (ref, '#' || id) FROM payment WHERE id = :id",
+};
+
+char *
+candour_record_describe (CandourDatabase *db,
+                         CandourTable     table,
+                         gint64           id)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+
+  stmt = candour_database_prepare (db, describe_sql[table], NULL);
+  if (stmt == NULL)
+    return NULL;
+  candour_bind_int64 (stmt, ":id", id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return text;
+}
+
+static const CandourReportColumn choice_columns[] = {
+  { "ref", CANDOUR_CELL_TEXT },
+  { "label", CANDOUR_CELL_TEXT },
+};
+
+static const char * const choices_sql[CANDOUR_N_TABLES] = {
+  "SELECT ref, name FROM organisation ORDER BY name COLLATE NOCASE, ref",
+  "SELECT ref, name FROM consortium ORDER BY name COLLATE NOCASE, ref",
+  NULL,
+  "SELECT ref, title FROM bid ORDER BY ref",
+  NULL,
+  "SELECT ref, coalesce (title, '') FROM contract ORDER BY ref",
+  "SELECT s.ref, o.name || ' under ' || c.ref FROM subcontract s\n"
+  "JOIN organisation o ON o.id = s.partner_id JOIN contract c ON c.id = s.contract_id\n"
+  "ORDER BY s.ref",
+  NULL,
+};
+
+CandourReport *
+candour_report_ref_choices (CandourDatabase  *db,
+                            CandourTable      table,
+                            GError          **error)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+  g_return_val_if_fail (choices_sql[table] != NULL, NULL);
+
+  return candour_report_new (db, choices_sql[table], choice_columns, G_N_ELEMENTS (choice_columns), error);
+}
+
+static CandourReport *
+report_for_id (CandourDatabase            *db,
+               const char                 *sql,
+               const CandourReportColumn  *columns,
+               guint                       n_columns,
+               gint64                      id,
+               GError                    **error)
+{
+  CandourReport *report = candour_report_new (db, sql, columns, n_columns, error);
+
+  if (report != NULL)
+    candour_bind_int64 (candour_report_get_statement (report), ":id", id);
+  return report;
+}
+
+static const char bid_partners_sql[] =
+  "SELECT p.id, o.ref, o.name, p.role, p.promised_value, p.promised_share, p.consent\n"
+  "FROM bid_partner p JOIN organisation o ON o.id = p.partner_id\n"
+  "WHERE p.bid_id = :id\n"
+  "ORDER BY o.name COLLATE NOCASE, o.ref";
+
+static const CandourReportColumn bid_partner_columns[] = {
+  { "id", CANDOUR_CELL_COUNT },
+  { "partner_ref", CANDOUR_CELL_TEXT },
+  { "partner_name", CANDOUR_CELL_TEXT },
+  { "role", CANDOUR_CELL_TEXT },
+  { "promised_value", CANDOUR_CELL_MONEY },
+  { "promised_share", CANDOUR_CELL_PERCENT_EXACT },
+  { "consent", CANDOUR_CELL_KEYWORD },
+};
+
+CandourReport *
+candour_report_bid_partners (CandourDatabase  *db,
+                             gint64            bid_id,
+                             GError          **error)
+{
+  return report_for_id (db, bid_partners_sql, bid_partner_columns, G_N_ELEMENTS (bid_partner_columns),
+                        bid_id, error);
+}
+
+static const char contract_of_bid_sql[] = "SELECT ref FROM contract WHERE bid_id = :id";
+
+char *
+candour_record_contract_of_bid (CandourDatabase *db,
+                                gint64           bid_id)
+{
+  sqlite3_stmt *stmt;
+  char *ref = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
+
+  stmt = candour_database_prepare (db, contract_of_bid_sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  candour_bind_int64 (stmt, ":id", bid_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ref = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ref;
+}
+
+static const char contract_parties_sql[] =
+  "SELECT c.ref, c.title, commissioner.ref, commissioner.name, lead.ref, lead.name, c.value,\n"
+  "       c.required_small_share, c.small_income_limit\n"
+  "FROM contract c\n"
+  "JOIN organisation commissioner ON commissioner.id = c.commissioner_id\n"
+  "JOIN organisation lead ON lead.id = c.lead_id\n"
+  "WHERE c.id = :id";
+
+static const CandourReportColumn contract_party_columns[] = {
+  { "ref", CANDOUR_CELL_TEXT },
+  { "title", CANDOUR_CELL_TEXT },
+  { "commissioner_ref", CANDOUR_CELL_TEXT },
+  { "commissioner_name", CANDOUR_CELL_TEXT },
+  { "lead_ref", CANDOUR_CELL_TEXT },
+  { "lead_name", CANDOUR_CELL_TEXT },
+  { "value", CANDOUR_CELL_MONEY },
+  { "required_small_share", CANDOUR_CELL_PERCENT_EXACT },
+  { "small_income_limit", CANDOUR_CELL_MONEY },
+};
+
+CandourReport *
+candour_report_contract_parties (CandourDatabase  *db,
+                                 gint64            contract_id,
+                                 GError          **error)
+{
+  return report_for_id (db, contract_parties_sql, contract_party_columns,
+                        G_N_ELEMENTS (contract_party_columns), contract_id, error);
+}
+
+/* "Smaller" as the contract shares report counts it: income known and below the limit. */
+static const char contract_subcontracts_sql[] =
+  "SELECT s.id, s.ref, o.ref, o.name,\n"
+  "       CASE WHEN o.annual_income < c.small_income_limit THEN 1 ELSE 0 END,\n"
+  "       s.value, s.start_on, s.end_on, s.payment_terms_days,\n"
+  "       (SELECT coalesce (sum (p.amount), 0) FROM payment p WHERE p.subcontract_id = s.id)\n"
+  "FROM subcontract s\n"
+  "JOIN contract c ON c.id = s.contract_id\n"
+  "JOIN organisation o ON o.id = s.partner_id\n"
+  "WHERE s.contract_id = :id\n"
+  "ORDER BY coalesce (s.start_on, c.start_on), s.ref";
+
+static const CandourReportColumn contract_subcontract_columns[] = {
+  { "id", CANDOUR_CELL_COUNT },
+  { "ref", CANDOUR_CELL_TEXT },
+  { "partner_ref", CANDOUR_CELL_TEXT },
+  { "partner_name", CANDOUR_CELL_TEXT },
+  { "smaller", CANDOUR_CELL_YES_NO },
+  { "value", CANDOUR_CELL_MONEY },
+  { "start_on", CANDOUR_CELL_DATE },
+  { "end_on", CANDOUR_CELL_DATE },
+  { "payment_terms_days", CANDOUR_CELL_COUNT },
+  { "paid", CANDOUR_CELL_MONEY },
+};
+
+CandourReport *
+candour_report_contract_subcontracts (CandourDatabase  *db,
+                                      gint64            contract_id,
+                                      GError          **error)
+{
+  return report_for_id (db, contract_subcontracts_sql, contract_subcontract_columns,
+                        G_N_ELEMENTS (contract_subcontract_columns), contract_id, error);
+}
+
+static const char contract_payments_sql[] =
+  "SELECT p.id, p.ref, s.ref, CASE WHEN s.id IS NULL THEN lead.name ELSE partner.name END,\n"
+  "       p.amount, p.paid_on, p.invoiced_on\n"
+  "FROM payment p\n"
+  "LEFT JOIN subcontract s ON s.id = p.subcontract_id\n"
+  "JOIN contract c ON c.id = coalesce (p.contract_id, s.contract_id)\n"
+  "JOIN organisation lead ON lead.id = c.lead_id\n"
+  "LEFT JOIN organisation partner ON partner.id = s.partner_id\n"
+  "WHERE p.contract_id = :id OR s.contract_id = :id\n"
+  "ORDER BY p.paid_on, p.id";
+
+static const CandourReportColumn contract_payment_columns[] = {
+  { "id", CANDOUR_CELL_COUNT },
+  { "ref", CANDOUR_CELL_TEXT },
+  { "subcontract_ref", CANDOUR_CELL_TEXT },
+  { "payee_name", CANDOUR_CELL_TEXT },
+  { "amount", CANDOUR_CELL_MONEY },
+  { "paid_on", CANDOUR_CELL_DATE },
+  { "invoiced_on", CANDOUR_CELL_DATE },
+};
+
+CandourReport *
+candour_report_contract_payments (CandourDatabase  *db,
+                                  gint64            contract_id,
+                                  GError          **error)
+{
+  return report_for_id (db, contract_payments_sql, contract_payment_columns,
+                        G_N_ELEMENTS (contract_payment_columns), contract_id, error);
+}
+
+static const char consortium_members_sql[] =
+  "SELECT m.id, o.ref, o.name, m.joined_on, m.left_on\n"
+  "FROM consortium_member m JOIN organisation o ON o.id = m.member_id\n"
+  "WHERE m.consortium_id = :id\n"
+  "ORDER BY o.name COLLATE NOCASE, m.joined_on";
+
+static const CandourReportColumn consortium_member_columns[] = {
+  { "id", CANDOUR_CELL_COUNT },
+  { "member_ref", CANDOUR_CELL_TEXT },
+  { "member_name", CANDOUR_CELL_TEXT },
+  { "joined_on", CANDOUR_CELL_DATE },
+  { "left_on", CANDOUR_CELL_DATE },
+};
+
+CandourReport *
+candour_report_consortium_members (CandourDatabase  *db,
+                                   gint64            consortium_id,
+                                   GError          **error)
+{
+  return report_for_id (db, consortium_members_sql, consortium_member_columns,
+                        G_N_ELEMENTS (consortium_member_columns), consortium_id, error);
+}
+
+/* The audit trail's own rule for "changed" (candour-history.c), field by field. */
+static const char audit_changes_sql[] =
+  "SELECT o.key, o.value, n.value\n"
+  "FROM json_each (:old) o JOIN json_each (:new) n ON n.key = o.key\n"
+  "WHERE o.value IS NOT n.value\n"
+  "ORDER BY o.id";
+
+static const CandourReportColumn audit_change_columns[] = {
+  { "field", CANDOUR_CELL_TEXT },
+  { "old", CANDOUR_CELL_TEXT },
+  { "new", CANDOUR_CELL_TEXT },
+};
+
+CandourReport *
+candour_report_audit_changes (CandourDatabase  *db,
+                              const char       *old_values,
+                              const char       *new_values,
+                              GError          **error)
+{
+  CandourReport *report;
+
+  g_return_val_if_fail (old_values != NULL, NULL);
+  g_return_val_if_fail (new_values != NULL, NULL);
+
+  report = candour_report_new (db, audit_changes_sql, audit_change_columns,
+                               G_N_ELEMENTS (audit_change_columns), error);
+  if (report != NULL)
+    {
+      candour_bind_text (candour_report_get_statement (report), ":old", old_values);
+      candour_bind_text (candour_report_get_statement (report), ":new", new_values);
+    }
+  return report;
+}

@@ -1,0 +1,867 @@
+/* check-app-forms.c: records added, changed and deleted through the windows
+ *
+ * Every flow is driven through the widgets a person uses: text typed into a form's
+ * rows, choices picked in its drop-downs, its Save action, a page's Delete and the
+ * window's Undo. The demo is dated 30/06/2025 and judged on that day, so the findings
+ * each change makes are worked out by hand in the comments.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "check-app-suites.h"
+#include "test-util.h"
+#include "candour-deletion.h"
+#include "candour-detail-window.h"
+#include "candour-fields.h"
+#include "candour-finding.h"
+#include "candour-history-group.h"
+#include "candour-payments-page.h"
+#include "candour-record.h"
+#include "candour-record-form.h"
+#include "candour-record-query.h"
+#include "candour-records-page.h"
+#include "candour-window.h"
+
+static CandourWindow *window;
+static char *folder;
+
+static void
+setup (void)
+{
+  window = test_app_open_demo (&folder);
+}
+
+static void
+teardown (void)
+{
+  test_app_close_demo (window, folder);
+  window = NULL;
+  g_clear_pointer (&folder, g_free);
+}
+
+static CandourDatabase *
+database (void)
+{
+  return candour_session_get_database (candour_window_get_session (window));
+}
+
+static GtkWidget *
+show (const char *name)
+{
+  candour_window_show_page (window, name);
+  test_app_wait ();
+  return candour_window_get_page (window, name);
+}
+
+/* Lets the form's pause for typing pass, so it checks what was typed. */
+static void
+wait_for_check (void)
+{
+  gint64 end = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+}
+
+static void
+type (CandourRecordForm *form,
+      const char        *field,
+      const char        *text)
+{
+  GtkWidget *row = candour_record_form_get_row (form, field);
+
+  ck_assert_msg (ADW_IS_ENTRY_ROW (row), "%s is not typed into", field);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+choose (CandourRecordForm *form,
+        const char        *field,
+        const char        *value)
+{
+  ck_assert_msg (candour_record_form_choose (form, field, value), "%s offers no %s", field, value);
+}
+
+/* The form Ctrl+N (or a + button) opened. */
+static CandourRecordForm *
+find_form (void)
+{
+  CandourRecordForm *form = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (CANDOUR_IS_RECORD_FORM (l->data) && gtk_widget_get_visible (l->data))
+      form = l->data;
+  ck_assert_ptr_nonnull (form);
+  return form;
+}
+
+/* Saves as the Save button does; returns the new record's id. */
+static gint64
+save (CandourRecordForm *form)
+{
+  gint64 id;
+
+  wait_for_check ();
+  ck_assert_msg (candour_record_form_get_can_save (form), "the form would not save: %s",
+                 candour_record_form_get_general_problem (form) ? candour_record_form_get_general_problem (form) : "");
+  g_object_ref (form);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  id = candour_record_form_get_record_id (form);
+  /* Saved, it closes. */
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (form)));
+  g_object_unref (form);
+  test_app_wait ();
+  ck_assert_int_gt (id, 0);
+  return id;
+}
+
+static CandourFinding *
+finding_for (const char *bid_ref,
+             const char *partner_ref)
+{
+  GListModel *findings = candour_session_get_findings (candour_window_get_session (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (candour_finding_get_bid_ref (finding), bid_ref) &&
+          g_str_equal (candour_finding_get_partner_ref (finding), partner_ref))
+        return g_steal_pointer (&finding);
+    }
+  ck_abort_msg ("no finding for %s in %s", partner_ref, bid_ref);
+  return NULL;
+}
+
+static const char *
+status_of (const char *bid_ref,
+           const char *partner_ref)
+{
+  g_autoptr(CandourFinding) finding = finding_for (bid_ref, partner_ref);
+
+  /* Statuses are static keywords: they outlive the finding. */
+  return g_intern_string (candour_finding_get_status (finding));
+}
+
+static gint64
+id_of (CandourTable  table,
+       const char   *ref)
+{
+  return candour_record_find_id (database (), table, ref, NULL);
+}
+
+static char *
+field_of (CandourTable  table,
+          const char   *ref,
+          const char   *field)
+{
+  g_auto(GStrv) texts = candour_record_load (database (), table, id_of (table, ref), NULL);
+
+  ck_assert_ptr_nonnull (texts);
+  return g_strdup (texts[candour_field_find (table, field)]);
+}
+
+static guint
+n_shown (const char *page)
+{
+  test_app_wait ();
+  return g_list_model_get_n_items (candour_records_page_get_shown (CANDOUR_RECORDS_PAGE (candour_window_get_page (window, page))));
+}
+
+static GtkWidget *
+find_css_name (GtkWidget  *widget,
+               const char *name)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), name) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css_name (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+current_toast_title (AdwToastOverlay *overlay)
+{
+  GtkWidget *toast = find_css_name (GTK_WIDGET (overlay), "toast");
+  GtkWidget *label = toast != NULL ? find_label (toast) : NULL;
+
+  return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+/* Waits up to two seconds for a toast saying expected (one before it may still be
+ * going), and returns what the toast on screen then says. */
+static const char *
+toast_title (AdwToastOverlay *overlay,
+             const char      *expected)
+{
+  gint64 end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+
+  test_app_wait ();
+  while (g_strcmp0 (current_toast_title (overlay), expected) != 0 && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return current_toast_title (overlay);
+}
+
+START_TEST (test_every_field_has_words)
+{
+  for (guint t = 0; t < CANDOUR_N_TABLES; t++)
+    for (guint f = 0; f < candour_table_get_n_fields (t); f++)
+      {
+        const char *name = candour_table_get_field_name (t, f);
+
+        ck_assert_msg (!g_str_equal (candour_field_get_label (t, f), name),
+                       "%s.%s has no label in candour-fields.c", candour_table_get_name (t), name);
+        ck_assert_msg (!g_str_equal (candour_field_get_words (t, f), name) || strchr (name, '_') == NULL,
+                       "%s.%s has no words in candour-fields.c", candour_table_get_name (t), name);
+      }
+
+  ck_assert_str_eq (candour_field_get_label (CANDOUR_TABLE_ORGANISATIONS, 4), "Annual income (£)");
+  ck_assert_str_eq (candour_field_get_label (CANDOUR_TABLE_CONTRACTS, 6), "Starts on (DD/MM/YYYY)");
+}
+END_TEST
+
+START_TEST (test_problem_words)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *busy = NULL;
+  int field;
+
+  date = candour_field_describe_problem (CANDOUR_TABLE_SUBCONTRACTS,
+                                         "start_on: start_on '31/02/2025' is not a real date: February 2025 has 28 days",
+                                         &field);
+  ck_assert_str_eq (date, "Start date '31/02/2025' is not a real date: February 2025 has 28 days");
+  ck_assert_int_eq (field, 4);
+
+  /* Dates the core writes are shown the UK way; what the person typed is left alone. */
+  order = candour_field_describe_problem (CANDOUR_TABLE_CONTRACTS,
+                                          "end_on: end_on (2025-01-01) is before start_on (2025-02-01)", &field);
+  ck_assert_str_eq (order, "End date (01/01/2025) is before start date (01/02/2025)");
+  ck_assert_int_eq (field, 7);
+
+  busy = candour_field_describe_problem (CANDOUR_TABLE_PAYMENTS, "The database is busy (someone else is "
+                                         "saving). Nothing was changed; try again in a moment.", &field);
+  ck_assert_int_eq (field, -1);
+  ck_assert_str_eq (busy, "The database is busy (someone else is saving). Nothing was changed; try again "
+                          "in a moment.");
+}
+END_TEST
+
+/* Ctrl+N on the Organisations page, a new organisation typed and saved. */
+START_TEST (test_add_organisation)
+{
+  CandourRecordForm *form;
+  g_autofree char *kind = NULL;
+  g_autofree char *income = NULL;
+  CandourRecordsPage *page = CANDOUR_RECORDS_PAGE (show ("organisations"));
+  GtkSelectionModel *shown;
+  g_autoptr(GObject) selected = NULL;
+  g_autofree char *selected_ref = NULL;
+
+  ck_assert_uint_eq (n_shown ("organisations"), 41);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  test_app_wait ();
+  form = find_form ();
+  ck_assert_int_eq (candour_record_form_get_table (form), CANDOUR_TABLE_ORGANISATIONS);
+  /* Nothing typed yet: Save waits for a reference and a name. */
+  ck_assert (!candour_record_form_get_can_save (form));
+  ck_assert_ptr_null (candour_record_form_get_problem (form, "ref"));
+
+  type (form, "ref", "ORG-NEWLEAF");
+  type (form, "name", "New Leaf Mentoring");
+  choose (form, "kind", "charity");
+  type (form, "annual_income", "£45,000");
+  choose (form, "locality", "local");
+  save (form);
+
+  ck_assert_uint_eq (n_shown ("organisations"), 42);
+  kind = field_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-NEWLEAF", "kind");
+  income = field_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-NEWLEAF", "annual_income");
+  ck_assert_str_eq (kind, "charity");
+  ck_assert_str_eq (income, "45000.00");
+
+  /* The new one is selected in its list. */
+  shown = GTK_SELECTION_MODEL (candour_records_page_get_shown (page));
+  selected = g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (shown)));
+  g_object_get (selected, "ref", &selected_ref, NULL);
+  ck_assert_str_eq (selected_ref, "ORG-NEWLEAF");
+}
+END_TEST
+
+/* A negative value and 31/02/2025: refused in words under each field, nothing written. */
+START_TEST (test_invalid_input_is_refused)
+{
+  g_autofree char *before = test_dump_content (database ());
+  g_autofree char *after = NULL;
+  CandourRecordForm *form;
+
+  show ("contracts");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  test_app_wait ();
+  form = find_form ();
+  ck_assert_int_eq (candour_record_form_get_table (form), CANDOUR_TABLE_CONTRACTS);
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  form = candour_window_new_record (window, CANDOUR_TABLE_SUBCONTRACTS);
+  test_app_wait ();
+  type (form, "ref", "SUB-20");
+  choose (form, "contract_ref", "CON-02");
+  choose (form, "partner_ref", "ORG-EMS");
+  type (form, "value", "-8,000");
+  type (form, "start_on", "31/02/2025");
+  /* Checked as the person types, after a pause: not before. */
+  ck_assert_ptr_null (candour_record_form_get_problem (form, "value"));
+  wait_for_check ();
+
+  ck_assert_str_eq (candour_record_form_get_problem (form, "value"),
+                    "Value is negative (-8,000); it must be zero or more");
+  ck_assert_str_eq (candour_record_form_get_problem (form, "start_on"),
+                    "Start date '31/02/2025' is not a real date: February 2025 has 28 days");
+  ck_assert_ptr_null (candour_record_form_get_problem (form, "partner_ref"));
+  ck_assert (!candour_record_form_get_can_save (form));
+  /* Save is off, and Enter in a field saves nothing either. */
+  gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL);
+  g_signal_emit_by_name (candour_record_form_get_row (form, "value"), "entry-activated");
+  test_app_wait ();
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (form)));
+
+  after = test_dump_content (database ());
+  ck_assert_str_eq (before, after);
+
+  /* Put right, it saves. */
+  type (form, "value", "8,000");
+  type (form, "start_on", "01/02/2025");
+  wait_for_check ();
+  ck_assert_ptr_null (candour_record_form_get_problem (form, "value"));
+  ck_assert_ptr_null (candour_record_form_get_problem (form, "start_on"));
+  save (form);
+  ck_assert_int_gt (id_of (CANDOUR_TABLE_SUBCONTRACTS, "SUB-20"), 0);
+}
+END_TEST
+
+static CandourDetailWindow *
+open_detail (CandourTable  table,
+             const char   *ref)
+{
+  GtkWindow *detail = candour_window_show_record (window, table, id_of (table, ref));
+
+  test_app_wait ();
+  ck_assert (CANDOUR_IS_DETAIL_WINDOW (detail));
+  return CANDOUR_DETAIL_WINDOW (detail);
+}
+
+/* A won bid naming two partners, then its contract, a subcontract and a payment; the
+ * findings change at each step as the engine's rules say. */
+START_TEST (test_bid_contract_subcontract_payment)
+{
+  CandourRecordForm *form;
+  CandourDetailWindow *bid;
+  CandourDetailWindow *contract;
+  g_auto(GStrv) partners = NULL;
+  g_auto(GStrv) share = NULL;
+  g_autofree char *flow = NULL;
+  g_autoptr(CandourFinding) odr = NULL;
+  CandourFlowChart *chart;
+
+  show ("bids");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  test_app_wait ();
+  form = find_form ();
+  type (form, "ref", "BID-09");
+  type (form, "title", "Harrowfield Recovery Cafés");
+  choose (form, "lead_ref", "ORG-KINDRED");
+  choose (form, "commissioner_ref", "ORG-PVICB");
+  type (form, "value", "480,000");
+  type (form, "submitted_on", "01/11/2024");
+  choose (form, "outcome", "won");
+  save (form);
+  ck_assert_uint_eq (n_shown ("bids"), 9);
+
+  bid = open_detail (CANDOUR_TABLE_BIDS, "BID-09");
+  ck_assert_str_eq (candour_detail_window_get_summary (bid), "The bid was won; no contract is recorded yet. "
+                                                             "It names 0 partners.");
+
+  form = CANDOUR_RECORD_FORM (candour_detail_window_add_child (bid, CANDOUR_TABLE_BID_PARTNERS));
+  test_app_wait ();
+  /* The bid is filled in, and stays put. */
+  ck_assert (!gtk_widget_get_sensitive (candour_record_form_get_row (form, "bid_ref")));
+  choose (form, "partner_ref", "ORG-ODR");
+  type (form, "role", "recovery cafés");
+  type (form, "promised_value", "50,000");
+  choose (form, "consent", "yes");
+  save (form);
+
+  form = CANDOUR_RECORD_FORM (candour_detail_window_add_child (bid, CANDOUR_TABLE_BID_PARTNERS));
+  test_app_wait ();
+  choose (form, "partner_ref", "ORG-MPSN");
+  type (form, "role", "peer mentoring");
+  type (form, "promised_share", "10");
+  /* A promise as both a sum and a share is refused, under the share. */
+  type (form, "promised_value", "1000");
+  wait_for_check ();
+  ck_assert_str_eq (candour_record_form_get_problem (form, "promised_share"),
+                    "The promise is given both as a value and as a share; keep only the one the bid stated");
+  type (form, "promised_value", "");
+  save (form);
+
+  partners = candour_detail_window_dup_rows (bid, "partners");
+  ck_assert_uint_eq (g_strv_length (partners), 2);
+  ck_assert_str_eq (partners[0], "Millbrook Peer Support Network — peer mentoring · 10% of the contract "
+                                 "promised · not known whether it agreed to be named");
+  ck_assert_str_eq (partners[1], "Open Door Recovery Harrowfield — recovery cafés · £50,000.00 promised · "
+                                 "agreed to be named");
+  ck_assert_str_eq (candour_detail_window_get_summary (bid), "The bid was won; no contract is recorded yet. "
+                                                             "It names 2 partners.");
+
+  /* A partner removed with its row's bin goes at once, and comes back with Undo. */
+  {
+    GtkWidget *bin = find_by_tooltip (GTK_WIDGET (bid), "Remove Millbrook Peer Support Network");
+    g_auto(GStrv) after_remove = NULL;
+    g_auto(GStrv) after_undo = NULL;
+
+    ck_assert_ptr_nonnull (bin);
+    g_signal_emit_by_name (bin, "clicked");
+    test_app_wait ();
+    after_remove = candour_detail_window_dup_rows (bid, "partners");
+    ck_assert_uint_eq (g_strv_length (after_remove), 1);
+    ck_assert (candour_deletion_is_pending (candour_detail_window_get_toast_overlay (bid)));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (bid), "win.undo", NULL));
+    test_app_wait ();
+    after_undo = candour_detail_window_dup_rows (bid, "partners");
+    ck_assert_uint_eq (g_strv_length (after_undo), 2);
+    ck_assert_str_eq (after_undo[0], partners[0]);
+  }
+
+  /* Won, but no contract yet: both pending; the share is of the bid's value. */
+  ck_assert_str_eq (status_of ("BID-09", "ORG-ODR"), "pending");
+  ck_assert_str_eq (status_of ("BID-09", "ORG-MPSN"), "pending");
+  {
+    g_autoptr(CandourFinding) mpsn = finding_for ("BID-09", "ORG-MPSN");
+    ck_assert_int_eq (candour_finding_get_promised (mpsn), 4800000);
+  }
+
+  /* The contract, from 01/01/2025 to 31/12/2025: 180 days on, past the 90 allowed
+   * with nothing subcontracted, both partners are bid candy. */
+  show ("contracts");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  test_app_wait ();
+  form = find_form ();
+  type (form, "ref", "CON-09");
+  choose (form, "bid_ref", "BID-09");
+  type (form, "title", "Harrowfield Recovery Cafés");
+  type (form, "value", "480,000");
+  type (form, "start_on", "01/01/2025");
+  type (form, "end_on", "31/12/2025");
+  save (form);
+  ck_assert_uint_eq (n_shown ("contracts"), 8);
+  ck_assert_str_eq (status_of ("BID-09", "ORG-ODR"), "bid_candy");
+  ck_assert_str_eq (status_of ("BID-09", "ORG-MPSN"), "bid_candy");
+  test_app_wait ();
+  ck_assert_str_eq (candour_detail_window_get_summary (bid), "The bid was won and led to contract CON-09. "
+                                                             "It names 2 partners.");
+
+  /* A subcontract for what was promised: no longer bid candy. Due by 30/06/2025:
+   * £50,000.00 × (180 − 30 + 1) / 365 = £20,684.93; nothing paid, so underpaid. */
+  contract = open_detail (CANDOUR_TABLE_CONTRACTS, "CON-09");
+  form = CANDOUR_RECORD_FORM (candour_detail_window_add_child (contract, CANDOUR_TABLE_SUBCONTRACTS));
+  test_app_wait ();
+  ck_assert (!gtk_widget_get_sensitive (candour_record_form_get_row (form, "contract_ref")));
+  type (form, "ref", "SUB-90");
+  choose (form, "partner_ref", "ORG-ODR");
+  type (form, "value", "50,000");
+  save (form);
+  odr = finding_for ("BID-09", "ORG-ODR");
+  ck_assert_str_eq (candour_finding_get_status (odr), "underpaid");
+  ck_assert_int_eq (candour_finding_get_subcontracted (odr), 5000000);
+  ck_assert_int_eq (candour_finding_get_due (odr), 2068493);
+  g_clear_object (&odr);
+
+  /* The flow: £48,000 less £50,000 … the picture and its words agree. */
+  test_app_wait ();
+  chart = candour_detail_window_get_flow_chart (contract);
+  ck_assert_uint_eq (candour_flow_chart_get_n_partners (chart), 1);
+  ck_assert_int_eq (candour_flow_chart_get_partner_value (chart, 0), 5000000);
+  ck_assert_int_eq (candour_flow_chart_get_retained (chart), 43000000);
+  flow = candour_flow_chart_describe (chart);
+  ck_assert_str_eq (flow, "NHS Pennine Vale Integrated Care Board pays Kindred Pathways £480,000.00. "
+                          "Kindred Pathways subcontracts £50,000.00 (10.4%): Open Door Recovery Harrowfield "
+                          "£50,000.00 (10.4%, a smaller organisation). Kindred Pathways keeps £430,000.00 (89.6%).");
+  share = candour_detail_window_dup_rows (contract, "share");
+  ck_assert_str_eq (share[0], "10.4% of the contract went to smaller organisations — The contract sets no "
+                              "share for smaller organisations");
+
+  /* A payment from the lead on the subcontract: the form for the contract's payments
+   * starts on the contract, and says so when a subcontract is picked as well. */
+  form = CANDOUR_RECORD_FORM (candour_detail_window_add_child (contract, CANDOUR_TABLE_PAYMENTS));
+  test_app_wait ();
+  choose (form, "subcontract_ref", "SUB-90");
+  type (form, "amount", "20,684.93");
+  type (form, "paid_on", "01/06/2025");
+  wait_for_check ();
+  ck_assert_str_eq (candour_record_form_get_problem (form, "subcontract_ref"),
+                    "The payment names both a contract and a subcontract; a payment is either "
+                    "commissioner to lead (contract) or lead to partner (subcontract)");
+  choose (form, "contract_ref", "");
+  save (form);
+
+  /* Paid what was due: honoured. */
+  ck_assert_str_eq (status_of ("BID-09", "ORG-ODR"), "honoured");
+  {
+    g_auto(GStrv) payments = candour_detail_window_dup_rows (contract, "payments");
+    ck_assert_uint_eq (g_strv_length (payments), 1);
+    ck_assert_str_eq (payments[0], "£20,684.93 to Open Door Recovery Harrowfield — Paid 01/06/2025 · SUB-90");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (contract));
+  gtk_window_destroy (GTK_WINDOW (bid));
+  test_app_wait ();
+}
+END_TEST
+
+/* A payment from the Payments page's Ctrl+N. */
+START_TEST (test_add_payment)
+{
+  CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
+  CandourRecordForm *form;
+  gint64 id;
+  g_auto(GStrv) texts = NULL;
+
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (candour_payments_page_get_list (page))), 198);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  test_app_wait ();
+  form = find_form ();
+  ck_assert_int_eq (candour_record_form_get_table (form), CANDOUR_TABLE_PAYMENTS);
+  choose (form, "contract_ref", "CON-02");
+  type (form, "amount", "1,250.50");
+  type (form, "paid_on", "15/06/2025");
+  type (form, "invoiced_on", "01/06/2025");
+  id = save (form);
+
+  texts = candour_record_load (database (), CANDOUR_TABLE_PAYMENTS, id, NULL);
+  ck_assert_str_eq (texts[1], "CON-02");
+  ck_assert_str_eq (texts[3], "1250.50");
+  ck_assert_str_eq (texts[4], "2025-06-15");
+  ck_assert_str_eq (texts[5], "2025-06-01");
+  test_app_wait ();
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (candour_payments_page_get_list (page))), 199);
+}
+END_TEST
+
+/* Delete hides at once and offers Undo; Undo brings it back; the toast going deletes. */
+START_TEST (test_delete_and_undo)
+{
+  CandourRecordsPage *page = CANDOUR_RECORDS_PAGE (show ("organisations"));
+  AdwToastOverlay *overlay = candour_window_get_toast_overlay (window);
+  const char *title;
+
+  /* One nobody refers to: a new one. */
+  {
+    const char *texts[] = { "ORG-GONE", "Soon Gone Group", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+    gint64 id = 0;
+
+    ck_assert (candour_record_save (database (), CANDOUR_TABLE_ORGANISATIONS, texts, &id, problems, NULL));
+    ck_assert (candour_session_reload (candour_window_get_session (window), NULL));
+  }
+  ck_assert_uint_eq (n_shown ("organisations"), 42);
+
+  ck_assert (candour_records_page_select (page, "ORG-GONE"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
+  ck_assert_uint_eq (n_shown ("organisations"), 41);
+  ck_assert (candour_deletion_is_pending (overlay));
+  title = toast_title (overlay, "Deleted Soon Gone Group");
+  ck_assert_ptr_nonnull (title);
+  ck_assert_str_eq (title, "Deleted Soon Gone Group");
+  /* Still in the database until the toast goes. */
+  ck_assert_int_gt (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-GONE"), 0);
+
+  /* Ctrl+Z while the toast shows. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ck_assert_uint_eq (n_shown ("organisations"), 42);
+  ck_assert (!candour_deletion_is_pending (overlay));
+  ck_assert_int_gt (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-GONE"), 0);
+
+  /* Again, and this time the toast goes: the record goes with it. */
+  ck_assert (candour_records_page_select (page, "ORG-GONE"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
+  candour_deletion_commit (overlay);
+  test_app_wait ();
+  ck_assert_int_eq (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-GONE"), 0);
+  ck_assert_uint_eq (n_shown ("organisations"), 41);
+
+  /* One that bids name: the core's sentence, and nothing hidden or lost. */
+  ck_assert (candour_records_page_select (page, "ORG-KINDRED"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
+  ck_assert (!candour_deletion_is_pending (overlay));
+  ck_assert_uint_eq (n_shown ("organisations"), 41);
+  title = toast_title (overlay, "This record was kept: bids, named partners, consortia, contracts or "
+                                "subcontracts still refer to it. Change or delete those first.");
+  ck_assert_ptr_nonnull (title);
+  ck_assert_str_eq (title, "This record was kept: bids, named partners, consortia, contracts or subcontracts "
+                           "still refer to it. Change or delete those first.");
+  ck_assert_int_gt (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-KINDRED"), 0);
+}
+END_TEST
+
+/* A payment deleted from the Payments page, whose rows come from SQLite on demand. */
+START_TEST (test_delete_payment_and_undo)
+{
+  CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
+  GListModel *list = G_LIST_MODEL (candour_payments_page_get_list (page));
+  AdwToastOverlay *overlay = candour_window_get_toast_overlay (window);
+  GtkSelectionModel *shown = NULL;
+  g_autoptr(CandourPayment) first = NULL;
+
+  ck_assert_uint_eq (g_list_model_get_n_items (list), 198);
+  first = g_list_model_get_item (list, 0);
+  ck_assert_str_eq (candour_payment_get_ref (first), "PAY-0001");
+
+  shown = GTK_SELECTION_MODEL (candour_payments_page_get_shown (page));
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (shown)), 198);
+  gtk_selection_model_select_item (shown, 0, TRUE);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
+  test_app_wait ();
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (shown)), 197);
+  ck_assert_str_eq (toast_title (overlay, "Deleted payment PAY-0001"), "Deleted payment PAY-0001");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  test_app_wait ();
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (shown)), 198);
+  ck_assert_int_gt (id_of (CANDOUR_TABLE_PAYMENTS, "PAY-0001"), 0);
+}
+END_TEST
+
+/* An edit shows in the record's history: who, when and what changed, in words. */
+START_TEST (test_history)
+{
+  CandourDetailWindow *detail = open_detail (CANDOUR_TABLE_ORGANISATIONS, "ORG-ODR");
+  CandourHistoryGroup *history = candour_detail_window_get_history (detail);
+  g_autofree char *prefix = g_strdup_printf ("Changed by %s on ", g_get_user_name ());
+  CandourRecordForm *form;
+  const char *entry;
+  g_auto(GStrv) named = NULL;
+
+  /* Imported with the demo. */
+  ck_assert_uint_eq (candour_history_group_get_n_entries (history), 1);
+  ck_assert (g_str_has_prefix (candour_history_group_get_entry (history, 0), "Imported by "));
+  ck_assert (g_str_has_suffix (candour_history_group_get_entry (history, 0), ": Imported from organisations.csv"));
+
+  /* The small charity's question, answered from the findings. */
+  ck_assert_str_eq (candour_detail_window_get_summary (detail),
+                    "Open Door Recovery Harrowfield was named as a partner in 2 bids, 2 of them won. In the won "
+                    "bids it was promised £145,000.00, and nothing has been subcontracted to it. In 1 of them "
+                    "it was bid candy: named, then given no work.");
+  named = candour_detail_window_dup_rows (detail, "named-in");
+  ck_assert_uint_eq (g_strv_length (named), 2);
+  ck_assert_str_eq (named[0], "Harrowfield Community Mental Health and Wellbeing Service — BID-01, led by Kindred "
+                              "Pathways · Promised £90,000.00 · subcontracted £0.00 · paid £0.00 of £0.00 due — "
+                              "Bid candy");
+  ck_assert_str_eq (named[1], "Suicide Prevention and Crisis Café — BID-06, led by Kindred Pathways · Promised "
+                              "£55,000.00 · the contract has not started — Pending");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.edit", NULL));
+  test_app_wait ();
+  form = find_form ();
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (candour_record_form_get_row (form, "annual_income"))),
+                    "238,000.00");
+  type (form, "annual_income", "250,000");
+  type (form, "name", "Open Door Recovery");
+  save (form);
+
+  ck_assert_uint_eq (candour_history_group_get_n_entries (history), 2);
+  entry = candour_history_group_get_entry (history, 1);
+  ck_assert_msg (g_str_has_prefix (entry, prefix), "%s", entry);
+  ck_assert_msg (g_str_has_suffix (entry, ": Name: Open Door Recovery Harrowfield → Open Door Recovery; "
+                                          "annual income: £238,000.00 → £250,000.00"), "%s", entry);
+  gtk_window_destroy (GTK_WINDOW (detail));
+  test_app_wait ();
+}
+END_TEST
+
+/* Someone else is saving: the form says so in the core's words, keeps what was typed,
+ * and saves once they have finished. */
+START_TEST (test_busy_database)
+{
+  g_autoptr(CandourDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  CandourRecordForm *form;
+
+  show ("organisations");
+  form = candour_window_new_record (window, CANDOUR_TABLE_ORGANISATIONS);
+  type (form, "ref", "ORG-BUSY");
+  type (form, "name", "Busy Bees Playgroup");
+  wait_for_check ();
+  ck_assert (candour_record_form_get_can_save (form));
+
+  other = candour_database_open (candour_database_get_path (database ()), &error);
+  ck_assert_msg (other != NULL, "%s", error ? error->message : "");
+  ck_assert (candour_database_begin (other, NULL));
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  test_app_wait ();
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (form)));
+  ck_assert_str_eq (candour_record_form_get_general_problem (form),
+                    "The database is busy (someone else is saving). Nothing was changed; try again in a moment.");
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (candour_record_form_get_row (form, "name"))),
+                    "Busy Bees Playgroup");
+  ck_assert_int_eq (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-BUSY"), 0);
+
+  ck_assert (candour_database_end (other, FALSE, NULL));
+  save (form);
+  ck_assert_int_gt (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-BUSY"), 0);
+}
+END_TEST
+
+/* Another process saves: the window notices and shows it. */
+START_TEST (test_other_process_changes)
+{
+  g_autoptr(CandourDatabase) other = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  const char *texts[] = { "ORG-ELSEWHERE", "Saved Elsewhere Trust", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  gint64 id = 0;
+
+  show ("organisations");
+  ck_assert (!candour_window_check_for_changes (window));
+  ck_assert_uint_eq (n_shown ("organisations"), 41);
+
+  other = candour_database_open (candour_database_get_path (database ()), NULL);
+  ck_assert (candour_record_save (other, CANDOUR_TABLE_ORGANISATIONS, texts, &id, problems, NULL));
+
+  ck_assert (candour_window_check_for_changes (window));
+  ck_assert_uint_eq (n_shown ("organisations"), 42);
+  ck_assert (!candour_window_check_for_changes (window));
+}
+END_TEST
+
+START_TEST (test_back_up)
+{
+  g_autofree char *path = g_build_filename (folder, "Backup.candour", NULL);
+  g_autofree char *expected = g_strdup_printf ("Backed up as “Backup.candour” in %s", folder);
+  g_autoptr(CandourDatabase) copy = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *copied = NULL;
+  GStatBuf st;
+
+  ck_assert (candour_window_back_up (window, path));
+  ck_assert_str_eq (toast_title (candour_window_get_toast_overlay (window), expected), expected);
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+
+  copy = candour_database_open (path, NULL);
+  ck_assert_ptr_nonnull (copy);
+  original = test_dump_content (database ());
+  copied = test_dump_content (copy);
+  ck_assert_str_eq (original, copied);
+}
+END_TEST
+
+/* An old file is brought up to date when opened, and the window says where the copy
+ * of it as it was is kept. */
+START_TEST (test_upgrade_notice)
+{
+  g_autofree char *fixture = g_build_filename (g_getenv ("CANDOUR_TEST_DATA"), "schema", "v1.db", NULL);
+  g_autofree char *path = g_build_filename (folder, "Old.candour", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  AdwMessageDialog *dialog = NULL;
+  const char *backup;
+
+  ck_assert (g_file_get_contents (fixture, &contents, &length, NULL));
+  ck_assert (g_file_set_contents (path, contents, length, NULL));
+  ck_assert (candour_window_open_path (window, path));
+  test_app_wait ();
+
+  backup = candour_database_get_upgrade_backup (database ());
+  ck_assert_ptr_nonnull (backup);
+  ck_assert (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Database Brought Up to Date");
+  ck_assert_msg (strstr (adw_message_dialog_get_body (dialog), backup) != NULL, "%s",
+                 adw_message_dialog_get_body (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
+Suite *
+candour_app_forms_suite (void)
+{
+  Suite *suite = suite_create ("app-forms");
+  TCase *words = tcase_create ("words");
+  TCase *tc = tcase_create ("forms");
+
+  tcase_add_test (words, test_every_field_has_words);
+  tcase_add_test (words, test_problem_words);
+  suite_add_tcase (suite, words);
+
+  /* Each test on a fresh demo: they add and delete records. */
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_add_organisation);
+  tcase_add_test (tc, test_invalid_input_is_refused);
+  tcase_add_test (tc, test_bid_contract_subcontract_payment);
+  tcase_add_test (tc, test_add_payment);
+  tcase_add_test (tc, test_delete_and_undo);
+  tcase_add_test (tc, test_delete_payment_and_undo);
+  tcase_add_test (tc, test_history);
+  tcase_add_test (tc, test_busy_database);
+  tcase_add_test (tc, test_other_process_changes);
+  tcase_add_test (tc, test_back_up);
+  tcase_add_test (tc, test_upgrade_notice);
+  tcase_set_timeout (tc, 180);
+  suite_add_tcase (suite, tc);
+  return suite;
+}
