@@ -10,7 +10,9 @@
 #include "check-suites.h"
 #include "test-util.h"
 #include "candour-backup.h"
+#include "candour-error.h"
 #include "candour-history.h"
+#include "candour-record.h"
 #include "candour-reports.h"
 
 static char *
@@ -256,6 +258,18 @@ START_TEST (test_two_people_one_file)
   /* Bob still reads, and sees what was saved before. */
   seen_by_bob = query_text (bob, "SELECT group_concat (ref) FROM organisation");
   ck_assert_str_eq (seen_by_bob, "A");
+
+  /* Bob's form cannot check what he types while Alice saves: it is told so at once,
+   * rather than wait, and no field is blamed. */
+  {
+    const char *typed[] = { "C", "Gamma", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (!candour_record_check (bob, CANDOUR_TABLE_ORGANISATIONS, typed, 0, problems, &error));
+    ck_assert_uint_eq (problems->len, 0);
+    ck_assert_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_BUSY);
+  }
 
   /* Bob cannot save at the same time, and is told so in words. */
   sqlite3_busy_timeout (candour_database_get_handle (bob), 50);

@@ -15,6 +15,8 @@
 
 /* How long typing may pause before the record is checked. */
 #define CHECK_DELAY_MS 300
+/* How soon to check again when another process held the database. */
+#define RECHECK_WHEN_BUSY_MS 1000
 
 typedef struct
 {
@@ -197,10 +199,13 @@ show_problems (CandourRecordForm *self,
   candour_record_form_actions_update (self);
 }
 
+static gboolean check_after_pause (gpointer user_data);
+
 void
 candour_record_form_check_now (CandourRecordForm *self)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
   g_auto(GStrv) texts = NULL;
 
   g_return_if_fail (CANDOUR_IS_RECORD_FORM (self));
@@ -210,8 +215,17 @@ candour_record_form_check_now (CandourRecordForm *self)
     return;
 
   texts = collect_texts (self);
-  candour_record_check (candour_session_get_database (self->session), self->table,
-                        (const char * const *)texts, self->id, problems);
+  if (!candour_record_check (candour_session_get_database (self->session), self->table,
+                             (const char * const *)texts, self->id, problems, &error) &&
+      problems->len == 0)
+    {
+      /* Someone else is saving: say so, keep Save off, and look again in a moment. */
+      set_general_problem (self, error->message);
+      self->can_save = FALSE;
+      candour_record_form_actions_update (self);
+      self->check_source = g_timeout_add (RECHECK_WHEN_BUSY_MS, check_after_pause, self);
+      return;
+    }
   show_problems (self, problems);
 }
 

@@ -557,6 +557,15 @@ candour_database_end (CandourDatabase  *self,
   return TRUE;
 }
 
+void
+candour_database_set_wait_when_busy (CandourDatabase *self,
+                                     gboolean         wait)
+{
+  g_return_if_fail (CANDOUR_IS_DATABASE (self));
+
+  sqlite3_busy_timeout (self->db, wait ? BUSY_TIMEOUT_MS : 0);
+}
+
 gboolean
 candour_database_in_transaction (CandourDatabase *self)
 {

@@ -59,6 +59,11 @@ gboolean         candour_database_end                (CandourDatabase  *self,
                                                       gboolean          commit,
                                                       GError          **error);
 gboolean         candour_database_in_transaction     (CandourDatabase  *self);
+/* A write waits up to five seconds for another process's write to finish before it
+ * says the database is busy; without waiting it says so at once (for checks made as
+ * someone types, which must never hold up the window). */
+void             candour_database_set_wait_when_busy (CandourDatabase  *self,
+                                                      gboolean          wait);
 
 /* Fills error from the connection's last error, in words a person can act on, keeping
  * SQLite's code as the error code. Always returns FALSE for convenience. */

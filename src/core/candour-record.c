@@ -86,16 +86,22 @@ candour_record_check (CandourDatabase     *db,
                       CandourTable         table,
                       const char * const  *texts,
                       gint64               id,
-                      GPtrArray           *problems)
+                      GPtrArray           *problems,
+                      GError             **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean checked;
 
-  if (candour_import_write_record (db, table, texts, &id, FALSE, problems, &error))
+  /* The check writes and rolls back, so it needs the write lock for a moment. If
+   * another process is saving, asking again later beats freezing the window. */
+  candour_database_set_wait_when_busy (db, FALSE);
+  checked = candour_import_write_record (db, table, texts, &id, FALSE, problems, &local_error);
+  candour_database_set_wait_when_busy (db, TRUE);
+
+  if (checked)
     return TRUE;
-
-  /* A busy database is no fault of the form's: say so rather than blame a field. */
   if (problems->len == 0)
-    g_ptr_array_add (problems, g_strdup (error->message));
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 
