@@ -277,6 +277,7 @@ START_TEST (test_problem_words)
   g_autofree char *date = NULL;
   g_autofree char *order = NULL;
   g_autofree char *busy = NULL;
+  g_autofree char *empty = NULL;
   int field;
 
   date = candour_field_describe_problem (CANDOUR_TABLE_SUBCONTRACTS,
@@ -290,6 +291,11 @@ START_TEST (test_problem_words)
                                           "end_on: end_on (2025-01-01) is before start_on (2025-02-01)", &field);
   ck_assert_str_eq (order, "End date (01/01/2025) is before start date (01/02/2025)");
   ck_assert_int_eq (field, 7);
+
+  empty = candour_field_describe_problem (CANDOUR_TABLE_ORGANISATIONS, "name: name is empty; every row needs one",
+                                          &field);
+  ck_assert_str_eq (empty, "Name is needed");
+  ck_assert_int_eq (field, 1);
 
   busy = candour_field_describe_problem (CANDOUR_TABLE_PAYMENTS, "The database is busy (someone else is "
                                          "saving). Nothing was changed; try again in a moment.", &field);

@@ -326,6 +326,8 @@ is_iso_date_at (const char *p)
   return !g_ascii_isdigit (p[10]);
 }
 
+#define EMPTY_IN_IMPORT " is empty; every row needs one"
+
 char *
 candour_field_describe_problem (CandourTable  table,
                                 const char   *problem,
@@ -391,6 +393,13 @@ candour_field_describe_problem (CandourTable  table,
 
       g_string_append_c (text, *p);
       p++;
+    }
+
+  /* "every row" is the import's word; a form holds one record. */
+  if (g_str_has_suffix (text->str, EMPTY_IN_IMPORT))
+    {
+      g_string_truncate (text, text->len - strlen (EMPTY_IN_IMPORT));
+      g_string_append (text, _(" is needed"));
     }
 
   if (text->len > 0 && g_ascii_islower (text->str[0]))
