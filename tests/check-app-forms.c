@@ -831,6 +831,33 @@ END_TEST
 
 /* An old file is brought up to date when opened, and the window says where the copy
  * of it as it was is kept. */
+/* A database on a network drive: said at open, in words, and saved there safely. */
+START_TEST (test_network_notice)
+{
+  g_autofree char *path = g_build_filename (folder, "Shared.candour", NULL);
+  AdwMessageDialog *dialog = NULL;
+
+  g_object_unref (candour_database_open (path, NULL));
+  g_setenv ("CANDOUR_ASSUME_NETWORK_FS", "1", TRUE);
+  ck_assert (candour_window_open_path (window, path));
+  g_unsetenv ("CANDOUR_ASSUME_NETWORK_FS");
+  test_app_wait ();
+
+  ck_assert (candour_database_is_on_network (database ()));
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Database on a Network Drive");
+  ck_assert_str_eq (adw_message_dialog_get_body (dialog),
+                    "“Shared.candour” is on a network drive. Candour saves there in a slower, safer way, "
+                    "but two people saving at the same moment over a network is less safe than on this "
+                    "computer’s own disk. Back it up often (Back Up… in the main menu), or copy it to this "
+                    "computer to work on it.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+END_TEST
+
 START_TEST (test_upgrade_notice)
 {
   g_autofree char *fixture = g_build_filename (g_getenv ("CANDOUR_TEST_DATA"), "schema", "v1.db", NULL);
@@ -883,6 +910,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_other_process_changes);
   tcase_add_test (tc, test_back_up);
   tcase_add_test (tc, test_upgrade_notice);
+  tcase_add_test (tc, test_network_notice);
   tcase_set_timeout (tc, 180);
   suite_add_tcase (suite, tc);
   return suite;
