@@ -73,6 +73,19 @@ wait_for_check (void)
     }
 }
 
+/* Runs the main loop until the form says text above its fields (ten seconds at most). */
+static void
+wait_until_general_problem (CandourRecordForm *form,
+                            const char        *text)
+{
+  gint64 give_up = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (g_strcmp0 (candour_record_form_get_general_problem (form), text) != 0 &&
+         g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert_str_eq (candour_record_form_get_general_problem (form), text);
+}
+
 static void
 type (CandourRecordForm *form,
       const char        *field,
@@ -755,11 +768,16 @@ START_TEST (test_busy_database)
   ck_assert_msg (other != NULL, "%s", error ? error->message : "");
   ck_assert (candour_database_begin (other, NULL));
 
+  /* Save waits its turn with the window free, for as long as the CLI would... */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
-  test_app_wait ();
   ck_assert (gtk_widget_get_visible (GTK_WIDGET (form)));
-  ck_assert_str_eq (candour_record_form_get_general_problem (form),
-                    "The database is busy (someone else is saving). Nothing was changed; try again in a moment.");
+  ck_assert_str_eq (candour_record_form_get_general_problem (form), "Waiting for someone else to finish saving…");
+  ck_assert (!candour_record_form_get_can_save (form));
+  /* ...then says the database is busy, and keeps what was typed. */
+  wait_until_general_problem (form, "The database is busy (someone else is saving). Nothing was changed; "
+                                    "try again in a moment.");
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (form)));
+  ck_assert (candour_record_form_get_can_save (form));
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (candour_record_form_get_row (form, "name"))),
                     "Busy Bees Playgroup");
   ck_assert_int_eq (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-BUSY"), 0);
@@ -783,6 +801,26 @@ START_TEST (test_busy_database)
   ck_assert_ptr_null (candour_record_form_get_general_problem (form));
   save (form);
   ck_assert_int_gt (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-BUSY"), 0);
+
+  /* The other save ends while this one waits: it goes in by itself. */
+  form = candour_window_new_record (window, CANDOUR_TABLE_ORGANISATIONS);
+  type (form, "ref", "ORG-PATIENT");
+  type (form, "name", "Patience Community Garden");
+  wait_for_check ();
+  ck_assert (candour_database_begin (other, NULL));
+  g_object_ref (form);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  ck_assert_str_eq (candour_record_form_get_general_problem (form), "Waiting for someone else to finish saving…");
+  ck_assert (candour_database_end (other, FALSE, NULL));
+  {
+    gint64 give_up = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+    while (gtk_widget_get_visible (GTK_WIDGET (form)) && g_get_monotonic_time () < give_up)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (form)));
+  g_object_unref (form);
+  ck_assert_int_gt (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-PATIENT"), 0);
 }
 END_TEST
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candour-error.h"
 #include "candour-fields.h"
 #include "candour-history-group.h"
 #include "candour-record.h"
@@ -17,6 +18,10 @@
 #define CHECK_DELAY_MS 300
 /* How soon to check again when another process held the database. */
 #define RECHECK_WHEN_BUSY_MS 1000
+/* A save that meets another process's save tries again this often, this many times:
+ * the five seconds the CLI waits, with the window free to redraw meanwhile. */
+#define SAVE_RETRY_MS 500
+#define SAVE_ATTEMPTS 10
 
 typedef struct
 {
@@ -53,6 +58,8 @@ struct _CandourRecordForm
   gboolean show_all;            /* after a refused save: every problem, touched or not */
   gboolean filling;             /* setting values in code: not the person's typing */
   guint check_source;
+  guint save_source;            /* waiting to try the save again */
+  guint save_attempts;
 };
 
 G_DEFINE_FINAL_TYPE (CandourRecordForm, candour_record_form, ADW_TYPE_WINDOW)
@@ -211,7 +218,8 @@ candour_record_form_check_now (CandourRecordForm *self)
   g_return_if_fail (CANDOUR_IS_RECORD_FORM (self));
 
   g_clear_handle_id (&self->check_source, g_source_remove);
-  if (self->session == NULL)
+  /* A save waiting its turn checks what is typed itself when it runs. */
+  if (self->session == NULL || self->save_source != 0)
     return;
 
   texts = collect_texts (self);
@@ -265,24 +273,33 @@ on_choice_changed (CandourRecordForm *self,
   on_field_changed (self, row);
 }
 
+static gboolean save_again (gpointer user_data);
+
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+try_save (CandourRecordForm *self)
 {
-  CandourRecordForm *self = CANDOUR_RECORD_FORM (widget);
+  CandourDatabase *db = candour_session_get_database (self->session);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) texts = NULL;
+  g_auto(GStrv) texts = collect_texts (self);
   gint64 id = self->id;
+  gboolean saved;
 
-  if (self->session == NULL)
-    return;
+  candour_database_set_wait_when_busy (db, FALSE);
+  saved = candour_record_save (db, self->table, (const char * const *)texts, &id, problems, &error);
+  candour_database_set_wait_when_busy (db, TRUE);
 
-  g_clear_handle_id (&self->check_source, g_source_remove);
-  texts = collect_texts (self);
-  if (!candour_record_save (candour_session_get_database (self->session), self->table,
-                            (const char * const *)texts, &id, problems, &error))
+  if (!saved && g_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_BUSY) &&
+      ++self->save_attempts < SAVE_ATTEMPTS)
+    {
+      set_general_problem (self, _("Waiting for someone else to finish saving…"));
+      self->can_save = FALSE;
+      candour_record_form_actions_update (self);
+      self->save_source = g_timeout_add (SAVE_RETRY_MS, save_again, self);
+      return;
+    }
+
+  if (!saved)
     {
       /* Nothing was written: everything typed stays, with the reasons. */
       self->show_all = TRUE;
@@ -301,6 +318,32 @@ save_action (GtkWidget  *widget,
     g_warning ("Could not read the database again: %s", error->message);
   g_signal_emit (self, signals[SAVED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+save_again (gpointer user_data)
+{
+  CandourRecordForm *self = user_data;
+
+  self->save_source = 0;
+  try_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CandourRecordForm *self = CANDOUR_RECORD_FORM (widget);
+
+  if (self->session == NULL || self->save_source != 0)
+    return;
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_attempts = 0;
+  try_save (self);
 }
 
 static void
@@ -537,6 +580,7 @@ candour_record_form_dispose (GObject *object)
   CandourRecordForm *self = (CandourRecordForm *)object;
 
   g_clear_handle_id (&self->check_source, g_source_remove);
+  g_clear_handle_id (&self->save_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_RECORD_FORM);
   g_clear_object (&self->session);
 
