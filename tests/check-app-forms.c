@@ -675,6 +675,36 @@ START_TEST (test_delete_and_undo)
 END_TEST
 
 /* A payment deleted from the Payments page, whose rows come from SQLite on demand. */
+/* Delete while someone else is saving: said at once, and nothing hidden. */
+START_TEST (test_delete_while_busy)
+{
+  CandourRecordsPage *page = CANDOUR_RECORDS_PAGE (show ("organisations"));
+  AdwToastOverlay *overlay = candour_window_get_toast_overlay (window);
+  g_autoptr(CandourDatabase) other = candour_database_open (candour_database_get_path (database ()), NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  const char *texts[] = { "ORG-STAYS", "Here To Stay Trust", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  const char *busy = "The database is busy (someone else is saving). Nothing was changed; try again "
+                     "in a moment.";
+  const char *title;
+  gint64 id = 0;
+
+  ck_assert (candour_record_save (database (), CANDOUR_TABLE_ORGANISATIONS, texts, &id, problems, NULL));
+  ck_assert (candour_session_reload (candour_window_get_session (window), NULL));
+  ck_assert (candour_database_begin (other, NULL));
+
+  ck_assert (candour_records_page_select (page, "ORG-STAYS"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
+  ck_assert (!candour_deletion_is_pending (overlay));
+  ck_assert_uint_eq (n_shown ("organisations"), 42);
+  title = toast_title (overlay, busy);
+  ck_assert_ptr_nonnull (title);
+  ck_assert_str_eq (title, busy);
+
+  ck_assert (candour_database_end (other, FALSE, NULL));
+  ck_assert_int_eq (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-STAYS"), id);
+}
+END_TEST
+
 START_TEST (test_delete_payment_and_undo)
 {
   CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
@@ -942,6 +972,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_bid_contract_subcontract_payment);
   tcase_add_test (tc, test_add_payment);
   tcase_add_test (tc, test_delete_and_undo);
+  tcase_add_test (tc, test_delete_while_busy);
   tcase_add_test (tc, test_delete_payment_and_undo);
   tcase_add_test (tc, test_history);
   tcase_add_test (tc, test_busy_database);

@@ -202,15 +202,19 @@ candour_deletion_check (CandourSession  *session,
                         GError         **error)
 {
   CandourDatabase *db;
-  gboolean deleted;
+  gboolean deleted = FALSE;
 
   g_return_val_if_fail (CANDOUR_IS_SESSION (session), FALSE);
 
   db = candour_session_get_database (session);
-  if (!candour_database_begin (db, error))
-    return FALSE;
-  deleted = candour_record_delete (db, table, id, error);
-  candour_database_end (db, FALSE, NULL);
+  /* Asked as the key is pressed: say at once if someone else is saving. */
+  candour_database_set_wait_when_busy (db, FALSE);
+  if (candour_database_begin (db, error))
+    {
+      deleted = candour_record_delete (db, table, id, error);
+      candour_database_end (db, FALSE, NULL);
+    }
+  candour_database_set_wait_when_busy (db, TRUE);
   return deleted;
 }
 
