@@ -350,88 +350,6 @@ START_TEST (test_story)
 }
 END_TEST
 
-static void
-wait_for_import (void)
-{
-  while (candour_window_get_importing (window))
-    g_main_context_iteration (NULL, TRUE);
-  test_app_wait ();
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  return dialog;
-}
-
-static GtkWidget *
-find_by_css_class (GtkWidget  *widget,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A folder whose last file has one bad row: the dialog lists it, nothing changes. */
-START_TEST (test_import_folder)
-{
-  CandourRecordsPage *page = CANDOUR_RECORDS_PAGE (show ("organisations"));
-  g_autofree char *csv = g_build_filename (folder, "import", NULL);
-  g_autofree char *organisations = g_build_filename (csv, "organisations.csv", NULL);
-  g_autofree char *payments = g_build_filename (csv, "payments.csv", NULL);
-  const char *paths[] = { csv, NULL };
-  AdwMessageDialog *dialog;
-  GtkWidget *problems;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-
-  g_mkdir (csv, 0700);
-  ck_assert (g_file_set_contents (organisations, "ref,name\nORG-NEW,New Leaf Mentoring\n", -1, NULL));
-  ck_assert (g_file_set_contents (payments, "ref,subcontract_ref,amount,paid_on\nPAY-X,SUB-02,lots,2025-06-01\n",
-                                  -1, NULL));
-
-  before = test_dump_content (candour_session_get_database (candour_window_get_session (window)));
-  ck_assert (candour_window_import (window, paths));
-  wait_for_import ();
-  dialog = find_message_dialog ();
-  ck_assert_ptr_nonnull (dialog);
-  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Nothing Was Imported");
-  ck_assert_str_eq (adw_message_dialog_get_body (dialog), "The files have a problem, so nothing was imported "
-                                                          "and the database is as it was. Put it right and "
-                                                          "import again.");
-  /* The list of problems names the file, line and column, and says why. */
-  problems = find_by_css_class (GTK_WIDGET (dialog), "import-problems");
-  ck_assert_ptr_nonnull (problems);
-  ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (problems)),
-                    "payments.csv:2:3: amount 'lots' is not an amount of money; write it like 1234.50 or £1,234.50");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (page)), 41);
-  after = test_dump_content (candour_session_get_database (candour_window_get_session (window)));
-  ck_assert_str_eq (before, after);
-
-  /* Put right, it goes in, and the pages show it. */
-  g_unlink (payments);
-  ck_assert (candour_window_import (window, paths));
-  wait_for_import ();
-  ck_assert_ptr_null (find_message_dialog ());
-  ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (page)), 42);
-}
-END_TEST
-
 START_TEST (test_preferences_rejudge)
 {
   GSettings *settings = candour_application_get_settings (test_app_get_application ());
@@ -472,7 +390,6 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_reports);
   tcase_add_test (tc, test_story);
   tcase_add_test (tc, test_preferences_rejudge);
-  tcase_add_test (tc, test_import_folder);
   tcase_set_timeout (tc, 120);
   suite_add_tcase (suite, tc);
   return suite;

@@ -312,6 +312,187 @@ START_TEST (test_formula_guard_is_taken_off)
 }
 END_TEST
 
+static void
+add_text (CandourImport *import,
+          const char    *file_name,
+          const char    *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  candour_import_add_data (import, file_name, bytes);
+}
+
+static guint
+count_rows (CandourDatabase *db,
+            const char      *sql)
+{
+  g_autofree char *text = query_text (db, sql);
+
+  return (guint)g_ascii_strtoull (text, NULL, 10);
+}
+
+/* A dry run counts what the import would write, file by file, and leaves no trace, not
+ * even in the audit trail; the real import then writes exactly that. */
+START_TEST (test_dry_run_counts_and_changes_nothing)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autoptr(CandourImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  CandourTable table;
+
+  test_assert_imports (db, "organisations.csv", organisations, NULL);
+  before = test_dump_everything (db);
+  ck_assert_uint_eq (count_rows (db, "SELECT count(*) FROM audit"), 1);
+
+  import = candour_import_new (db);
+  add_text (import, "contracts.csv", contracts);
+  add_text (import, "bids.csv", bids);
+  add_text (import, "bid_partners.csv", bid_partners);
+  add_text (import, "subcontracts.csv", "ref,contract_ref,partner_ref,value\r\n");
+  candour_import_set_dry_run (import, TRUE);
+
+  ck_assert_msg (candour_import_run (import, NULL, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (candour_import_get_problems (import)->len, 0);
+  ck_assert_uint_eq (candour_import_get_count (import, CANDOUR_TABLE_ORGANISATIONS), 0);
+  ck_assert_uint_eq (candour_import_get_count (import, CANDOUR_TABLE_BIDS), 2);
+  ck_assert_uint_eq (candour_import_get_count (import, CANDOUR_TABLE_BID_PARTNERS), 2);
+  ck_assert_uint_eq (candour_import_get_count (import, CANDOUR_TABLE_CONTRACTS), 1);
+  ck_assert_uint_eq (candour_import_get_count (import, CANDOUR_TABLE_SUBCONTRACTS), 0);
+
+  /* Files in the order added, each with its table and its rows. */
+  ck_assert_uint_eq (candour_import_get_n_files (import), 4);
+  ck_assert_str_eq (candour_import_get_file_name (import, 0), "contracts.csv");
+  ck_assert (candour_import_get_file_table (import, 0, &table));
+  ck_assert_int_eq (table, CANDOUR_TABLE_CONTRACTS);
+  ck_assert_uint_eq (candour_import_get_file_count (import, 0), 1);
+  ck_assert_str_eq (candour_import_get_file_name (import, 1), "bids.csv");
+  ck_assert_uint_eq (candour_import_get_file_count (import, 1), 2);
+  ck_assert_uint_eq (candour_import_get_file_count (import, 2), 2);
+  ck_assert (candour_import_get_file_table (import, 3, &table));
+  ck_assert_int_eq (table, CANDOUR_TABLE_SUBCONTRACTS);
+  ck_assert_uint_eq (candour_import_get_file_count (import, 3), 0);
+
+  after = test_dump_everything (db);
+  ck_assert_str_eq (before, after);
+  ck_assert (!candour_database_in_transaction (db));
+
+  /* The same import for real: the same counts, and now the rows and their audit. */
+  candour_import_set_dry_run (import, FALSE);
+  ck_assert_msg (candour_import_run (import, NULL, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (candour_import_get_count (import, CANDOUR_TABLE_BIDS), 2);
+  ck_assert_uint_eq (candour_import_get_count (import, CANDOUR_TABLE_BID_PARTNERS), 2);
+  ck_assert_uint_eq (candour_import_get_count (import, CANDOUR_TABLE_CONTRACTS), 1);
+  ck_assert_uint_eq (candour_import_get_file_count (import, 1), 2);
+  ck_assert_uint_eq (count_rows (db, "SELECT count(*) FROM bid"), 2);
+  ck_assert_uint_eq (count_rows (db, "SELECT count(*) FROM contract"), 1);
+  /* One audit row per file that brought rows: organisations before, three now. */
+  ck_assert_uint_eq (count_rows (db, "SELECT count(*) FROM audit"), 4);
+}
+END_TEST
+
+/* A dry run finds the problems the real import would, word for word, and so does a run
+ * after it on the same import: nothing of the dry run is left behind in between. */
+START_TEST (test_dry_run_lists_the_real_problems)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autoptr(CandourImport) import = NULL;
+  g_autoptr(GError) dry_error = NULL;
+  g_autoptr(GError) real_error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) dry_problems = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *problems;
+
+  test_assert_imports (db, "organisations.csv", organisations, "bids.csv", bids, NULL);
+  before = test_dump_everything (db);
+
+  import = candour_import_new (db);
+  add_text (import, "organisations.csv", "ref,name\nNEW,New Leaf\nLEAD,Lead again\n");
+  add_text (import, "bids.csv", "ref,title,lead_ref,commissioner_ref\nB3,Third,NEW,COMM\nB4,Fourth,NOBODY,COMM\n");
+  add_text (import, "grants.csv", "ref\n1\n");
+  candour_import_set_dry_run (import, TRUE);
+
+  ck_assert (!candour_import_run (import, NULL, &dry_error));
+  ck_assert_str_eq (dry_error->message, "Nothing was imported: 3 problems to fix first.");
+  problems = candour_import_get_problems (import);
+  ck_assert_uint_eq (problems->len, 3);
+  ck_assert_str_eq (problems->pdata[0],
+                    "grants.csv:1:1: Candour does not know which table this file holds; name it after its "
+                    "table: organisations.csv, consortia.csv, consortium_members.csv, bids.csv, "
+                    "bid_partners.csv, contracts.csv, subcontracts.csv, payments.csv");
+  ck_assert_str_eq (problems->pdata[1],
+                    "organisations.csv:3:1: ref 'LEAD' is already used by another record in organisations; "
+                    "each ref must be unique");
+  ck_assert_str_eq (problems->pdata[2],
+                    "bids.csv:3:3: lead_ref 'NOBODY' points nowhere: there is no such ref in "
+                    "organisations.csv or in the database");
+  ck_assert (!candour_import_get_file_table (import, 2, NULL));
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (dry_problems, g_strdup (problems->pdata[i]));
+  after = test_dump_everything (db);
+  ck_assert_str_eq (before, after);
+
+  candour_import_set_dry_run (import, FALSE);
+  ck_assert (!candour_import_run (import, NULL, &real_error));
+  ck_assert_str_eq (real_error->message, dry_error->message);
+  problems = candour_import_get_problems (import);
+  ck_assert_uint_eq (problems->len, dry_problems->len);
+  for (guint i = 0; i < problems->len; i++)
+    ck_assert_str_eq (problems->pdata[i], dry_problems->pdata[i]);
+  g_free (after);
+  after = test_dump_everything (db);
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
+static void
+note_progress (double   fraction,
+               gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+/* Over 8 MB of payments: the bulk load drops the payment indexes and rebuilds them. A
+ * dry run does that too (a rebuild can fail) and its rollback brings back the schema as
+ * it was; the progress it reports only grows, and ends at 1. */
+START_TEST (test_dry_run_of_a_bulk_load)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autoptr(CandourImport) import = NULL;
+  g_autoptr(GString) payments = g_string_new ("ref,contract_ref,amount,paid_on\n");
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n = 0;
+
+  test_assert_imports (db, "organisations.csv", organisations, "bids.csv", bids,
+                       "bid_partners.csv", bid_partners, "contracts.csv", contracts, NULL);
+  before = test_dump_everything (db);
+
+  while (payments->len <= 8 * 1024 * 1024)
+    g_string_append_printf (payments, "PAYMENT-NUMBER-%07u,C1,1234.56,2024-05-01\n", ++n);
+  import = candour_import_new (db);
+  add_text (import, "payments.csv", payments->str);
+  candour_import_set_dry_run (import, TRUE);
+  candour_import_set_progress_func (import, note_progress, fractions);
+
+  ck_assert_msg (candour_import_run (import, NULL, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (candour_import_get_count (import, CANDOUR_TABLE_PAYMENTS), n);
+  after = test_dump_everything (db);
+  ck_assert_str_eq (before, after);
+
+  ck_assert_uint_gt (fractions->len, 10);
+  for (guint i = 1; i < fractions->len; i++)
+    ck_assert (g_array_index (fractions, double, i) >= g_array_index (fractions, double, i - 1));
+  ck_assert (g_array_index (fractions, double, fractions->len - 1) == 1.0);
+}
+END_TEST
+
 START_TEST (test_table_names)
 {
   CandourTable table;
@@ -341,6 +522,9 @@ candour_import_suite (void)
   tcase_add_test (tc, test_bad_last_row_leaves_database_unchanged);
   tcase_add_test (tc, test_files_are_read_in_dependency_order);
   tcase_add_test (tc, test_formula_guard_is_taken_off);
+  tcase_add_test (tc, test_dry_run_counts_and_changes_nothing);
+  tcase_add_test (tc, test_dry_run_lists_the_real_problems);
+  tcase_add_test (tc, test_dry_run_of_a_bulk_load);
   tcase_add_test (tc, test_table_names);
   suite_add_tcase (suite, tc);
   return suite;

@@ -107,6 +107,37 @@ test_dump_content (CandourDatabase *db)
 }
 
 char *
+test_dump_everything (CandourDatabase *db)
+{
+  static const char * const queries[] = {
+    "SELECT * FROM audit ORDER BY id",
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name",
+  };
+  g_autofree char *content = test_dump_content (db);
+  GString *dump = g_string_new (content);
+  sqlite3 *handle = candour_database_get_handle (db);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt;
+
+      ck_assert_int_eq (sqlite3_prepare_v2 (handle, queries[q], -1, &stmt, NULL), SQLITE_OK);
+      g_string_append_printf (dump, "[%s]\n", queries[q]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int i = 0; i < sqlite3_column_count (stmt); i++)
+            {
+              const char *value = (const char *)sqlite3_column_text (stmt, i);
+              g_string_append_printf (dump, "%s%s", i > 0 ? "|" : "", value ? value : "NULL");
+            }
+          g_string_append_c (dump, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  return g_string_free (dump, FALSE);
+}
+
+char *
 test_make_temp_dir (void)
 {
   g_autoptr(GError) error = NULL;

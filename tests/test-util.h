@@ -38,6 +38,9 @@ char            *test_report_csv           (CandourReport *report);
 
 /* Every row of every business table, in a fixed order: equal dumps mean equal content. */
 char            *test_dump_content         (CandourDatabase *db);
+/* test_dump_content() and also the audit trail and the schema: everything an import
+ * could touch, even one rolled back after dropping indexes and suspending triggers. */
+char            *test_dump_everything      (CandourDatabase *db);
 
 /* A new empty temporary folder; removed with test_remove_tree(). */
 char            *test_make_temp_dir        (void);

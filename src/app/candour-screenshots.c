@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "candour-findings-page.h"
+#include "candour-import-dialog.h"
 #include "candour-preferences-window.h"
 #include "candour-record-query.h"
 #include "candour-reports-page.h"
@@ -28,7 +29,6 @@ typedef struct
   char *temp_folder;
   CandourWindow *window;
   GtkWindow *dialog;            /* the dialog a step opened, closed after its picture */
-  gboolean await_dialog;        /* the step's dialog appears later: find it when it is time */
   guint step;
   int failures;
 } Run;
@@ -214,26 +214,76 @@ step_story_bid_candy (Run *run, GtkWidget **target)
   return story (run, target, "BID-01", "ORG-ODR", "story-bid-candy");
 }
 
-/* An import with a bad row, for the list of problems it shows. */
+/* Writes CSV files into a folder of the temporary folder and opens Import CSV… on it. */
+static const char *
+import_folder (Run        *run,
+               GtkWidget **target,
+               const char *name,
+               ...)
+{
+  g_autofree char *folder = g_build_filename (run->temp_folder, name, NULL);
+  const char *paths[] = { folder, NULL };
+  const char *file_name;
+  va_list args;
+
+  g_mkdir_with_parents (folder, 0700);
+  va_start (args, name);
+  while ((file_name = va_arg (args, const char *)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, file_name, NULL);
+      g_file_set_contents (path, va_arg (args, const char *), -1, NULL);
+    }
+  va_end (args);
+
+  candour_window_show_page (run->window, "overview");
+  run->dialog = candour_window_import (run->window, paths);
+  *target = GTK_WIDGET (run->dialog);
+  return name;
+}
+
+/* Import CSV… as it opens, before anything is chosen. */
+static const char *
+step_import_choose (Run *run, GtkWidget **target)
+{
+  candour_window_show_page (run->window, "overview");
+  run->dialog = candour_window_import (run->window, NULL);
+  *target = GTK_WIDGET (run->dialog);
+  return "import-choose";
+}
+
+/* What a folder of good files will bring in, before anything is written. */
+static const char *
+step_import_preview (Run *run, GtkWidget **target)
+{
+  return import_folder (run, target, "import-preview",
+                        "organisations.csv",
+                        "ref,name,kind,annual_income,locality\n"
+                        "ORG-NEWLEAF,New Leaf Mentoring,cic,38500,local\n"
+                        "ORG-BRIDGE,Bridgend Street Food Bank,community_group,12000,local\n"
+                        "ORG-SOLACE,Solace Women's Aid Harrowfield,charity,412000,local\n",
+                        "bids.csv",
+                        "ref,title,lead_ref,commissioner_ref,value,submitted_on,outcome\n"
+                        "BID-20,Harrowfield Food and Fuel Poverty Service,ORG-CORVANE,ORG-HMBC,\"640,000\","
+                        "01/06/2025,pending\n",
+                        "bid_partners.csv",
+                        "bid_ref,partner_ref,role,promised_value,promised_share,consent\n"
+                        "BID-20,ORG-BRIDGE,emergency food parcels,45000,,yes\n"
+                        "BID-20,ORG-NEWLEAF,mentoring,,7.5,yes\n",
+                        NULL);
+}
+
+/* Files with mistakes: every problem listed, with where it is and how to put it right. */
 static const char *
 step_import_problems (Run *run, GtkWidget **target)
 {
-  g_autofree char *folder = g_build_filename (run->temp_folder, "import", NULL);
-  g_autofree char *organisations = g_build_filename (folder, "organisations.csv", NULL);
-  g_autofree char *payments = g_build_filename (folder, "payments.csv", NULL);
-  const char *paths[] = { folder, NULL };
-
-  g_mkdir_with_parents (folder, 0700);
-  g_file_set_contents (organisations, "ref,name,annual_income\nORG-NEW,New Leaf Mentoring,about £40k\n", -1, NULL);
-  g_file_set_contents (payments,
-                       "ref,subcontract_ref,amount,paid_on\n"
-                       "PAY-X1,SUB-02,1200,31/06/2025\n"
-                       "PAY-X2,SUB-99,1200,01/06/2025\n", -1, NULL);
-  candour_window_show_page (run->window, "overview");
-  candour_window_import (run->window, paths);
-  run->await_dialog = TRUE;
-  *target = NULL;
-  return "import-problems";
+  return import_folder (run, target, "import-problems",
+                        "organisations.csv",
+                        "ref,name,annual_income\nORG-NEW,New Leaf Mentoring,about £40k\n",
+                        "payments.csv",
+                        "ref,subcontract_ref,amount,paid_on\n"
+                        "PAY-X1,SUB-02,1200,31/06/2025\n"
+                        "PAY-X2,SUB-99,1200,01/06/2025\n",
+                        NULL);
 }
 
 /* A record's detail window, tall enough to show its lists. */
@@ -415,6 +465,8 @@ static const StepFunc steps[] = {
   step_payment_times,
   step_story,
   step_story_bid_candy,
+  step_import_choose,
+  step_import_preview,
   step_import_problems,
   step_form,
   step_bid_detail,
@@ -491,14 +543,10 @@ take_picture (gpointer user_data)
   g_autofree char *path = g_build_filename (run->folder, file, NULL);
   g_autoptr(GError) error = NULL;
 
-  if (run->await_dialog)
-    {
-      for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-          run->dialog = l->data;
-      pending->target = run->dialog != NULL ? g_object_ref (GTK_WIDGET (run->dialog)) : NULL;
-      run->await_dialog = FALSE;
-    }
+  /* An import dialog still checking its files: a moment more. */
+  if (CANDOUR_IS_IMPORT_DIALOG (pending->target) &&
+      candour_import_dialog_get_busy (CANDOUR_IMPORT_DIALOG (pending->target)))
+    return G_SOURCE_CONTINUE;
 
   if (pending->target == NULL)
     {

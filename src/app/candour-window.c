@@ -17,7 +17,7 @@
 #include "candour-demo.h"
 #include "candour-export.h"
 #include "candour-findings-page.h"
-#include "candour-import.h"
+#include "candour-import-dialog.h"
 #include "candour-overview-page.h"
 #include "candour-payments-page.h"
 #include "candour-record-form.h"
@@ -39,14 +39,11 @@ struct _CandourWindow
   GtkListBox *sidebar_list;
   GtkStack *page_stack;
   GMenu *recent_section;
-  GtkRevealer *import_revealer;
-  GtkSpinner *import_spinner;
 
   CandourSession *session;
   GSettings *settings;
   GtkNativeDialog *chooser;     /* the file chooser on screen, if any */
-  GCancellable *import_cancellable;
-  GStrv import_files;           /* CSV files waiting for the new database's name */
+  GtkWindow *import_dialog;     /* Import CSV…, until it is destroyed */
   guint poll_source;            /* looks for other people's changes */
   gint64 data_version;          /* of the database as last read */
 };
@@ -91,7 +88,6 @@ static void
 candour_window_actions_update (CandourWindow *self)
 {
   gboolean open = self->session != NULL;
-  gboolean importing = self->import_cancellable != NULL;
   CandourTable table;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-record", open && visible_table (self, &table));
@@ -102,12 +98,6 @@ candour_window_actions_update (CandourWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-database", !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.explore-demo", !importing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
 }
 
 void
@@ -738,348 +728,29 @@ explore_demo_action (GtkWidget  *widget,
     show_error (self, _("Could Not Open the Demo"), error->message);
 }
 
-/* Import, in a thread of its own on its own connection, so the window stays usable. */
-
-typedef struct
-{
-  char *db_path;
-  GStrv files;
-  gboolean new_database;
-  guint counts[CANDOUR_N_TABLES];
-  GPtrArray *problems;
-} ImportJob;
+/* Import CSV… (candour-import-dialog.c) */
 
 static void
-import_job_free (ImportJob *job)
+on_import_dialog_destroyed (CandourWindow *self)
 {
-  g_free (job->db_path);
-  g_strfreev (job->files);
-  g_clear_pointer (&job->problems, g_ptr_array_unref);
-  g_free (job);
+  self->import_dialog = NULL;
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = task_data;
-  g_autoptr(CandourDatabase) db = NULL;
-  g_autoptr(CandourImport) import = NULL;
-  GError *error = NULL;
-
-  db = candour_database_open (job->db_path, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  import = candour_import_new (db);
-  for (guint i = 0; job->files[i] != NULL; i++)
-    if (!candour_import_add_path (import, job->files[i], &error))
-      {
-        g_task_return_error (task, error);
-        return;
-      }
-
-  if (!candour_import_run (import, cancellable, &error))
-    {
-      GPtrArray *problems = candour_import_get_problems (import);
-
-      job->problems = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < problems->len; i++)
-        g_ptr_array_add (job->problems, g_strdup (g_ptr_array_index (problems, i)));
-      g_task_return_error (task, error);
-      return;
-    }
-
-  for (guint t = 0; t < CANDOUR_N_TABLES; t++)
-    job->counts[t] = candour_import_get_count (import, t);
-  g_task_return_boolean (task, TRUE);
-}
-
-static char *
-describe_counts (const ImportJob *job)
-{
-  static const char *names[CANDOUR_N_TABLES];
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  names[CANDOUR_TABLE_ORGANISATIONS] = N_("organisations");
-  names[CANDOUR_TABLE_CONSORTIA] = N_("consortia");
-  names[CANDOUR_TABLE_CONSORTIUM_MEMBERS] = N_("consortium members");
-  names[CANDOUR_TABLE_BIDS] = N_("bids");
-  names[CANDOUR_TABLE_BID_PARTNERS] = N_("named partners");
-  names[CANDOUR_TABLE_CONTRACTS] = N_("contracts");
-  names[CANDOUR_TABLE_SUBCONTRACTS] = N_("subcontracts");
-  names[CANDOUR_TABLE_PAYMENTS] = N_("payments");
-
-  for (guint t = 0; t < CANDOUR_N_TABLES; t++)
-    if (job->counts[t] > 0)
-      g_string_append_printf (text, "%s%u %s", text->len > 0 ? ", " : "", job->counts[t], _(names[t]));
-
-  if (text->len == 0)
-    return g_strdup (_("The files held no rows, only their headings"));
-  /* Translators: "Imported 41 organisations, 8 bids" */
-  return g_strdup_printf (_("Imported %s"), text->str);
-}
-
-static void
-show_import_problems (CandourWindow   *self,
-                      const ImportJob *job,
-                      const GError    *error)
-{
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *label;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *body = NULL;
-
-  if (job->problems == NULL || job->problems->len == 0)
-    {
-      show_error (self, _("Nothing Was Imported"), error->message);
-      return;
-    }
-
-  /* "FILE:LINE:COLUMN: reason" with the file's name alone: the person chose the folder. */
-  for (guint i = 0; i < job->problems->len; i++)
-    {
-      const char *problem = g_ptr_array_index (job->problems, i);
-      const char *end = strstr (problem, ".csv:");
-
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      if (end != NULL)
-        {
-          g_autofree char *path = g_strndup (problem, end - problem);
-          g_autofree char *name = g_path_get_basename (path);
-
-          g_string_append_printf (text, "%s%s", name, end);
-        }
-      else
-        g_string_append (text, problem);
-    }
-
-  body = g_strdup_printf (ngettext ("The files have a problem, so nothing was imported and the "
-                                    "database is as it was. Put it right and import again.",
-                                    "The files have %u problems, so nothing was imported and the "
-                                    "database is as it was. Put them right and import again.",
-                                    job->problems->len),
-                          job->problems->len);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Nothing Was Imported"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-
-  label = gtk_label_new (text->str);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "import-problems");
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_set_margin_bottom (label, 8);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 120);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, -1);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-import_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  CandourWindow *self = CANDOUR_WINDOW (source);
-  GTask *task = G_TASK (result);
-  ImportJob *job = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&self->import_cancellable);
-  /* The window was closed while the import ran: nobody to tell. */
-  if (self->import_revealer == NULL)
-    {
-      if (job->new_database && g_task_had_error (task))
-        remove_database_files (job->db_path);
-      return;
-    }
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  gtk_spinner_stop (self->import_spinner);
-  candour_window_actions_update (self);
-
-  if (!g_task_propagate_boolean (task, &error))
-    {
-      if (job->new_database)
-        remove_database_files (job->db_path);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        candour_window_add_toast (self, _("Import cancelled: nothing was imported"));
-      else
-        show_import_problems (self, job, error);
-      return;
-    }
-
-  {
-    g_autofree char *message = describe_counts (job);
-
-    if (job->new_database)
-      candour_window_open_path (self, job->db_path);
-    else if (self->session != NULL)
-      {
-        g_autoptr(GError) reload_error = NULL;
-
-        if (!candour_session_reload (self->session, &reload_error))
-          show_error (self, _("Could Not Read the Database"), reload_error->message);
-      }
-    candour_window_add_toast (self, message);
-  }
-}
-
-static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  CandourWindow *self = CANDOUR_WINDOW (widget);
-
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-}
-
-static void
-start_import (CandourWindow *self,
-              const char    *db_path,
-              GStrv          files,
-              gboolean       new_database)
-{
-  g_autoptr(GTask) task = NULL;
-  ImportJob *job = g_new0 (ImportJob, 1);
-
-  job->db_path = g_strdup (db_path);
-  job->files = files;
-  job->new_database = new_database;
-
-  /* Progress in a bar of its own: libadwaita 1.2 can crash when a toast that never
-   * times out is dismissed just as another is added. */
-  self->import_cancellable = g_cancellable_new ();
-  gtk_spinner_start (self->import_spinner);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-  candour_window_actions_update (self);
-
-  task = g_task_new (self, self->import_cancellable, import_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
-  g_task_run_in_thread (task, import_thread);
-}
-
-gboolean
+GtkWindow *
 candour_window_import (CandourWindow      *self,
                        const char * const *paths)
 {
-  CandourDatabase *db;
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), NULL);
 
-  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (paths != NULL, FALSE);
-
-  if (self->session == NULL || self->import_cancellable != NULL)
-    return FALSE;
-
-  db = candour_session_get_database (self->session);
-  start_import (self, candour_database_get_path (db), g_strdupv ((char **)paths), FALSE);
-  return TRUE;
-}
-
-gboolean
-candour_window_get_importing (CandourWindow *self)
-{
-  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
-
-  return self->import_cancellable != NULL;
-}
-
-static void
-on_import_database_response (CandourWindow   *self,
-                             int              response,
-                             GtkNativeDialog *chooser)
-{
-  g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
-  g_autofree char *path = chosen != NULL ? with_extension (chosen) : NULL;
-  GStrv files = g_steal_pointer (&self->import_files);
-
-  g_clear_object (&self->chooser);
-  if (path == NULL)
+  if (self->import_dialog == NULL)
     {
-      g_strfreev (files);
-      return;
+      self->import_dialog = GTK_WINDOW (candour_import_dialog_new (self));
+      g_signal_connect_swapped (self->import_dialog, "destroy", G_CALLBACK (on_import_dialog_destroyed), self);
     }
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *name = g_path_get_basename (path);
-      g_autofree char *body = g_strdup_printf (_("A file called “%s” is already there. Import again and "
-                                                 "choose another name."), name);
-
-      g_strfreev (files);
-      show_error (self, _("Could Not Make the Database"), body);
-      return;
-    }
-
-  start_import (self, path, files, TRUE);
-}
-
-static void
-on_import_files_response (CandourWindow   *self,
-                          int              response,
-                          GtkNativeDialog *chooser)
-{
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
-  guint n;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    {
-      g_clear_object (&self->chooser);
-      return;
-    }
-
-  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-  n = g_list_model_get_n_items (files);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        g_strv_builder_add (paths, path);
-    }
-  g_clear_object (&self->chooser);
-
-  if (self->session != NULL)
-    {
-      g_auto(GStrv) chosen = g_strv_builder_end (paths);
-      candour_window_import (self, (const char * const *)chosen);
-      return;
-    }
-
-  /* No database open: the files become a new one, saved where the person says. */
-  {
-    GtkFileChooserNative *save = new_chooser (self, _("Save the Imported Database"),
-                                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
-
-    g_strfreev (self->import_files);
-    self->import_files = g_strv_builder_end (paths);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), _("Imported.candour"));
-    g_signal_connect_swapped (save, "response", G_CALLBACK (on_import_database_response), self);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (save));
-  }
+  gtk_window_present (self->import_dialog);
+  if (paths != NULL && paths[0] != NULL)
+    candour_import_dialog_check (CANDOUR_IMPORT_DIALOG (self->import_dialog), paths);
+  return self->import_dialog;
 }
 
 static void
@@ -1087,18 +758,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  CandourWindow *self = CANDOUR_WINDOW (widget);
-  GtkFileChooserNative *chooser = new_chooser (self, _("Import CSV Files"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"));
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_import_files_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  candour_window_import (CANDOUR_WINDOW (widget), NULL);
 }
 
 static void
@@ -1281,9 +941,6 @@ candour_window_close_request (GtkWindow *window)
         }
     }
 
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-
   return GTK_WINDOW_CLASS (candour_window_parent_class)->close_request (window);
 }
 
@@ -1323,8 +980,6 @@ candour_window_dispose (GObject *object)
       g_settings_unbind (self->session, "grace-days");
       g_settings_unbind (self->session, "tolerance");
     }
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
   g_clear_handle_id (&self->poll_source, g_source_remove);
   /* Closing the window is the end of the Undo on offer: delete what was deleted. */
   if (self->toast_overlay != NULL)
@@ -1334,7 +989,11 @@ candour_window_dispose (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->chooser);
-  g_clear_pointer (&self->import_files, g_strfreev);
+  if (self->import_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->import_dialog, self);
+      gtk_window_destroy (g_steal_pointer (&self->import_dialog));
+    }
 
   G_OBJECT_CLASS (candour_window_parent_class)->dispose (object);
 }
@@ -1345,7 +1004,6 @@ candour_window_finalize (GObject *object)
   CandourWindow *self = (CandourWindow *)object;
 
   g_clear_object (&self->settings);
-  g_clear_object (&self->import_cancellable);
 
   G_OBJECT_CLASS (candour_window_parent_class)->finalize (object);
 }
@@ -1421,8 +1079,6 @@ candour_window_class_init (CandourWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, recent_section);
-  gtk_widget_class_bind_template_child (widget_class, CandourWindow, import_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CandourWindow, import_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
@@ -1437,7 +1093,6 @@ candour_window_class_init (CandourWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.explore-demo", NULL, explore_demo_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
   gtk_widget_class_install_action (widget_class, "win.show-record", "(ux)", show_record_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);

@@ -46,12 +46,12 @@ GtkWidget      *candour_window_get_page         (CandourWindow  *self,
 GtkWindow      *candour_window_show_story       (CandourWindow  *self,
                                                  CandourFinding *finding);
 
-/* Imports CSV files, or folders of them, into the open database on a thread of its own:
- * a toast says what came in, or a dialog lists every problem and nothing changes.
- * Returns FALSE, doing nothing, without a database or while an import runs. */
-gboolean        candour_window_import           (CandourWindow      *self,
+/* Import CSV…: opens the import dialog (CandourImportDialog) over the window, or
+ * brings back the one open, and returns it. With paths (CSV files or folders of them) it
+ * checks them at once, as if they had been chosen in it. Into the open database, or
+ * with none, into a new one. */
+GtkWindow      *candour_window_import           (CandourWindow      *self,
                                                  const char * const *paths);
-gboolean        candour_window_get_importing    (CandourWindow  *self);
 
 void            candour_window_add_toast        (CandourWindow  *self,
                                                  const char     *message);

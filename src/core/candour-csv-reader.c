@@ -586,6 +586,14 @@ candour_csv_reader_get_field (CandourCsvReader *self,
   return self->fields[index];
 }
 
+double
+candour_csv_reader_get_progress (CandourCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return self->length > 0 ? MIN ((double)self->pos / self->length, 1.0) : 1.0;
+}
+
 guint
 candour_csv_reader_get_line (CandourCsvReader *self)
 {

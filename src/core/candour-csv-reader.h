@@ -43,6 +43,8 @@ const char       *candour_csv_reader_get_field    (CandourCsvReader *self,
 /* Line on which the current record starts (1-based; records can span lines). */
 guint             candour_csv_reader_get_line     (CandourCsvReader *self);
 const char       *candour_csv_reader_get_name     (CandourCsvReader *self);
+/* How far through the text the reader is, from 0 to 1: for a progress bar. */
+double            candour_csv_reader_get_progress (CandourCsvReader *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandourCsvReader, candour_csv_reader_free)
 

@@ -70,6 +70,8 @@ typedef struct
   char *path;                   /* NULL when the data is in memory */
   GBytes *data;
   const ImportTable *table;     /* NULL: the file name names no table */
+  goffset size;                 /* bytes, for the bulk load and for progress */
+  guint count;                  /* rows written by the last run */
 } ImportFile;
 
 struct _CandourImport
@@ -82,6 +84,12 @@ struct _CandourImport
   GHashTable *ref_cache[CANDOUR_N_TABLES]; /* ref → gint64 *id, filled by look-ups */
   GHashTable *refused_refs[CANDOUR_N_TABLES]; /* refs of rows not written for a problem */
   const ImportTable *record_table; /* a form's one record: problems name fields, not places */
+  gboolean dry_run;             /* roll back at the end, whatever happens */
+  CandourImportProgressFunc progress_func;
+  gpointer progress_data;
+  goffset bytes_total;          /* of the files that name a table */
+  goffset bytes_done;           /* of the files read to the end */
+  guint rows_read;
 };
 
 struct _ImportRow
@@ -1035,6 +1043,21 @@ clear_values (FieldValue *values,
   memset (values, 0, n_values * sizeof *values);
 }
 
+/* Tells the progress function how far the run is; reader is the file being read, if any. */
+static void
+report_progress (CandourImport    *self,
+                 ImportFile       *file,
+                 CandourCsvReader *reader)
+{
+  double done = self->bytes_done;
+
+  if (self->progress_func == NULL || self->bytes_total == 0)
+    return;
+  if (reader != NULL)
+    done += candour_csv_reader_get_progress (reader) * file->size;
+  self->progress_func (MIN (done / self->bytes_total, 1.0), self->progress_data);
+}
+
 static gboolean
 import_file (CandourImport  *self,
              ImportFile     *file,
@@ -1150,9 +1173,12 @@ import_file (CandourImport  *self,
 
       if ((self->counts[table_id] & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      if ((++self->rows_read & 0xfff) == 0)
+        report_progress (self, file, reader);
     }
 
   sqlite3_clear_bindings (insert);
+  file->count = self->counts[table_id] - rows_before;
 
   /* One audit row for the file's records (the triggers leave imports to us). */
   if (self->n_problems == 0 && self->counts[table_id] > rows_before)
@@ -1177,7 +1203,7 @@ import_file (CandourImport  *self,
 #define BULK_LOAD_BYTES (8 * 1024 * 1024)
 
 static goffset
-file_size (ImportFile *file)
+file_size (const ImportFile *file)
 {
   GStatBuf st;
 
@@ -1253,7 +1279,7 @@ import_table (CandourImport  *self,
       ImportFile *file = g_ptr_array_index (self->files, i);
       if (file->table == &tables[table])
         {
-          bytes += file_size (file);
+          bytes += file->size;
           n_files++;
         }
     }
@@ -1277,8 +1303,12 @@ import_table (CandourImport  *self,
     {
       ImportFile *file = g_ptr_array_index (self->files, i);
 
-      if (file->table == &tables[table] && !import_file (self, file, cancellable, error))
+      if (file->table != &tables[table])
+        continue;
+      if (!import_file (self, file, cancellable, error))
         return FALSE;
+      self->bytes_done += file->size;
+      report_progress (self, NULL, NULL);
     }
 
   /* Not worth rebuilding when the import is about to be rolled back. */
@@ -1435,10 +1465,23 @@ candour_import_run (CandourImport  *self,
                     GError        **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
+  /* Its rollback would take the outer transaction's work with it. */
+  g_return_val_if_fail (!self->dry_run || !candour_database_in_transaction (self->db), FALSE);
 
   g_ptr_array_set_size (self->problems, 0);
   self->n_problems = 0;
   memset (self->counts, 0, sizeof self->counts);
+  self->bytes_total = self->bytes_done = 0;
+  self->rows_read = 0;
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      ImportFile *file = g_ptr_array_index (self->files, i);
+
+      file->count = 0;
+      file->size = file_size (file);
+      if (file->table != NULL)
+        self->bytes_total += file->size;
+    }
   /* A run that failed was rolled back: the ids it found may belong to no row now. */
   for (guint t = 0; t < CANDOUR_N_TABLES; t++)
     {
@@ -1486,7 +1529,80 @@ candour_import_run (CandourImport  *self,
       return FALSE;
     }
 
-  return candour_database_end (self->db, TRUE, error);
+  /* The last moment Cancel can still leave the database as it was. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      candour_database_end (self->db, FALSE, NULL);
+      return FALSE;
+    }
+
+  return candour_database_end (self->db, !self->dry_run, error);
+}
+
+void
+candour_import_set_dry_run (CandourImport *self,
+                            gboolean       dry_run)
+{
+  g_return_if_fail (self != NULL);
+
+  self->dry_run = !!dry_run;
+}
+
+void
+candour_import_set_progress_func (CandourImport             *self,
+                                  CandourImportProgressFunc  func,
+                                  gpointer                   user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->progress_func = func;
+  self->progress_data = user_data;
+}
+
+guint
+candour_import_get_n_files (CandourImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->files->len;
+}
+
+const char *
+candour_import_get_file_name (CandourImport *self,
+                              guint          index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->files->len, NULL);
+
+  return ((ImportFile *)g_ptr_array_index (self->files, index))->display_name;
+}
+
+gboolean
+candour_import_get_file_table (CandourImport *self,
+                               guint          index,
+                               CandourTable  *out_table)
+{
+  ImportFile *file;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index < self->files->len, FALSE);
+
+  file = g_ptr_array_index (self->files, index);
+  if (file->table == NULL)
+    return FALSE;
+  if (out_table != NULL)
+    *out_table = file->table - tables;
+  return TRUE;
+}
+
+guint
+candour_import_get_file_count (CandourImport *self,
+                               guint          index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->files->len, 0);
+
+  return ((ImportFile *)g_ptr_array_index (self->files, index))->count;
 }
 
 GPtrArray *

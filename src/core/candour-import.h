@@ -71,11 +71,40 @@ gboolean       candour_import_run          (CandourImport    *self,
                                             GCancellable     *cancellable,
                                             GError          **error);
 
+/* With dry_run TRUE, _run() does everything a real import does, every check and every
+ * write, in its one transaction, and then rolls the transaction back: its problems and
+ * counts are exactly those of the real import, and the database is left as it was.
+ * _run() then returns TRUE when the real import would write everything. A dry run must
+ * not be started inside another transaction, whose work its rollback would undo too. */
+void           candour_import_set_dry_run  (CandourImport    *self,
+                                            gboolean          dry_run);
+
+/* Called now and then from the thread running _run() with how much of the files has
+ * been read, from 0 to 1 (by size). */
+typedef void (*CandourImportProgressFunc) (double   fraction,
+                                           gpointer user_data);
+void           candour_import_set_progress_func (CandourImport             *self,
+                                                 CandourImportProgressFunc  func,
+                                                 gpointer                   user_data);
+
 /* "FILE:LINE:COLUMN: reason", at most CANDOUR_IMPORT_MAX_PROBLEMS of them. */
 GPtrArray     *candour_import_get_problems (CandourImport    *self);
 /* Rows written (or that would have been) into a table. */
 guint          candour_import_get_count    (CandourImport    *self,
                                             CandourTable      table);
+
+/* The files added, in the order they were added (a folder's in name order). The name
+ * is the one problems use: the path as given, or the name given with the data. */
+guint          candour_import_get_n_files     (CandourImport    *self);
+const char    *candour_import_get_file_name   (CandourImport    *self,
+                                               guint             index);
+/* FALSE when the file's name names no table (a problem _run() reports). */
+gboolean       candour_import_get_file_table  (CandourImport    *self,
+                                               guint             index,
+                                               CandourTable     *out_table);
+/* Rows the file wrote (or, in a dry run, would write) in the last _run(). */
+guint          candour_import_get_file_count  (CandourImport    *self,
+                                               guint             index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandourImport, candour_import_free)
 
