@@ -2,8 +2,10 @@
  *
  * Writes a synthetic area (by default 1,000,000 payments over 2,000 subcontracts) as CSV,
  * times sqlite3's own .import of the payments as a baseline, then times Candour's full,
- * validated import of every file and each report, and prints the figures. Not a test:
- * figures vary with the machine. Run with `build-aux/dev bench [PAYMENTS]`.
+ * validated import of every file and each report, then the Payments page's sorts and
+ * searches: how long each takes, and how long the main loop stalls while it runs. Prints
+ * the figures. Not a test: figures vary with the machine. Run with
+ * `build-aux/dev bench [PAYMENTS]`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +16,7 @@
 
 #include "candour-database.h"
 #include "candour-import.h"
+#include "candour-payment-list.h"
 #include "candour-reports.h"
 
 #define N_ORGANISATIONS 2000
@@ -129,6 +132,115 @@ time_report (const char    *name,
   printf ("  %-28s %6.2f s\n", name, seconds_since (start));
 }
 
+/* A main loop probe: a timeout that should fire every millisecond notes the longest
+ * wait between two of its ticks, which is the longest the window would have frozen. */
+typedef struct
+{
+  gint64 last_tick;
+  gint64 longest;
+  gboolean done;
+} Probe;
+
+static gboolean
+probe_tick (gpointer user_data)
+{
+  Probe *probe = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  probe->longest = MAX (probe->longest, now - probe->last_tick);
+  probe->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+read_first_page (CandourPaymentList *list)
+{
+  for (guint i = 0; i < MIN (CANDOUR_PAYMENT_LIST_PAGE_SIZE, g_list_model_get_n_items (G_LIST_MODEL (list))); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+}
+
+static void
+on_rows_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Probe *probe = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!candour_payment_list_query_finish (CANDOUR_PAYMENT_LIST (source), result, &error))
+    g_error ("%s", error->message);
+  /* As a view would, straight after the new order comes in. */
+  read_first_page (CANDOUR_PAYMENT_LIST (source));
+  probe->done = TRUE;
+}
+
+/* Each sort or search of the Payments page twice: worked out on the calling thread
+ * (in a window, the whole time is a freeze), then as the page asks for it, on a worker
+ * thread while a probe watches the main loop. */
+static void
+time_payment_list (CandourDatabase *db)
+{
+  static const struct {
+    const char *name;
+    const char *search;
+    CandourPaymentSort sort;
+    gboolean descending;
+  } cases[] = {
+    { "by reference", NULL, CANDOUR_PAYMENT_SORT_REF, FALSE },
+    { "by amount, largest first", NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE },
+    { "by date paid", NULL, CANDOUR_PAYMENT_SORT_PAID_ON, FALSE },
+    { "by days to pay", NULL, CANDOUR_PAYMENT_SORT_DAYS_TO_PAY, FALSE },
+    { "by payee", NULL, CANDOUR_PAYMENT_SORT_PAYEE, FALSE },
+    { "search \"SUB-0042\"", "SUB-0042", CANDOUR_PAYMENT_SORT_NONE, FALSE },
+    { "search \"Organisation 1\"", "Organisation 1", CANDOUR_PAYMENT_SORT_NONE, FALSE },
+    { "search + by amount", "Organisation 1", CANDOUR_PAYMENT_SORT_AMOUNT, TRUE },
+  };
+  g_autoptr(CandourPaymentList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  list = candour_payment_list_new (db, &error);
+  if (list == NULL)
+    g_error ("%s", error->message);
+  read_first_page (list);
+  printf ("  %-28s %6.2f s\n", "payments list, first page", seconds_since (start));
+  printf ("  %-28s %8s %8s %10s\n", "Payments page", "on main", "worker", "max stall");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Probe probe = { 0 };
+      double blocking, worker;
+      guint probe_id;
+
+      if (!candour_payment_list_set_search (list, NULL, &error) ||
+          !candour_payment_list_set_sort (list, CANDOUR_PAYMENT_SORT_NONE, FALSE, &error))
+        g_error ("%s", error->message);
+
+      start = g_get_monotonic_time ();
+      if (!candour_payment_list_set_search (list, cases[i].search, &error) ||
+          !candour_payment_list_set_sort (list, cases[i].sort, cases[i].descending, &error))
+        g_error ("%s", error->message);
+      read_first_page (list);
+      blocking = seconds_since (start);
+
+      if (!candour_payment_list_set_search (list, NULL, &error) ||
+          !candour_payment_list_set_sort (list, CANDOUR_PAYMENT_SORT_NONE, FALSE, &error))
+        g_error ("%s", error->message);
+
+      probe_id = g_timeout_add (1, probe_tick, &probe);
+      start = probe.last_tick = g_get_monotonic_time ();
+      candour_payment_list_query_async (list, cases[i].search, cases[i].sort, cases[i].descending,
+                                        on_rows_ready, &probe);
+      while (!probe.done)
+        g_main_context_iteration (NULL, TRUE);
+      worker = seconds_since (start);
+      probe_tick (&probe);
+      g_source_remove (probe_id);
+
+      printf ("  %-28s %6.2f s %6.2f s %7.1f ms\n", cases[i].name, blocking, worker, probe.longest / 1000.0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -197,6 +309,8 @@ main (int    argc,
     time_report ("payment-times", report);
   }
   candour_reconcile_options_clear (&options);
+
+  time_payment_list (db);
 
   getrusage (RUSAGE_SELF, &usage);
   printf ("  %-28s %6.1f MiB (includes the generated CSV text)\n", "peak memory", usage.ru_maxrss / 1024.0);

@@ -19,6 +19,7 @@
 #include "candour-findings-page.h"
 #include "candour-overview-page.h"
 #include "candour-payments-page.h"
+#include "candour-pdf-report.h"
 #include "candour-records-page.h"
 #include "candour-report-row.h"
 #include "candour-reports-page.h"
@@ -184,6 +185,78 @@ START_TEST (test_record_pages)
 }
 END_TEST
 
+/* Sorting and searching happen on a worker thread: wait until the list has its rows. */
+static void
+wait_for_payments (CandourPaymentsPage *page)
+{
+  CandourPaymentList *list = candour_payments_page_get_list (page);
+
+  while (candour_payment_list_get_busy (list))
+    g_main_context_iteration (NULL, TRUE);
+  test_app_wait ();
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_str_equal (gtk_column_view_column_get_title (column), title))
+        return column;
+    }
+  ck_abort_msg ("no column %s", title);
+  return NULL;
+}
+
+static char *
+shown_ref (CandourPaymentsPage *page,
+           guint                position)
+{
+  g_autoptr(CandourPayment) payment = g_list_model_get_item (candour_payments_page_get_shown (page), position);
+
+  ck_assert_ptr_nonnull (payment);
+  return g_strdup (candour_payment_get_ref (payment));
+}
+
 START_TEST (test_payments_page)
 {
   CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
@@ -193,17 +266,85 @@ START_TEST (test_payments_page)
   ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 198);
 
   candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE);
-  test_app_wait ();
+  wait_for_payments (page);
   ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_AMOUNT);
   ck_assert (candour_payment_list_get_descending (list));
   biggest = g_list_model_get_item (G_LIST_MODEL (list), 0);
   ck_assert_str_eq (candour_payment_get_ref (biggest), "PAY-0169");
 
   candour_payments_page_set_search (page, "Polish");
-  test_app_wait ();
+  wait_for_payments (page);
   ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 4);
   candour_payments_page_set_search (page, NULL);
   candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_NONE, FALSE);
+  wait_for_payments (page);
+}
+END_TEST
+
+/* A click on a column heading: the rows in view stay, with a spinner and "Sorting…",
+ * until the worker's order comes in; a newer click or search takes over from it. */
+START_TEST (test_payments_page_sorts_in_the_background)
+{
+  CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
+  CandourPaymentList *list = candour_payments_page_get_list (page);
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+  GtkWidget *spinner = find_widget (GTK_WIDGET (page), GTK_TYPE_SPINNER);
+  guint pages_read;
+  char *ref;
+
+  ck_assert_ptr_nonnull (view);
+  ck_assert_ptr_nonnull (spinner);
+  ck_assert (!gtk_widget_get_visible (spinner));
+  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "198 payments"));
+  pages_read = candour_payment_list_get_pages_read (list);
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "Amount"), GTK_SORT_DESCENDING);
+  /* Asked for, not yet answered: the recorded order is still there to scroll. */
+  ck_assert (candour_payment_list_get_busy (list));
+  ck_assert (gtk_widget_get_visible (spinner));
+  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "Sorting…"));
+  ref = shown_ref (page, 0);
+  ck_assert_str_eq (ref, "PAY-0001");
+  g_free (ref);
+
+  wait_for_payments (page);
+  ck_assert (!gtk_widget_get_visible (spinner));
+  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "198 payments"));
+  ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_AMOUNT);
+  ck_assert (candour_payment_list_get_descending (list));
+  ref = shown_ref (page, 0);
+  ck_assert_str_eq (ref, "PAY-0169");
+  g_free (ref);
+  ref = shown_ref (page, 197);
+  ck_assert_str_eq (ref, "PAY-0126");
+  g_free (ref);
+  /* Only what the view shows was read: a page or two, give or take. */
+  ck_assert_uint_le (candour_payment_list_get_pages_read (list) - pages_read, 6);
+
+  /* Typed while a sort is on its way: the search takes over, sorted the new way. */
+  gtk_column_view_sort_by_column (view, column_titled (view, "Paid on"), GTK_SORT_ASCENDING);
+  candour_payments_page_set_search (page, "Polish");
+  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "Searching…"));
+  wait_for_payments (page);
+  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "4 of 198 payments"));
+  ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_PAID_ON);
+  ref = shown_ref (page, 0);
+  ck_assert_str_eq (ref, "PAY-0041");
+  g_free (ref);
+
+  /* Two clicks in a row: the second wins. */
+  candour_payments_page_set_search (page, NULL);
+  gtk_column_view_sort_by_column (view, column_titled (view, "Amount"), GTK_SORT_DESCENDING);
+  gtk_column_view_sort_by_column (view, column_titled (view, "Amount"), GTK_SORT_ASCENDING);
+  wait_for_payments (page);
+  ck_assert (!candour_payment_list_get_descending (list));
+  ref = shown_ref (page, 0);
+  ck_assert_str_eq (ref, "PAY-0126");
+  g_free (ref);
+
+  candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_NONE, FALSE);
+  wait_for_payments (page);
+  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "198 payments"));
 }
 END_TEST
 
@@ -213,8 +354,10 @@ START_TEST (test_payments_page_reads_what_it_shows)
   CandourSession *session = candour_window_get_session (window);
   CandourDatabase *db = candour_session_get_database (session);
   CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
-  CandourPaymentList *list;
+  CandourPaymentList *list = candour_payments_page_get_list (page);
   g_autoptr(GError) error = NULL;
+  /* The page keeps its list when the database changes: count from here. */
+  guint before = candour_payment_list_get_pages_read (list);
 
   ck_assert_msg (candour_database_exec (db,
                                         "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
@@ -222,27 +365,29 @@ START_TEST (test_payments_page_reads_what_it_shows)
                                         "SELECT (SELECT id FROM subcontract WHERE ref = 'SUB-02'), 1, '2020-01-01' FROM n",
                                         &error), "%s", error ? error->message : "");
   ck_assert (candour_session_reload (session, NULL));
-  test_app_wait ();
+  wait_for_payments (page);
 
-  list = candour_payments_page_get_list (page);
+  ck_assert_ptr_eq (candour_payments_page_get_list (page), list);
   ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 50198);
   /* GTK keeps about 200 rows around the ones in view: four pages, give or take one. */
-  ck_assert_uint_le (candour_payment_list_get_pages_read (list), 5);
+  ck_assert_uint_le (candour_payment_list_get_pages_read (list) - before, 5);
 
   /* Sorting and searching happen in SQL, and again only the rows in view are read. */
   candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_PAID_ON, TRUE);
-  test_app_wait ();
-  ck_assert_uint_le (candour_payment_list_get_pages_read (list), 10);
+  wait_for_payments (page);
+  ck_assert_uint_le (candour_payment_list_get_pages_read (list) - before, 10);
   candour_payments_page_set_search (page, "African Caribbean");
-  test_app_wait ();
+  wait_for_payments (page);
   ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 50014);
-  ck_assert_uint_le (candour_payment_list_get_pages_read (list), 15);
+  ck_assert_uint_le (candour_payment_list_get_pages_read (list) - before, 15);
   candour_payments_page_set_search (page, NULL);
   candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_NONE, FALSE);
+  wait_for_payments (page);
 
   ck_assert (candour_database_exec (db, "DELETE FROM payment WHERE paid_on = '2020-01-01' AND ref IS NULL", NULL));
   ck_assert (candour_session_reload (session, NULL));
-  test_app_wait ();
+  wait_for_payments (page);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 198);
 }
 END_TEST
 
@@ -309,6 +454,211 @@ START_TEST (test_reports)
   ck_assert (g_str_has_prefix (pdf, "%PDF-"));
   /* Thirteen columns: the page turns to landscape A4. */
   ck_assert_msg (contains (pdf, length, "/MediaBox [ 0 0 841.89"), "not a landscape A4 page");
+}
+END_TEST
+
+static void
+wait_for_export (CandourReportView *view)
+{
+  while (candour_report_view_get_exporting (view))
+    g_main_context_iteration (NULL, TRUE);
+  test_app_wait ();
+}
+
+/* A temporary file left behind: they are hidden, named after the file they become. */
+static gboolean
+has_hidden_file (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  ck_assert_ptr_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] == '.')
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf buf;
+
+  ck_assert_int_eq (g_stat (path, &buf), 0);
+  return buf.st_mode & 0777;
+}
+
+static GtkWidget *
+button_labelled (GtkWidget  *widget,
+                 const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Waits up to two seconds for a toast (or any label) saying text. */
+static GtkWidget *
+wait_for_label (const char *text)
+{
+  gint64 end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+  GtkWidget *label;
+
+  while ((label = find_label (GTK_WIDGET (window), text)) == NULL && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return label;
+}
+
+static AdwMessageDialog *
+visible_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  return dialog;
+}
+
+/* Export PDF… draws on a worker thread: meanwhile the exports are off and Cancel is
+ * on; then a toast, and the file is whole and its owner's only. */
+START_TEST (test_reports_export_pdf)
+{
+  CandourReportsPage *page = CANDOUR_REPORTS_PAGE (show ("reports"));
+  CandourReportView *shares = candour_reports_page_get_view (page, "shares");
+  GtkWidget *export_button = button_labelled (GTK_WIDGET (shares), "Export _PDF…");
+  g_autofree char *path = g_build_filename (folder, "contract-shares.pdf", NULL);
+  g_autofree char *missing = g_build_filename (folder, "no such folder", "contract-shares.pdf", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *expected = NULL;
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  ck_assert_ptr_nonnull (export_button);
+  ck_assert (gtk_widget_get_sensitive (export_button));
+  candour_report_view_export_pdf (shares, path);
+  ck_assert (candour_report_view_get_exporting (shares));
+  ck_assert (!gtk_widget_get_sensitive (export_button));
+  ck_assert (!gtk_widget_get_sensitive (button_labelled (GTK_WIDGET (shares), "Export _CSV…")));
+  ck_assert (gtk_widget_get_sensitive (button_labelled (GTK_WIDGET (shares), "_Cancel")));
+
+  wait_for_export (shares);
+  ck_assert (gtk_widget_get_sensitive (export_button));
+  ck_assert_ptr_nonnull (wait_for_label ("Saved contract-shares.pdf"));
+  pdf = read_text (path, &length);
+  ck_assert (g_str_has_prefix (pdf, "%PDF-"));
+  ck_assert (contains (pdf, length, "%%EOF"));
+  ck_assert_uint_eq (file_mode (path), 0600);
+  ck_assert (!has_hidden_file (folder));
+
+  /* A folder that is not there: a dialog says so, in words. */
+  candour_report_view_export_pdf (shares, missing);
+  wait_for_export (shares);
+  dialog = visible_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Export");
+  expected = g_strdup_printf ("Could not save %s: No such file or directory", missing);
+  ck_assert_str_eq (adw_message_dialog_get_body (dialog), expected);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_app_wait ();
+}
+END_TEST
+
+/* Cancel: the file is as it was, and nothing half-written is left beside it. */
+START_TEST (test_reports_export_pdf_cancelled)
+{
+  CandourReportsPage *page = CANDOUR_REPORTS_PAGE (show ("reports"));
+  CandourReportView *scorecard = candour_reports_page_get_view (page, "scorecard");
+  g_autofree char *earlier = g_build_filename (folder, "scorecard.pdf", NULL);
+  g_autofree char *fresh = g_build_filename (folder, "scorecard-new.pdf", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  ck_assert (g_file_set_contents (earlier, "the earlier scorecard", -1, NULL));
+  candour_report_view_export_pdf (scorecard, earlier);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (scorecard), "report.cancel-export", NULL));
+  wait_for_export (scorecard);
+  text = read_text (earlier, &length);
+  ck_assert_str_eq (text, "the earlier scorecard");
+  ck_assert (!has_hidden_file (folder));
+  ck_assert_ptr_null (visible_message_dialog ());
+
+  candour_report_view_export_pdf (scorecard, fresh);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (scorecard), "report.cancel-export", NULL));
+  wait_for_export (scorecard);
+  ck_assert (!g_file_test (fresh, G_FILE_TEST_EXISTS));
+  ck_assert (!has_hidden_file (folder));
+  /* Nothing to cancel now. */
+  ck_assert (!gtk_widget_get_sensitive (button_labelled (GTK_WIDGET (scorecard), "_Cancel")));
+}
+END_TEST
+
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} Written;
+
+static void
+on_pdf_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Written *written = user_data;
+
+  candour_pdf_report_write_finish (result, &written->error);
+  written->done = TRUE;
+}
+
+/* Cancelled half-way through a long table, on its worker thread: the temporary file it
+ * was drawing goes too. */
+START_TEST (test_pdf_cancelled_while_drawing)
+{
+  CandourPdfReport *report = candour_pdf_report_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (folder, "long.pdf", NULL);
+  Written written = { 0 };
+
+  report->title = g_strdup ("A long report");
+  report->n_columns = 2;
+  report->headings = g_strsplit ("Name|Amount", "|", -1);
+  report->numeric = g_new0 (gboolean, 2);
+  report->numeric[1] = TRUE;
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("Organisation %u|£%u.00", i, i * 7);
+      g_ptr_array_add (report->rows, g_strsplit (line, "|", -1));
+    }
+
+  candour_pdf_report_write_async (report, path, cancellable, on_pdf_written, &written);
+  /* Some rows drawn: the temporary file is there, the file is not yet. */
+  while (candour_pdf_report_get_progress (report) == 0 && !written.done)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_assert (!written.done);
+  ck_assert (has_hidden_file (folder));
+  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_cancellable_cancel (cancellable);
+  while (!written.done)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert (g_error_matches (written.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
+  ck_assert (!has_hidden_file (folder));
+  g_clear_error (&written.error);
 }
 END_TEST
 
@@ -386,8 +736,12 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_findings_filters);
   tcase_add_test (tc, test_record_pages);
   tcase_add_test (tc, test_payments_page);
+  tcase_add_test (tc, test_payments_page_sorts_in_the_background);
   tcase_add_test (tc, test_payments_page_reads_what_it_shows);
   tcase_add_test (tc, test_reports);
+  tcase_add_test (tc, test_reports_export_pdf);
+  tcase_add_test (tc, test_reports_export_pdf_cancelled);
+  tcase_add_test (tc, test_pdf_cancelled_while_drawing);
   tcase_add_test (tc, test_story);
   tcase_add_test (tc, test_preferences_rejudge);
   tcase_set_timeout (tc, 120);

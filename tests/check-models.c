@@ -230,6 +230,290 @@ START_TEST (test_payment_list_sorts_and_searches)
 }
 END_TEST
 
+/* The demo in a file: a worker thread needs a second connection to it. */
+static CandourDatabase *
+open_demo_file (char **out_folder)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  CandourDatabase *db;
+
+  *out_folder = test_make_temp_dir ();
+  path = g_build_filename (*out_folder, "demo.candour", NULL);
+  db = candour_database_open (path, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  ck_assert_msg (candour_demo_load (db, TODAY, &error), "%s", error ? error->message : "");
+  return db;
+}
+
+typedef struct
+{
+  gboolean done;
+  GError *error;
+} Answer;
+
+static void
+on_answer (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Answer *answer = user_data;
+
+  ck_assert (!answer->done);
+  answer->done = TRUE;
+  candour_payment_list_query_finish (CANDOUR_PAYMENT_LIST (source), result, &answer->error);
+}
+
+static void
+wait_for (Answer *answer)
+{
+  while (!answer->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Every ref in the list, in order, joined with commas. */
+static char *
+all_refs (GListModel *model)
+{
+  GString *refs = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autofree char *ref = payment_ref (model, i);
+      g_string_append_printf (refs, "%s%s", i > 0 ? "," : "", ref);
+    }
+  return g_string_free (refs, FALSE);
+}
+
+static char *
+refs_by_sql (CandourDatabase *db,
+             const char      *sql)
+{
+  GString *refs = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (refs, "%s%s", refs->len > 0 ? "," : "", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return g_string_free (refs, FALSE);
+}
+
+/* Sorted on a worker: the old rows stay until the new order comes in whole. */
+START_TEST (test_payment_list_sorts_off_the_main_thread)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(CandourDatabase) db = open_demo_file (&folder);
+  g_autoptr(CandourPaymentList) list = candour_payment_list_new (db, NULL);
+  GListModel *model = G_LIST_MODEL (list);
+  Answer answer = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *expected = NULL;
+
+  ck_assert (!candour_payment_list_get_busy (list));
+  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &answer);
+  ck_assert (candour_payment_list_get_busy (list));
+  /* Until the answer comes back, the list is as it was. */
+  before = payment_ref (model, 0);
+  ck_assert_str_eq (before, "PAY-0001");
+  ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_NONE);
+
+  wait_for (&answer);
+  ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
+  ck_assert (!candour_payment_list_get_busy (list));
+  ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_AMOUNT);
+  ck_assert (candour_payment_list_get_descending (list));
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 198);
+  ck_assert_uint_eq (candour_payment_list_get_total (list), 198);
+  /* Six payments of £200,000, the latest recorded first. */
+  order = all_refs (model);
+  ck_assert (g_str_has_prefix (order, "PAY-0169,PAY-0121,PAY-0080,PAY-0054,PAY-0015,PAY-0004,"));
+  expected = refs_by_sql (db, "SELECT ref FROM payment ORDER BY amount DESC, id DESC");
+  ck_assert_str_eq (order, expected);
+  g_clear_pointer (&order, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* By payee, which the rows reach through their contracts: the same as SQL says. */
+  answer = (Answer) { 0 };
+  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_PAYEE, FALSE, on_answer, &answer);
+  wait_for (&answer);
+  ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
+  order = all_refs (model);
+  ck_assert (g_str_has_prefix (order, "PAY-0001,PAY-0002,PAY-0003,PAY-0005,"));
+  /* Partners are paid on subcontracts, leads on contracts. */
+  expected = refs_by_sql (db, "SELECT ref FROM ("
+                              "  SELECT p.id, p.ref, o.name FROM payment p"
+                              "  JOIN subcontract s ON s.id = p.subcontract_id"
+                              "  JOIN organisation o ON o.id = s.partner_id"
+                              "  UNION ALL"
+                              "  SELECT p.id, p.ref, o.name FROM payment p"
+                              "  JOIN contract c ON c.id = p.contract_id"
+                              "  JOIN organisation o ON o.id = c.lead_id)"
+                              "ORDER BY name COLLATE NOCASE, id");
+  ck_assert_str_eq (order, expected);
+
+  /* Searched on the worker too; the total still counts every payment. */
+  answer = (Answer) { 0 };
+  candour_payment_list_query_async (list, "polish", CANDOUR_PAYMENT_SORT_PAID_ON, FALSE, on_answer, &answer);
+  wait_for (&answer);
+  ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 4);
+  ck_assert_uint_eq (candour_payment_list_get_total (list), 198);
+  ck_assert_str_eq (candour_payment_list_get_search (list), "polish");
+  first = payment_ref (model, 0);
+  ck_assert_str_eq (first, "PAY-0041");
+
+  /* Back to the recorded order: only a count, so the answer is there at once. */
+  answer = (Answer) { 0 };
+  candour_payment_list_query_async (list, "", CANDOUR_PAYMENT_SORT_NONE, FALSE, on_answer, &answer);
+  ck_assert (!candour_payment_list_get_busy (list));
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 198);
+  wait_for (&answer);
+  ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
+
+  g_clear_object (&list);
+  g_clear_object (&db);
+  test_remove_tree (folder);
+}
+END_TEST
+
+typedef struct
+{
+  guint swaps;
+  char *first;                  /* the first row after the last swap */
+} Swaps;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Swaps      *swaps)
+{
+  if (added == 0)
+    return;
+  swaps->swaps++;
+  g_free (swaps->first);
+  swaps->first = payment_ref (model, 0);
+}
+
+/* A search finds a payment by its reference, its agreement's, its contract's, its
+ * payer's or its payee's name, as the rows show them. */
+START_TEST (test_payment_list_search_matches_what_rows_show)
+{
+  static const char * const terms[] = {
+    "polish", "CON-01", "SUB-05", "kindred", "harrowfield", "PAY-01", "council", "Corvane",
+  };
+  g_autoptr(CandourDatabase) db = open_demo ();
+  g_autoptr(CandourPaymentList) list = candour_payment_list_new (db, NULL);
+
+  for (guint t = 0; t < G_N_ELEMENTS (terms); t++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("%%%s%%", terms[t]);
+      g_autofree char *sql = NULL;
+      g_autofree char *shown = NULL;
+      g_autofree char *expected = NULL;
+
+      ck_assert (candour_payment_list_set_search (list, terms[t], NULL));
+      shown = all_refs (G_LIST_MODEL (list));
+      sql = g_strdup_printf ("SELECT p.ref FROM payment p\n" CANDOUR_PAYMENT_JOINS
+                             "WHERE p.ref LIKE '%1$s' OR s.ref LIKE '%1$s' OR c.ref LIKE '%1$s'"
+                             "   OR payer.name LIKE '%1$s' OR payee.name LIKE '%1$s' ORDER BY p.id",
+                             pattern);
+      expected = refs_by_sql (db, sql);
+      ck_assert_msg (expected[0] != '\0', "nothing has %s", terms[t]);
+      ck_assert_str_eq (shown, expected);
+    }
+}
+END_TEST
+
+/* A newer request wins even when the older one's answer comes back after it asked. */
+START_TEST (test_payment_list_newer_request_wins)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(CandourDatabase) db = open_demo_file (&folder);
+  g_autoptr(CandourPaymentList) list = candour_payment_list_new (db, NULL);
+  GListModel *model = G_LIST_MODEL (list);
+  Answer older = { 0 };
+  Answer newer = { 0 };
+  Answer same = { 0 };
+  Answer dropped = { 0 };
+  Swaps swaps = { 0 };
+  g_autofree char *first = NULL;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &swaps);
+
+  /* Nothing runs on the main loop in between: however quick the older worker is, its
+   * answer is only looked at after the newer request was made. */
+  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, FALSE, on_answer, &older);
+  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &newer);
+  /* Asked twice for the same: one answer for both. */
+  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &same);
+  g_usleep (200000);
+  wait_for (&older);
+  wait_for (&newer);
+  wait_for (&same);
+
+  ck_assert (g_error_matches (older.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  ck_assert_msg (newer.error == NULL, "%s", newer.error->message);
+  ck_assert_msg (same.error == NULL, "%s", same.error->message);
+  ck_assert_uint_eq (swaps.swaps, 1);
+  ck_assert_str_eq (swaps.first, "PAY-0169");
+  ck_assert (candour_payment_list_get_descending (list));
+  ck_assert (!candour_payment_list_get_busy (list));
+
+  /* Cancelled: the answer is dropped and the list stays as it is. */
+  candour_payment_list_query_async (list, "polish", CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &dropped);
+  candour_payment_list_cancel (list);
+  ck_assert (!candour_payment_list_get_busy (list));
+  wait_for (&dropped);
+  ck_assert (g_error_matches (dropped.error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  ck_assert_uint_eq (swaps.swaps, 1);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 198);
+  ck_assert_ptr_null (candour_payment_list_get_search (list));
+  first = payment_ref (model, 0);
+  ck_assert_str_eq (first, "PAY-0169");
+
+  g_clear_error (&older.error);
+  g_clear_error (&dropped.error);
+  g_free (swaps.first);
+  g_signal_handlers_disconnect_by_data (list, &swaps);
+  g_clear_object (&list);
+  g_clear_object (&db);
+  test_remove_tree (folder);
+}
+END_TEST
+
+/* After the table changes, the same sort again; an in-memory database answers on the
+ * main thread, as it has no second connection. */
+START_TEST (test_payment_list_reloads_in_memory)
+{
+  g_autoptr(CandourDatabase) db = open_demo ();
+  g_autoptr(CandourPaymentList) list = candour_payment_list_new (db, NULL);
+  GListModel *model = G_LIST_MODEL (list);
+  Answer answer = { 0 };
+  g_autofree char *first = NULL;
+
+  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &answer);
+  wait_for (&answer);
+  ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
+  first = payment_ref (model, 0);
+  ck_assert_str_eq (first, "PAY-0169");
+
+  ck_assert (candour_database_exec (db, "UPDATE payment SET amount = 99999999 WHERE ref = 'PAY-0002'", NULL));
+  answer = (Answer) { 0 };
+  candour_payment_list_reload_async (list, on_answer, &answer);
+  wait_for (&answer);
+  ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
+  g_clear_pointer (&first, g_free);
+  first = payment_ref (model, 0);
+  ck_assert_str_eq (first, "PAY-0002");
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 198);
+}
+END_TEST
+
 START_TEST (test_story)
 {
   g_autoptr(CandourDatabase) db = open_demo ();
@@ -319,6 +603,10 @@ candour_models_suite (void)
   tcase_add_test (tc, test_record_lists);
   tcase_add_test (tc, test_payment_list_reads_pages);
   tcase_add_test (tc, test_payment_list_sorts_and_searches);
+  tcase_add_test (tc, test_payment_list_sorts_off_the_main_thread);
+  tcase_add_test (tc, test_payment_list_search_matches_what_rows_show);
+  tcase_add_test (tc, test_payment_list_newer_request_wins);
+  tcase_add_test (tc, test_payment_list_reloads_in_memory);
   tcase_add_test (tc, test_story);
   tcase_add_test (tc, test_report_rows);
   suite_add_tcase (suite, tc);

@@ -16,14 +16,20 @@ typedef struct
   gint64 *values;               /* one per series */
 } Category;
 
+/* What the chart draws, apart from the widget: a copy can be drawn on another thread. */
+struct _CandourBarChartData
+{
+  CandourChartUnit unit;
+  GPtrArray *series;            /* char *name */
+  GArray *categories;           /* Category */
+};
+
 struct _CandourBarChart
 {
   GtkWidget parent_instance;
 
   char *title;
-  CandourChartUnit unit;
-  GPtrArray *series;            /* char *name */
-  GArray *categories;           /* Category */
+  CandourBarChartData data;
 };
 
 G_DEFINE_FINAL_TYPE (CandourBarChart, candour_bar_chart, GTK_TYPE_WIDGET)
@@ -69,15 +75,17 @@ layout_height (PangoLayout *layout)
   return height;
 }
 
+/* widget: the chart on screen, or NULL to draw data for paper (on any thread). */
 static void
-compute_metrics (CandourBarChart   *self,
-                 cairo_t           *cr,
-                 CandourChartStyle  style,
-                 Metrics           *m)
+compute_metrics (const CandourBarChartData *data,
+                 GtkWidget                 *widget,
+                 cairo_t                   *cr,
+                 CandourChartStyle          style,
+                 Metrics                   *m)
 {
-  g_autoptr(PangoLayout) text = candour_chart_create_layout (cr, GTK_WIDGET (self), style, 1.0);
-  g_autoptr(PangoLayout) small = candour_chart_create_layout (cr, GTK_WIDGET (self), style, 0.85);
-  guint n_series = MAX (1, self->series->len);
+  g_autoptr(PangoLayout) text = candour_chart_create_layout (cr, widget, style, 1.0);
+  g_autoptr(PangoLayout) small = candour_chart_create_layout (cr, widget, style, 0.85);
+  guint n_series = MAX (1, data->series->len);
 
   m->text_height = layout_height (text);
   m->small_height = layout_height (small);
@@ -101,10 +109,10 @@ compute_metrics (CandourBarChart   *self,
 }
 
 static double
-natural_height (CandourBarChart *self,
-                const Metrics   *m)
+natural_height (const CandourBarChartData *data,
+                const Metrics             *m)
 {
-  guint n = self->categories->len;
+  guint n = data->categories->len;
 
   if (n == 0)
     return m->legend_height + m->text_height * 2;
@@ -112,16 +120,16 @@ natural_height (CandourBarChart *self,
 }
 
 double
-candour_bar_chart_get_natural_height (CandourBarChart   *self,
-                                      cairo_t           *cr,
-                                      CandourChartStyle  style)
+candour_bar_chart_data_get_print_height (const CandourBarChartData *data,
+                                         cairo_t                   *cr)
 {
   Metrics m;
 
-  g_return_val_if_fail (CANDOUR_IS_BAR_CHART (self), 0);
+  g_return_val_if_fail (data != NULL, 0);
+  g_return_val_if_fail (cr != NULL, 0);
 
-  compute_metrics (self, cr, style, &m);
-  return natural_height (self, &m);
+  compute_metrics (data, NULL, cr, CANDOUR_CHART_STYLE_PRINT, &m);
+  return natural_height (data, &m);
 }
 
 static void
@@ -143,12 +151,13 @@ text_width (PangoLayout *layout,
   return width;
 }
 
-void
-candour_bar_chart_draw (CandourBarChart   *self,
-                        cairo_t           *cr,
-                        double             width,
-                        double             height,
-                        CandourChartStyle  style)
+static void
+draw (const CandourBarChartData *data,
+      GtkWidget                 *widget,
+      cairo_t                   *cr,
+      double                     width,
+      double                     height,
+      CandourChartStyle          style)
 {
   g_autoptr(PangoLayout) text = NULL;
   g_autoptr(PangoLayout) small = NULL;
@@ -156,18 +165,16 @@ candour_bar_chart_draw (CandourBarChart   *self,
   Metrics m;
   double label_width = 0, value_width = 0, x0, x1, y, step, axis_max, max = 0;
 
-  g_return_if_fail (CANDOUR_IS_BAR_CHART (self));
-
-  text = candour_chart_create_layout (cr, GTK_WIDGET (self), style, 1.0);
-  small = candour_chart_create_layout (cr, GTK_WIDGET (self), style, 0.85);
-  compute_metrics (self, cr, style, &m);
-  candour_chart_text_colour (GTK_WIDGET (self), style, &ink);
+  text = candour_chart_create_layout (cr, widget, style, 1.0);
+  small = candour_chart_create_layout (cr, widget, style, 0.85);
+  compute_metrics (data, widget, cr, style, &m);
+  candour_chart_text_colour (widget, style, &ink);
 
   /* Legend: a swatch and the series name for each series, left to right. */
   {
     double x = 0;
 
-    for (guint s = 0; s < self->series->len; s++)
+    for (guint s = 0; s < data->series->len; s++)
       {
         GdkRGBA colour;
         int w;
@@ -177,7 +184,7 @@ candour_bar_chart_draw (CandourBarChart   *self,
         candour_chart_rounded_rectangle (cr, x, (m.text_height - 12) / 2, 12, 12, 3);
         cairo_fill (cr);
 
-        w = text_width (text, g_ptr_array_index (self->series, s));
+        w = text_width (text, g_ptr_array_index (data->series, s));
         set_source (cr, &ink, 1);
         cairo_move_to (cr, x + 18, 0);
         pango_cairo_show_layout (cr, text);
@@ -185,7 +192,7 @@ candour_bar_chart_draw (CandourBarChart   *self,
       }
   }
 
-  if (self->categories->len == 0)
+  if (data->categories->len == 0)
     {
       pango_layout_set_text (text, _("Nothing to show yet"), -1);
       set_source (cr, &ink, 0.55);
@@ -194,15 +201,15 @@ candour_bar_chart_draw (CandourBarChart   *self,
       return;
     }
 
-  for (guint c = 0; c < self->categories->len; c++)
+  for (guint c = 0; c < data->categories->len; c++)
     {
-      Category *category = &g_array_index (self->categories, Category, c);
+      Category *category = &g_array_index (data->categories, Category, c);
 
       label_width = MAX (label_width, text_width (text, category->label));
-      for (guint s = 0; s < self->series->len; s++)
+      for (guint s = 0; s < data->series->len; s++)
         if (category->values[s] != CANDOUR_BAR_CHART_NO_VALUE)
           {
-            g_autofree char *value = candour_chart_format_value (self->unit, category->values[s]);
+            g_autofree char *value = candour_chart_format_value (data->unit, category->values[s]);
 
             max = MAX (max, (double)category->values[s]);
             value_width = MAX (value_width, text_width (small, value));
@@ -218,13 +225,13 @@ candour_bar_chart_draw (CandourBarChart   *self,
   /* Grid lines and their values along the bottom. */
   {
     double top = m.legend_height;
-    double bottom = natural_height (self, &m) - m.axis_height;
+    double bottom = natural_height (data, &m) - m.axis_height;
 
     cairo_set_line_width (cr, 1);
     for (double tick = 0; tick <= axis_max + step / 2; tick += step)
       {
         double x = round (x0 + (x1 - x0) * tick / axis_max) + 0.5;
-        g_autofree char *label = candour_chart_format_tick (self->unit, (gint64)tick);
+        g_autofree char *label = candour_chart_format_tick (data->unit, (gint64)tick);
         int w = text_width (small, label);
 
         set_source (cr, &ink, tick == 0 ? 0.35 : 0.12);
@@ -242,10 +249,10 @@ candour_bar_chart_draw (CandourBarChart   *self,
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
 
   y = m.legend_height;
-  for (guint c = 0; c < self->categories->len; c++)
+  for (guint c = 0; c < data->categories->len; c++)
     {
-      Category *category = &g_array_index (self->categories, Category, c);
-      double bars_height = self->series->len * m.bar_height + (self->series->len - 1) * m.bar_gap;
+      Category *category = &g_array_index (data->categories, Category, c);
+      double bars_height = data->series->len * m.bar_height + (data->series->len - 1) * m.bar_gap;
       double bar_y = y + (m.group_height - bars_height) / 2;
 
       pango_layout_set_text (text, category->label, -1);
@@ -253,7 +260,7 @@ candour_bar_chart_draw (CandourBarChart   *self,
       cairo_move_to (cr, 0, y + (m.group_height - m.text_height) / 2);
       pango_cairo_show_layout (cr, text);
 
-      for (guint s = 0; s < self->series->len; s++)
+      for (guint s = 0; s < data->series->len; s++)
         {
           gint64 value = category->values[s];
           double top = bar_y + s * (m.bar_height + m.bar_gap);
@@ -273,7 +280,7 @@ candour_bar_chart_draw (CandourBarChart   *self,
               cairo_fill (cr);
             }
 
-          label = candour_chart_format_value (self->unit, value);
+          label = candour_chart_format_value (data->unit, value);
           pango_layout_set_text (small, label, -1);
           set_source (cr, &ink, 0.75);
           cairo_move_to (cr, x0 + length + 5, top + (m.bar_height - m.small_height) / 2);
@@ -282,6 +289,56 @@ candour_bar_chart_draw (CandourBarChart   *self,
 
       y += m.group_height + m.group_gap;
     }
+}
+
+void
+candour_bar_chart_data_draw_print (const CandourBarChartData *data,
+                                   cairo_t                   *cr,
+                                   double                     width,
+                                   double                     height)
+{
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (cr != NULL);
+
+  draw (data, NULL, cr, width, height, CANDOUR_CHART_STYLE_PRINT);
+}
+
+CandourBarChartData *
+candour_bar_chart_dup_data (CandourBarChart *self)
+{
+  CandourBarChartData *data;
+
+  g_return_val_if_fail (CANDOUR_IS_BAR_CHART (self), NULL);
+
+  data = g_new0 (CandourBarChartData, 1);
+  data->unit = self->data.unit;
+  data->series = g_ptr_array_new_with_free_func (g_free);
+  for (guint s = 0; s < self->data.series->len; s++)
+    g_ptr_array_add (data->series, g_strdup (g_ptr_array_index (self->data.series, s)));
+  data->categories = g_array_sized_new (FALSE, FALSE, sizeof (Category), self->data.categories->len);
+  g_array_set_clear_func (data->categories, category_clear);
+  for (guint c = 0; c < self->data.categories->len; c++)
+    {
+      const Category *category = &g_array_index (self->data.categories, Category, c);
+      Category copy = {
+        g_strdup (category->label),
+        g_memdup2 (category->values, sizeof (gint64) * self->data.series->len),
+      };
+
+      g_array_append_val (data->categories, copy);
+    }
+  return data;
+}
+
+void
+candour_bar_chart_data_free (CandourBarChartData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_ptr_array_unref (data->series);
+  g_array_unref (data->categories);
+  g_free (data);
 }
 
 static void
@@ -297,7 +354,7 @@ candour_bar_chart_snapshot (GtkWidget   *widget,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  candour_bar_chart_draw (self, cr, width, height, candour_chart_style_for_widget (widget));
+  draw (&self->data, widget, cr, width, height, candour_chart_style_for_widget (widget));
   cairo_destroy (cr);
 }
 
@@ -321,8 +378,8 @@ candour_bar_chart_measure (GtkWidget      *widget,
     {
       Metrics m;
 
-      compute_metrics (self, NULL, candour_chart_style_for_widget (widget), &m);
-      *minimum = *natural = (int)ceil (natural_height (self, &m));
+      compute_metrics (&self->data, widget, NULL, candour_chart_style_for_widget (widget), &m);
+      *minimum = *natural = (int)ceil (natural_height (&self->data, &m));
     }
 }
 
@@ -349,28 +406,28 @@ candour_bar_chart_query_tooltip (GtkWidget  *widget,
   double top;
   guint c;
 
-  if (self->categories->len == 0)
+  if (self->data.categories->len == 0)
     return FALSE;
 
-  compute_metrics (self, NULL, candour_chart_style_for_widget (widget), &m);
+  compute_metrics (&self->data, widget, NULL, candour_chart_style_for_widget (widget), &m);
   top = y - m.legend_height + m.group_gap / 2;
   if (top < 0)
     return FALSE;
   c = (guint)(top / (m.group_height + m.group_gap));
-  if (c >= self->categories->len)
+  if (c >= self->data.categories->len)
     return FALSE;
 
   text = g_string_new (NULL);
   {
-    g_autofree char *label = g_markup_escape_text (g_array_index (self->categories, Category, c).label, -1);
+    g_autofree char *label = g_markup_escape_text (g_array_index (self->data.categories, Category, c).label, -1);
     g_string_append_printf (text, "<b>%s</b>", label);
   }
-  for (guint s = 0; s < self->series->len; s++)
+  for (guint s = 0; s < self->data.series->len; s++)
     {
-      gint64 value = g_array_index (self->categories, Category, c).values[s];
+      gint64 value = g_array_index (self->data.categories, Category, c).values[s];
       g_autofree char *formatted = value == CANDOUR_BAR_CHART_NO_VALUE
-        ? g_strdup (_("none")) : candour_chart_format_value (self->unit, value);
-      g_autofree char *name = g_markup_escape_text (g_ptr_array_index (self->series, s), -1);
+        ? g_strdup (_("none")) : candour_chart_format_value (self->data.unit, value);
+      g_autofree char *name = g_markup_escape_text (g_ptr_array_index (self->data.series, s), -1);
 
       g_string_append_printf (text, "\n%s: %s", name, formatted);
     }
@@ -396,8 +453,8 @@ candour_bar_chart_finalize (GObject *object)
   CandourBarChart *self = (CandourBarChart *)object;
 
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->series, g_ptr_array_unref);
-  g_clear_pointer (&self->categories, g_array_unref);
+  g_clear_pointer (&self->data.series, g_ptr_array_unref);
+  g_clear_pointer (&self->data.categories, g_array_unref);
 
   G_OBJECT_CLASS (candour_bar_chart_parent_class)->finalize (object);
 }
@@ -417,7 +474,7 @@ candour_bar_chart_get_property (GObject    *object,
       break;
 
     case PROP_UNIT:
-      g_value_set_int (value, self->unit);
+      g_value_set_int (value, self->data.unit);
       break;
 
     default:
@@ -479,9 +536,9 @@ candour_bar_chart_class_init (CandourBarChartClass *klass)
 static void
 candour_bar_chart_init (CandourBarChart *self)
 {
-  self->series = g_ptr_array_new_with_free_func (g_free);
-  self->categories = g_array_new (FALSE, FALSE, sizeof (Category));
-  g_array_set_clear_func (self->categories, category_clear);
+  self->data.series = g_ptr_array_new_with_free_func (g_free);
+  self->data.categories = g_array_new (FALSE, FALSE, sizeof (Category));
+  g_array_set_clear_func (self->data.categories, category_clear);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
@@ -519,7 +576,7 @@ candour_bar_chart_get_unit (CandourBarChart *self)
 {
   g_return_val_if_fail (CANDOUR_IS_BAR_CHART (self), CANDOUR_CHART_UNIT_MONEY);
 
-  return self->unit;
+  return self->data.unit;
 }
 
 void
@@ -528,10 +585,10 @@ candour_bar_chart_set_unit (CandourBarChart  *self,
 {
   g_return_if_fail (CANDOUR_IS_BAR_CHART (self));
 
-  if (self->unit == unit)
+  if (self->data.unit == unit)
     return;
 
-  self->unit = unit;
+  self->data.unit = unit;
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
@@ -544,10 +601,10 @@ candour_bar_chart_set_series (CandourBarChart    *self,
   g_return_if_fail (CANDOUR_IS_BAR_CHART (self));
   g_return_if_fail (names != NULL);
 
-  g_ptr_array_set_size (self->series, 0);
-  g_array_set_size (self->categories, 0);
+  g_ptr_array_set_size (self->data.series, 0);
+  g_array_set_size (self->data.categories, 0);
   for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (self->series, g_strdup (names[i]));
+    g_ptr_array_add (self->data.series, g_strdup (names[i]));
 
   update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -562,11 +619,11 @@ candour_bar_chart_add_category (CandourBarChart *self,
 
   g_return_if_fail (CANDOUR_IS_BAR_CHART (self));
   g_return_if_fail (label != NULL);
-  g_return_if_fail (values != NULL || self->series->len == 0);
+  g_return_if_fail (values != NULL || self->data.series->len == 0);
 
   category.label = g_strdup (label);
-  category.values = g_memdup2 (values, sizeof (gint64) * self->series->len);
-  g_array_append_val (self->categories, category);
+  category.values = g_memdup2 (values, sizeof (gint64) * self->data.series->len);
+  g_array_append_val (self->data.categories, category);
 
   update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -577,7 +634,7 @@ candour_bar_chart_get_n_series (CandourBarChart *self)
 {
   g_return_val_if_fail (CANDOUR_IS_BAR_CHART (self), 0);
 
-  return self->series->len;
+  return self->data.series->len;
 }
 
 const char *
@@ -585,9 +642,9 @@ candour_bar_chart_get_series_name (CandourBarChart *self,
                                    guint            series)
 {
   g_return_val_if_fail (CANDOUR_IS_BAR_CHART (self), NULL);
-  g_return_val_if_fail (series < self->series->len, NULL);
+  g_return_val_if_fail (series < self->data.series->len, NULL);
 
-  return g_ptr_array_index (self->series, series);
+  return g_ptr_array_index (self->data.series, series);
 }
 
 guint
@@ -595,7 +652,7 @@ candour_bar_chart_get_n_categories (CandourBarChart *self)
 {
   g_return_val_if_fail (CANDOUR_IS_BAR_CHART (self), 0);
 
-  return self->categories->len;
+  return self->data.categories->len;
 }
 
 const char *
@@ -603,9 +660,9 @@ candour_bar_chart_get_category_label (CandourBarChart *self,
                                       guint            category)
 {
   g_return_val_if_fail (CANDOUR_IS_BAR_CHART (self), NULL);
-  g_return_val_if_fail (category < self->categories->len, NULL);
+  g_return_val_if_fail (category < self->data.categories->len, NULL);
 
-  return g_array_index (self->categories, Category, category).label;
+  return g_array_index (self->data.categories, Category, category).label;
 }
 
 gint64
@@ -614,10 +671,10 @@ candour_bar_chart_get_value (CandourBarChart *self,
                              guint            series)
 {
   g_return_val_if_fail (CANDOUR_IS_BAR_CHART (self), CANDOUR_BAR_CHART_NO_VALUE);
-  g_return_val_if_fail (category < self->categories->len, CANDOUR_BAR_CHART_NO_VALUE);
-  g_return_val_if_fail (series < self->series->len, CANDOUR_BAR_CHART_NO_VALUE);
+  g_return_val_if_fail (category < self->data.categories->len, CANDOUR_BAR_CHART_NO_VALUE);
+  g_return_val_if_fail (series < self->data.series->len, CANDOUR_BAR_CHART_NO_VALUE);
 
-  return g_array_index (self->categories, Category, category).values[series];
+  return g_array_index (self->data.categories, Category, category).values[series];
 }
 
 char *
@@ -628,20 +685,20 @@ candour_bar_chart_describe (CandourBarChart *self)
   g_return_val_if_fail (CANDOUR_IS_BAR_CHART (self), NULL);
 
   text = g_string_new (NULL);
-  for (guint c = 0; c < self->categories->len; c++)
+  for (guint c = 0; c < self->data.categories->len; c++)
     {
-      Category *category = &g_array_index (self->categories, Category, c);
+      Category *category = &g_array_index (self->data.categories, Category, c);
 
       if (c > 0)
         g_string_append_c (text, '\n');
       g_string_append_printf (text, "%s:", category->label);
-      for (guint s = 0; s < self->series->len; s++)
+      for (guint s = 0; s < self->data.series->len; s++)
         {
           g_autofree char *value = category->values[s] == CANDOUR_BAR_CHART_NO_VALUE
-            ? g_strdup (_("none")) : candour_chart_format_value (self->unit, category->values[s]);
+            ? g_strdup (_("none")) : candour_chart_format_value (self->data.unit, category->values[s]);
 
           g_string_append_printf (text, "%s %s %s", s > 0 ? "," : "",
-                                  (const char *)g_ptr_array_index (self->series, s), value);
+                                  (const char *)g_ptr_array_index (self->data.series, s), value);
         }
     }
 
@@ -682,21 +739,21 @@ candour_bar_chart_create_table (CandourBarChart *self,
                                   -1);
 
   gtk_grid_attach (GTK_GRID (grid), table_label (category_heading, FALSE, TRUE), 0, 0, 1, 1);
-  for (guint s = 0; s < self->series->len; s++)
-    gtk_grid_attach (GTK_GRID (grid), table_label (g_ptr_array_index (self->series, s), TRUE, TRUE),
+  for (guint s = 0; s < self->data.series->len; s++)
+    gtk_grid_attach (GTK_GRID (grid), table_label (g_ptr_array_index (self->data.series, s), TRUE, TRUE),
                      s + 1, 0, 1, 1);
 
-  for (guint c = 0; c < self->categories->len; c++)
+  for (guint c = 0; c < self->data.categories->len; c++)
     {
-      Category *category = &g_array_index (self->categories, Category, c);
+      Category *category = &g_array_index (self->data.categories, Category, c);
       GtkWidget *name = table_label (category->label, FALSE, FALSE);
 
       gtk_widget_set_hexpand (name, TRUE);
       gtk_grid_attach (GTK_GRID (grid), name, 0, c + 1, 1, 1);
-      for (guint s = 0; s < self->series->len; s++)
+      for (guint s = 0; s < self->data.series->len; s++)
         {
           g_autofree char *value = category->values[s] == CANDOUR_BAR_CHART_NO_VALUE
-            ? g_strdup ("") : candour_chart_format_value (self->unit, category->values[s]);
+            ? g_strdup ("") : candour_chart_format_value (self->data.unit, category->values[s]);
 
           gtk_grid_attach (GTK_GRID (grid), table_label (value, TRUE, FALSE), s + 1, c + 1, 1, 1);
         }

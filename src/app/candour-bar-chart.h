@@ -57,15 +57,21 @@ GtkWidget        *candour_bar_chart_create_table       (CandourBarChart   *self,
 /* Every figure as lines of text: "Kindred Pathways: promised £534,500.00, …". */
 char             *candour_bar_chart_describe           (CandourBarChart   *self);
 
-/* The height the chart needs at its natural spacing in style. */
-double            candour_bar_chart_get_natural_height (CandourBarChart   *self,
-                                                        cairo_t           *cr,
-                                                        CandourChartStyle  style);
-/* Draws into width × height from the origin of cr. */
-void              candour_bar_chart_draw               (CandourBarChart   *self,
-                                                        cairo_t           *cr,
-                                                        double             width,
-                                                        double             height,
-                                                        CandourChartStyle  style);
+/* The chart's figures, copied: drawn for paper on any thread (a PDF written off the
+ * main loop), where the widget may not be touched. */
+typedef struct _CandourBarChartData CandourBarChartData;
+
+CandourBarChartData *candour_bar_chart_dup_data        (CandourBarChart           *self);
+void              candour_bar_chart_data_free          (CandourBarChartData       *data);
+/* The height the figures need on paper, at their natural spacing. */
+double            candour_bar_chart_data_get_print_height (const CandourBarChartData *data,
+                                                           cairo_t                   *cr);
+/* Draws for paper into width × height from the origin of cr. */
+void              candour_bar_chart_data_draw_print    (const CandourBarChartData *data,
+                                                        cairo_t                   *cr,
+                                                        double                     width,
+                                                        double                     height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandourBarChartData, candour_bar_chart_data_free)
 
 G_END_DECLS

@@ -3,6 +3,9 @@
  * A million payments cannot go through a GtkSortListModel or GtkFilterListModel: both
  * would read every row. The columns' sorters here only say which column the person
  * clicked; CandourPaymentList sorts and searches in SQL and reads the rows in view.
+ * Sorting and searching take SQLite a second or two on a million payments, so the
+ * list works them out on a worker thread: meanwhile the old rows stay, scrollable, and
+ * a spinner says what is happening.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +29,7 @@ struct _CandourPaymentsPage
   GtkWidget parent_instance;
 
   GtkSearchEntry *search_entry;
+  GtkSpinner *busy_spinner;
   GtkLabel *count_label;
   GtkStack *view_stack;
   GtkColumnView *view;
@@ -46,7 +50,6 @@ struct _CandourPaymentsPage
   gint64 skipped_id;            /* that payment, or 0 */
   gint64 deleting_id;           /* the payment this page is deleting, while it starts */
   guint deleting_position;
-  guint total;                  /* payments in the database, for "12 of 198" */
   CandourPaymentSort probed;    /* the column a probe of the view's sorter reached */
 };
 
@@ -66,31 +69,67 @@ typedef struct
   CandourPaymentSort sort;
 } Probe;
 
+/* A column's cells, made and filled here rather than by GtkBuilderListItemFactory
+ * templates: when a new order comes in, GTK makes every row it keeps (about 200)
+ * again, and a template per cell made that a freeze of a third of a second. */
+typedef struct
+{
+  const char *property;         /* the CandourPayment text shown; NULL: days to pay */
+  gboolean numeric;
+  gboolean tooltip;             /* names, often cut short */
+} Cell;
+
+static const Cell paid_on_cell = { "paid-on-text", TRUE, FALSE };
+static const Cell amount_cell = { "amount-text", TRUE, FALSE };
+static const Cell payer_cell = { "payer-name", FALSE, TRUE };
+static const Cell payee_cell = { "payee-name", FALSE, TRUE };
+static const Cell agreement_cell = { "agreement-ref", FALSE, FALSE };
+static const Cell invoiced_on_cell = { "invoiced-on-text", TRUE, FALSE };
+static const Cell days_cell = { NULL, TRUE, FALSE };
+static const Cell ref_cell = { "ref", FALSE, FALSE };
+
+/* The entry's text as the list takes it: NULL for no search. */
+static const char *
+wanted_search (CandourPaymentsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  return text[0] != '\0' ? text : NULL;
+}
+
 static void
 update_count (CandourPaymentsPage *self)
 {
   guint shown = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  guint total = self->list != NULL ? candour_payment_list_get_total (self->list) : 0;
+  gboolean busy = self->list != NULL && candour_payment_list_get_busy (self->list);
+  g_autofree char *text = NULL;
 
   /* A payment waiting to be deleted is not counted. */
   if (self->skipped_id != 0 && shown > 0)
-    shown--;
-  g_autofree char *text = NULL;
+    {
+      shown--;
+      total--;
+    }
 
-  if (self->list == NULL || candour_payment_list_get_search (self->list) == NULL)
-    self->total = shown;
-
-  if (shown == self->total)
+  if (busy && g_strcmp0 (wanted_search (self), candour_payment_list_get_search (self->list)) != 0)
+    text = g_strdup (_("Searching…"));
+  else if (busy)
+    text = g_strdup (_("Sorting…"));
+  else if (shown == total)
     text = g_strdup_printf (ngettext ("%u payment", "%u payments", shown), shown);
   else
-    text = g_strdup_printf (ngettext ("%u of %u payment", "%u of %u payments", self->total),
-                            shown, self->total);
+    text = g_strdup_printf (ngettext ("%u of %u payment", "%u of %u payments", total),
+                            shown, total);
   gtk_label_set_label (self->count_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
 
   if (shown > 0)
     gtk_stack_set_visible_child_name (self->view_stack, "list");
   else
     {
-      if (self->total == 0)
+      if (total == 0)
         {
           adw_status_page_set_title (self->empty_page, _("No Payments Yet"));
           adw_status_page_set_description (self->empty_page,
@@ -106,6 +145,71 @@ update_count (CandourPaymentsPage *self)
     }
 }
 
+static gboolean
+on_query_cell_tooltip (GtkLabel   *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  const char *text = gtk_label_get_label (label);
+
+  if (text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  const Cell *cell = user_data;
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), cell->numeric ? 1 : 0);
+  if (cell->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  else
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (cell->tooltip)
+    {
+      /* Asked for when the pointer rests on the cell: a tooltip set on every bind
+       * asks the display where the pointer is, every time. */
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_cell_tooltip), NULL);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  const Cell *cell = user_data;
+  CandourPayment *payment = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  if (cell->property != NULL)
+    g_object_get (payment, cell->property, &text, NULL);
+  else
+    text = candour_days_text (candour_payment_get_days_to_pay (payment));
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+static void
+set_cells (GtkColumnViewColumn *column,
+           const Cell          *cell)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer)cell);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer)cell);
+  gtk_column_view_column_set_factory (column, factory);
+}
+
 static GtkOrdering
 probe_compare (gconstpointer a,
                gconstpointer b,
@@ -119,22 +223,54 @@ probe_compare (gconstpointer a,
 
 /* The view's sorter asks the clicked column first and stops at its answer; the answer
  * comes back turned round when the column sorts descending. */
-static void
-on_view_sorter_changed (CandourPaymentsPage *self)
+static CandourPaymentSort
+wanted_sort (CandourPaymentsPage *self,
+             gboolean            *descending)
 {
   GtkSorter *sorter = gtk_column_view_get_sorter (self->view);
   g_autoptr(CandourPayment) a = g_object_new (CANDOUR_TYPE_PAYMENT, NULL);
   g_autoptr(CandourPayment) b = g_object_new (CANDOUR_TYPE_PAYMENT, NULL);
+
+  self->probed = CANDOUR_PAYMENT_SORT_NONE;
+  *descending = gtk_sorter_compare (sorter, a, b) == GTK_ORDERING_LARGER;
+  return self->probed;
+}
+
+static void
+on_rows_ready (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CandourPaymentsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkOrdering ordering;
+
+  /* Cancelled: a newer sort or search took over, or the page went. */
+  if (!candour_payment_list_query_finish (CANDOUR_PAYMENT_LIST (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not sort or search the payments: %s", error->message);
+}
+
+/* The rows the column headings and the search entry ask for, worked out off the main
+ * thread; the old rows stay until they are ready. */
+static void
+request_rows (CandourPaymentsPage *self)
+{
+  CandourPaymentSort sort;
+  gboolean descending;
 
   if (self->list == NULL)
     return;
 
-  self->probed = CANDOUR_PAYMENT_SORT_NONE;
-  ordering = gtk_sorter_compare (sorter, a, b);
-  if (!candour_payment_list_set_sort (self->list, self->probed, ordering == GTK_ORDERING_LARGER, &error))
-    g_warning ("Could not sort the payments: %s", error->message);
+  sort = wanted_sort (self, &descending);
+  candour_payment_list_query_async (self->list, wanted_search (self), sort, descending,
+                                    on_rows_ready, g_object_ref (self));
+  update_count (self);
+}
+
+static void
+on_view_sorter_changed (CandourPaymentsPage *self)
+{
+  request_rows (self);
 }
 
 static void
@@ -154,15 +290,21 @@ set_probe (CandourPaymentsPage *self,
 static void
 on_search_changed (CandourPaymentsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->list == NULL)
-    return;
-  if (!candour_payment_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                        &error))
-    g_warning ("Could not search the payments: %s", error->message);
+  request_rows (self);
 }
 
+static void
+drop_list (CandourPaymentsPage *self)
+{
+  if (self->list == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->list, self);
+  candour_payment_list_cancel (self->list);
+  g_clear_object (&self->list);
+}
+
+/* Another database: a new list. */
 static void
 reload (CandourPaymentsPage *self)
 {
@@ -172,9 +314,7 @@ reload (CandourPaymentsPage *self)
    * among all the new ones, reading every payment. */
   candour_skip_model_set_model (self->shown, NULL);
   self->skipped_id = 0;
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_data (self->list, self);
-  g_clear_object (&self->list);
+  drop_list (self);
 
   if (self->session != NULL)
     {
@@ -182,14 +322,30 @@ reload (CandourPaymentsPage *self)
       if (self->list == NULL)
         g_warning ("Could not read the payments: %s", error->message);
       else
-        g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (update_count), self);
+        {
+          g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (update_count), self);
+          g_signal_connect_swapped (self->list, "notify::busy", G_CALLBACK (update_count), self);
+        }
     }
 
-  self->total = 0;
   candour_skip_model_set_model (self->shown, G_LIST_MODEL (self->list));
   update_count (self);
-  on_view_sorter_changed (self);
-  on_search_changed (self);
+  request_rows (self);
+}
+
+/* The same database changed: the same sort and search again, the old rows shown until
+ * the new ones are ready. */
+static void
+on_revision_changed (CandourPaymentsPage *self)
+{
+  if (self->list == NULL)
+    {
+      reload (self);
+      return;
+    }
+
+  candour_payment_list_reload_async (self->list, on_rows_ready, g_object_ref (self));
+  update_count (self);
 }
 
 static void
@@ -337,8 +493,7 @@ candour_payments_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_data (self->list, self);
+  drop_list (self);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_PAYMENTS_PAGE);
@@ -346,7 +501,6 @@ candour_payments_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
-  g_clear_object (&self->list);
   g_clear_object (&self->shown);
 
   G_OBJECT_CLASS (candour_payments_page_parent_class)->dispose (object);
@@ -410,6 +564,7 @@ candour_payments_page_class_init (CandourPaymentsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/candour/Candour/ui/candour-payments-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, view);
@@ -425,7 +580,6 @@ candour_payments_page_class_init (CandourPaymentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, ref_column);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
-  candour_labels_bind_template_callbacks (widget_class);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
@@ -447,6 +601,15 @@ candour_payments_page_init (CandourPaymentsPage *self)
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (candour_payments_page_actions_update), self, G_CONNECT_SWAPPED);
   candour_payments_page_actions_update (self);
+
+  set_cells (self->paid_on_column, &paid_on_cell);
+  set_cells (self->amount_column, &amount_cell);
+  set_cells (self->payer_column, &payer_cell);
+  set_cells (self->payee_column, &payee_cell);
+  set_cells (self->agreement_column, &agreement_cell);
+  set_cells (self->invoiced_on_column, &invoiced_on_cell);
+  set_cells (self->days_column, &days_cell);
+  set_cells (self->ref_column, &ref_cell);
 
   set_probe (self, self->paid_on_column, CANDOUR_PAYMENT_SORT_PAID_ON);
   set_probe (self, self->amount_column, CANDOUR_PAYMENT_SORT_AMOUNT);
@@ -484,7 +647,7 @@ candour_payments_page_set_session (CandourPaymentsPage *self,
   g_set_object (&self->session, session);
   if (session != NULL)
     {
-      g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (on_revision_changed), self);
       g_signal_connect_swapped (session, "hidden-changed", G_CALLBACK (on_hidden_changed), self);
     }
 

@@ -1,12 +1,20 @@
 /* candour-pdf-report.c
  *
+ * Runs on a worker thread as well as the main one: it draws with a cairo context and
+ * PangoCairo layouts of its own (pango_cairo_create_layout() takes the thread's own
+ * font map), and reads only its CandourPdfReport.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "candour-date.h"
@@ -26,20 +34,81 @@ typedef struct
   double height;
   double y;
   int page;
-  const CandourPdfReport *report;
+  CandourPdfReport *report;
+  GCancellable *cancellable;
   PangoFontDescription *table_font;
   double *column_widths;
 } Page;
+
+/* Where cairo's output goes, and the first thing that went wrong writing it. */
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable *cancellable;
+  GError *error;
+} Output;
 
 static cairo_status_t
 write_to_stream (void                *closure,
                  const unsigned char *data,
                  unsigned int         length)
 {
-  GOutputStream *stream = closure;
+  Output *output = closure;
 
-  return g_output_stream_write_all (stream, data, length, NULL, NULL, NULL)
+  if (output->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  return g_output_stream_write_all (output->stream, data, length, NULL, output->cancellable, &output->error)
     ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+CandourPdfReport *
+candour_pdf_report_new (void)
+{
+  CandourPdfReport *report = g_new0 (CandourPdfReport, 1);
+
+  report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  return report;
+}
+
+void
+candour_pdf_report_free (CandourPdfReport *report)
+{
+  if (report == NULL)
+    return;
+
+  g_free (report->title);
+  g_free (report->subtitle);
+  g_free (report->dateline);
+  g_free (report->description);
+  g_strfreev (report->figure_labels);
+  g_strfreev (report->figure_values);
+  candour_bar_chart_data_free (report->chart);
+  g_strfreev (report->headings);
+  g_free (report->numeric);
+  g_clear_pointer (&report->rows, g_ptr_array_unref);
+  g_free (report);
+}
+
+/* The table's rows are the work: each is measured to size the columns, then drawn,
+ * and the two take about as long. */
+static void
+set_progress (CandourPdfReport *report,
+              guint             steps)
+{
+  int value = (int)MIN (steps, G_MAXINT);
+
+  if (value > g_atomic_int_get (&report->progress))
+    g_atomic_int_set (&report->progress, value);
+}
+
+double
+candour_pdf_report_get_progress (CandourPdfReport *report)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  if (report->rows->len == 0)
+    return 0;
+  return MIN (1.0, g_atomic_int_get (&report->progress) / (2.0 * report->rows->len));
 }
 
 static PangoLayout *
@@ -159,14 +228,14 @@ figures (Page *page)
 static void
 chart (Page *page)
 {
-  CandourBarChart *chart = page->report->chart;
+  const CandourBarChartData *chart = page->report->chart;
   double width = page->width - 2 * MARGIN;
   double height, room, scale;
 
   if (chart == NULL)
     return;
 
-  height = candour_bar_chart_get_natural_height (chart, page->cr, CANDOUR_CHART_STYLE_PRINT);
+  height = candour_bar_chart_data_get_print_height (chart, page->cr);
   /* Leave room for the table, or for a good start of it. */
   room = page->height - MARGIN - page->y - 20 - MIN (45 + 17.0 * page->report->rows->len, 220);
   scale = room >= height ? 1.0 : MAX (room / height, 2.0 / 3.0);
@@ -179,7 +248,7 @@ chart (Page *page)
   cairo_save (page->cr);
   cairo_translate (page->cr, MARGIN, page->y);
   cairo_scale (page->cr, scale, scale);
-  candour_bar_chart_draw (chart, page->cr, width / scale, height, CANDOUR_CHART_STYLE_PRINT);
+  candour_bar_chart_data_draw_print (chart, page->cr, width / scale, height);
   cairo_restore (page->cr);
   page->y += height * scale + 20;
 }
@@ -231,6 +300,10 @@ size_columns (Page *page)
             width = MAX (width, text_width (bold, words[w]));
           for (guint r = 0; r < report->rows->len; r++)
             width = MAX (width, text_width (layout, ((GStrv)g_ptr_array_index (report->rows, r))[c]));
+          /* Column by column: a smaller font's pass measures them again, unseen. */
+          set_progress (page->report, (guint64)report->rows->len * (c + 1) / report->n_columns);
+          if (g_cancellable_is_cancelled (page->cancellable))
+            return;
           page->column_widths[c] = width + 2 * CELL_PADDING;
           total += page->column_widths[c];
         }
@@ -316,7 +389,7 @@ table_row (Page        *page,
 static void
 table (Page *page)
 {
-  const CandourPdfReport *report = page->report;
+  CandourPdfReport *report = page->report;
 
   size_columns (page);
   if (!table_row (page, (const char **)report->headings, TRUE, FALSE))
@@ -329,46 +402,43 @@ table (Page *page)
     {
       const char **cells = (const char **)g_ptr_array_index (report->rows, r);
 
+      if (g_cancellable_is_cancelled (page->cancellable))
+        return;
+
       if (!table_row (page, cells, FALSE, r % 2 == 1))
         {
           new_page (page);
           table_row (page, (const char **)report->headings, TRUE, FALSE);
           table_row (page, cells, FALSE, r % 2 == 1);
         }
+      set_progress (report, report->rows->len + r + 1);
     }
 }
 
-gboolean
-candour_pdf_report_write (const CandourPdfReport  *report,
-                          const char              *path,
-                          GError                 **error)
+/* Draws the report into stream. */
+static gboolean
+draw_report (CandourPdfReport  *report,
+             GOutputStream     *stream,
+             GCancellable      *cancellable,
+             GError           **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  Output output = { stream, cancellable, NULL };
   cairo_surface_t *surface;
-  gboolean landscape;
   cairo_status_t status;
+  gboolean landscape;
   Page page = { 0 };
-
-  g_return_val_if_fail (report != NULL, FALSE);
-  g_return_val_if_fail (report->rows != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    return FALSE;
 
   /* Up to nine columns read well on a portrait page; more need it turned. */
   landscape = report->n_columns > 9;
   page.width = landscape ? A4_LONG : A4_SHORT;
   page.height = landscape ? A4_SHORT : A4_LONG;
   page.report = report;
+  page.cancellable = cancellable;
   page.page = 1;
   page.y = MARGIN;
   page.column_widths = g_new0 (double, MAX (1, report->n_columns));
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, page.width, page.height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &output, page.width, page.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Candour " PACKAGE_VERSION);
   page.cr = cairo_create (surface);
@@ -390,17 +460,164 @@ candour_pdf_report_write (const CandourPdfReport  *report,
   g_clear_pointer (&page.table_font, pango_font_description_free);
   g_free (page.column_widths);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_error (&output.error);
+      return FALSE;
+    }
+  if (output.error != NULL)
+    {
+      g_propagate_error (error, output.error);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the PDF: %s"),
                    cairo_status_to_string (status));
-      /* Closing after a failure would replace the old file with a partial one. */
-      g_cancellable_cancel (cancelled);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_error_from_errno (GError     **error,
+                      int          saved_errno,
+                      const char  *format,
+                      const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), format, name, g_strerror (saved_errno));
+}
+
+gboolean
+candour_pdf_report_write (CandourPdfReport  *report,
+                          const char        *path,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  int fd;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (report->rows != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* Beside the file, so the rename is within one file system; hidden, so nobody opens
+   * it half-written. */
+  folder = g_path_get_dirname (path);
+  name = g_path_get_basename (path);
+  {
+    g_autofree char *temp_name = g_strconcat (".", name, "-XXXXXX", NULL);
+    temp_path = g_build_filename (folder, temp_name, NULL);
+  }
+  fd = g_mkstemp_full (temp_path, O_WRONLY, 0600);
+  if (fd < 0)
+    {
+      /* Translators: "Could not save /home/sam/scorecard.pdf: Permission denied" */
+      set_error_from_errno (error, errno, _("Could not save %s: %s"), path);
+      return FALSE;
+    }
+  stream = g_unix_output_stream_new (fd, TRUE);
+
+  if (!draw_report (report, stream, cancellable, error) ||
+      !g_output_stream_flush (stream, NULL, error))
+    {
+      g_output_stream_close (stream, NULL, NULL);
+      g_unlink (temp_path);
       return FALSE;
     }
 
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  /* On the disk before it takes the name, so a power cut leaves the old file or the
+   * new one, never an empty one. */
+  if (g_fsync (fd) != 0)
+    {
+      set_error_from_errno (error, errno, _("Could not save %s: %s"), path);
+      g_output_stream_close (stream, NULL, NULL);
+      g_unlink (temp_path);
+      return FALSE;
+    }
+  if (!g_output_stream_close (stream, NULL, error))
+    {
+      g_unlink (temp_path);
+      return FALSE;
+    }
+  if (g_rename (temp_path, path) != 0)
+    {
+      set_error_from_errno (error, errno, _("Could not save %s: %s"), path);
+      g_unlink (temp_path);
+      return FALSE;
+    }
+
+  set_progress (report, 2 * report->rows->len);
+  return TRUE;
+}
+
+typedef struct
+{
+  CandourPdfReport *report;
+  char *path;
+} WriteJob;
+
+static void
+write_job_free (gpointer data)
+{
+  WriteJob *job = data;
+
+  candour_pdf_report_free (job->report);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  WriteJob *job = task_data;
+  GError *error = NULL;
+
+  if (candour_pdf_report_write (job->report, job->path, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+candour_pdf_report_write_async (CandourPdfReport    *report,
+                                const char          *path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteJob *job;
+
+  g_return_if_fail (report != NULL);
+  g_return_if_fail (path != NULL);
+
+  job = g_new0 (WriteJob, 1);
+  job->report = report;
+  job->path = g_strdup (path);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, candour_pdf_report_write_async);
+  g_task_set_task_data (task, job, write_job_free);
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+gboolean
+candour_pdf_report_write_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -15,24 +15,47 @@
 
 G_BEGIN_DECLS
 
+/* Everything the PDF shows, copied from the widgets on the main thread so that the
+ * writing, which may run on another thread, reads nothing else. */
 typedef struct
 {
-  const char *title;                  /* "Lead provider scorecard" */
-  const char *subtitle;               /* the database: "Harrowfield demo" */
-  const char *dateline;               /* "Judged as of 30/06/2025. Made on 22/11/2026." */
-  const char *description;            /* what the report shows, a paragraph */
-  const char * const *figure_labels;  /* headline figures, NULL-terminated … */
-  const char * const *figure_values;  /* … with their values */
-  CandourBarChart *chart;             /* drawn for paper; NULL for none */
+  char *title;                        /* "Lead provider scorecard" */
+  char *subtitle;                     /* the database: "Harrowfield demo" */
+  char *dateline;                     /* "Judged as of 30/06/2025. Made on 22/11/2026." */
+  char *description;                  /* what the report shows, a paragraph */
+  GStrv figure_labels;                /* headline figures, or NULL … */
+  GStrv figure_values;                /* … with their values */
+  CandourBarChartData *chart;         /* drawn for paper; NULL for none */
   guint n_columns;
-  const char * const *headings;       /* n_columns of them */
-  const gboolean *numeric;            /* right-aligned columns */
+  GStrv headings;                     /* n_columns of them */
+  gboolean *numeric;                  /* right-aligned columns */
   GPtrArray *rows;                    /* GStrv of n_columns cells each */
+
+  int progress;                       /* rows measured, then drawn: see below */
 } CandourPdfReport;
 
-/* Writes the whole file or nothing: a failure leaves any earlier file as it was. */
-gboolean candour_pdf_report_write (const CandourPdfReport  *report,
-                                   const char              *path,
-                                   GError                 **error);
+CandourPdfReport *candour_pdf_report_new            (void);
+void              candour_pdf_report_free           (CandourPdfReport     *report);
+
+/* Writes the whole file or nothing: the PDF is drawn into a temporary file beside path,
+ * readable by its owner only, and renamed over path once complete. A failure or a
+ * cancellation leaves any earlier file as it was, and no temporary file. Draws with
+ * its own cairo context and fonts, so it may run on any thread. */
+gboolean          candour_pdf_report_write          (CandourPdfReport     *report,
+                                                     const char           *path,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+/* The same on a worker thread; takes report, which stays readable until callback. */
+void              candour_pdf_report_write_async    (CandourPdfReport     *report,
+                                                     const char           *path,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean          candour_pdf_report_write_finish   (GAsyncResult         *result,
+                                                     GError              **error);
+/* How far a write has got, from 0 to 1, asked from any thread. */
+double            candour_pdf_report_get_progress   (CandourPdfReport     *report);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandourPdfReport, candour_pdf_report_free)
 
 G_END_DECLS

@@ -105,6 +105,10 @@ struct _CandourReportView
   CandourBarChart *chart;
   GtkColumnView *table;
   GtkSortListModel *sort_model;
+  GtkStack *export_stack;
+  GtkWidget *export_pdf_button;
+  GtkProgressBar *export_progress;
+  GtkWidget *cancel_export_button;
 
   Kind kind;
   CandourSession *session;
@@ -112,9 +116,21 @@ struct _CandourReportView
   CandourReportColumn *columns; /* the report's columns, copied on first load */
   guint n_columns;
   GtkNativeDialog *chooser;
+
+  /* While a PDF is written */
+  GCancellable *export_cancellable;
+  CandourPdfReport *exporting;  /* what it draws (the task's), for its progress */
+  char *export_name;            /* "scorecard.pdf", for the toast */
+  guint progress_id;
+  guint reveal_id;
 };
 
+/* How long an export runs before its progress is shown. */
+#define EXPORT_PROGRESS_DELAY_MS 250
+
 G_DEFINE_FINAL_TYPE (CandourReportView, candour_report_view, GTK_TYPE_WIDGET)
+
+static void candour_report_view_actions_update (CandourReportView *self);
 
 enum {
   PROP_0,
@@ -461,33 +477,28 @@ add_figures (CandourReportView *self,
   g_ptr_array_add (values, NULL);
 }
 
-gboolean
-candour_report_view_write_pdf (CandourReportView  *self,
-                               const char         *path,
-                               GError            **error)
+/* Everything the PDF shows, copied now, as the table, figures and chart are on screen:
+ * the PDF is drawn on another thread, which must not touch the widgets. */
+static CandourPdfReport *
+gather_pdf_report (CandourReportView *self)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) headings = g_ptr_array_new ();
-  g_autofree gboolean *numeric = NULL;
+  CandourPdfReport *report = candour_pdf_report_new ();
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *as_of = NULL;
   g_autofree char *as_of_text = NULL;
   g_autofree char *today = NULL;
   g_autofree char *today_text = NULL;
-  g_autofree char *dateline = NULL;
-  CandourPdfReport report = { 0 };
 
-  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), FALSE);
-  g_return_val_if_fail (self->session != NULL && self->columns != NULL, FALSE);
-
-  numeric = g_new0 (gboolean, self->shown->len);
+  report->n_columns = self->shown->len;
+  report->headings = g_new0 (char *, self->shown->len + 1);
+  report->numeric = g_new0 (gboolean, MAX (1, self->shown->len));
   for (guint c = 0; c < self->shown->len; c++)
     {
       const CandourReportColumn *column = &self->columns[g_array_index (self->shown, guint, c)];
 
-      g_ptr_array_add (headings, (gpointer)column_title (column->name));
-      numeric[c] = is_numeric (column->kind);
+      report->headings[c] = g_strdup (column_title (column->name));
+      report->numeric[c] = is_numeric (column->kind);
     }
 
   as_of = candour_session_dup_as_of (self->session);
@@ -496,29 +507,38 @@ candour_report_view_write_pdf (CandourReportView  *self,
   today_text = candour_date_format_display (today);
   if (self->kind == KIND_SCORECARD)
     /* Translators: "Judged as of 30/06/2025, allowing 90 days for a subcontract and 10% for late payment. Made on 22/11/2026." */
-    dateline = g_strdup_printf (_("Judged as of %s, allowing %d days for a subcontract and %g%% for "
-                                  "late payment. Made on %s."),
-                                as_of_text, candour_session_get_grace_days (self->session),
-                                candour_session_get_tolerance (self->session), today_text);
+    report->dateline = g_strdup_printf (_("Judged as of %s, allowing %d days for a subcontract and %g%% for "
+                                          "late payment. Made on %s."),
+                                        as_of_text, candour_session_get_grace_days (self->session),
+                                        candour_session_get_tolerance (self->session), today_text);
   else
-    dateline = g_strdup_printf (_("Made on %s."), today_text);
+    report->dateline = g_strdup_printf (_("Made on %s."), today_text);
 
-  rows = table_rows (self);
   add_figures (self, labels, values);
+  report->figure_labels = (GStrv)g_ptr_array_free (labels, FALSE);
+  report->figure_values = (GStrv)g_ptr_array_free (values, FALSE);
 
-  report.title = _(kinds[self->kind].title);
-  report.subtitle = candour_session_get_title (self->session);
-  report.dateline = dateline;
-  report.description = _(kinds[self->kind].description);
-  report.figure_labels = (const char * const *)labels->pdata;
-  report.figure_values = (const char * const *)values->pdata;
-  report.chart = self->chart;
-  report.n_columns = self->shown->len;
-  report.headings = (const char * const *)headings->pdata;
-  report.numeric = numeric;
-  report.rows = rows;
+  report->title = g_strdup (_(kinds[self->kind].title));
+  report->subtitle = g_strdup (candour_session_get_title (self->session));
+  report->description = g_strdup (_(kinds[self->kind].description));
+  report->chart = candour_bar_chart_dup_data (self->chart);
+  g_ptr_array_unref (report->rows);
+  report->rows = table_rows (self);
+  return report;
+}
 
-  return candour_pdf_report_write (&report, path, error);
+gboolean
+candour_report_view_write_pdf (CandourReportView  *self,
+                               const char         *path,
+                               GError            **error)
+{
+  g_autoptr(CandourPdfReport) report = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->session != NULL && self->columns != NULL, FALSE);
+
+  report = gather_pdf_report (self);
+  return candour_pdf_report_write (report, path, NULL, error);
 }
 
 gboolean
@@ -546,6 +566,143 @@ toast (CandourReportView *self,
 }
 
 static void
+show_export_error (CandourReportView *self,
+                   const GError      *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (!GTK_IS_WINDOW (root))
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Export"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+update_export_progress (gpointer user_data)
+{
+  CandourReportView *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->export_progress, candour_pdf_report_get_progress (self->exporting));
+  return G_SOURCE_CONTINUE;
+}
+
+/* Most reports are written in a blink: the progress shows only when it is worth
+ * watching, and the buttons do not flicker away and back meanwhile. */
+static gboolean
+reveal_export_progress (gpointer user_data)
+{
+  CandourReportView *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  self->reveal_id = 0;
+  update_export_progress (self);
+  gtk_stack_set_visible_child_name (self->export_stack, "exporting");
+  /* The Export button, switched off, lost the focus: Cancel (or Escape) takes it. */
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_grab_focus (self->cancel_export_button);
+  return G_SOURCE_REMOVE;
+}
+
+/* The export is over, or the view is going: back to the buttons. */
+static void
+end_export (CandourReportView *self)
+{
+  gboolean had_focus;
+
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
+  g_clear_object (&self->export_cancellable);
+  self->exporting = NULL;
+  if (self->export_stack == NULL)
+    return;
+
+  had_focus = gtk_widget_has_focus (self->cancel_export_button);
+  gtk_stack_set_visible_child_name (self->export_stack, "buttons");
+  if (had_focus)
+    gtk_widget_grab_focus (self->export_pdf_button);
+}
+
+static void
+on_pdf_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CandourReportView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_steal_pointer (&self->export_name);
+  gboolean written = candour_pdf_report_write_finish (result, &error);
+  gboolean gone = self->export_cancellable == NULL;
+
+  if (gone)
+    return;
+
+  end_export (self);
+  candour_report_view_actions_update (self);
+
+  if (written)
+    {
+      /* Translators: a toast, "Saved scorecard.pdf" */
+      g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
+
+      toast (self, message);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_export_error (self, error);
+}
+
+void
+candour_report_view_export_pdf (CandourReportView *self,
+                                const char        *path)
+{
+  CandourPdfReport *report;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CANDOUR_IS_REPORT_VIEW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->session != NULL && self->columns != NULL);
+  g_return_if_fail (self->export_cancellable == NULL);
+
+  report = gather_pdf_report (self);
+  self->exporting = report;
+  self->export_cancellable = g_cancellable_new ();
+  self->export_name = g_path_get_basename (path);
+  candour_pdf_report_write_async (report, path, self->export_cancellable, on_pdf_written, g_object_ref (self));
+
+  /* Translators: beside the Cancel button while a PDF is written, "Saving scorecard.pdf…" */
+  text = g_strdup_printf (_("Saving %s…"), self->export_name);
+  gtk_progress_bar_set_text (self->export_progress, text);
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  self->progress_id = g_timeout_add (100, update_export_progress, self);
+  self->reveal_id = g_timeout_add (EXPORT_PROGRESS_DELAY_MS, reveal_export_progress, self);
+  candour_report_view_actions_update (self);
+}
+
+gboolean
+candour_report_view_get_exporting (CandourReportView *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), FALSE);
+
+  return self->export_cancellable != NULL;
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CandourReportView *self = CANDOUR_REPORT_VIEW (widget);
+
+  /* The worker stops at the next row and removes what it wrote; the answer comes back
+   * as cancelled and the buttons return. */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+}
+
+static void
 on_export_response (CandourReportView *self,
                     int                response,
                     GtkNativeDialog   *chooser)
@@ -559,22 +716,19 @@ on_export_response (CandourReportView *self,
   if (path == NULL)
     return;
 
-  if (pdf ? candour_report_view_write_pdf (self, path, &error) : candour_report_view_write_csv (self, path, &error))
+  /* A PDF takes a while to draw; a CSV is written at once. */
+  if (pdf)
+    candour_report_view_export_pdf (self, path);
+  else if (candour_report_view_write_csv (self, path, &error))
     {
       g_autofree char *name = g_path_get_basename (path);
-      /* Translators: a toast, "Saved scorecard.pdf" */
+      /* Translators: a toast, "Saved scorecard.csv" */
       g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
 
       toast (self, message);
     }
   else
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Export"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    show_export_error (self, error);
 }
 
 static void
@@ -621,8 +775,11 @@ export_pdf_action (GtkWidget  *widget,
 static void
 candour_report_view_actions_update (CandourReportView *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-csv", self->session != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-pdf", self->session != NULL);
+  gboolean exporting = self->export_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-csv", self->session != NULL && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-pdf", self->session != NULL && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel-export", exporting);
 }
 
 static void
@@ -645,6 +802,10 @@ candour_report_view_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  /* A PDF being written stops, and leaves nothing behind. */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  end_export (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_REPORT_VIEW);
   /* The template's outermost child is not bound, so dispose_template() leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -662,6 +823,7 @@ candour_report_view_finalize (GObject *object)
 
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->columns, g_free);
+  g_clear_pointer (&self->export_name, g_free);
 
   G_OBJECT_CLASS (candour_report_view_parent_class)->finalize (object);
 }
@@ -740,9 +902,15 @@ candour_report_view_class_init (CandourReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, chart);
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, table);
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, export_stack);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, export_pdf_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, export_progress);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, cancel_export_button);
 
   gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "report.cancel-export", NULL, cancel_export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "report.cancel-export", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

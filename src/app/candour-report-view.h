@@ -33,8 +33,15 @@ CandourBarChart *candour_report_view_get_chart   (CandourReportView  *self);
 gboolean         candour_report_view_write_csv   (CandourReportView  *self,
                                                   const char         *path,
                                                   GError            **error);
+/* Writes the PDF on the calling thread, as write_csv writes the CSV (which is quick). */
 gboolean         candour_report_view_write_pdf   (CandourReportView  *self,
                                                   const char         *path,
                                                   GError            **error);
+/* Writes the PDF on a worker thread, as Export PDF… does: the view shows its progress
+ * with a Cancel button (report.cancel-export, Escape), then a toast when it is saved or
+ * a dialog saying why not. */
+void             candour_report_view_export_pdf  (CandourReportView  *self,
+                                                  const char         *path);
+gboolean         candour_report_view_get_exporting (CandourReportView *self);
 
 G_END_DECLS

@@ -422,6 +422,50 @@ candour_database_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+CandourDatabase *
+candour_database_open_reader (CandourDatabase  *self,
+                              GError          **error)
+{
+  g_autoptr(CandourDatabase) reader = NULL;
+  int rc;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_str_equal (self->path, ":memory:"))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "An in-memory database cannot be opened twice");
+      return NULL;
+    }
+
+  reader = g_object_new (CANDOUR_TYPE_DATABASE, NULL);
+  reader->path = g_strdup (self->path);
+  reader->on_network = self->on_network;
+
+  /* No migration and no journal mode: the first connection did both, and a reader
+   * never writes. */
+  rc = sqlite3_open_v2 (self->path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CANDOUR_DATABASE_ERROR, rc, "Could not open %s: %s", self->path,
+                   reader->db != NULL ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (reader->db, TRUE);
+  sqlite3_busy_timeout (reader->db, BUSY_TIMEOUT_MS);
+
+  /* SQLite's own small page cache and temporary files, not the writer's 64 MiB in
+   * memory: a million payments sort in 0.45 s so, 1.4 s all in memory (the sorter
+   * merges small sorted runs faster than it sorts one large one). */
+  if (!candour_database_exec (reader, "PRAGMA foreign_keys = ON;", error) ||
+      !register_functions (reader, error))
+    return NULL;
+
+  return g_steal_pointer (&reader);
+}
+
 const char *
 candour_database_get_path (CandourDatabase *self)
 {

@@ -23,6 +23,13 @@ G_DECLARE_FINAL_TYPE (CandourDatabase, candour_database, CANDOUR, DATABASE, GObj
 CandourDatabase *candour_database_open               (const char       *path,
                                                       GError          **error);
 const char      *candour_database_get_path           (CandourDatabase  *self);
+/* A second, read-only connection to the same file, for one worker thread at a time
+ * (SQLite connections and their statements belong to one thread). In WAL mode it reads
+ * while the first connection writes, never waiting for it. An in-memory database has
+ * no second connection: G_IO_ERROR_NOT_SUPPORTED. */
+CandourDatabase *candour_database_open_reader        (CandourDatabase  *self,
+                                                      GError          **error);
+
 sqlite3         *candour_database_get_handle         (CandourDatabase  *self);
 /* When opening upgraded the file's schema: the verified copy of the file as it was,
  * written beside it first. NULL when no upgrade was needed. */

@@ -5,6 +5,11 @@
  * a few pages of CandourPayment items. Sorting and searching happen in SQL: they keep
  * one array of row ids (8 bytes a row), never an object per row.
  *
+ * Sorting or searching a million payments takes SQLite a second or more, so a window
+ * asks with candour_payment_list_query_async(): a worker thread with its own read-only
+ * connection works out the new order while the list goes on showing the old one, and
+ * the new order is swapped in at once when it is ready.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -59,6 +64,35 @@ gboolean            candour_payment_list_get_descending  (CandourPaymentList  *s
 /* Reads the table again (after an import): every item changes. */
 gboolean            candour_payment_list_reload          (CandourPaymentList  *self,
                                                           GError             **error);
+
+/* Asks for the payments containing search (NULL or "" for all) in this order, worked
+ * out on a worker thread; the list changes in one go when they are ready, and "busy"
+ * is TRUE until then. A newer request (or a set_ or reload call) supersedes this one:
+ * its callback then gets G_IO_ERROR_CANCELLED and the list never shows its result.
+ * The recorded order with no search is only a count, answered at once. An in-memory
+ * database has no second connection, so its requests are answered on the calling
+ * thread. callback may be NULL. */
+void                candour_payment_list_query_async     (CandourPaymentList  *self,
+                                                          const char          *search,
+                                                          CandourPaymentSort   sort,
+                                                          gboolean             descending,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean            candour_payment_list_query_finish    (CandourPaymentList  *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+/* The last query asked for again, after the table changed; the old rows stay until
+ * the new ones are ready. Finish with candour_payment_list_query_finish(). */
+void                candour_payment_list_reload_async    (CandourPaymentList  *self,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+/* Stops waiting for any request (their callbacks get G_IO_ERROR_CANCELLED). */
+void                candour_payment_list_cancel          (CandourPaymentList  *self);
+/* TRUE while a request is being worked out. */
+gboolean            candour_payment_list_get_busy        (CandourPaymentList  *self);
+
+/* Every payment in the database, searched for or not, as of the last count. */
+guint               candour_payment_list_get_total       (CandourPaymentList  *self);
 
 /* Pages read from SQLite since the model was made: lets tests see that a view reads
  * what it shows, not the whole table. */
