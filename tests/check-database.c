@@ -180,6 +180,33 @@ START_TEST (test_sql_functions)
 }
 END_TEST
 
+/* A new database's file name, and the files a failed one leaves to remove. */
+START_TEST (test_database_files)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "Area.candour", NULL);
+  g_autofree char *named = candour_database_name_file ("/home/sam/Area");
+  g_autofree char *kept = candour_database_name_file ("/home/sam/area.db");
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  ck_assert_str_eq (named, "/home/sam/Area.candour");
+  ck_assert_str_eq (kept, "/home/sam/area.db");
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      ck_assert (g_file_set_contents (file, "x", 1, NULL));
+    }
+  candour_database_remove_files (path);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      ck_assert_msg (!g_file_test (file, G_FILE_TEST_EXISTS), "%s is still there", file);
+    }
+  test_remove_tree (dir);
+}
+END_TEST
+
 Suite *
 candour_database_suite (void)
 {
@@ -192,6 +219,7 @@ candour_database_suite (void)
   tcase_add_test (tc, test_other_database_is_refused);
   tcase_add_test (tc, test_nested_transaction_rolls_back_whole);
   tcase_add_test (tc, test_busy_database_says_so);
+  tcase_add_test (tc, test_database_files);
   tcase_add_test (tc, test_sql_functions);
   suite_add_tcase (suite, tc);
   return suite;

@@ -186,19 +186,6 @@ import_job_free (ImportJob *job)
 }
 
 static void
-remove_database_files (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_unlink (journal);
-}
-
-static void
 on_progress (double   fraction,
              gpointer user_data)
 {
@@ -329,11 +316,11 @@ import_thread (GTask        *task,
 
   if (scratch != NULL)
     {
-      remove_database_files (db_path);
+      candour_database_remove_files (db_path);
       g_rmdir (scratch);
     }
   else if (!ok && job->new_database)
-    remove_database_files (db_path);
+    candour_database_remove_files (db_path);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -803,13 +790,6 @@ check_again_action (GtkWidget  *widget,
     candour_import_dialog_check (self, (const char * const *)self->paths);
 }
 
-static char *
-with_extension (const char *path)
-{
-  return g_str_has_suffix (path, ".candour") || g_str_has_suffix (path, ".db")
-    ? g_strdup (path) : g_strconcat (path, ".candour", NULL);
-}
-
 static void
 on_new_database_chosen (CandourImportDialog *self,
                         int                  response,
@@ -818,7 +798,7 @@ on_new_database_chosen (CandourImportDialog *self,
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))
                                                           : NULL;
   g_autofree char *chosen = file != NULL ? g_file_get_path (file) : NULL;
-  g_autofree char *path = chosen != NULL ? with_extension (chosen) : NULL;
+  g_autofree char *path = chosen != NULL ? candour_database_name_file (chosen) : NULL;
 
   g_clear_object (&self->chooser);
   if (path != NULL)

@@ -535,17 +535,6 @@ candour_window_open_path (CandourWindow *self,
   return TRUE;
 }
 
-static void
-remove_database_files (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 gboolean
 candour_window_open_demo (CandourWindow  *self,
                           const char     *path,
@@ -561,7 +550,7 @@ candour_window_open_demo (CandourWindow  *self,
   if (self->session != NULL &&
       g_strcmp0 (candour_database_get_path (candour_session_get_database (self->session)), path) == 0)
     candour_window_set_session (self, NULL);
-  remove_database_files (path);
+  candour_database_remove_files (path);
 
   db = candour_database_open (path, error);
   if (db == NULL || !candour_demo_load (db, today, error))
@@ -676,20 +665,13 @@ create_database (CandourWindow *self,
   return TRUE;
 }
 
-static char *
-with_extension (const char *path)
-{
-  return g_str_has_suffix (path, ".candour") || g_str_has_suffix (path, ".db")
-    ? g_strdup (path) : g_strconcat (path, ".candour", NULL);
-}
-
 static void
 on_new_response (CandourWindow   *self,
                  int              response,
                  GtkNativeDialog *chooser)
 {
   g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
-  g_autofree char *path = chosen != NULL ? with_extension (chosen) : NULL;
+  g_autofree char *path = chosen != NULL ? candour_database_name_file (chosen) : NULL;
 
   if (path != NULL)
     create_database (self, path);
@@ -840,7 +822,7 @@ on_backup_response (CandourWindow   *self,
                     GtkNativeDialog *chooser)
 {
   g_autofree char *chosen = response == GTK_RESPONSE_ACCEPT ? chosen_path (chooser) : NULL;
-  g_autofree char *path = chosen != NULL ? with_extension (chosen) : NULL;
+  g_autofree char *path = chosen != NULL ? candour_database_name_file (chosen) : NULL;
 
   g_clear_object (&self->chooser);
   if (path != NULL)

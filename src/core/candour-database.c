@@ -690,3 +690,28 @@ candour_database_audit_batch (CandourDatabase  *self,
     return candour_database_set_error (self, error, sql);
   return TRUE;
 }
+
+char *
+candour_database_name_file (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_str_has_suffix (path, ".candour") || g_str_has_suffix (path, ".db"))
+    return g_strdup (path);
+  return g_strconcat (path, ".candour", NULL);
+}
+
+void
+candour_database_remove_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  g_return_if_fail (path != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}

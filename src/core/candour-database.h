@@ -31,6 +31,13 @@ CandourDatabase *candour_database_open_reader        (CandourDatabase  *self,
                                                       GError          **error);
 
 sqlite3         *candour_database_get_handle         (CandourDatabase  *self);
+
+/* The name a path chosen for a new database gets: ".candour" added, unless it ends in
+ * ".candour" or ".db" already. */
+char            *candour_database_name_file          (const char       *path);
+/* Removes a database file and those SQLite keeps beside it (-wal, -shm, -journal): for
+ * a database made for work that failed, which must not be left behind. */
+void             candour_database_remove_files       (const char       *path);
 /* When opening upgraded the file's schema: the verified copy of the file as it was,
  * written beside it first. NULL when no upgrade was needed. */
 const char      *candour_database_get_upgrade_backup (CandourDatabase  *self);
