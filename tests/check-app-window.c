@@ -435,7 +435,7 @@ START_TEST (test_reports)
   ck_assert_uint_eq (candour_bar_chart_get_n_categories (candour_report_view_get_chart (shares)), 7);
   /* CON-01 requires 25 % for smaller organisations and gets 10 %. */
   ck_assert_str_eq (candour_bar_chart_get_category_label (candour_report_view_get_chart (shares), 0),
-                    "CON-01 · ORG-KINDRED");
+                    "CON-01 · Kindred Pathways");
   ck_assert_int_eq (candour_bar_chart_get_value (candour_report_view_get_chart (shares), 0, 1), 100);
   ck_assert_int_eq (candour_bar_chart_get_value (candour_report_view_get_chart (shares), 0, 2), 250);
 

@@ -12,6 +12,7 @@
 #include "candour-export.h"
 #include "candour-money.h"
 #include "candour-pdf-report.h"
+#include "candour-record-query.h"
 #include "candour-report-row.h"
 #include "candour-report-view.h"
 #include "candour-reports.h"
@@ -309,10 +310,30 @@ build_columns (CandourReportView *self,
     }
 }
 
+/* Organisations' names by ref: the shares report names its leads by ref only (it is
+ * the core's CSV format), and a person knows them by name. */
+static GHashTable *
+organisation_names (CandourReportView *self)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = candour_report_ref_choices (candour_session_get_database (self->session),
+                                       CANDOUR_TABLE_ORGANISATIONS, &error);
+  while (report != NULL && candour_report_next (report, &error))
+    g_hash_table_insert (names, g_strdup (candour_report_get_text (report, 0)),
+                         g_strdup (candour_report_get_text (report, 1)));
+  if (error != NULL)
+    g_warning ("Could not read the organisations' names: %s", error->message);
+  return names;
+}
+
 static void
 fill_chart (CandourReportView *self,
             GListModel        *rows)
 {
+  g_autoptr(GHashTable) names = NULL;
   guint n = g_list_model_get_n_items (rows);
   const char *scorecard[] = { _("Promised"), _("Subcontracted"), _("Paid"), NULL };
   const char *shares[] = { _("Kept by the lead"), _("To smaller organisations"),
@@ -362,8 +383,17 @@ fill_chart (CandourReportView *self,
           ? CANDOUR_BAR_CHART_NO_VALUE : candour_report_row_get_value (row, columns[s]);
 
       if (self->kind == KIND_SHARES)
-        label = g_strdup_printf ("%s · %s", candour_report_row_get_text (row, 0),
-                                 candour_report_row_get_text (row, 1));
+        {
+          const char *lead_ref = candour_report_row_get_text (row, 1);
+          const char *lead = NULL;
+
+          if (names == NULL)
+            names = organisation_names (self);
+          lead = g_hash_table_lookup (names, lead_ref);
+          /* Translators: a bar's label in the Contract Shares chart: "CON-01 · Kindred Pathways" */
+          label = g_strdup_printf (_("%s · %s"), candour_report_row_get_text (row, 0),
+                                   lead != NULL && lead[0] != '\0' ? lead : lead_ref);
+        }
       else
         label = g_strdup (candour_report_row_get_text (row, 1));
       candour_bar_chart_add_category (self->chart, label, values);
