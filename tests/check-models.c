@@ -18,6 +18,7 @@
 #include "candour-finding.h"
 #include "candour-organisation.h"
 #include "candour-payment-list.h"
+#include "candour-record-query.h"
 #include "candour-report-row.h"
 #include "candour-story.h"
 
@@ -186,6 +187,18 @@ START_TEST (test_payment_list_reads_pages)
   ck_assert_str_eq (last, "PAY-0198");
   ck_assert_uint_eq (candour_payment_list_get_pages_read (list), 2);
   ck_assert_ptr_null (g_list_model_get_item (model, 198));
+
+  /* Each row carries its id, for a payment recorded without a ref too. */
+  {
+    g_autoptr(CandourPayment) payment = g_list_model_get_item (model, 197);
+    gint64 id = candour_record_find_id (db, CANDOUR_TABLE_PAYMENTS, "PAY-0198", NULL);
+    gint64 property = 0;
+
+    ck_assert_int_gt (id, 0);
+    ck_assert_int_eq (candour_payment_get_id (payment), id);
+    g_object_get (payment, "id", &property, NULL);
+    ck_assert_int_eq (property, id);
+  }
 }
 END_TEST
 

@@ -356,28 +356,6 @@ candour_payments_page_actions_update (CandourPaymentsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", selected && self->session != NULL);
 }
 
-/* A payment has no ref of its own in the list when it was recorded without one. */
-static gint64
-id_of_payment (CandourPaymentsPage *self,
-               CandourPayment      *payment)
-{
-  CandourDatabase *db = candour_session_get_database (self->session);
-  const char *ref = candour_payment_get_ref (payment);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (ref != NULL && ref[0] != '\0')
-    id = candour_record_find_id (db, CANDOUR_TABLE_PAYMENTS, ref, &error);
-  else
-    id = candour_record_find_payment (db, candour_payment_get_agreement_ref (payment),
-                                      candour_payment_get_amount (payment),
-                                      candour_payment_get_paid_on (payment),
-                                      candour_payment_get_invoiced_on (payment), &error);
-  if (error != NULL)
-    g_warning ("Could not find the payment: %s", error->message);
-  return id;
-}
-
 static char *
 name_of_payment (CandourPayment *payment)
 {
@@ -405,7 +383,7 @@ on_activate (CandourPaymentsPage *self,
   if (payment == NULL || self->session == NULL)
     return;
 
-  id = id_of_payment (self, payment);
+  id = candour_payment_get_id (payment);
   if (id > 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-record", "(ux)",
                                 (guint32)CANDOUR_TABLE_PAYMENTS, id);
@@ -426,7 +404,7 @@ delete_action (GtkWidget  *widget,
     return;
 
   position = gtk_single_selection_get_selected (self->selection);
-  self->deleting_id = id_of_payment (self, payment);
+  self->deleting_id = candour_payment_get_id (payment);
   self->deleting_position = candour_skip_model_to_model (self->shown, position);
   name = name_of_payment (payment);
   if (self->deleting_id > 0)

@@ -21,6 +21,7 @@ struct _CandourPayment
   char *invoiced_on;
   char *invoiced_on_text;
   gint64 days_to_pay;
+  gint64 id;
 };
 
 G_DEFINE_FINAL_TYPE (CandourPayment, candour_payment, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ enum {
   PROP_INVOICED_ON,
   PROP_INVOICED_ON_TEXT,
   PROP_DAYS_TO_PAY,
+  PROP_ID,
   N_PROPS
 };
 
@@ -115,6 +117,10 @@ candour_payment_get_property (GObject    *object,
       g_value_set_int64 (value, self->days_to_pay);
       break;
 
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -162,6 +168,10 @@ candour_payment_class_init (CandourPaymentClass *klass)
     g_param_spec_int64 ("days-to-pay", NULL, "Days from invoice to payment", G_MININT64, G_MAXINT64, -1,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, "The payment's id in the database", 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -176,7 +186,7 @@ candour_payment_new_from_statement (sqlite3_stmt *stmt)
   CandourPayment *self;
 
   g_return_val_if_fail (stmt != NULL, NULL);
-  g_return_val_if_fail (sqlite3_column_count (stmt) >= 8, NULL);
+  g_return_val_if_fail (sqlite3_column_count (stmt) >= 9, NULL);
 
   self = g_object_new (CANDOUR_TYPE_PAYMENT, NULL);
   self->ref = candour_column_dup_text (stmt, 0);
@@ -190,7 +200,15 @@ candour_payment_new_from_statement (sqlite3_stmt *stmt)
   self->invoiced_on = candour_column_dup_text (stmt, 6);
   self->invoiced_on_text = candour_column_date_display (stmt, 6);
   self->days_to_pay = candour_column_int64_or (stmt, 7, -1);
+  self->id = sqlite3_column_int64 (stmt, 8);
   return self;
+}
+
+gint64
+candour_payment_get_id (CandourPayment *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_PAYMENT (self), 0);
+  return self->id;
 }
 
 const char *

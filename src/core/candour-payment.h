@@ -25,7 +25,7 @@ G_DECLARE_FINAL_TYPE (CandourPayment, candour_payment, CANDOUR, PAYMENT, GObject
  * the partner on a subcontract. Days to pay are empty without an invoice date. */
 #define CANDOUR_PAYMENT_COLUMNS \
   "SELECT p.ref, coalesce (s.ref, c.ref), payer.name, payee.name, p.amount, p.paid_on,\n" \
-  "       p.invoiced_on, candour_days (p.paid_on) - candour_days (p.invoiced_on)\n"
+  "       p.invoiced_on, candour_days (p.paid_on) - candour_days (p.invoiced_on), p.id\n"
 #define CANDOUR_PAYMENT_JOINS \
   "LEFT JOIN subcontract s ON s.id = p.subcontract_id\n" \
   "LEFT JOIN contract c ON c.id = coalesce (p.contract_id, s.contract_id)\n" \
@@ -36,9 +36,11 @@ G_DECLARE_FINAL_TYPE (CandourPayment, candour_payment, CANDOUR, PAYMENT, GObject
 
 /* The current row of a statement whose columns are, in order:
  * ref, agreement_ref, payer_name, payee_name, amount, paid_on, invoiced_on,
- * days_to_pay. */
+ * days_to_pay, id. */
 CandourPayment *candour_payment_new_from_statement (sqlite3_stmt *stmt);
 
+/* The id candour_record_load(), _save() and _delete() take: a payment may have no ref. */
+gint64          candour_payment_get_id             (CandourPayment *self);
 const char     *candour_payment_get_ref            (CandourPayment *self);
 const char     *candour_payment_get_agreement_ref  (CandourPayment *self);
 const char     *candour_payment_get_payer_name     (CandourPayment *self);

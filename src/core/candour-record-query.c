@@ -55,44 +55,6 @@ candour_record_find_id (CandourDatabase  *db,
   return single_id (db, stmt, error);
 }
 
-/* The Payments list names the agreement by coalesce (subcontract ref, contract ref). */
-static const char find_payment_sql[] =
-  "SELECT p.id FROM payment p\n"
-  "LEFT JOIN subcontract s ON s.id = p.subcontract_id\n"
-  "LEFT JOIN contract c ON c.id = p.contract_id\n"
-  "WHERE coalesce (s.ref, c.ref) IS :agreement AND p.amount = :amount\n"
-  "  AND p.paid_on = :paid_on AND p.invoiced_on IS :invoiced_on\n"
-  "ORDER BY p.id LIMIT 1";
-
-gint64
-candour_record_find_payment (CandourDatabase  *db,
-                             const char       *agreement_ref,
-                             gint64            amount,
-                             const char       *paid_on,
-                             const char       *invoiced_on,
-                             GError          **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), 0);
-  g_return_val_if_fail (paid_on != NULL, 0);
-
-  stmt = candour_database_prepare (db, find_payment_sql, error);
-  if (stmt == NULL)
-    return 0;
-  if (agreement_ref != NULL)
-    candour_bind_text (stmt, ":agreement", agreement_ref);
-  else
-    candour_bind_null (stmt, ":agreement");
-  candour_bind_int64 (stmt, ":amount", amount);
-  candour_bind_text (stmt, ":paid_on", paid_on);
-  if (invoiced_on != NULL)
-    candour_bind_text (stmt, ":invoiced_on", invoiced_on);
-  else
-    candour_bind_null (stmt, ":invoiced_on");
-  return single_id (db, stmt, error);
-}
-
 static const char * const describe_sql[CANDOUR_N_TABLES] = {
   "SELECT name || ' (' || ref || ')' FROM organisation WHERE id = :id",
   "SELECT name || ' (' || ref || ')' FROM consortium WHERE id = :id",

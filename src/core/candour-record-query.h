@@ -23,17 +23,6 @@ gint64         candour_record_find_id               (CandourDatabase  *db,
                                                      const char       *ref,
                                                      GError          **error);
 
-/* A payment without a ref, by what the Payments list shows of it: the agreement's ref
- * (a subcontract's, or a contract's for a payment from the commissioner), the amount in
- * pence and the ISO dates. Two payments alike in all of these are alike in every
- * field, so either is the one meant. 0 when there is none. */
-gint64         candour_record_find_payment          (CandourDatabase  *db,
-                                                     const char       *agreement_ref,
-                                                     gint64            amount,
-                                                     const char       *paid_on,
-                                                     const char       *invoiced_on,
-                                                     GError          **error);
-
 /* "Kindred Pathways (ORG-KINDRED)", "Work Well Harrowfield (CON-02)": how a record of
  * table is named to people, for details and the audit trail's ids. NULL when there is
  * no such record. */
