@@ -306,6 +306,9 @@ build_columns (CandourReportView *self,
           gtk_column_view_column_set_expand (view_column, TRUE);
           gtk_column_view_column_set_fixed_width (view_column, 240);
         }
+      /* A ref after it (a contract's lead) is read whole, not "ORG-…". */
+      else if (!is_numeric (column->kind))
+        gtk_column_view_column_set_fixed_width (view_column, 150);
       gtk_column_view_append_column (self->table, view_column);
     }
 }
