@@ -19,6 +19,7 @@
 #include "candour-deletion.h"
 #include "candour-detail-window.h"
 #include "candour-fields.h"
+#include "candour-labels.h"
 #include "candour-finding.h"
 #include "candour-history-group.h"
 #include "candour-payments-page.h"
@@ -282,6 +283,19 @@ START_TEST (test_every_field_has_words)
 
   ck_assert_str_eq (candour_field_get_label (CANDOUR_TABLE_ORGANISATIONS, 4), "Annual income (£)");
   ck_assert_str_eq (candour_field_get_label (CANDOUR_TABLE_CONTRACTS, 6), "Starts on (DD/MM/YYYY)");
+}
+END_TEST
+
+START_TEST (test_count_words)
+{
+  const gint64 counts[] = { 0, 7, 999, 1000, 41250, 1000000, -1234567 };
+  const char *texts[] = { "0", "7", "999", "1,000", "41,250", "1,000,000", "-1,234,567" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autofree char *text = candour_count_format (counts[i]);
+      ck_assert_str_eq (text, texts[i]);
+    }
 }
 END_TEST
 
@@ -963,6 +977,7 @@ candour_app_forms_suite (void)
 
   tcase_add_test (words, test_every_field_has_words);
   tcase_add_test (words, test_problem_words);
+  tcase_add_test (words, test_count_words);
   suite_add_tcase (suite, words);
 
   /* Each test on a fresh demo: they add and delete records. */

@@ -18,6 +18,7 @@
 
 #include "candour-import.h"
 #include "candour-import-dialog.h"
+#include "candour-labels.h"
 
 typedef struct
 {
@@ -84,23 +85,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Words */
 
-/* 1234567 → "1,234,567" */
-static char *
-group_digits (guint n)
-{
-  g_autofree char *digits = g_strdup_printf ("%u", n);
-  GString *text = g_string_new (NULL);
-  gsize length = strlen (digits);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (i > 0 && (length - i) % 3 == 0)
-        g_string_append_c (text, ',');
-      g_string_append_c (text, digits[i]);
-    }
-  return g_string_free (text, FALSE);
-}
-
 static const char *
 table_title (CandourTable table)
 {
@@ -122,7 +106,7 @@ static char *
 describe_rows (CandourTable table,
                guint        n)
 {
-  g_autofree char *number = group_digits (n);
+  g_autofree char *number = candour_count_format (n);
 
   /* Translators: each is part of a toast, "Imported 41 organisations, 8 bids" */
   switch (table)
@@ -489,7 +473,7 @@ new_preview_row (const CheckedFile *file)
   GtkWidget *count;
   g_autofree char *title = g_markup_escape_text (table_title (file->table), -1);
   g_autofree char *name = g_markup_escape_text (file->name, -1);
-  g_autofree char *number = group_digits (file->count);
+  g_autofree char *number = candour_count_format (file->count);
   g_autofree char *rows = NULL;
 
   if (file->count == 0)
@@ -536,7 +520,7 @@ show_preview (CandourImportDialog *self,
       self->total += file->count;
     }
 
-  number = group_digits (self->total);
+  number = candour_count_format (self->total);
   if (self->total == 0)
     summary = g_strdup (_("The files hold only their headings: there is nothing to import."));
   else if (self->db_path == NULL)

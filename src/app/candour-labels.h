@@ -37,6 +37,9 @@ const char *candour_yes_no_label         (gboolean    value);
  * £90,000.00 promised, nothing subcontracted". */
 char       *candour_finding_summary      (CandourFinding *finding);
 
+/* 1234567 → "1,234,567": counts grouped the way money is. */
+char       *candour_count_format         (gint64      count);
+
 /* "14 days", "" for a negative (not recorded) count. */
 char       *candour_days_text            (gint64      days);
 

@@ -21,7 +21,6 @@
 #include "candour-date.h"
 #include "candour-payment.h"
 #include "candour-payments-page.h"
-#include "candour-record-query.h"
 #include "candour-skip-model.h"
 
 struct _CandourPaymentsPage
@@ -116,11 +115,18 @@ update_count (CandourPaymentsPage *self)
     text = g_strdup (_("Searching…"));
   else if (busy)
     text = g_strdup (_("Sorting…"));
-  else if (shown == total)
-    text = g_strdup_printf (ngettext ("%u payment", "%u payments", shown), shown);
   else
-    text = g_strdup_printf (ngettext ("%u of %u payment", "%u of %u payments", total),
-                            shown, total);
+    {
+      g_autofree char *shown_text = candour_count_format (shown);
+      g_autofree char *total_text = candour_count_format (total);
+
+      /* Translators: the Payments page's count, "1,000,000 payments" */
+      if (shown == total)
+        text = g_strdup_printf (ngettext ("%s payment", "%s payments", shown), shown_text);
+      else
+        text = g_strdup_printf (ngettext ("%s of %s payment", "%s of %s payments", total),
+                                shown_text, total_text);
+    }
   gtk_label_set_label (self->count_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
