@@ -139,29 +139,11 @@ save (CandourRecordForm *form)
   return id;
 }
 
-static CandourFinding *
-finding_for (const char *bid_ref,
-             const char *partner_ref)
-{
-  GListModel *findings = candour_session_get_findings (candour_window_get_session (window));
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
-
-      if (g_str_equal (candour_finding_get_bid_ref (finding), bid_ref) &&
-          g_str_equal (candour_finding_get_partner_ref (finding), partner_ref))
-        return g_steal_pointer (&finding);
-    }
-  ck_abort_msg ("no finding for %s in %s", partner_ref, bid_ref);
-  return NULL;
-}
-
 static const char *
 status_of (const char *bid_ref,
            const char *partner_ref)
 {
-  g_autoptr(CandourFinding) finding = finding_for (bid_ref, partner_ref);
+  g_autoptr(CandourFinding) finding = test_app_find_finding (window, bid_ref, partner_ref);
 
   /* Statuses are static keywords: they outlive the finding. */
   return g_intern_string (candour_finding_get_status (finding));
@@ -193,23 +175,6 @@ n_shown (const char *page)
 }
 
 static GtkWidget *
-find_css_name (GtkWidget  *widget,
-               const char *name)
-{
-  if (g_str_equal (gtk_widget_get_css_name (widget), name) && gtk_widget_get_visible (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_css_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_by_tooltip (GtkWidget  *widget,
                  const char *tooltip)
 {
@@ -224,48 +189,6 @@ find_by_tooltip (GtkWidget  *widget,
         return found;
     }
   return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static const char *
-current_toast_title (AdwToastOverlay *overlay)
-{
-  GtkWidget *toast = find_css_name (GTK_WIDGET (overlay), "toast");
-  GtkWidget *label = toast != NULL ? find_label (toast) : NULL;
-
-  return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
-}
-
-/* Waits up to two seconds for a toast saying expected (one before it may still be
- * going), and returns what the toast on screen then says. */
-static const char *
-toast_title (AdwToastOverlay *overlay,
-             const char      *expected)
-{
-  gint64 end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
-
-  test_app_wait ();
-  while (g_strcmp0 (current_toast_title (overlay), expected) != 0 && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
-  return current_toast_title (overlay);
 }
 
 START_TEST (test_every_field_has_words)
@@ -521,7 +444,7 @@ START_TEST (test_bid_contract_subcontract_payment)
   ck_assert_str_eq (status_of ("BID-09", "ORG-ODR"), "pending");
   ck_assert_str_eq (status_of ("BID-09", "ORG-MPSN"), "pending");
   {
-    g_autoptr(CandourFinding) mpsn = finding_for ("BID-09", "ORG-MPSN");
+    g_autoptr(CandourFinding) mpsn = test_app_find_finding (window, "BID-09", "ORG-MPSN");
     ck_assert_int_eq (candour_finding_get_promised (mpsn), 4800000);
   }
 
@@ -555,7 +478,7 @@ START_TEST (test_bid_contract_subcontract_payment)
   choose (form, "partner_ref", "ORG-ODR");
   type (form, "value", "50,000");
   save (form);
-  odr = finding_for ("BID-09", "ORG-ODR");
+  odr = test_app_find_finding (window, "BID-09", "ORG-ODR");
   ck_assert_str_eq (candour_finding_get_status (odr), "underpaid");
   ck_assert_int_eq (candour_finding_get_subcontracted (odr), 5000000);
   ck_assert_int_eq (candour_finding_get_due (odr), 2068493);
@@ -654,7 +577,7 @@ START_TEST (test_delete_and_undo)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
   ck_assert_uint_eq (n_shown ("organisations"), 41);
   ck_assert (candour_deletion_is_pending (overlay));
-  title = toast_title (overlay, "Deleted Soon Gone Group");
+  title = test_app_toast_title (overlay, "Deleted Soon Gone Group");
   ck_assert_ptr_nonnull (title);
   ck_assert_str_eq (title, "Deleted Soon Gone Group");
   /* Still in the database until the toast goes. */
@@ -679,7 +602,7 @@ START_TEST (test_delete_and_undo)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
   ck_assert (!candour_deletion_is_pending (overlay));
   ck_assert_uint_eq (n_shown ("organisations"), 41);
-  title = toast_title (overlay, "This record was kept: bids, named partners, consortia, contracts or "
+  title = test_app_toast_title (overlay, "This record was kept: bids, named partners, consortia, contracts or "
                                 "subcontracts still refer to it. Change or delete those first.");
   ck_assert_ptr_nonnull (title);
   ck_assert_str_eq (title, "This record was kept: bids, named partners, consortia, contracts or subcontracts "
@@ -710,7 +633,7 @@ START_TEST (test_delete_while_busy)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
   ck_assert (!candour_deletion_is_pending (overlay));
   ck_assert_uint_eq (n_shown ("organisations"), 42);
-  title = toast_title (overlay, busy);
+  title = test_app_toast_title (overlay, busy);
   ck_assert_ptr_nonnull (title);
   ck_assert_str_eq (title, busy);
 
@@ -737,7 +660,7 @@ START_TEST (test_delete_payment_and_undo)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
   test_app_wait ();
   ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (shown)), 197);
-  ck_assert_str_eq (toast_title (overlay, "Deleted payment PAY-0001"), "Deleted payment PAY-0001");
+  ck_assert_str_eq (test_app_toast_title (overlay, "Deleted payment PAY-0001"), "Deleted payment PAY-0001");
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   test_app_wait ();
@@ -899,7 +822,7 @@ START_TEST (test_back_up)
   GStatBuf st;
 
   ck_assert (candour_window_back_up (window, path));
-  ck_assert_str_eq (toast_title (candour_window_get_toast_overlay (window), expected), expected);
+  ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), expected), expected);
   ck_assert_int_eq (g_stat (path, &st), 0);
   ck_assert_int_eq (st.st_mode & 0777, 0600);
 

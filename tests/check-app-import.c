@@ -124,47 +124,6 @@ press_import (CandourImportDialog *dialog)
   g_object_unref (dialog);
 }
 
-static GtkWidget *
-find_css_name (GtkWidget  *widget,
-               const char *css_name)
-{
-  if (g_str_equal (gtk_widget_get_css_name (widget), css_name))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_css_name (child, css_name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static const char *
-current_toast_title (void)
-{
-  GtkWidget *toast = find_css_name (GTK_WIDGET (candour_window_get_toast_overlay (window)), "toast");
-  GtkWidget *label = toast != NULL ? find_css_name (toast, "label") : NULL;
-
-  return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
-}
-
-/* Waits up to two seconds for a toast saying expected, and returns what the toast says. */
-static const char *
-toast_title (const char *expected)
-{
-  gint64 end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
-
-  test_app_wait ();
-  while (g_strcmp0 (current_toast_title (), expected) != 0 && g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
-  return current_toast_title ();
-}
-
 /* A folder whose last file has a bad row: the problem is listed and nothing changes.
  * Put right, the preview says what each file brings, and Import brings exactly that. */
 START_TEST (test_import_folder)
@@ -213,7 +172,7 @@ START_TEST (test_import_folder)
   ck_assert_str_eq (before, after);
 
   press_import (dialog);
-  ck_assert_str_eq (toast_title ("Imported 1 organisation, 1 payment"), "Imported 1 organisation, 1 payment");
+  ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), "Imported 1 organisation, 1 payment"), "Imported 1 organisation, 1 payment");
   ck_assert_uint_eq (n_shown ("organisations"), 42);
   ck_assert_uint_eq (n_shown ("payments"), 199);
 }
@@ -249,7 +208,7 @@ START_TEST (test_import_cancelled)
   ck_assert (!is_open (dialog));
   g_object_unref (dialog);
 
-  ck_assert_str_eq (toast_title ("Import cancelled: nothing was imported"), "Import cancelled: nothing was imported");
+  ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), "Import cancelled: nothing was imported"), "Import cancelled: nothing was imported");
   after = test_dump_everything (database ());
   ck_assert_str_eq (before, after);
   ck_assert_uint_eq (n_shown ("payments"), 198);
@@ -308,7 +267,7 @@ START_TEST (test_import_as_new_database)
 
   ck_assert_ptr_nonnull (candour_window_get_session (window));
   ck_assert_str_eq (candour_database_get_path (database ()), path);
-  ck_assert_str_eq (toast_title ("Imported 2 organisations, 1 bid"), "Imported 2 organisations, 1 bid");
+  ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), "Imported 2 organisations, 1 bid"), "Imported 2 organisations, 1 bid");
   ck_assert_uint_eq (n_shown ("organisations"), 2);
   ck_assert_uint_eq (n_shown ("bids"), 1);
 }

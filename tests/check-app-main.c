@@ -86,6 +86,66 @@ test_app_close_demo (CandourWindow *window,
   test_remove_tree (folder);
 }
 
+CandourFinding *
+test_app_find_finding (CandourWindow *window,
+                       const char    *bid_ref,
+                       const char    *partner_ref)
+{
+  GListModel *findings = candour_session_get_findings (candour_window_get_session (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_str_equal (candour_finding_get_bid_ref (finding), bid_ref) &&
+          g_str_equal (candour_finding_get_partner_ref (finding), partner_ref))
+        return g_steal_pointer (&finding);
+    }
+  ck_abort_msg ("no finding for %s in %s", partner_ref, bid_ref);
+  return NULL;
+}
+
+GtkWidget *
+test_app_find_css_name (GtkWidget  *widget,
+                        const char *css_name)
+{
+  if (g_str_equal (gtk_widget_get_css_name (widget), css_name) && gtk_widget_get_visible (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_app_find_css_name (child, css_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+current_toast_title (AdwToastOverlay *overlay)
+{
+  GtkWidget *toast = test_app_find_css_name (GTK_WIDGET (overlay), "toast");
+  GtkWidget *label = toast != NULL ? test_app_find_css_name (toast, "label") : NULL;
+
+  return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+const char *
+test_app_toast_title (AdwToastOverlay *overlay,
+                      const char      *expected)
+{
+  gint64 end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+
+  test_app_wait ();
+  while (g_strcmp0 (current_toast_title (overlay), expected) != 0 && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return current_toast_title (overlay);
+}
+
 int
 main (void)
 {

@@ -21,6 +21,19 @@ CandourApplication *test_app_get_application (void);
 /* Lets GTK lay out, draw and deliver its signals until it has nothing left to do. */
 void                test_app_wait            (void);
 
+/* The finding for a partner named in a bid, from the window's session (a new
+ * reference); the test fails when there is none. */
+CandourFinding     *test_app_find_finding    (CandourWindow   *window,
+                                              const char      *bid_ref,
+                                              const char      *partner_ref);
+/* The first visible widget below widget (itself included) with this CSS name. */
+GtkWidget          *test_app_find_css_name   (GtkWidget       *widget,
+                                              const char      *css_name);
+/* Waits up to two seconds for overlay's toast to say expected (one before it may
+ * still be going), and returns what the toast on screen then says. */
+const char         *test_app_toast_title     (AdwToastOverlay *overlay,
+                                              const char      *expected);
+
 /* A window on a fresh Harrowfield demo in a new temporary folder (*out_folder), dated
  * and judged as of 30/06/2025 with the default rules. */
 CandourWindow      *test_app_open_demo       (char          **out_folder);

@@ -54,24 +54,6 @@ show (const char *name)
   return candour_window_get_page (window, name);
 }
 
-static CandourFinding *
-finding_for (const char *bid_ref,
-             const char *partner_ref)
-{
-  GListModel *findings = candour_session_get_findings (candour_window_get_session (window));
-
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
-
-      if (g_str_equal (candour_finding_get_bid_ref (finding), bid_ref) &&
-          g_str_equal (candour_finding_get_partner_ref (finding), partner_ref))
-        return g_steal_pointer (&finding);
-    }
-  ck_abort_msg ("no finding for %s in %s", partner_ref, bid_ref);
-  return NULL;
-}
-
 START_TEST (test_opens_on_the_demo)
 {
   CandourSession *session = candour_window_get_session (window);
@@ -664,9 +646,9 @@ END_TEST
 
 START_TEST (test_story)
 {
-  g_autoptr(CandourFinding) acwh = finding_for ("BID-01", "ORG-ACWH");
-  g_autoptr(CandourFinding) odr = finding_for ("BID-01", "ORG-ODR");
-  g_autoptr(CandourFinding) carers = finding_for ("BID-05", "ORG-CARERS");
+  g_autoptr(CandourFinding) acwh = test_app_find_finding (window, "BID-01", "ORG-ACWH");
+  g_autoptr(CandourFinding) odr = test_app_find_finding (window, "BID-01", "ORG-ODR");
+  g_autoptr(CandourFinding) carers = test_app_find_finding (window, "BID-05", "ORG-CARERS");
   GtkWindow *story;
   CandourLineChart *chart;
 
