@@ -1,9 +1,10 @@
 /* candour-import.c: CSV files into the database, all or nothing
  *
- * Each table is described once (its columns, their kinds, the INSERT that stores a row);
- * one loop reads any of them. A row with a problem is reported and skipped so that one
- * run lists as many problems as possible; the transaction is rolled back at the end if
- * there were any. The format is documented in docs/data-format.md.
+ * Each table is described once in candour-import-rules.c (its columns, their kinds, the
+ * INSERT that stores a row); one loop here reads any of them. A row with a problem is
+ * reported and skipped so that one run lists as many problems as possible; the
+ * transaction is rolled back at the end if there were any. The format is documented
+ * in docs/data-format.md.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,57 +13,11 @@
 
 #include <glib/gstdio.h>
 
-#include "candour-import.h"
+#include "candour-import-private.h"
+#include "candour-import-rules-private.h"
 #include "candour-database-private.h"
 #include "candour-csv-reader.h"
-#include "candour-date.h"
 #include "candour-error.h"
-#include "candour-money.h"
-#include "candour-percent.h"
-
-typedef enum
-{
-  FIELD_TEXT,
-  FIELD_MONEY,                  /* pence, not negative */
-  FIELD_MONEY_SIGNED,           /* pence, negative for refunds */
-  FIELD_PERCENT,                /* basis points */
-  FIELD_DATE,
-  FIELD_DAYS,                   /* a whole number of days */
-  FIELD_YES_NO,
-  FIELD_KEYWORD,
-  FIELD_REF,                    /* a ref of another record, stored as its id */
-} FieldKind;
-
-typedef struct
-{
-  const char *name;             /* CSV header, and the INSERT's parameter after ':' */
-  FieldKind kind;
-  gboolean required;
-  const char * const *keywords; /* FIELD_KEYWORD: the allowed words */
-  const char *what;             /* FIELD_KEYWORD: "kind of organisation"; FIELD_REF: the table's name */
-  CandourTable target;          /* FIELD_REF: the table it points into */
-} ImportField;
-
-typedef struct
-{
-  gboolean set;
-  gint64 number;                /* money, percent, days, yes/no, ref id */
-  char *text;                   /* text, keyword, ISO date */
-} FieldValue;
-
-typedef struct _ImportRow ImportRow;
-typedef struct _ImportTable ImportTable;
-
-struct _ImportTable
-{
-  const char *name;
-  const ImportField *fields;
-  guint n_fields;
-  const char *insert_sql;
-  const char *update_sql;       /* the same values into the record :id, for forms */
-  /* Rules across columns; reports problems through row and returns FALSE to skip the row. */
-  gboolean (*check_row) (ImportRow *row);
-};
 
 typedef struct
 {
@@ -73,84 +28,6 @@ typedef struct
   goffset size;                 /* bytes, for the bulk load and for progress */
   guint count;                  /* rows written by the last run */
 } ImportFile;
-
-struct _CandourImport
-{
-  CandourDatabase *db;
-  GPtrArray *files;             /* ImportFile */
-  GPtrArray *problems;          /* char * */
-  guint n_problems;             /* all problems, also those past the cap */
-  guint counts[CANDOUR_N_TABLES];
-  GHashTable *ref_cache[CANDOUR_N_TABLES]; /* ref → gint64 *id, filled by look-ups */
-  GHashTable *refused_refs[CANDOUR_N_TABLES]; /* refs of rows not written for a problem */
-  const ImportTable *record_table; /* a form's one record: problems name fields, not places */
-  gboolean dry_run;             /* roll back at the end, whatever happens */
-  CandourImportProgressFunc progress_func;
-  gpointer progress_data;
-  goffset bytes_total;          /* of the files that name a table */
-  goffset bytes_done;           /* of the files read to the end */
-  guint rows_read;
-};
-
-struct _ImportRow
-{
-  CandourImport *import;
-  const ImportTable *table;
-  const char *file_name;
-  guint line;
-  const int *column_of;         /* field index → CSV column (0-based), -1 when absent */
-  FieldValue *values;
-  gint64 record_id;             /* the record a form updates; 0 for a new one */
-  gboolean ok;
-};
-
-static const char * const organisation_kinds[] = {
-  "charity", "social_enterprise", "cic", "community_group", "housing_association",
-  "local_authority", "nhs_body", "public_body", "private_company", "infrastructure_body",
-  "other", NULL
-};
-static const char * const localities[] = { "local", "regional", "national", NULL };
-static const char * const consortium_models[] = {
-  "prime", "consortium", "alliance", "joint_venture", "network", NULL
-};
-static const char * const outcomes[] = { "pending", "won", "lost", "withdrawn", NULL };
-static const char * const consents[] = { "yes", "no", "unknown", NULL };
-
-static const char * const table_names[CANDOUR_N_TABLES] = {
-  "organisations", "consortia", "consortium_members", "bids", "bid_partners",
-  "contracts", "subcontracts", "payments",
-};
-
-const char *
-candour_table_get_name (CandourTable table)
-{
-  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
-
-  return table_names[table];
-}
-
-gboolean
-candour_table_from_name (const char   *name,
-                         CandourTable *out_table)
-{
-  g_autofree char *lower = NULL;
-
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  lower = g_ascii_strdown (name, -1);
-  if (g_str_has_suffix (lower, ".csv"))
-    lower[strlen (lower) - 4] = '\0';
-
-  for (guint i = 0; i < CANDOUR_N_TABLES; i++)
-    if (g_str_equal (lower, table_names[i]))
-      {
-        if (out_table != NULL)
-          *out_table = i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
 
 /* Problems */
 
@@ -190,13 +67,10 @@ add_problem (CandourImport *self,
     g_ptr_array_add (self->problems, g_strdup_printf ("%s:%u:%u: %s", file_name, line, column, reason));
 }
 
-/* Far more than any name or note needs: a longer cell is a file that went wrong. */
-#define MAX_CELL_BYTES (1024 * 1024)
-
 /* Messages quote what the file says, but a whole 1 MiB cell would drown the reason,
  * and a line break in it would split the message over two lines. */
-static char *
-shorten (const char *text)
+char *
+candour_import_shorten (const char *text)
 {
   const char *end = text;
   char *quote;
@@ -220,9 +94,9 @@ add_error_problem (CandourImport *self,
     g_ptr_array_add (self->problems, g_strdup (error->message));
 }
 
-static guint
-field_index (const ImportTable *table,
-             const char        *name)
+guint
+candour_import_field_index (const ImportTable *table,
+                            const char        *name)
 {
   for (guint i = 0; i < table->n_fields; i++)
     if (g_str_equal (table->fields[i].name, name))
@@ -236,29 +110,23 @@ static guint
 row_column (ImportRow  *row,
             const char *field_name)
 {
-  int column = row->column_of[field_index (row->table, field_name)];
+  int column = row->column_of[candour_import_field_index (row->table, field_name)];
 
   return column >= 0 ? (guint)column + 1 : 1;
 }
 
-static FieldValue *
-row_value (ImportRow  *row,
-           const char *field_name)
+FieldValue *
+candour_import_row_value (ImportRow  *row,
+                          const char *field_name)
 {
-  return &row->values[field_index (row->table, field_name)];
+  return &row->values[candour_import_field_index (row->table, field_name)];
 }
 
-static void
-row_problem (ImportRow  *row,
-             const char *field_name,
-             const char *format,
-             ...) G_GNUC_PRINTF (3, 4);
-
-static void
-row_problem (ImportRow  *row,
-             const char *field_name,
-             const char *format,
-             ...)
+void
+candour_import_row_problem (ImportRow  *row,
+                            const char *field_name,
+                            const char *format,
+                            ...)
 {
   g_autofree char *reason = NULL;
   va_list args;
@@ -323,12 +191,12 @@ static const char * const ref_lookup_sql[CANDOUR_N_TABLES] = {
 
 /* Sets *out_id to the record's id, or 0 when no record has that ref. Found refs are
  * cached: a million payments name far fewer subcontracts. */
-static gboolean
-lookup_ref (CandourImport  *self,
-            CandourTable    table,
-            const char     *ref,
-            gint64         *out_id,
-            GError        **error)
+gboolean
+candour_import_lookup_ref (CandourImport  *self,
+                           CandourTable    table,
+                           const char     *ref,
+                           gint64         *out_id,
+                           GError        **error)
 {
   const char *sql = ref_lookup_sql[table];
   gint64 *cached;
@@ -360,530 +228,6 @@ lookup_ref (CandourImport  *self,
 
   return TRUE;
 }
-
-/* Cell values */
-
-static char *
-normalise_keyword (const char *text)
-{
-  char *word = g_ascii_strdown (text, -1);
-
-  for (char *p = word; *p != '\0'; p++)
-    if (*p == ' ' || *p == '-')
-      *p = '_';
-  return word;
-}
-
-static gboolean
-parse_yes_no (const char *text,
-              gint64     *out_value)
-{
-  static const char * const yes[] = { "yes", "y", "true", "1", NULL };
-  static const char * const no[] = { "no", "n", "false", "0", NULL };
-  g_autofree char *lower = g_ascii_strdown (text, -1);
-
-  if (g_strv_contains (yes, lower))
-    *out_value = 1;
-  else if (g_strv_contains (no, lower))
-    *out_value = 0;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/* A text cell that starts with ' before = + - @ tab CR or LF was guarded against
- * spreadsheet formulas by an export: take the guard off so the round trip is exact. */
-static const char *
-unguard_text (const char *text)
-{
-  if (text[0] == '\'' && text[1] != '\0' && strchr ("=+-@\t\r\n", text[1]) != NULL)
-    return text + 1;
-  return text;
-}
-
-static void
-parse_cell (ImportRow         *row,
-            guint              index,
-            const char        *raw)
-{
-  const ImportField *field = &row->table->fields[index];
-  FieldValue *value = &row->values[index];
-  g_autoptr(GError) error = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *quoted = NULL;
-  gsize length = strlen (raw);
-  const char *trimmed = raw;
-
-  if (length > MAX_CELL_BYTES)
-    {
-      row_problem (row, field->name, "%s is too long (%" G_GSIZE_FORMAT " bytes); a cell "
-                   "holds at most 1 MB (%d bytes)", field->name, length, MAX_CELL_BYTES);
-      return;
-    }
-
-  /* Most cells have no surrounding spaces: copy only those that do. */
-  if (length > 0 && (g_ascii_isspace (raw[0]) || g_ascii_isspace (raw[length - 1])))
-    trimmed = copy = g_strstrip (g_strdup (raw));
-
-  if (trimmed[0] == '\0')
-    {
-      if (field->required)
-        row_problem (row, field->name, "%s is empty; every row needs one", field->name);
-      return;
-    }
-
-  switch (field->kind)
-    {
-    case FIELD_TEXT:
-      value->text = g_strdup (unguard_text (trimmed));
-      value->set = TRUE;
-      return;
-
-    case FIELD_MONEY:
-    case FIELD_MONEY_SIGNED:
-      if (!candour_money_parse (trimmed, &value->number, &error))
-        break;
-      if (field->kind == FIELD_MONEY && value->number < 0)
-        {
-          row_problem (row, field->name, "%s is negative (%s); it must be zero or more",
-                       field->name, (quoted = shorten (trimmed)));
-          return;
-        }
-      value->set = TRUE;
-      return;
-
-    case FIELD_PERCENT:
-      if (!candour_percent_parse (trimmed, &value->number, &error))
-        break;
-      value->set = TRUE;
-      return;
-
-    case FIELD_DATE:
-      if (!candour_date_parse (trimmed, &value->text, &error))
-        break;
-      value->set = TRUE;
-      return;
-
-    case FIELD_DAYS:
-      {
-        guint64 days;
-
-        if (!g_ascii_string_to_unsigned (trimmed, 10, 0, 3650, &days, NULL))
-          {
-            row_problem (row, field->name, "%s is '%s'; it must be a whole number of days "
-                         "from 0 to 3650, such as 30", field->name, (quoted = shorten (trimmed)));
-            return;
-          }
-        value->number = (gint64)days;
-        value->set = TRUE;
-        return;
-      }
-
-    case FIELD_YES_NO:
-      if (!parse_yes_no (trimmed, &value->number))
-        {
-          row_problem (row, field->name, "%s is '%s'; write yes or no", field->name,
-                       (quoted = shorten (trimmed)));
-          return;
-        }
-      value->set = TRUE;
-      return;
-
-    case FIELD_KEYWORD:
-      {
-        g_autofree char *word = normalise_keyword (trimmed);
-
-        if (!g_strv_contains (field->keywords, word))
-          {
-            g_autofree char *choices = g_strjoinv (", ", (char **)field->keywords);
-            row_problem (row, field->name, "'%s' is not a %s; use one of %s",
-                         (quoted = shorten (trimmed)), field->what, choices);
-            return;
-          }
-        value->text = g_steal_pointer (&word);
-        value->set = TRUE;
-        return;
-      }
-
-    case FIELD_REF:
-      {
-        const char *ref = unguard_text (trimmed);
-
-        if (!lookup_ref (row->import, field->target, ref, &value->number, &error))
-          break;
-        if (value->number == 0 && g_hash_table_contains (row->import->refused_refs[field->target], ref))
-          {
-            row_problem (row, field->name, "%s '%s' points to a row of %s.csv that has a problem "
-                         "of its own (listed above)", field->name, (quoted = shorten (ref)),
-                         field->what);
-            return;
-          }
-        if (value->number == 0)
-          {
-            row_problem (row, field->name, "%s '%s' points nowhere: there is no such ref in "
-                         "%s.csv or in the database", field->name, (quoted = shorten (ref)),
-                         field->what);
-            return;
-          }
-        value->text = g_strdup (ref);
-        value->set = TRUE;
-        return;
-      }
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  g_assert (error != NULL);
-  row_problem (row, field->name, "%s %s", field->name, error->message);
-}
-
-/* Rules across columns */
-
-static gboolean
-check_dates_in_order (ImportRow  *row,
-                      const char *start_field,
-                      const char *start_iso,
-                      const char *end_field,
-                      const char *end_iso)
-{
-  if (start_iso == NULL || end_iso == NULL || strcmp (end_iso, start_iso) >= 0)
-    return TRUE;
-
-  row_problem (row, end_field, "%s (%s) is before %s (%s)", end_field, end_iso, start_field, start_iso);
-  return FALSE;
-}
-
-static gboolean
-check_consortium (ImportRow *row)
-{
-  FieldValue *agreement = row_value (row, "agreement");
-  FieldValue *agreement_on = row_value (row, "agreement_on");
-
-  /* A date for the agreement is an agreement. */
-  if (agreement_on->set && !agreement->set)
-    {
-      agreement->set = TRUE;
-      agreement->number = 1;
-    }
-  else if (agreement_on->set && agreement->number == 0)
-    row_problem (row, "agreement_on", "agreement_on is given but agreement says no; "
-                 "clear one of them");
-
-  return row->ok;
-}
-
-static gboolean
-check_member (ImportRow *row)
-{
-  /* UNIQUE in the schema cannot see two rows without a joining date as the same. */
-  static const char sql[] =
-    "SELECT 1 FROM consortium_member WHERE consortium_id = :consortium AND member_id = :member "
-    "AND joined_on IS :joined_on AND id IS NOT :id";
-  FieldValue *consortium = row_value (row, "consortium_ref");
-  FieldValue *member = row_value (row, "member_ref");
-  FieldValue *joined = row_value (row, "joined_on");
-  sqlite3_stmt *stmt;
-  gboolean listed;
-
-  if (!check_dates_in_order (row, "joined_on", joined->text, "left_on", row_value (row, "left_on")->text))
-    return FALSE;
-
-  stmt = candour_database_prepare (row->import->db, sql, NULL);
-  g_assert (stmt != NULL);
-  candour_bind_int64 (stmt, ":consortium", consortium->number);
-  candour_bind_int64 (stmt, ":member", member->number);
-  candour_bind_text (stmt, ":joined_on", joined->text);
-  candour_bind_int64 (stmt, ":id", row->record_id);
-  listed = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-
-  if (listed)
-    {
-      g_autofree char *who = shorten (member->text);
-      g_autofree char *where = shorten (consortium->text);
-
-      row_problem (row, "member_ref", "'%s' is already listed as a member of '%s'%s",
-                   who, where, joined->set ? " from that date" : "");
-    }
-  return row->ok;
-}
-
-static gboolean
-check_bid_partner (ImportRow *row)
-{
-  if (row_value (row, "promised_value")->set && row_value (row, "promised_share")->set)
-    row_problem (row, "promised_share", "the promise is given both as a value and as a share; "
-                 "keep only the one the bid stated");
-  return row->ok;
-}
-
-static gboolean
-check_contract (ImportRow *row)
-{
-  static const char bid_sql[] = "SELECT lead_id, commissioner_id FROM bid WHERE id = :id";
-  CandourImport *self = row->import;
-  FieldValue *bid = row_value (row, "bid_ref");
-  FieldValue *lead = row_value (row, "lead_ref");
-  FieldValue *commissioner = row_value (row, "commissioner_ref");
-  g_autofree char *bid_quoted = NULL;
-  g_autofree char *quoted = NULL;
-
-  check_dates_in_order (row, "start_on", row_value (row, "start_on")->text,
-                        "end_on", row_value (row, "end_on")->text);
-
-  if (bid->set)
-    {
-      sqlite3_stmt *stmt = candour_database_prepare (self->db, bid_sql, NULL);
-      gint64 bid_lead, bid_commissioner;
-
-      g_assert (stmt != NULL);
-      candour_bind_int64 (stmt, ":id", bid->number);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        g_assert_not_reached ();
-      bid_lead = sqlite3_column_int64 (stmt, 0);
-      bid_commissioner = sqlite3_column_int64 (stmt, 1);
-      sqlite3_reset (stmt);
-
-      bid_quoted = shorten (bid->text);
-      if (lead->set && lead->number != bid_lead)
-        row_problem (row, "lead_ref", "lead_ref '%s' is not the lead of bid '%s'; leave it "
-                     "empty to take the bid's lead", (quoted = shorten (lead->text)), bid_quoted);
-      if (commissioner->set && commissioner->number != bid_commissioner)
-        {
-          g_free (quoted);
-          row_problem (row, "commissioner_ref", "commissioner_ref '%s' is not the commissioner of "
-                       "bid '%s'; leave it empty to take the bid's",
-                       (quoted = shorten (commissioner->text)), bid_quoted);
-        }
-
-      lead->set = commissioner->set = TRUE;
-      lead->number = bid_lead;
-      commissioner->number = bid_commissioner;
-    }
-  else
-    {
-      if (!lead->set && row->column_of[field_index (row->table, "lead_ref")] >= 0)
-        row_problem (row, "lead_ref", "lead_ref is empty; a contract without bid_ref needs "
-                     "its lead provider");
-      else if (!lead->set)
-        row_problem (row, "bid_ref", "a contract needs bid_ref, or lead_ref and "
-                     "commissioner_ref for a direct award");
-      if (!commissioner->set && lead->set)
-        row_problem (row, "commissioner_ref", "commissioner_ref is empty; a contract without "
-                     "bid_ref needs its commissioner");
-    }
-
-  return row->ok;
-}
-
-static gboolean
-check_subcontract (ImportRow *row)
-{
-  static const char contract_sql[] = "SELECT start_on, end_on FROM contract WHERE id = :id";
-  FieldValue *contract = row_value (row, "contract_ref");
-  FieldValue *start = row_value (row, "start_on");
-  FieldValue *end = row_value (row, "end_on");
-  g_autofree char *contract_start = NULL;
-  g_autofree char *contract_end = NULL;
-  g_autofree char *quoted = NULL;
-  sqlite3_stmt *stmt;
-
-  if (!contract->set)
-    return row->ok;
-
-  stmt = candour_database_prepare (row->import->db, contract_sql, NULL);
-  g_assert (stmt != NULL);
-  candour_bind_int64 (stmt, ":id", contract->number);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    g_assert_not_reached ();
-  contract_start = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  contract_end = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-
-  /* Compare the dates the engine will use: the contract's where the row has none. */
-  if (start->set || end->set)
-    {
-      if (start->set && !end->set && strcmp (start->text, contract_end) > 0)
-        row_problem (row, "start_on", "start_on (%s) is after the end of contract '%s' (%s); "
-                     "give the subcontract its own end_on", start->text,
-                     (quoted = shorten (contract->text)), contract_end);
-      else if (end->set && !start->set && strcmp (end->text, contract_start) < 0)
-        row_problem (row, "end_on", "end_on (%s) is before the start of contract '%s' (%s); "
-                     "give the subcontract its own start_on", end->text,
-                     (quoted = shorten (contract->text)), contract_start);
-      else
-        check_dates_in_order (row, "start_on", start->text, "end_on", end->text);
-    }
-
-  return row->ok;
-}
-
-static gboolean
-check_payment (ImportRow *row)
-{
-  gboolean to_contract = row_value (row, "contract_ref")->set;
-  gboolean to_subcontract = row_value (row, "subcontract_ref")->set;
-
-  if (to_contract && to_subcontract)
-    row_problem (row, "subcontract_ref", "the payment names both a contract and a subcontract; "
-                 "a payment is either commissioner to lead (contract_ref) or lead to partner "
-                 "(subcontract_ref)");
-  else if (!to_contract && !to_subcontract && row->ok)
-    row_problem (row, "contract_ref", "the payment names neither contract_ref nor subcontract_ref; "
-                 "give one of them");
-
-  return row->ok;
-}
-
-/* The tables, in dependency order */
-
-static const ImportField organisation_fields[] = {
-  { "ref", FIELD_TEXT, TRUE },
-  { "name", FIELD_TEXT, TRUE },
-  { "org_id", FIELD_TEXT },
-  { "kind", FIELD_KEYWORD, FALSE, organisation_kinds, "kind of organisation" },
-  { "annual_income", FIELD_MONEY },
-  { "locality", FIELD_KEYWORD, FALSE, localities, "locality" },
-  { "led_by", FIELD_TEXT },
-  { "notes", FIELD_TEXT },
-};
-
-static const ImportField consortium_fields[] = {
-  { "ref", FIELD_TEXT, TRUE },
-  { "name", FIELD_TEXT, TRUE },
-  { "model", FIELD_KEYWORD, FALSE, consortium_models, "consortium model" },
-  { "lead_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
-  { "agreement", FIELD_YES_NO },
-  { "agreement_on", FIELD_DATE },
-  { "due_diligence", FIELD_YES_NO },
-  { "notes", FIELD_TEXT },
-};
-
-static const ImportField member_fields[] = {
-  { "consortium_ref", FIELD_REF, TRUE, NULL, "consortia", CANDOUR_TABLE_CONSORTIA },
-  { "member_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
-  { "joined_on", FIELD_DATE },
-  { "left_on", FIELD_DATE },
-};
-
-static const ImportField bid_fields[] = {
-  { "ref", FIELD_TEXT, TRUE },
-  { "title", FIELD_TEXT, TRUE },
-  { "lead_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
-  { "commissioner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
-  { "value", FIELD_MONEY },
-  { "submitted_on", FIELD_DATE },
-  { "outcome", FIELD_KEYWORD, FALSE, outcomes, "bid outcome" },
-  { "consortium_ref", FIELD_REF, FALSE, NULL, "consortia", CANDOUR_TABLE_CONSORTIA },
-};
-
-static const ImportField bid_partner_fields[] = {
-  { "bid_ref", FIELD_REF, TRUE, NULL, "bids", CANDOUR_TABLE_BIDS },
-  { "partner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
-  { "role", FIELD_TEXT },
-  { "promised_value", FIELD_MONEY },
-  { "promised_share", FIELD_PERCENT },
-  { "consent", FIELD_KEYWORD, FALSE, consents, "consent answer" },
-};
-
-static const ImportField contract_fields[] = {
-  { "ref", FIELD_TEXT, TRUE },
-  { "bid_ref", FIELD_REF, FALSE, NULL, "bids", CANDOUR_TABLE_BIDS },
-  { "title", FIELD_TEXT },
-  { "commissioner_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
-  { "lead_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
-  { "value", FIELD_MONEY, TRUE },
-  { "start_on", FIELD_DATE, TRUE },
-  { "end_on", FIELD_DATE, TRUE },
-  { "model", FIELD_TEXT },
-  { "required_small_share", FIELD_PERCENT },
-  { "small_income_limit", FIELD_MONEY },
-};
-
-static const ImportField subcontract_fields[] = {
-  { "ref", FIELD_TEXT, TRUE },
-  { "contract_ref", FIELD_REF, TRUE, NULL, "contracts", CANDOUR_TABLE_CONTRACTS },
-  { "partner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
-  { "value", FIELD_MONEY, TRUE },
-  { "start_on", FIELD_DATE },
-  { "end_on", FIELD_DATE },
-  { "payment_terms_days", FIELD_DAYS },
-};
-
-static const ImportField payment_fields[] = {
-  { "ref", FIELD_TEXT },
-  { "contract_ref", FIELD_REF, FALSE, NULL, "contracts", CANDOUR_TABLE_CONTRACTS },
-  { "subcontract_ref", FIELD_REF, FALSE, NULL, "subcontracts", CANDOUR_TABLE_SUBCONTRACTS },
-  { "amount", FIELD_MONEY_SIGNED, TRUE },
-  { "paid_on", FIELD_DATE, TRUE },
-  { "invoiced_on", FIELD_DATE },
-};
-
-#define TABLE(fields) fields, G_N_ELEMENTS (fields)
-
-static const ImportTable tables[CANDOUR_N_TABLES] = {
-  { "organisations", TABLE (organisation_fields),
-    "INSERT INTO organisation (ref, name, org_id, kind, annual_income, locality, led_by, notes) "
-    "VALUES (:ref, :name, :org_id, coalesce (:kind, 'other'), :annual_income, :locality, :led_by, :notes)",
-    "UPDATE organisation SET ref = :ref, name = :name, org_id = :org_id, kind = coalesce (:kind, 'other'), "
-    "annual_income = :annual_income, locality = :locality, led_by = :led_by, notes = :notes WHERE id = :id",
-    NULL },
-  { "consortia", TABLE (consortium_fields),
-    "INSERT INTO consortium (ref, name, model, lead_id, agreement, agreement_on, due_diligence, notes) "
-    "VALUES (:ref, :name, :model, :lead_ref, coalesce (:agreement, 0), :agreement_on, "
-    "coalesce (:due_diligence, 0), :notes)",
-    "UPDATE consortium SET ref = :ref, name = :name, model = :model, lead_id = :lead_ref, "
-    "agreement = coalesce (:agreement, 0), agreement_on = :agreement_on, "
-    "due_diligence = coalesce (:due_diligence, 0), notes = :notes WHERE id = :id",
-    check_consortium },
-  { "consortium_members", TABLE (member_fields),
-    "INSERT INTO consortium_member (consortium_id, member_id, joined_on, left_on) "
-    "VALUES (:consortium_ref, :member_ref, :joined_on, :left_on)",
-    "UPDATE consortium_member SET consortium_id = :consortium_ref, member_id = :member_ref, "
-    "joined_on = :joined_on, left_on = :left_on WHERE id = :id",
-    check_member },
-  { "bids", TABLE (bid_fields),
-    "INSERT INTO bid (ref, title, lead_id, commissioner_id, value, submitted_on, outcome, consortium_id) "
-    "VALUES (:ref, :title, :lead_ref, :commissioner_ref, :value, :submitted_on, "
-    "coalesce (:outcome, 'pending'), :consortium_ref)",
-    "UPDATE bid SET ref = :ref, title = :title, lead_id = :lead_ref, commissioner_id = :commissioner_ref, "
-    "value = :value, submitted_on = :submitted_on, outcome = coalesce (:outcome, 'pending'), "
-    "consortium_id = :consortium_ref WHERE id = :id",
-    NULL },
-  { "bid_partners", TABLE (bid_partner_fields),
-    "INSERT INTO bid_partner (bid_id, partner_id, role, promised_value, promised_share, consent) "
-    "VALUES (:bid_ref, :partner_ref, :role, :promised_value, :promised_share, coalesce (:consent, 'unknown'))",
-    "UPDATE bid_partner SET bid_id = :bid_ref, partner_id = :partner_ref, role = :role, "
-    "promised_value = :promised_value, promised_share = :promised_share, "
-    "consent = coalesce (:consent, 'unknown') WHERE id = :id",
-    check_bid_partner },
-  { "contracts", TABLE (contract_fields),
-    "INSERT INTO contract (ref, bid_id, title, commissioner_id, lead_id, value, start_on, end_on, model, "
-    "required_small_share, small_income_limit) "
-    "VALUES (:ref, :bid_ref, :title, :commissioner_ref, :lead_ref, :value, :start_on, :end_on, :model, "
-    ":required_small_share, coalesce (:small_income_limit, 100000000))",
-    "UPDATE contract SET ref = :ref, bid_id = :bid_ref, title = :title, commissioner_id = :commissioner_ref, "
-    "lead_id = :lead_ref, value = :value, start_on = :start_on, end_on = :end_on, model = :model, "
-    "required_small_share = :required_small_share, "
-    "small_income_limit = coalesce (:small_income_limit, 100000000) WHERE id = :id",
-    check_contract },
-  { "subcontracts", TABLE (subcontract_fields),
-    "INSERT INTO subcontract (ref, contract_id, partner_id, value, start_on, end_on, payment_terms_days) "
-    "VALUES (:ref, :contract_ref, :partner_ref, :value, :start_on, :end_on, coalesce (:payment_terms_days, 30))",
-    "UPDATE subcontract SET ref = :ref, contract_id = :contract_ref, partner_id = :partner_ref, value = :value, "
-    "start_on = :start_on, end_on = :end_on, payment_terms_days = coalesce (:payment_terms_days, 30) "
-    "WHERE id = :id",
-    check_subcontract },
-  { "payments", TABLE (payment_fields),
-    "INSERT INTO payment (ref, contract_id, subcontract_id, amount, paid_on, invoiced_on) "
-    "VALUES (:ref, :contract_ref, :subcontract_ref, :amount, :paid_on, :invoiced_on)",
-    "UPDATE payment SET ref = :ref, contract_id = :contract_ref, subcontract_id = :subcontract_ref, "
-    "amount = :amount, paid_on = :paid_on, invoiced_on = :invoiced_on WHERE id = :id",
-    check_payment },
-};
-
-#undef TABLE
 
 static char *
 field_names (const ImportTable *table)
@@ -932,7 +276,7 @@ read_header (CandourImport     *self,
       else if (i == table->n_fields)
         {
           g_autofree char *names = field_names (table);
-          g_autofree char *quoted = shorten (candour_csv_reader_get_field (reader, column));
+          g_autofree char *quoted = candour_import_shorten (candour_csv_reader_get_field (reader, column));
           add_problem (self, file_name, line, column + 1,
                        "unknown column '%s'; the columns of %s.csv are %s",
                        quoted, table->name, names);
@@ -956,9 +300,9 @@ read_header (CandourImport     *self,
         ok = FALSE;
       }
 
-  if (table->check_row == check_payment &&
-      column_of[field_index (table, "contract_ref")] < 0 &&
-      column_of[field_index (table, "subcontract_ref")] < 0)
+  if (table->check_row == candour_import_check_payment &&
+      column_of[candour_import_field_index (table, "contract_ref")] < 0 &&
+      column_of[candour_import_field_index (table, "subcontract_ref")] < 0)
     {
       add_problem (self, file_name, line, 1,
                    "the file needs a contract_ref or a subcontract_ref column");
@@ -1014,20 +358,23 @@ report_insert_failure (ImportRow *row)
   g_autofree char *second = NULL;
 
   if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, ".ref") != NULL)
-    row_problem (row, "ref", "ref '%s' is already used by another record in %s; "
-                 "each ref must be unique", (first = shorten (row_value (row, "ref")->text)),
-                 row->table->name);
+    candour_import_row_problem (row, "ref", "ref '%s' is already used by another record in %s; "
+                                "each ref must be unique",
+                                (first = candour_import_shorten (candour_import_row_value (row, "ref")->text)),
+                                row->table->name);
   else if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, "bid_partner.") != NULL)
-    row_problem (row, "partner_ref", "bid '%s' already names partner '%s'; a bid names each "
-                 "partner once", (first = shorten (row_value (row, "bid_ref")->text)),
-                 (second = shorten (row_value (row, "partner_ref")->text)));
+    candour_import_row_problem (row, "partner_ref", "bid '%s' already names partner '%s'; a bid names each "
+                                "partner once",
+                                (first = candour_import_shorten (candour_import_row_value (row, "bid_ref")->text)),
+                                (second = candour_import_shorten (candour_import_row_value (row, "partner_ref")->text)));
   else if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, "contract.bid_id") != NULL)
-    row_problem (row, "bid_ref", "bid '%s' already has a contract; a bid leads to at most one "
-                 "contract", (first = shorten (row_value (row, "bid_ref")->text)));
+    candour_import_row_problem (row, "bid_ref", "bid '%s' already has a contract; a bid leads to at most one "
+                                "contract",
+                                (first = candour_import_shorten (candour_import_row_value (row, "bid_ref")->text)));
   else if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, "consortium_member.") != NULL)
-    row_problem (row, "member_ref", "'%s' is already listed as a member of '%s' from that date",
-                 (first = shorten (row_value (row, "member_ref")->text)),
-                 (second = shorten (row_value (row, "consortium_ref")->text)));
+    candour_import_row_problem (row, "member_ref", "'%s' is already listed as a member of '%s' from that date",
+                                (first = candour_import_shorten (candour_import_row_value (row, "member_ref")->text)),
+                                (second = candour_import_shorten (candour_import_row_value (row, "consortium_ref")->text)));
   else
     add_problem (row->import, row->file_name, row->line, 1,
                  "the database refused this row: %s", message);
@@ -1070,9 +417,9 @@ import_file (CandourImport  *self,
   g_autofree int *column_of = NULL;
   g_autofree FieldValue *values = NULL;
   g_autofree int *indexes = NULL;
-  CandourTable table_id = table - tables;
+  CandourTable table_id = table - candour_import_tables;
   /* Other rows refer to this table's records by this field. */
-  int ref_index = ref_lookup_sql[table_id] != NULL ? (int)field_index (table, "ref") : -1;
+  int ref_index = ref_lookup_sql[table_id] != NULL ? (int)candour_import_field_index (table, "ref") : -1;
   guint rows_before;
   gint64 id_before;
   sqlite3_stmt *insert;
@@ -1150,7 +497,7 @@ import_file (CandourImport  *self,
 
       for (guint i = 0; i < table->n_fields; i++)
         if (column_of[i] >= 0)
-          parse_cell (&row, i, candour_csv_reader_get_field (reader, column_of[i]));
+          candour_import_parse_cell (&row, i, candour_csv_reader_get_field (reader, column_of[i]));
 
       if (row.ok && table->check_row != NULL)
         table->check_row (&row);
@@ -1277,7 +624,7 @@ import_table (CandourImport  *self,
   for (guint i = 0; i < self->files->len; i++)
     {
       ImportFile *file = g_ptr_array_index (self->files, i);
-      if (file->table == &tables[table])
+      if (file->table == &candour_import_tables[table])
         {
           bytes += file->size;
           n_files++;
@@ -1303,7 +650,7 @@ import_table (CandourImport  *self,
     {
       ImportFile *file = g_ptr_array_index (self->files, i);
 
-      if (file->table != &tables[table])
+      if (file->table != &candour_import_tables[table])
         continue;
       if (!import_file (self, file, cancellable, error))
         return FALSE;
@@ -1379,7 +726,7 @@ add_file (CandourImport *self,
 
   file->display_name = g_strdup (display_name);
   if (g_str_has_suffix (lower, ".csv") && candour_table_from_name (lower, &table))
-    file->table = &tables[table];
+    file->table = &candour_import_tables[table];
   g_ptr_array_add (self->files, file);
   return file;
 }
@@ -1498,7 +845,7 @@ candour_import_run (CandourImport  *self,
           g_autoptr(GString) names = g_string_new (NULL);
 
           for (guint t = 0; t < CANDOUR_N_TABLES; t++)
-            g_string_append_printf (names, "%s%s.csv", t > 0 ? ", " : "", table_names[t]);
+            g_string_append_printf (names, "%s%s.csv", t > 0 ? ", " : "", candour_import_table_names[t]);
           add_problem (self, file->display_name, 1, 1, "Candour does not know which table this "
                        "file holds; name it after its table: %s", names->str);
         }
@@ -1591,7 +938,7 @@ candour_import_get_file_table (CandourImport *self,
   if (file->table == NULL)
     return FALSE;
   if (out_table != NULL)
-    *out_table = file->table - tables;
+    *out_table = file->table - candour_import_tables;
   return TRUE;
 }
 
@@ -1623,66 +970,6 @@ candour_import_get_count (CandourImport *self,
   return self->counts[table];
 }
 
-/* The format's fields, for forms */
-
-guint
-candour_table_get_n_fields (CandourTable table)
-{
-  g_return_val_if_fail (table < CANDOUR_N_TABLES, 0);
-
-  return tables[table].n_fields;
-}
-
-const char *
-candour_table_get_field_name (CandourTable table,
-                              guint        field)
-{
-  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
-  g_return_val_if_fail (field < tables[table].n_fields, NULL);
-
-  return tables[table].fields[field].name;
-}
-
-gboolean
-candour_table_get_field_required (CandourTable table,
-                                  guint        field)
-{
-  g_return_val_if_fail (table < CANDOUR_N_TABLES, FALSE);
-  g_return_val_if_fail (field < tables[table].n_fields, FALSE);
-
-  return tables[table].fields[field].required;
-}
-
-const char * const *
-candour_table_get_field_choices (CandourTable table,
-                                 guint        field)
-{
-  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
-  g_return_val_if_fail (field < tables[table].n_fields, NULL);
-
-  if (tables[table].fields[field].kind == FIELD_YES_NO)
-    {
-      static const char * const yes_no[] = { "yes", "no", NULL };
-      return yes_no;
-    }
-  return tables[table].fields[field].kind == FIELD_KEYWORD ? tables[table].fields[field].keywords : NULL;
-}
-
-gboolean
-candour_table_get_field_target (CandourTable  table,
-                                guint         field,
-                                CandourTable *out_target)
-{
-  g_return_val_if_fail (table < CANDOUR_N_TABLES, FALSE);
-  g_return_val_if_fail (field < tables[table].n_fields, FALSE);
-
-  if (tables[table].fields[field].kind != FIELD_REF)
-    return FALSE;
-  if (out_target != NULL)
-    *out_target = tables[table].fields[field].target;
-  return TRUE;
-}
-
 /* One record typed in a form, through exactly the rules and messages of the import. */
 
 gboolean
@@ -1709,7 +996,7 @@ candour_import_write_record (CandourDatabase     *db,
   g_return_val_if_fail (inout_id != NULL, FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
 
-  table = &tables[table_id];
+  table = &candour_import_tables[table_id];
   update = *inout_id > 0;
   self = candour_import_new (db);
   self->record_table = table;
@@ -1732,7 +1019,7 @@ candour_import_write_record (CandourDatabase     *db,
     return FALSE;
 
   for (guint i = 0; i < table->n_fields; i++)
-    parse_cell (&row, i, texts[i] != NULL ? texts[i] : "");
+    candour_import_parse_cell (&row, i, texts[i] != NULL ? texts[i] : "");
   if (row.ok && table->check_row != NULL)
     table->check_row (&row);
 

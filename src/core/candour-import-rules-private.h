@@ -1,0 +1,119 @@
+/* candour-import-rules-private.h: what the format's rules and the import run share
+ *
+ * The rules (candour-import-rules.c) read cells and check rows; the run (candour-import.c)
+ * feeds them rows from files or from a form, and keeps the problems and the refs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "candour-import.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FIELD_TEXT,
+  FIELD_MONEY,                  /* pence, not negative */
+  FIELD_MONEY_SIGNED,           /* pence, negative for refunds */
+  FIELD_PERCENT,                /* basis points */
+  FIELD_DATE,
+  FIELD_DAYS,                   /* a whole number of days */
+  FIELD_YES_NO,
+  FIELD_KEYWORD,
+  FIELD_REF,                    /* a ref of another record, stored as its id */
+} FieldKind;
+
+typedef struct
+{
+  const char *name;             /* CSV header, and the INSERT's parameter after ':' */
+  FieldKind kind;
+  gboolean required;
+  const char * const *keywords; /* FIELD_KEYWORD: the allowed words */
+  const char *what;             /* FIELD_KEYWORD: "kind of organisation"; FIELD_REF: the table's name */
+  CandourTable target;          /* FIELD_REF: the table it points into */
+} ImportField;
+
+typedef struct
+{
+  gboolean set;
+  gint64 number;                /* money, percent, days, yes/no, ref id */
+  char *text;                   /* text, keyword, ISO date */
+} FieldValue;
+
+typedef struct _ImportRow ImportRow;
+typedef struct _ImportTable ImportTable;
+
+struct _ImportTable
+{
+  const char *name;
+  const ImportField *fields;
+  guint n_fields;
+  const char *insert_sql;
+  const char *update_sql;       /* the same values into the record :id, for forms */
+  /* Rules across columns; reports problems through row and returns FALSE to skip the row. */
+  gboolean (*check_row) (ImportRow *row);
+};
+
+struct _CandourImport
+{
+  CandourDatabase *db;
+  GPtrArray *files;             /* ImportFile */
+  GPtrArray *problems;          /* char * */
+  guint n_problems;             /* all problems, also those past the cap */
+  guint counts[CANDOUR_N_TABLES];
+  GHashTable *ref_cache[CANDOUR_N_TABLES]; /* ref → gint64 *id, filled by look-ups */
+  GHashTable *refused_refs[CANDOUR_N_TABLES]; /* refs of rows not written for a problem */
+  const ImportTable *record_table; /* a form's one record: problems name fields, not places */
+  gboolean dry_run;             /* roll back at the end, whatever happens */
+  CandourImportProgressFunc progress_func;
+  gpointer progress_data;
+  goffset bytes_total;          /* of the files that name a table */
+  goffset bytes_done;           /* of the files read to the end */
+  guint rows_read;
+};
+
+struct _ImportRow
+{
+  CandourImport *import;
+  const ImportTable *table;
+  const char *file_name;
+  guint line;
+  const int *column_of;         /* field index → CSV column (0-based), -1 when absent */
+  FieldValue *values;
+  gint64 record_id;             /* the record a form updates; 0 for a new one */
+  gboolean ok;
+};
+
+/* The rules, in candour-import-rules.c */
+
+extern const char * const candour_import_table_names[CANDOUR_N_TABLES];
+/* The tables, in dependency order: what one loop reads any of. */
+extern const ImportTable candour_import_tables[CANDOUR_N_TABLES];
+
+void         candour_import_parse_cell    (ImportRow         *row,
+                                           guint              index,
+                                           const char        *raw);
+/* A payments file also needs one of its two ref columns: its header is checked for it. */
+gboolean     candour_import_check_payment (ImportRow         *row);
+
+/* What the rules need from the run, in candour-import.c */
+
+char        *candour_import_shorten       (const char        *text);
+guint        candour_import_field_index   (const ImportTable *table,
+                                           const char        *name);
+FieldValue  *candour_import_row_value     (ImportRow         *row,
+                                           const char        *field_name);
+/* Adds a problem at the field's cell and marks the row as not to be written. */
+void         candour_import_row_problem   (ImportRow         *row,
+                                           const char        *field_name,
+                                           const char        *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
+gboolean     candour_import_lookup_ref    (CandourImport     *self,
+                                           CandourTable       table,
+                                           const char        *ref,
+                                           gint64            *out_id,
+                                           GError           **error);
+
+G_END_DECLS

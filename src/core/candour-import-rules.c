@@ -1,0 +1,659 @@
+/* candour-import-rules.c: what the CSV format allows, table by table
+ *
+ * Each table is described once: its columns, their kinds, the INSERT that stores a row
+ * and the rules across its columns. A cell that breaks a rule is reported through its
+ * row; candour-import.c runs these rules over files, and over a form's one record. The
+ * format is documented in docs/data-format.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "candour-import-rules-private.h"
+#include "candour-database-private.h"
+#include "candour-date.h"
+#include "candour-money.h"
+#include "candour-percent.h"
+
+static const char * const organisation_kinds[] = {
+  "charity", "social_enterprise", "cic", "community_group", "housing_association",
+  "local_authority", "nhs_body", "public_body", "private_company", "infrastructure_body",
+  "other", NULL
+};
+static const char * const localities[] = { "local", "regional", "national", NULL };
+static const char * const consortium_models[] = {
+  "prime", "consortium", "alliance", "joint_venture", "network", NULL
+};
+static const char * const outcomes[] = { "pending", "won", "lost", "withdrawn", NULL };
+static const char * const consents[] = { "yes", "no", "unknown", NULL };
+
+const char * const candour_import_table_names[CANDOUR_N_TABLES] = {
+  "organisations", "consortia", "consortium_members", "bids", "bid_partners",
+  "contracts", "subcontracts", "payments",
+};
+
+const char *
+candour_table_get_name (CandourTable table)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+
+  return candour_import_table_names[table];
+}
+
+gboolean
+candour_table_from_name (const char   *name,
+                         CandourTable *out_table)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  lower = g_ascii_strdown (name, -1);
+  if (g_str_has_suffix (lower, ".csv"))
+    lower[strlen (lower) - 4] = '\0';
+
+  for (guint i = 0; i < CANDOUR_N_TABLES; i++)
+    if (g_str_equal (lower, candour_import_table_names[i]))
+      {
+        if (out_table != NULL)
+          *out_table = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Far more than any name or note needs: a longer cell is a file that went wrong. */
+#define MAX_CELL_BYTES (1024 * 1024)
+
+/* Cell values */
+
+static char *
+normalise_keyword (const char *text)
+{
+  char *word = g_ascii_strdown (text, -1);
+
+  for (char *p = word; *p != '\0'; p++)
+    if (*p == ' ' || *p == '-')
+      *p = '_';
+  return word;
+}
+
+static gboolean
+parse_yes_no (const char *text,
+              gint64     *out_value)
+{
+  static const char * const yes[] = { "yes", "y", "true", "1", NULL };
+  static const char * const no[] = { "no", "n", "false", "0", NULL };
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  if (g_strv_contains (yes, lower))
+    *out_value = 1;
+  else if (g_strv_contains (no, lower))
+    *out_value = 0;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* A text cell that starts with ' before = + - @ tab CR or LF was guarded against
+ * spreadsheet formulas by an export: take the guard off so the round trip is exact. */
+static const char *
+unguard_text (const char *text)
+{
+  if (text[0] == '\'' && text[1] != '\0' && strchr ("=+-@\t\r\n", text[1]) != NULL)
+    return text + 1;
+  return text;
+}
+
+void
+candour_import_parse_cell (ImportRow         *row,
+                           guint              index,
+                           const char        *raw)
+{
+  const ImportField *field = &row->table->fields[index];
+  FieldValue *value = &row->values[index];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *quoted = NULL;
+  gsize length = strlen (raw);
+  const char *trimmed = raw;
+
+  if (length > MAX_CELL_BYTES)
+    {
+      candour_import_row_problem (row, field->name, "%s is too long (%" G_GSIZE_FORMAT " bytes); a cell "
+                                  "holds at most 1 MB (%d bytes)", field->name, length, MAX_CELL_BYTES);
+      return;
+    }
+
+  /* Most cells have no surrounding spaces: copy only those that do. */
+  if (length > 0 && (g_ascii_isspace (raw[0]) || g_ascii_isspace (raw[length - 1])))
+    trimmed = copy = g_strstrip (g_strdup (raw));
+
+  if (trimmed[0] == '\0')
+    {
+      if (field->required)
+        candour_import_row_problem (row, field->name, "%s is empty; every row needs one", field->name);
+      return;
+    }
+
+  switch (field->kind)
+    {
+    case FIELD_TEXT:
+      value->text = g_strdup (unguard_text (trimmed));
+      value->set = TRUE;
+      return;
+
+    case FIELD_MONEY:
+    case FIELD_MONEY_SIGNED:
+      if (!candour_money_parse (trimmed, &value->number, &error))
+        break;
+      if (field->kind == FIELD_MONEY && value->number < 0)
+        {
+          candour_import_row_problem (row, field->name, "%s is negative (%s); it must be zero or more",
+                                      field->name, (quoted = candour_import_shorten (trimmed)));
+          return;
+        }
+      value->set = TRUE;
+      return;
+
+    case FIELD_PERCENT:
+      if (!candour_percent_parse (trimmed, &value->number, &error))
+        break;
+      value->set = TRUE;
+      return;
+
+    case FIELD_DATE:
+      if (!candour_date_parse (trimmed, &value->text, &error))
+        break;
+      value->set = TRUE;
+      return;
+
+    case FIELD_DAYS:
+      {
+        guint64 days;
+
+        if (!g_ascii_string_to_unsigned (trimmed, 10, 0, 3650, &days, NULL))
+          {
+            candour_import_row_problem (row, field->name, "%s is '%s'; it must be a whole number of days "
+                                        "from 0 to 3650, such as 30", field->name,
+                                        (quoted = candour_import_shorten (trimmed)));
+            return;
+          }
+        value->number = (gint64)days;
+        value->set = TRUE;
+        return;
+      }
+
+    case FIELD_YES_NO:
+      if (!parse_yes_no (trimmed, &value->number))
+        {
+          candour_import_row_problem (row, field->name, "%s is '%s'; write yes or no", field->name,
+                                      (quoted = candour_import_shorten (trimmed)));
+          return;
+        }
+      value->set = TRUE;
+      return;
+
+    case FIELD_KEYWORD:
+      {
+        g_autofree char *word = normalise_keyword (trimmed);
+
+        if (!g_strv_contains (field->keywords, word))
+          {
+            g_autofree char *choices = g_strjoinv (", ", (char **)field->keywords);
+            candour_import_row_problem (row, field->name, "'%s' is not a %s; use one of %s",
+                                        (quoted = candour_import_shorten (trimmed)), field->what, choices);
+            return;
+          }
+        value->text = g_steal_pointer (&word);
+        value->set = TRUE;
+        return;
+      }
+
+    case FIELD_REF:
+      {
+        const char *ref = unguard_text (trimmed);
+
+        if (!candour_import_lookup_ref (row->import, field->target, ref, &value->number, &error))
+          break;
+        if (value->number == 0 && g_hash_table_contains (row->import->refused_refs[field->target], ref))
+          {
+            candour_import_row_problem (row, field->name, "%s '%s' points to a row of %s.csv that has a problem "
+                                        "of its own (listed above)", field->name,
+                                        (quoted = candour_import_shorten (ref)),
+                                        field->what);
+            return;
+          }
+        if (value->number == 0)
+          {
+            candour_import_row_problem (row, field->name, "%s '%s' points nowhere: there is no such ref in "
+                                        "%s.csv or in the database", field->name,
+                                        (quoted = candour_import_shorten (ref)),
+                                        field->what);
+            return;
+          }
+        value->text = g_strdup (ref);
+        value->set = TRUE;
+        return;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_assert (error != NULL);
+  candour_import_row_problem (row, field->name, "%s %s", field->name, error->message);
+}
+
+/* Rules across columns */
+
+static gboolean
+check_dates_in_order (ImportRow  *row,
+                      const char *start_field,
+                      const char *start_iso,
+                      const char *end_field,
+                      const char *end_iso)
+{
+  if (start_iso == NULL || end_iso == NULL || strcmp (end_iso, start_iso) >= 0)
+    return TRUE;
+
+  candour_import_row_problem (row, end_field, "%s (%s) is before %s (%s)",
+                             end_field, end_iso, start_field, start_iso);
+  return FALSE;
+}
+
+static gboolean
+check_consortium (ImportRow *row)
+{
+  FieldValue *agreement = candour_import_row_value (row, "agreement");
+  FieldValue *agreement_on = candour_import_row_value (row, "agreement_on");
+
+  /* A date for the agreement is an agreement. */
+  if (agreement_on->set && !agreement->set)
+    {
+      agreement->set = TRUE;
+      agreement->number = 1;
+    }
+  else if (agreement_on->set && agreement->number == 0)
+    candour_import_row_problem (row, "agreement_on", "agreement_on is given but agreement says no; "
+                                "clear one of them");
+
+  return row->ok;
+}
+
+static gboolean
+check_member (ImportRow *row)
+{
+  /* UNIQUE in the schema cannot see two rows without a joining date as the same. */
+  static const char sql[] =
+    "SELECT 1 FROM consortium_member WHERE consortium_id = :consortium AND member_id = :member "
+    "AND joined_on IS :joined_on AND id IS NOT :id";
+  FieldValue *consortium = candour_import_row_value (row, "consortium_ref");
+  FieldValue *member = candour_import_row_value (row, "member_ref");
+  FieldValue *joined = candour_import_row_value (row, "joined_on");
+  sqlite3_stmt *stmt;
+  gboolean listed;
+
+  if (!check_dates_in_order (row, "joined_on", joined->text,
+                             "left_on", candour_import_row_value (row, "left_on")->text))
+    return FALSE;
+
+  stmt = candour_database_prepare (row->import->db, sql, NULL);
+  g_assert (stmt != NULL);
+  candour_bind_int64 (stmt, ":consortium", consortium->number);
+  candour_bind_int64 (stmt, ":member", member->number);
+  candour_bind_text (stmt, ":joined_on", joined->text);
+  candour_bind_int64 (stmt, ":id", row->record_id);
+  listed = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  if (listed)
+    {
+      g_autofree char *who = candour_import_shorten (member->text);
+      g_autofree char *where = candour_import_shorten (consortium->text);
+
+      candour_import_row_problem (row, "member_ref", "'%s' is already listed as a member of '%s'%s",
+                                  who, where, joined->set ? " from that date" : "");
+    }
+  return row->ok;
+}
+
+static gboolean
+check_bid_partner (ImportRow *row)
+{
+  if (candour_import_row_value (row, "promised_value")->set && candour_import_row_value (row, "promised_share")->set)
+    candour_import_row_problem (row, "promised_share", "the promise is given both as a value and as a share; "
+                                "keep only the one the bid stated");
+  return row->ok;
+}
+
+static gboolean
+check_contract (ImportRow *row)
+{
+  static const char bid_sql[] = "SELECT lead_id, commissioner_id FROM bid WHERE id = :id";
+  CandourImport *self = row->import;
+  FieldValue *bid = candour_import_row_value (row, "bid_ref");
+  FieldValue *lead = candour_import_row_value (row, "lead_ref");
+  FieldValue *commissioner = candour_import_row_value (row, "commissioner_ref");
+  g_autofree char *bid_quoted = NULL;
+  g_autofree char *quoted = NULL;
+
+  check_dates_in_order (row, "start_on", candour_import_row_value (row, "start_on")->text,
+                        "end_on", candour_import_row_value (row, "end_on")->text);
+
+  if (bid->set)
+    {
+      sqlite3_stmt *stmt = candour_database_prepare (self->db, bid_sql, NULL);
+      gint64 bid_lead, bid_commissioner;
+
+      g_assert (stmt != NULL);
+      candour_bind_int64 (stmt, ":id", bid->number);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        g_assert_not_reached ();
+      bid_lead = sqlite3_column_int64 (stmt, 0);
+      bid_commissioner = sqlite3_column_int64 (stmt, 1);
+      sqlite3_reset (stmt);
+
+      bid_quoted = candour_import_shorten (bid->text);
+      if (lead->set && lead->number != bid_lead)
+        candour_import_row_problem (row, "lead_ref", "lead_ref '%s' is not the lead of bid '%s'; leave it "
+                                    "empty to take the bid's lead",
+                                    (quoted = candour_import_shorten (lead->text)), bid_quoted);
+      if (commissioner->set && commissioner->number != bid_commissioner)
+        {
+          g_free (quoted);
+          candour_import_row_problem (row, "commissioner_ref", "commissioner_ref '%s' is not the commissioner of "
+                                      "bid '%s'; leave it empty to take the bid's",
+                                      (quoted = candour_import_shorten (commissioner->text)), bid_quoted);
+        }
+
+      lead->set = commissioner->set = TRUE;
+      lead->number = bid_lead;
+      commissioner->number = bid_commissioner;
+    }
+  else
+    {
+      if (!lead->set && row->column_of[candour_import_field_index (row->table, "lead_ref")] >= 0)
+        candour_import_row_problem (row, "lead_ref", "lead_ref is empty; a contract without bid_ref needs "
+                                    "its lead provider");
+      else if (!lead->set)
+        candour_import_row_problem (row, "bid_ref", "a contract needs bid_ref, or lead_ref and "
+                                    "commissioner_ref for a direct award");
+      if (!commissioner->set && lead->set)
+        candour_import_row_problem (row, "commissioner_ref", "commissioner_ref is empty; a contract without "
+                                    "bid_ref needs its commissioner");
+    }
+
+  return row->ok;
+}
+
+static gboolean
+check_subcontract (ImportRow *row)
+{
+  static const char contract_sql[] = "SELECT start_on, end_on FROM contract WHERE id = :id";
+  FieldValue *contract = candour_import_row_value (row, "contract_ref");
+  FieldValue *start = candour_import_row_value (row, "start_on");
+  FieldValue *end = candour_import_row_value (row, "end_on");
+  g_autofree char *contract_start = NULL;
+  g_autofree char *contract_end = NULL;
+  g_autofree char *quoted = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!contract->set)
+    return row->ok;
+
+  stmt = candour_database_prepare (row->import->db, contract_sql, NULL);
+  g_assert (stmt != NULL);
+  candour_bind_int64 (stmt, ":id", contract->number);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_assert_not_reached ();
+  contract_start = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  contract_end = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  /* Compare the dates the engine will use: the contract's where the row has none. */
+  if (start->set || end->set)
+    {
+      if (start->set && !end->set && strcmp (start->text, contract_end) > 0)
+        candour_import_row_problem (row, "start_on", "start_on (%s) is after the end of contract '%s' (%s); "
+                                    "give the subcontract its own end_on", start->text,
+                                    (quoted = candour_import_shorten (contract->text)), contract_end);
+      else if (end->set && !start->set && strcmp (end->text, contract_start) < 0)
+        candour_import_row_problem (row, "end_on", "end_on (%s) is before the start of contract '%s' (%s); "
+                                    "give the subcontract its own start_on", end->text,
+                                    (quoted = candour_import_shorten (contract->text)), contract_start);
+      else
+        check_dates_in_order (row, "start_on", start->text, "end_on", end->text);
+    }
+
+  return row->ok;
+}
+
+gboolean
+candour_import_check_payment (ImportRow *row)
+{
+  gboolean to_contract = candour_import_row_value (row, "contract_ref")->set;
+  gboolean to_subcontract = candour_import_row_value (row, "subcontract_ref")->set;
+
+  if (to_contract && to_subcontract)
+    candour_import_row_problem (row, "subcontract_ref", "the payment names both a contract and a subcontract; "
+                                "a payment is either commissioner to lead (contract_ref) or lead to partner "
+                                "(subcontract_ref)");
+  else if (!to_contract && !to_subcontract && row->ok)
+    candour_import_row_problem (row, "contract_ref", "the payment names neither contract_ref nor subcontract_ref; "
+                                "give one of them");
+
+  return row->ok;
+}
+
+/* The tables, in dependency order */
+
+static const ImportField organisation_fields[] = {
+  { "ref", FIELD_TEXT, TRUE },
+  { "name", FIELD_TEXT, TRUE },
+  { "org_id", FIELD_TEXT },
+  { "kind", FIELD_KEYWORD, FALSE, organisation_kinds, "kind of organisation" },
+  { "annual_income", FIELD_MONEY },
+  { "locality", FIELD_KEYWORD, FALSE, localities, "locality" },
+  { "led_by", FIELD_TEXT },
+  { "notes", FIELD_TEXT },
+};
+
+static const ImportField consortium_fields[] = {
+  { "ref", FIELD_TEXT, TRUE },
+  { "name", FIELD_TEXT, TRUE },
+  { "model", FIELD_KEYWORD, FALSE, consortium_models, "consortium model" },
+  { "lead_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
+  { "agreement", FIELD_YES_NO },
+  { "agreement_on", FIELD_DATE },
+  { "due_diligence", FIELD_YES_NO },
+  { "notes", FIELD_TEXT },
+};
+
+static const ImportField member_fields[] = {
+  { "consortium_ref", FIELD_REF, TRUE, NULL, "consortia", CANDOUR_TABLE_CONSORTIA },
+  { "member_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
+  { "joined_on", FIELD_DATE },
+  { "left_on", FIELD_DATE },
+};
+
+static const ImportField bid_fields[] = {
+  { "ref", FIELD_TEXT, TRUE },
+  { "title", FIELD_TEXT, TRUE },
+  { "lead_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
+  { "commissioner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
+  { "value", FIELD_MONEY },
+  { "submitted_on", FIELD_DATE },
+  { "outcome", FIELD_KEYWORD, FALSE, outcomes, "bid outcome" },
+  { "consortium_ref", FIELD_REF, FALSE, NULL, "consortia", CANDOUR_TABLE_CONSORTIA },
+};
+
+static const ImportField bid_partner_fields[] = {
+  { "bid_ref", FIELD_REF, TRUE, NULL, "bids", CANDOUR_TABLE_BIDS },
+  { "partner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
+  { "role", FIELD_TEXT },
+  { "promised_value", FIELD_MONEY },
+  { "promised_share", FIELD_PERCENT },
+  { "consent", FIELD_KEYWORD, FALSE, consents, "consent answer" },
+};
+
+static const ImportField contract_fields[] = {
+  { "ref", FIELD_TEXT, TRUE },
+  { "bid_ref", FIELD_REF, FALSE, NULL, "bids", CANDOUR_TABLE_BIDS },
+  { "title", FIELD_TEXT },
+  { "commissioner_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
+  { "lead_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
+  { "value", FIELD_MONEY, TRUE },
+  { "start_on", FIELD_DATE, TRUE },
+  { "end_on", FIELD_DATE, TRUE },
+  { "model", FIELD_TEXT },
+  { "required_small_share", FIELD_PERCENT },
+  { "small_income_limit", FIELD_MONEY },
+};
+
+static const ImportField subcontract_fields[] = {
+  { "ref", FIELD_TEXT, TRUE },
+  { "contract_ref", FIELD_REF, TRUE, NULL, "contracts", CANDOUR_TABLE_CONTRACTS },
+  { "partner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
+  { "value", FIELD_MONEY, TRUE },
+  { "start_on", FIELD_DATE },
+  { "end_on", FIELD_DATE },
+  { "payment_terms_days", FIELD_DAYS },
+};
+
+static const ImportField payment_fields[] = {
+  { "ref", FIELD_TEXT },
+  { "contract_ref", FIELD_REF, FALSE, NULL, "contracts", CANDOUR_TABLE_CONTRACTS },
+  { "subcontract_ref", FIELD_REF, FALSE, NULL, "subcontracts", CANDOUR_TABLE_SUBCONTRACTS },
+  { "amount", FIELD_MONEY_SIGNED, TRUE },
+  { "paid_on", FIELD_DATE, TRUE },
+  { "invoiced_on", FIELD_DATE },
+};
+
+#define TABLE(fields) fields, G_N_ELEMENTS (fields)
+
+const ImportTable candour_import_tables[CANDOUR_N_TABLES] = {
+  { "organisations", TABLE (organisation_fields),
+    "INSERT INTO organisation (ref, name, org_id, kind, annual_income, locality, led_by, notes) "
+    "VALUES (:ref, :name, :org_id, coalesce (:kind, 'other'), :annual_income, :locality, :led_by, :notes)",
+    "UPDATE organisation SET ref = :ref, name = :name, org_id = :org_id, kind = coalesce (:kind, 'other'), "
+    "annual_income = :annual_income, locality = :locality, led_by = :led_by, notes = :notes WHERE id = :id",
+    NULL },
+  { "consortia", TABLE (consortium_fields),
+    "INSERT INTO consortium (ref, name, model, lead_id, agreement, agreement_on, due_diligence, notes) "
+    "VALUES (:ref, :name, :model, :lead_ref, coalesce (:agreement, 0), :agreement_on, "
+    "coalesce (:due_diligence, 0), :notes)",
+    "UPDATE consortium SET ref = :ref, name = :name, model = :model, lead_id = :lead_ref, "
+    "agreement = coalesce (:agreement, 0), agreement_on = :agreement_on, "
+    "due_diligence = coalesce (:due_diligence, 0), notes = :notes WHERE id = :id",
+    check_consortium },
+  { "consortium_members", TABLE (member_fields),
+    "INSERT INTO consortium_member (consortium_id, member_id, joined_on, left_on) "
+    "VALUES (:consortium_ref, :member_ref, :joined_on, :left_on)",
+    "UPDATE consortium_member SET consortium_id = :consortium_ref, member_id = :member_ref, "
+    "joined_on = :joined_on, left_on = :left_on WHERE id = :id",
+    check_member },
+  { "bids", TABLE (bid_fields),
+    "INSERT INTO bid (ref, title, lead_id, commissioner_id, value, submitted_on, outcome, consortium_id) "
+    "VALUES (:ref, :title, :lead_ref, :commissioner_ref, :value, :submitted_on, "
+    "coalesce (:outcome, 'pending'), :consortium_ref)",
+    "UPDATE bid SET ref = :ref, title = :title, lead_id = :lead_ref, commissioner_id = :commissioner_ref, "
+    "value = :value, submitted_on = :submitted_on, outcome = coalesce (:outcome, 'pending'), "
+    "consortium_id = :consortium_ref WHERE id = :id",
+    NULL },
+  { "bid_partners", TABLE (bid_partner_fields),
+    "INSERT INTO bid_partner (bid_id, partner_id, role, promised_value, promised_share, consent) "
+    "VALUES (:bid_ref, :partner_ref, :role, :promised_value, :promised_share, coalesce (:consent, 'unknown'))",
+    "UPDATE bid_partner SET bid_id = :bid_ref, partner_id = :partner_ref, role = :role, "
+    "promised_value = :promised_value, promised_share = :promised_share, "
+    "consent = coalesce (:consent, 'unknown') WHERE id = :id",
+    check_bid_partner },
+  { "contracts", TABLE (contract_fields),
+    "INSERT INTO contract (ref, bid_id, title, commissioner_id, lead_id, value, start_on, end_on, model, "
+    "required_small_share, small_income_limit) "
+    "VALUES (:ref, :bid_ref, :title, :commissioner_ref, :lead_ref, :value, :start_on, :end_on, :model, "
+    ":required_small_share, coalesce (:small_income_limit, 100000000))",
+    "UPDATE contract SET ref = :ref, bid_id = :bid_ref, title = :title, commissioner_id = :commissioner_ref, "
+    "lead_id = :lead_ref, value = :value, start_on = :start_on, end_on = :end_on, model = :model, "
+    "required_small_share = :required_small_share, "
+    "small_income_limit = coalesce (:small_income_limit, 100000000) WHERE id = :id",
+    check_contract },
+  { "subcontracts", TABLE (subcontract_fields),
+    "INSERT INTO subcontract (ref, contract_id, partner_id, value, start_on, end_on, payment_terms_days) "
+    "VALUES (:ref, :contract_ref, :partner_ref, :value, :start_on, :end_on, coalesce (:payment_terms_days, 30))",
+    "UPDATE subcontract SET ref = :ref, contract_id = :contract_ref, partner_id = :partner_ref, value = :value, "
+    "start_on = :start_on, end_on = :end_on, payment_terms_days = coalesce (:payment_terms_days, 30) "
+    "WHERE id = :id",
+    check_subcontract },
+  { "payments", TABLE (payment_fields),
+    "INSERT INTO payment (ref, contract_id, subcontract_id, amount, paid_on, invoiced_on) "
+    "VALUES (:ref, :contract_ref, :subcontract_ref, :amount, :paid_on, :invoiced_on)",
+    "UPDATE payment SET ref = :ref, contract_id = :contract_ref, subcontract_id = :subcontract_ref, "
+    "amount = :amount, paid_on = :paid_on, invoiced_on = :invoiced_on WHERE id = :id",
+    candour_import_check_payment },
+};
+
+#undef TABLE
+
+/* The format's fields, for forms */
+
+guint
+candour_table_get_n_fields (CandourTable table)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, 0);
+
+  return candour_import_tables[table].n_fields;
+}
+
+const char *
+candour_table_get_field_name (CandourTable table,
+                              guint        field)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+  g_return_val_if_fail (field < candour_import_tables[table].n_fields, NULL);
+
+  return candour_import_tables[table].fields[field].name;
+}
+
+gboolean
+candour_table_get_field_required (CandourTable table,
+                                  guint        field)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, FALSE);
+  g_return_val_if_fail (field < candour_import_tables[table].n_fields, FALSE);
+
+  return candour_import_tables[table].fields[field].required;
+}
+
+const char * const *
+candour_table_get_field_choices (CandourTable table,
+                                 guint        field)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+  g_return_val_if_fail (field < candour_import_tables[table].n_fields, NULL);
+
+  if (candour_import_tables[table].fields[field].kind == FIELD_YES_NO)
+    {
+      static const char * const yes_no[] = { "yes", "no", NULL };
+      return yes_no;
+    }
+  return candour_import_tables[table].fields[field].kind == FIELD_KEYWORD
+         ? candour_import_tables[table].fields[field].keywords : NULL;
+}
+
+gboolean
+candour_table_get_field_target (CandourTable  table,
+                                guint         field,
+                                CandourTable *out_target)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, FALSE);
+  g_return_val_if_fail (field < candour_import_tables[table].n_fields, FALSE);
+
+  if (candour_import_tables[table].fields[field].kind != FIELD_REF)
+    return FALSE;
+  if (out_target != NULL)
+    *out_target = candour_import_tables[table].fields[field].target;
+  return TRUE;
+}
