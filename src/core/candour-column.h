@@ -9,8 +9,10 @@
 
 #pragma once
 
+#include <gio/gio.h>
 #include <sqlite3.h>
-#include <glib.h>
+
+#include "candour-database.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +29,18 @@ char    *candour_column_money_display (sqlite3_stmt *stmt,
 /* "01/04/2025", or "" when the cell is NULL. */
 char    *candour_column_date_display  (sqlite3_stmt *stmt,
                                        int           column);
+
+/* Makes a row object from the statement's current row. */
+typedef gpointer (*CandourRowNewFunc) (sqlite3_stmt *stmt);
+
+/* Runs sql (no parameters) and returns a GListStore of item_type holding one object
+ * per row, made by new_row: for the record lists (bids, contracts…), a few thousand
+ * rows at most. NULL with error when the query fails. */
+GListModel *candour_column_load_list  (CandourDatabase    *db,
+                                       const char         *sql,
+                                       GType               item_type,
+                                       CandourRowNewFunc   new_row,
+                                       GError            **error);
 
 /* Money for people, or "" when known is FALSE (the value is not recorded). */
 char    *candour_money_display_or_empty (gboolean known,

@@ -273,30 +273,8 @@ static const char list_sql[] =
 
 GListModel *
 candour_consortium_list_load (CandourDatabase  *db,
-                              GError          **error)
+                             GError          **error)
 {
-  g_autoptr(GListStore) store = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
-
-  stmt = candour_database_prepare (db, list_sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, candour_consortium_new_from_statement (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      candour_database_set_error (db, error, list_sql);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-
-  store = g_list_store_new (CANDOUR_TYPE_CONSORTIUM);
-  g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return candour_column_load_list (db, list_sql, CANDOUR_TYPE_CONSORTIUM,
+                                   (CandourRowNewFunc)candour_consortium_new_from_statement, error);
 }
