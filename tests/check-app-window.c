@@ -212,6 +212,17 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* A promise with no sum reads "not recorded", never a blank that looks like £0. */
+START_TEST (test_findings_say_not_recorded)
+{
+  CandourFindingsPage *page = CANDOUR_FINDINGS_PAGE (show ("findings"));
+
+  test_app_wait ();
+  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "not recorded"));
+  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "£90,000.00"));
+}
+END_TEST
+
 static GtkColumnViewColumn *
 column_titled (GtkColumnView *view,
                const char    *title)
@@ -716,6 +727,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_opens_on_the_demo);
   tcase_add_test (tc, test_overview);
   tcase_add_test (tc, test_findings_filters);
+  tcase_add_test (tc, test_findings_say_not_recorded);
   tcase_add_test (tc, test_record_pages);
   tcase_add_test (tc, test_payments_page);
   tcase_add_test (tc, test_payments_page_sorts_in_the_background);

@@ -313,6 +313,14 @@ days_text (gpointer this,
   return candour_days_text (days);
 }
 
+/* A sum the bid did not put a figure on: said, not left blank, which reads as £0. */
+static char *
+money_or_not_recorded (gpointer    this,
+                       const char *money)
+{
+  return g_strdup (money != NULL && money[0] != '\0' ? money : _("not recorded"));
+}
+
 static const struct {
   const char *name;
   GCallback callback;
@@ -327,6 +335,7 @@ static const struct {
   { "yes_no_label", G_CALLBACK (yes_no_label) },
   { "count_text", G_CALLBACK (count_text) },
   { "days_text", G_CALLBACK (days_text) },
+  { "money_or_not_recorded", G_CALLBACK (money_or_not_recorded) },
 };
 
 void

@@ -44,7 +44,8 @@ char       *candour_count_format         (gint64      count);
 char       *candour_days_text            (gint64      days);
 
 /* Registers status_label, kind_label, size_label, locality_label, outcome_label,
- * consent_label, model_label, yes_no_label and count_text for <closure> in templates. */
+ * consent_label, model_label, yes_no_label, count_text, days_text and
+ * money_or_not_recorded for <closure> in templates. */
 void        candour_labels_bind_template_callbacks (GtkWidgetClass *widget_class);
 /* The same closures for a GtkBuilder of one's own. */
 void        candour_labels_add_to_scope            (GtkBuilderCScope *scope);
