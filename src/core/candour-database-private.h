@@ -20,4 +20,14 @@ gboolean candour_database_audit_batch           (CandourDatabase  *self,
                                                  guint             rows,
                                                  GError          **error);
 
+/* The one translation of SQLite's result codes into words (candour-database-error.c):
+ * path is the file it was working on, system_errno the operating system's reason if
+ * any, detail SQLite's own message, used only where it is ours (a trigger's RAISE) or
+ * names what is missing. Always returns FALSE. */
+gboolean candour_database_error_from_sqlite     (GError          **error,
+                                                 const char       *path,
+                                                 int               extended_code,
+                                                 int               system_errno,
+                                                 const char       *detail);
+
 G_END_DECLS

@@ -3,10 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE             /* fallocate () */
+
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "candour-core-resources.h"
 #include "candour-database-private.h"
@@ -24,15 +29,24 @@
 static const char * const migrations[] = {
   "/io/github/candour/Candour/sql/0001-initial.sql",
   "/io/github/candour/Candour/sql/0002-audit.sql",
+  "/io/github/candour/Candour/sql/0003-never-reused-keys.sql",
 };
+
+/* From this version on, the audit triggers read who is saving from audit_writer. */
+#define WRITER_TABLE_VERSION 3
 
 struct _CandourDatabase
 {
   GObject parent_instance;
 
   char *path;
+  char *files[5];               /* path, -wal, -shm, -journal, NULL */
   char *upgrade_backup;         /* where the file was copied before an upgrade, or NULL */
   gboolean on_network;          /* on a network file system: no WAL */
+  gboolean created;             /* opening made the file */
+  gboolean read_only;
+  gboolean has_writer_table;    /* audit_writer exists: name the writer in each transaction */
+  int reserve_fd;               /* the file, to reserve room before a commit; -1 when not */
   sqlite3 *db;
   GHashTable *statements;       /* const char *sql (by address) → sqlite3_stmt */
   guint transaction_depth;
@@ -55,7 +69,11 @@ candour_database_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->reserve_fd >= 0)
+    close (self->reserve_fd);
   g_clear_pointer (&self->path, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->files); i++)
+    g_clear_pointer (&self->files[i], g_free);
   g_clear_pointer (&self->upgrade_backup, g_free);
 
   G_OBJECT_CLASS (candour_database_parent_class)->finalize (object);
@@ -73,6 +91,7 @@ static void
 candour_database_init (CandourDatabase *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->reserve_fd = -1;
 }
 
 gboolean
@@ -80,33 +99,12 @@ candour_database_set_error (CandourDatabase  *self,
                             GError          **error,
                             const char       *sql)
 {
-  int code = sqlite3_errcode (self->db);
-  int primary = code & 0xff;
-
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    {
-      g_set_error_literal (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_BUSY,
-                           "The database is busy (someone else is saving). "
-                           "Nothing was changed; try again in a moment.");
-      return FALSE;
-    }
-
-  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    {
-      g_set_error (error, CANDOUR_DATABASE_ERROR, primary,
-                   "%s is damaged or is not a database (%s). "
-                   "Restore it from a backup copy.",
-                   self->path, sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-
   if (sql != NULL)
     g_debug ("SQL failed: %s\n%s", sqlite3_errmsg (self->db), sql);
 
-  g_set_error (error, CANDOUR_DATABASE_ERROR, primary,
-               "The database reported a problem: %s (code %d)",
-               sqlite3_errmsg (self->db), sqlite3_extended_errcode (self->db));
-  return FALSE;
+  return candour_database_error_from_sqlite (error, self->path, sqlite3_extended_errcode (self->db),
+                                             sqlite3_system_errno (self->db),
+                                             sqlite3_errmsg (self->db));
 }
 
 /* SQL functions the reports use, so rounding and day counts follow one rule everywhere. */
@@ -161,15 +159,6 @@ sql_size_band (sqlite3_context  *context,
                        -1, SQLITE_STATIC);
 }
 
-/* Who made a change, for the audit trail: the operating-system user. */
-static void
-sql_actor (sqlite3_context  *context,
-           int               argc,
-           sqlite3_value   **argv)
-{
-  sqlite3_result_text (context, g_get_user_name (), -1, SQLITE_STATIC);
-}
-
 static gboolean
 register_functions (CandourDatabase  *self,
                     GError          **error)
@@ -181,9 +170,7 @@ register_functions (CandourDatabase  *self,
       sqlite3_create_function (self->db, "candour_days", 1, flags, NULL,
                                sql_days, NULL, NULL) != SQLITE_OK ||
       sqlite3_create_function (self->db, "candour_size_band", 1, flags, NULL,
-                               sql_size_band, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function (self->db, "candour_actor", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
-                               sql_actor, NULL, NULL) != SQLITE_OK)
+                               sql_size_band, NULL, NULL) != SQLITE_OK)
     return candour_database_set_error (self, error, NULL);
 
   return TRUE;
@@ -253,6 +240,7 @@ apply_migration (CandourDatabase  *self,
   g_autofree char *bump = NULL;
   gsize length;
   const char *data;
+  gboolean ok;
 
   bytes = g_resources_lookup_data (migrations[version - 1], 0, error);
   if (bytes == NULL)
@@ -263,17 +251,25 @@ apply_migration (CandourDatabase  *self,
   bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                           version, CANDOUR_APPLICATION_ID);
 
-  if (!candour_database_begin (self, error))
+  /* A migration may rebuild a table that others refer to (SQLite's way to change a
+   * table's definition), which foreign keys forbid while they are on; the data is
+   * copied unchanged, so what held before holds after. The pragma only takes effect
+   * outside a transaction. */
+  if (!candour_database_exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
 
-  if (!candour_database_exec (self, script, error) ||
-      !candour_database_exec (self, bump, error))
+  ok = candour_database_begin (self, error);
+  if (ok && (!candour_database_exec (self, script, error) ||
+             !candour_database_exec (self, bump, error)))
     {
       candour_database_end (self, FALSE, NULL);
-      return FALSE;
+      ok = FALSE;
     }
+  else if (ok)
+    ok = candour_database_end (self, TRUE, error);
 
-  return candour_database_end (self, TRUE, error);
+  candour_database_exec (self, "PRAGMA foreign_keys = ON", NULL);
+  return ok;
 }
 
 /* "area.db" → "area.db.v1-backup-20261122-071500": beside the file, never clashing. */
@@ -288,21 +284,34 @@ upgrade_backup_path (const char *path,
 }
 
 static gboolean
+set_damaged_header_error (CandourDatabase  *self,
+                          GError          **error,
+                          const char       *what)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+
+  g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CORRUPT,
+               "%s is damaged: %s. Nothing was changed. Restore it from a backup "
+               "(candour-cli check lists the backups it knows of).", name, what);
+  return FALSE;
+}
+
+static gboolean
 migrate (CandourDatabase  *self,
          GError          **error)
 {
   static const char app_id_sql[] = "PRAGMA application_id";
+  static const char version_sql[] = "PRAGMA user_version";
   static const char tables_sql[] = "SELECT count(*) FROM sqlite_schema";
   gint64 application_id = 0;
   gint64 n_objects = 0;
-  int version;
+  gint64 version = 0;
   int latest = candour_database_get_latest_version ();
 
   if (!query_int (self, app_id_sql, &application_id, error) ||
+      !query_int (self, version_sql, &version, error) ||
       !query_int (self, tables_sql, &n_objects, error))
     return FALSE;
-
-  version = candour_database_get_schema_version (self);
 
   if (application_id != CANDOUR_APPLICATION_ID && (application_id != 0 || n_objects > 0))
     {
@@ -311,29 +320,51 @@ migrate (CandourDatabase  *self,
       return FALSE;
     }
 
+  /* The header's numbers index the list of migrations: never trust them blindly. */
+  if (version < 0)
+    {
+      g_autofree char *what = g_strdup_printf ("its header gives a database version of %" G_GINT64_FORMAT
+                                               ", which no Candour ever wrote", version);
+      return set_damaged_header_error (self, error, what);
+    }
+  if (version == 0 && n_objects > 0)
+    return set_damaged_header_error (self, error, "it holds tables, but its header says it "
+                                     "holds none (database version 0)");
+
   if (version > latest)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NEWER_SCHEMA,
-                   "%s was saved by a newer Candour (database version %d); this Candour "
-                   "reads versions up to %d. Open it with the newer Candour; the file was "
-                   "left as it was.", self->path, version, latest);
+                   "%s was saved by a newer Candour (database version %" G_GINT64_FORMAT "); this "
+                   "Candour reads versions up to %d. Open it with the newer Candour; the file "
+                   "was left as it was.", self->path, version, latest);
+      return FALSE;
+    }
+
+  if (version < latest && self->read_only && !g_str_equal (self->path, ":memory:"))
+    {
+      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_READ_ONLY,
+                   "%s was saved by an older Candour (database version %" G_GINT64_FORMAT ") and "
+                   "must be upgraded before this one can use it, but it is read-only. Nothing "
+                   "was changed. Make a copy you can write to, and open that.",
+                   self->path, version);
       return FALSE;
     }
 
   /* Keep the user's file as it was before changing its schema. */
   if (version >= 1 && version < latest && !g_str_equal (self->path, ":memory:"))
     {
-      g_autofree char *backup = upgrade_backup_path (self->path, version);
+      g_autofree char *backup = upgrade_backup_path (self->path, (int)version);
 
       if (!candour_backup_to_path (self, backup, error))
         return FALSE;
       self->upgrade_backup = g_steal_pointer (&backup);
     }
 
-  for (int next = version + 1; next <= latest; next++)
+  for (int next = (int)version + 1; next <= latest; next++)
     if (!apply_migration (self, next, error))
       return FALSE;
 
+  self->has_writer_table = latest >= WRITER_TABLE_VERSION;
   return TRUE;
 }
 
@@ -355,13 +386,104 @@ is_on_network (const char *path)
   return info != NULL && g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_FILESYSTEM_REMOTE);
 }
 
+static gboolean
+set_cant_open (GError     **error,
+               int          code,
+               const char  *format,
+               ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+set_cant_open (GError     **error,
+               int          code,
+               const char  *format,
+               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (CANDOUR_DATABASE_ERROR, code, format, args));
+  va_end (args);
+  return FALSE;
+}
+
+/* What SQLite would only call "unable to open database file", in words, before it is
+ * asked: sets *out_exists, and refuses what Candour must not open as a database. */
+static gboolean
+check_database_path (const char        *path,
+                     CandourOpenFlags   flags,
+                     gboolean          *out_exists,
+                     GError           **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  GStatBuf st;
+
+  *out_exists = FALSE;
+
+  if (path[0] == '\0')
+    return set_cant_open (error, CANDOUR_DATABASE_ERROR_CANT_OPEN,
+                          "No database was named; give the path of a Candour database file.");
+
+  if (g_lstat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *folder_name = g_filename_display_name (folder);
+
+      if (saved_errno != ENOENT)
+        return set_cant_open (error, CANDOUR_DATABASE_ERROR_CANT_OPEN,
+                              "Could not open %s: %s.", name, g_strerror (saved_errno));
+      if (!(flags & CANDOUR_OPEN_CREATE))
+        return set_cant_open (error, CANDOUR_DATABASE_ERROR_NOT_FOUND,
+                              "There is no database at %s; check its name.", name);
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+        return set_cant_open (error, CANDOUR_DATABASE_ERROR_CANT_OPEN,
+                              "Could not make %s: the folder %s does not exist. Create it "
+                              "first, or choose another place for the database.",
+                              name, folder_name);
+      return TRUE;
+    }
+
+  if (S_ISLNK (st.st_mode))
+    {
+      g_autofree char *target = g_file_read_link (path, NULL);
+      g_autofree char *target_name = target != NULL ? g_filename_display_name (target) : g_strdup ("another file");
+
+      /* SQLite keeps its journal beside the name it opens: through a link, a second
+       * program opening the real name would not see it. */
+      return set_cant_open (error, CANDOUR_DATABASE_ERROR_CANT_OPEN,
+                            "%s is a symbolic link to %s. Open the database by its own name "
+                            "instead, so that its journal stays beside it.", name, target_name);
+    }
+  if (S_ISDIR (st.st_mode))
+    return set_cant_open (error, CANDOUR_DATABASE_ERROR_CANT_OPEN,
+                          "%s is a folder, not a database file.", name);
+  if (!S_ISREG (st.st_mode))
+    return set_cant_open (error, CANDOUR_DATABASE_ERROR_CANT_OPEN,
+                          "%s is not a file (it is a device, a named pipe or a socket), so it "
+                          "cannot be a database.", name);
+
+  *out_exists = TRUE;
+  return TRUE;
+}
+
+static void
+set_files (CandourDatabase *self)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    self->files[i] = g_strconcat (self->path, suffixes[i], NULL);
+}
+
 CandourDatabase *
-candour_database_open (const char  *path,
-                       GError     **error)
+candour_database_open_full (const char        *path,
+                            CandourOpenFlags   flags,
+                            GError           **error)
 {
   g_autoptr(CandourDatabase) self = NULL;
   g_autofree char *pragmas = NULL;
   gboolean in_memory;
+  gboolean exists = FALSE;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -372,16 +494,31 @@ candour_database_open (const char  *path,
   g_assert (candour_core_get_resource () != NULL);
 
   in_memory = g_str_equal (path, ":memory:");
+  if (!in_memory && !check_database_path (path, flags, &exists, error))
+    return NULL;
+
   self = g_object_new (CANDOUR_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  if (!in_memory)
+    set_files (self);
 
   /* Owner only: the file says who was paid what. SQLite gives its -wal and -shm files
    * the same permissions. */
-  if (!in_memory && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!in_memory && !exists)
     {
-      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-      if (fd >= 0)
-        g_close (fd, NULL);
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *name = g_filename_display_name (path);
+
+          set_cant_open (error, CANDOUR_DATABASE_ERROR_CANT_OPEN, "Could not make %s: %s.",
+                         name, g_strerror (saved_errno));
+          return NULL;
+        }
+      g_close (fd, NULL);
+      self->created = TRUE;
     }
 
   rc = sqlite3_open_v2 (path, &self->db,
@@ -389,37 +526,54 @@ candour_database_open (const char  *path,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, CANDOUR_DATABASE_ERROR, rc,
-                   "Could not open %s: %s", path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      candour_database_error_from_sqlite (error, path, self->db != NULL ? sqlite3_extended_errcode (self->db) : rc,
+                                          self->db != NULL ? sqlite3_system_errno (self->db) : 0, NULL);
       return NULL;
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* SQLite falls back to reading a file it may not write. */
+  self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
 
-  /* WAL lets the GUI and the CLI read while one of them writes; NORMAL is durable
-   * across application crashes in WAL mode. */
+  /* WAL lets the GUI and the CLI read while one of them writes. */
   self->on_network = !in_memory && is_on_network (path);
 
   pragmas = g_strdup_printf ("PRAGMA foreign_keys = ON;"
                              "%s"
-                             "PRAGMA synchronous = NORMAL;"
+                             /* FULL: each commit is on the disk before Candour says
+                              * "Imported" or "Saved", also across a power cut. */
+                             "PRAGMA synchronous = FULL;"
                              /* 64 MiB of page cache keeps a million-row import and the
                               * reports' sorting in memory instead of spilling to disk. */
                              "PRAGMA cache_size = -65536;"
                              "PRAGMA temp_store = MEMORY;",
                              /* WAL needs shared memory, which network file systems
-                              * do not give: use the rollback journal there. */
-                             in_memory ? "" : self->on_network ? "PRAGMA journal_mode = DELETE;"
-                                                               : "PRAGMA journal_mode = WAL;");
+                              * do not give: use the rollback journal there. A file
+                              * that cannot be written keeps the mode it has. */
+                             in_memory || self->read_only ? ""
+                             : self->on_network ? "PRAGMA journal_mode = DELETE;"
+                                                : "PRAGMA journal_mode = WAL;");
 
   if (!candour_database_exec (self, pragmas, error) ||
       !register_functions (self, error) ||
       !migrate (self, error))
     return NULL;
 
+  /* Room for a commit's pages is reserved in the file before the commit: with the
+   * write-ahead log, the file itself only grows later, when nobody is left to hear
+   * that the disk is full. */
+  if (!in_memory && !self->read_only && !self->on_network)
+    self->reserve_fd = g_open (path, O_RDWR | O_CLOEXEC, 0);
+
   return g_steal_pointer (&self);
+}
+
+CandourDatabase *
+candour_database_open (const char  *path,
+                       GError     **error)
+{
+  return candour_database_open_full (path, CANDOUR_OPEN_CREATE, error);
 }
 
 CandourDatabase *
@@ -441,15 +595,18 @@ candour_database_open_reader (CandourDatabase  *self,
 
   reader = g_object_new (CANDOUR_TYPE_DATABASE, NULL);
   reader->path = g_strdup (self->path);
+  set_files (reader);
   reader->on_network = self->on_network;
+  reader->read_only = TRUE;
 
   /* No migration and no journal mode: the first connection did both, and a reader
    * never writes. */
   rc = sqlite3_open_v2 (self->path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, CANDOUR_DATABASE_ERROR, rc, "Could not open %s: %s", self->path,
-                   reader->db != NULL ? sqlite3_errmsg (reader->db) : sqlite3_errstr (rc));
+      candour_database_error_from_sqlite (error, self->path,
+                                          reader->db != NULL ? sqlite3_extended_errcode (reader->db) : rc,
+                                          reader->db != NULL ? sqlite3_system_errno (reader->db) : 0, NULL);
       return NULL;
     }
 
@@ -464,6 +621,30 @@ candour_database_open_reader (CandourDatabase  *self,
     return NULL;
 
   return g_steal_pointer (&reader);
+}
+
+gboolean
+candour_database_was_created (CandourDatabase *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+
+  return self->created;
+}
+
+gboolean
+candour_database_is_read_only (CandourDatabase *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+
+  return self->read_only;
+}
+
+const char * const *
+candour_database_get_files (CandourDatabase *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), NULL);
+
+  return (const char * const *)self->files;
 }
 
 const char *
@@ -539,6 +720,60 @@ candour_database_exec (CandourDatabase  *self,
   return TRUE;
 }
 
+/* The audit triggers read who is saving from audit_writer. Candour names its user at
+ * the start of each of its write transactions and clears the name before committing,
+ * so the committed file always says NULL there: a change by any other program (the
+ * sqlite3 shell, a script) is recorded as made by "unknown", never as Candour's user. */
+static gboolean
+name_writer (CandourDatabase  *self,
+             const char       *name,
+             GError          **error)
+{
+  static const char sql[] = "UPDATE audit_writer SET name = :name WHERE id = 1";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!self->has_writer_table)
+    return TRUE;
+
+  stmt = candour_database_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  candour_bind_text (stmt, ":name", name);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return candour_database_set_error (self, error, sql);
+  return TRUE;
+}
+
+/* With the write-ahead log a commit only appends to the -wal file; the database file
+ * itself grows later, at a checkpoint, when nobody is left to hear that the disk is
+ * full. So the room the file will need is reserved now, while the transaction can
+ * still be rolled back and the disk-full reported. */
+static gboolean
+reserve_room (CandourDatabase  *self,
+              GError          **error)
+{
+  gint64 pages = 0;
+  gint64 page_size = 0;
+
+  if (self->reserve_fd < 0)
+    return TRUE;
+
+  if (!query_int (self, "PRAGMA page_count", &pages, error) ||
+      !query_int (self, "PRAGMA page_size", &page_size, error))
+    return FALSE;
+
+  if (fallocate (self->reserve_fd, FALLOC_FL_KEEP_SIZE, 0, (off_t)(pages * page_size)) != 0 &&
+      (errno == ENOSPC || errno == EDQUOT))
+    return candour_database_error_from_sqlite (error, self->path, SQLITE_FULL, ENOSPC, NULL);
+
+  /* Other failures (a file system without fallocate) leave it to the checkpoint. */
+  return TRUE;
+}
+
 gboolean
 candour_database_begin (CandourDatabase  *self,
                         GError          **error)
@@ -549,11 +784,31 @@ candour_database_begin (CandourDatabase  *self,
     {
       if (!candour_database_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      if (!name_writer (self, g_get_user_name (), error))
+        {
+          candour_database_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
       self->rollback_requested = FALSE;
     }
 
   self->transaction_depth++;
   return TRUE;
+}
+
+static void
+roll_back (CandourDatabase *self)
+{
+  /* Statements still stepping would keep the rollback from completing. */
+  GHashTableIter iter;
+  gpointer stmt;
+
+  g_hash_table_iter_init (&iter, self->statements);
+  while (g_hash_table_iter_next (&iter, NULL, &stmt))
+    sqlite3_reset (stmt);
+
+  if (!sqlite3_get_autocommit (self->db))
+    candour_database_exec (self, "ROLLBACK", NULL);
 }
 
 gboolean
@@ -572,15 +827,7 @@ candour_database_end (CandourDatabase  *self,
 
   if (self->rollback_requested)
     {
-      /* Statements still stepping would keep the rollback from completing. */
-      GHashTableIter iter;
-      gpointer stmt;
-
-      g_hash_table_iter_init (&iter, self->statements);
-      while (g_hash_table_iter_next (&iter, NULL, &stmt))
-        sqlite3_reset (stmt);
-
-      candour_database_exec (self, "ROLLBACK", NULL);
+      roll_back (self);
       if (commit)
         {
           g_set_error_literal (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
@@ -590,14 +837,34 @@ candour_database_end (CandourDatabase  *self,
       return TRUE;
     }
 
-  if (!candour_database_exec (self, "COMMIT", error))
+  if (!name_writer (self, NULL, error) ||
+      !reserve_room (self, error) ||
+      !candour_database_exec (self, "COMMIT", error))
     {
-      /* COMMIT can fail with SQLITE_BUSY and leave the transaction open: end it. */
-      if (!sqlite3_get_autocommit (self->db))
-        candour_database_exec (self, "ROLLBACK", NULL);
+      /* COMMIT can fail with SQLITE_BUSY or a full disk and leave the transaction
+       * open: end it, so that nothing of it is kept. */
+      roll_back (self);
       return FALSE;
     }
 
+  return TRUE;
+}
+
+gboolean
+candour_database_checkpoint (CandourDatabase  *self,
+                             GError          **error)
+{
+  int rc;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+
+  if (self->read_only || self->on_network || g_str_equal (self->path, ":memory:"))
+    return TRUE;
+
+  /* PASSIVE: a reader in another window only means the rest waits for later. */
+  rc = sqlite3_wal_checkpoint_v2 (self->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+    return candour_database_set_error (self, error, NULL);
   return TRUE;
 }
 
@@ -666,7 +933,7 @@ candour_database_audit_batch (CandourDatabase  *self,
 {
   static const char sql[] =
     "INSERT INTO audit (actor, table_name, record_id, last_record_id, action, new_values) "
-    "VALUES (candour_actor (), :table, :first, :last, 'insert', "
+    "VALUES (coalesce ((SELECT name FROM audit_writer), 'unknown'), :table, :first, :last, 'insert', "
     "json_object ('file', :source, 'rows', :rows))";
   sqlite3_stmt *stmt;
   int rc;

@@ -17,11 +17,29 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CandourDatabase, candour_database, CANDOUR, DATABASE, GObject)
 
-/* Opens (creating it if needed) and migrates the database at path; ":memory:" for a
- * private in-memory database. A database from a newer Candour, or a file that is not a
- * Candour database, is refused with CANDOUR_DOMAIN_ERROR and left untouched. */
+typedef enum
+{
+  CANDOUR_OPEN_EXISTING = 0,            /* the file must already be there */
+  CANDOUR_OPEN_CREATE = 1 << 0,         /* make an empty database where there is no file */
+} CandourOpenFlags;
+
+/* Opens and migrates the database at path; ":memory:" for a private in-memory database.
+ * Refused, with a message that names the path and says what to do, and nothing
+ * touched: an empty path, a folder, a symbolic link, a device or pipe, a file that is
+ * not there (unless flags has CANDOUR_OPEN_CREATE), a file from a newer Candour, a file
+ * that is not a Candour database (CANDOUR_DOMAIN_ERROR), and a damaged header. A file
+ * the user may not write is opened read-only; writes then fail with
+ * CANDOUR_DATABASE_ERROR_READ_ONLY. */
+CandourDatabase *candour_database_open_full          (const char       *path,
+                                                      CandourOpenFlags  flags,
+                                                      GError          **error);
+/* candour_database_open_full() with CANDOUR_OPEN_CREATE. */
 CandourDatabase *candour_database_open               (const char       *path,
                                                       GError          **error);
+/* TRUE when opening made the file: a front end whose first work then fails removes it
+ * again (candour_database_remove_files()) rather than leave an empty database behind. */
+gboolean         candour_database_was_created        (CandourDatabase  *self);
+gboolean         candour_database_is_read_only       (CandourDatabase  *self);
 const char      *candour_database_get_path           (CandourDatabase  *self);
 /* A second, read-only connection to the same file, for one worker thread at a time
  * (SQLite connections and their statements belong to one thread). In WAL mode it reads
@@ -79,8 +97,20 @@ gboolean         candour_database_in_transaction     (CandourDatabase  *self);
 void             candour_database_set_wait_when_busy (CandourDatabase  *self,
                                                       gboolean          wait);
 
-/* Fills error from the connection's last error, in words a person can act on, keeping
- * SQLite's code as the error code. Always returns FALSE for convenience. */
+/* Folds what the write-ahead log holds into the database file itself, without waiting
+ * for readers. After a large import this is where a full disk would show: it is
+ * reported, in words, rather than left to the moment the program exits. */
+gboolean         candour_database_checkpoint         (CandourDatabase  *self,
+                                                      GError          **error);
+
+/* The files SQLite keeps for this database: the file itself and its -wal, -shm and
+ * -journal, whether or not they exist now. NULL-terminated; none for ":memory:". */
+const char * const *
+                 candour_database_get_files          (CandourDatabase  *self);
+
+/* Fills error from the connection's last error, in words a person can act on that name
+ * the file (CANDOUR_DATABASE_ERROR, or CANDOUR_DOMAIN_ERROR_BUSY). Always returns FALSE
+ * for convenience. */
 gboolean         candour_database_set_error          (CandourDatabase  *self,
                                                       GError          **error,
                                                       const char       *sql);

@@ -6,6 +6,7 @@
 #include "candour-date.h"
 
 #include "candour-error.h"
+#include "candour-text.h"
 
 #define FIRST_YEAR 1900
 #define LAST_YEAR  2999
@@ -15,27 +16,6 @@ static const char * const month_names[] = {
   "January", "February", "March", "April", "May", "June",
   "July", "August", "September", "October", "November", "December",
 };
-
-/* Messages quote the value, but a whole 1 MiB cell would drown the reason. */
-static char *
-quote_for_message (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  /* A line break in the quote would split the message over two lines. */
-  for (char *p = valid; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7F)
-      *p = ' ';
-
-  if (g_utf8_strlen (valid, -1) <= 40)
-    return g_strdup_printf ("'%s'", valid);
-
-  {
-    g_autofree char *head = g_utf8_substring (valid, 0, 40);
-
-    return g_strdup_printf ("'%s…'", head);
-  }
-}
 
 /* Reads a run of ASCII digits; returns how many there were. The value stops growing
  * after nine digits, which is more than any part of a date may have. */
@@ -135,7 +115,7 @@ candour_date_parse (const char  *text,
                   g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                                "%s has a two-digit year; write the year in full, "
                                "such as 01/04/2025",
-                               (quoted = quote_for_message (trimmed)));
+                               (quoted = candour_text_quote (trimmed, 40)));
                   return FALSE;
                 }
               parsed = day_first = n_year == 4 && *p == '\0';
@@ -148,7 +128,7 @@ candour_date_parse (const char  *text,
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is not a date; write it as DD/MM/YYYY, such as 01/04/2025, "
                    "or as YYYY-MM-DD",
-                   (quoted = quote_for_message (trimmed)));
+                   (quoted = candour_text_quote (trimmed, 40)));
       return FALSE;
     }
 
@@ -156,7 +136,7 @@ candour_date_parse (const char  *text,
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is outside the years Candour accepts, %d to %d",
-                   (quoted = quote_for_message (trimmed)), FIRST_YEAR, LAST_YEAR);
+                   (quoted = candour_text_quote (trimmed, 40)), FIRST_YEAR, LAST_YEAR);
       return FALSE;
     }
 
@@ -165,21 +145,21 @@ candour_date_parse (const char  *text,
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is not a real date: there is no month %u; Candour reads dates day first, "
-                   "as DD/MM/YYYY", (quoted = quote_for_message (trimmed)), month);
+                   "as DD/MM/YYYY", (quoted = candour_text_quote (trimmed, 40)), month);
       return FALSE;
     }
 
   if (month < 1 || month > 12)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is not a real date: there is no month %u", (quoted = quote_for_message (trimmed)), month);
+                   "%s is not a real date: there is no month %u", (quoted = candour_text_quote (trimmed, 40)), month);
       return FALSE;
     }
 
   if (day < 1)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is not a real date: there is no day 0", (quoted = quote_for_message (trimmed)));
+                   "%s is not a real date: there is no day 0", (quoted = candour_text_quote (trimmed, 40)));
       return FALSE;
     }
 
@@ -188,7 +168,7 @@ candour_date_parse (const char  *text,
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is not a real date: %s %u has %u days",
-                   (quoted = quote_for_message (trimmed)), month_names[month - 1], year, days_in_month);
+                   (quoted = candour_text_quote (trimmed, 40)), month_names[month - 1], year, days_in_month);
       return FALSE;
     }
 

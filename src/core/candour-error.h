@@ -9,12 +9,29 @@
 
 G_BEGIN_DECLS
 
-/* Errors from SQLite. The GError code is the SQLite primary result code. */
+/* Errors from the database, in a category a front end can act on; the message already
+ * says in words what happened to which file, and what to do. */
 #define CANDOUR_DATABASE_ERROR (candour_database_error_quark ())
 /* Errors reading CSV: the message already names FILE:LINE:COLUMN. */
 #define CANDOUR_CSV_ERROR (candour_csv_error_quark ())
 /* A value that breaks a rule of the domain (a negative value, an end before its start...). */
 #define CANDOUR_DOMAIN_ERROR (candour_domain_error_quark ())
+
+typedef enum
+{
+  CANDOUR_DATABASE_ERROR_FAILED,        /* anything not below */
+  CANDOUR_DATABASE_ERROR_CONSTRAINT,    /* a change broke one of the schema's rules */
+  CANDOUR_DATABASE_ERROR_READ_ONLY,     /* the file, its folder or its disk cannot be written */
+  CANDOUR_DATABASE_ERROR_DISK_FULL,
+  CANDOUR_DATABASE_ERROR_IO,            /* the disk reported an error reading or writing */
+  CANDOUR_DATABASE_ERROR_CORRUPT,       /* the file is damaged, or not a database at all */
+  CANDOUR_DATABASE_ERROR_NOT_FOUND,     /* no file at the path given */
+  CANDOUR_DATABASE_ERROR_CANT_OPEN,     /* a folder, a link, a device, no permission... */
+  CANDOUR_DATABASE_ERROR_MOVED,         /* the file was moved or deleted while open */
+  CANDOUR_DATABASE_ERROR_CANCELLED,
+  CANDOUR_DATABASE_ERROR_NO_MEMORY,
+  CANDOUR_DATABASE_ERROR_SCHEMA,        /* its tables are not the ones this Candour expects */
+} CandourDatabaseError;
 
 typedef enum
 {

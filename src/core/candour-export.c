@@ -3,10 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <glib/gstdio.h>
-
 #include "candour-export.h"
 #include "candour-history.h"
+#include "candour-output.h"
 
 #define COLUMNS(columns) columns, G_N_ELEMENTS (columns)
 
@@ -187,24 +186,12 @@ candour_export_report_to_path (CandourReport  *report,
                                const char     *path,
                                GError        **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(CandourOutputFile) output = NULL;
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                           NULL, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!candour_report_write_csv (report, G_OUTPUT_STREAM (stream), error))
-    {
-      /* Closing after a failure would replace the old file with a partial one. */
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-      g_cancellable_cancel (cancelled);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancelled, NULL);
-      return FALSE;
-    }
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  output = candour_output_file_new (candour_report_get_database (report), path, error);
+  return output != NULL &&
+         candour_report_write_csv (report, candour_output_file_get_stream (output), error) &&
+         candour_output_file_commit (output, error);
 }
 
 gboolean
@@ -223,18 +210,23 @@ candour_export_all (CandourDatabase  *db,
                     const char       *folder,
                     GError          **error)
 {
+  g_autoptr(CandourOutputFolder) output = NULL;
+  g_auto(GStrv) names = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (folder != NULL, FALSE);
 
-  if (g_mkdir_with_parents (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   "Could not create the folder %s: %s", folder, g_strerror (saved_errno));
-      return FALSE;
-    }
+  names = g_new0 (char *, CANDOUR_N_TABLES + 2);
+  for (guint i = 0; i < CANDOUR_N_TABLES; i++)
+    names[i] = g_strconcat (candour_table_get_name (i), ".csv", NULL);
+  names[CANDOUR_N_TABLES] = g_strdup ("audit.csv");
+
+  /* The folder appears whole or not at all: a kill half way leaves no folder of files
+   * that would import as if complete. */
+  output = candour_output_folder_new (db, folder, (const char * const *)names, error);
+  if (output == NULL)
+    return FALSE;
 
   /* One read transaction: the files describe a single moment of the database. */
   if (!candour_database_exec (db, "BEGIN DEFERRED", error))
@@ -242,8 +234,7 @@ candour_export_all (CandourDatabase  *db,
 
   for (guint i = 0; ok && i < CANDOUR_N_TABLES; i++)
     {
-      g_autofree char *name = g_strconcat (candour_table_get_name (i), ".csv", NULL);
-      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *path = candour_output_folder_get_file_path (output, names[i]);
 
       ok = candour_export_to_path (db, i, path, error);
     }
@@ -251,12 +242,12 @@ candour_export_all (CandourDatabase  *db,
   /* The audit trail goes with the records as evidence; it is never imported. */
   if (ok)
     {
-      g_autofree char *path = g_build_filename (folder, "audit.csv", NULL);
+      g_autofree char *path = candour_output_folder_get_file_path (output, "audit.csv");
       g_autoptr(CandourReport) audit = candour_report_audit (db, error);
 
       ok = audit != NULL && candour_export_report_to_path (audit, path, error);
     }
 
   candour_database_exec (db, "COMMIT", NULL);
-  return ok;
+  return ok && candour_output_folder_commit (output, error);
 }

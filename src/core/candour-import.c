@@ -18,6 +18,7 @@
 #include "candour-database-private.h"
 #include "candour-csv-reader.h"
 #include "candour-error.h"
+#include "candour-text.h"
 
 typedef struct
 {
@@ -72,17 +73,7 @@ add_problem (CandourImport *self,
 char *
 candour_import_shorten (const char *text)
 {
-  const char *end = text;
-  char *quote;
-
-  for (guint n = 0; n < 40 && *end != '\0'; n++)
-    end = g_utf8_next_char (end);
-  quote = *end == '\0' ? g_strdup (text) : g_strdup_printf ("%.*s…", (int)(end - text), text);
-
-  for (char *p = quote; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7F)
-      *p = ' ';
-  return quote;
+  return candour_text_shorten (text, 40);
 }
 
 static void

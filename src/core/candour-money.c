@@ -6,32 +6,12 @@
 #include "candour-money.h"
 
 #include "candour-error.h"
+#include "candour-text.h"
 
 #define POUND_SIGN "\xc2\xa3"
 
 /* __extension__ keeps -Wpedantic quiet; both gcc and clang have the type. */
 __extension__ typedef __int128 CandourInt128;
-
-/* Messages quote the value, but a whole 1 MiB cell would drown the reason. */
-static char *
-quote_for_message (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  /* A line break in the quote would split the message over two lines. */
-  for (char *p = valid; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7F)
-      *p = ' ';
-
-  if (g_utf8_strlen (valid, -1) <= 40)
-    return g_strdup_printf ("'%s'", valid);
-
-  {
-    g_autofree char *head = g_utf8_substring (valid, 0, 40);
-
-    return g_strdup_printf ("'%s…'", head);
-  }
-}
 
 static gboolean
 is_digit (char c)
@@ -131,7 +111,7 @@ candour_money_parse (const char  *text,
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is not an amount of money; write it in full, such as 1000000000",
-                   (quoted = quote_for_message (trimmed)));
+                   (quoted = candour_text_quote (trimmed, 40)));
       return FALSE;
     }
 
@@ -139,7 +119,7 @@ candour_money_parse (const char  *text,
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is not an amount of money; write it like 1234.50 or £1,234.50",
-                   (quoted = quote_for_message (trimmed)));
+                   (quoted = candour_text_quote (trimmed, 40)));
       return FALSE;
     }
 
@@ -148,7 +128,7 @@ candour_money_parse (const char  *text,
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s is not an amount of money: commas must separate thousands, "
                    "such as 1,234,567.00",
-                   (quoted = quote_for_message (trimmed)));
+                   (quoted = candour_text_quote (trimmed, 40)));
       return FALSE;
     }
 
@@ -158,7 +138,7 @@ candour_money_parse (const char  *text,
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s has more than two decimal places; money is in pounds and pence, "
                    "such as 1234.50",
-                   (quoted = quote_for_message (trimmed)));
+                   (quoted = candour_text_quote (trimmed, 40)));
       return FALSE;
     }
 
@@ -167,7 +147,7 @@ candour_money_parse (const char  *text,
   if (too_large || pounds > (limit - pence) / 100)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is more money than Candour can record", (quoted = quote_for_message (trimmed)));
+                   "%s is more money than Candour can record", (quoted = candour_text_quote (trimmed, 40)));
       return FALSE;
     }
 

@@ -6,27 +6,7 @@
 #include "candour-percent.h"
 
 #include "candour-error.h"
-
-/* Messages quote the value, but a whole 1 MiB cell would drown the reason. */
-static char *
-quote_for_message (const char *text)
-{
-  g_autofree char *valid = g_strstrip (g_utf8_make_valid (text, -1));
-
-  /* A line break in the quote would split the message over two lines. */
-  for (char *p = valid; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7F)
-      *p = ' ';
-
-  if (g_utf8_strlen (valid, -1) <= 40)
-    return g_strdup_printf ("'%s'", valid);
-
-  {
-    g_autofree char *head = g_utf8_substring (valid, 0, 40);
-
-    return g_strdup_printf ("'%s…'", head);
-  }
-}
+#include "candour-text.h"
 
 static gboolean
 is_digit (char c)
@@ -39,6 +19,7 @@ candour_percent_parse (const char  *text,
                        gint64      *out_basis_points,
                        GError     **error)
 {
+  g_autofree char *stripped = NULL;
   g_autofree char *trimmed = NULL;
   g_autofree char *quoted = NULL;
   const char *p;
@@ -54,7 +35,8 @@ candour_percent_parse (const char  *text,
   g_return_val_if_fail (out_basis_points != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  trimmed = g_strstrip (g_strdup (text));
+  stripped = g_strstrip (g_strdup (text));
+  trimmed = g_strdup (stripped);
 
   if (trimmed[0] == '\0')
     {
@@ -102,21 +84,21 @@ candour_percent_parse (const char  *text,
   if (*p != '\0' || (int_digits == 0 && frac_digits == 0))
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is not a percentage; write it like 33.3 or 33.3%%", (quoted = quote_for_message (text)));
+                   "%s is not a percentage; write it like 33.3 or 33.3%%", (quoted = candour_text_quote (stripped, 40)));
       return FALSE;
     }
 
   if (negative && (whole > 0 || hundredths > 0 || third_digit > 0))
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is negative; a percentage must lie between 0 and 100", (quoted = quote_for_message (text)));
+                   "%s is negative; a percentage must lie between 0 and 100", (quoted = candour_text_quote (stripped, 40)));
       return FALSE;
     }
 
   if (whole > 100)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is more than 100%%; a percentage must lie between 0 and 100", (quoted = quote_for_message (text)));
+                   "%s is more than 100%%; a percentage must lie between 0 and 100", (quoted = candour_text_quote (stripped, 40)));
       return FALSE;
     }
 
@@ -128,14 +110,14 @@ candour_percent_parse (const char  *text,
 
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s has more than two decimal places; round it to two, such as %s",
-                   (quoted = quote_for_message (text)), suggestion);
+                   (quoted = candour_text_quote (stripped, 40)), suggestion);
       return FALSE;
     }
 
   if (whole * 100 + hundredths > CANDOUR_PERCENT_WHOLE)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is more than 100%%; a percentage must lie between 0 and 100", (quoted = quote_for_message (text)));
+                   "%s is more than 100%%; a percentage must lie between 0 and 100", (quoted = candour_text_quote (stripped, 40)));
       return FALSE;
     }
 

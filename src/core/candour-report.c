@@ -63,6 +63,12 @@ candour_report_get_statement (CandourReport *self)
   return self->stmt;
 }
 
+CandourDatabase *
+candour_report_get_database (CandourReport *self)
+{
+  return self->db;
+}
+
 guint
 candour_report_get_n_columns (CandourReport *self)
 {

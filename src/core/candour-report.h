@@ -52,6 +52,7 @@ CandourReport       *candour_report_new            (CandourDatabase           *d
                                                     GError                   **error);
 void                 candour_report_free           (CandourReport *self);
 sqlite3_stmt        *candour_report_get_statement  (CandourReport *self);
+CandourDatabase     *candour_report_get_database   (CandourReport *self);
 
 guint                candour_report_get_n_columns  (CandourReport *self);
 const CandourReportColumn *
