@@ -51,12 +51,16 @@ START_TEST (test_parse_accepts)
   assert_parses ("2024-02-29", "2024-02-29");
   assert_parses ("29/02/2000", "2000-02-29");
   assert_parses ("31/12/2999", "2999-12-31");
-  assert_parses ("1900-01-01", "1900-01-01");
+  assert_parses ("1900-01-02", "1900-01-02");
 }
 END_TEST
 
 START_TEST (test_parse_refuses)
 {
+  assert_refused ("1900-01-01", "'1900-01-01' is day one of Excel's calendar: the spreadsheet cell was "
+                  "probably empty or not a date; leave it empty or give the real date");
+  assert_refused ("01/01/1900", "'01/01/1900' is day one of Excel's calendar: the spreadsheet cell was "
+                  "probably empty or not a date; leave it empty or give the real date");
   assert_refused ("31/02/2025", "'31/02/2025' is not a real date: February 2025 has 28 days");
   assert_refused ("2025-02-29", "'2025-02-29' is not a real date: February 2025 has 28 days");
   assert_refused ("29/02/1900", "'29/02/1900' is not a real date: February 1900 has 28 days");

@@ -58,16 +58,19 @@ START_TEST (test_parse_accepts)
 }
 END_TEST
 
+#define BEYOND " is more money than Candour records as one figure (at most £1,000,000,000,000); " \
+               "check it for a mistyped value"
+
+/* The ceiling keeps every total the reports add up within 64 bits (candour-money.h). */
 START_TEST (test_parse_limits)
 {
-  ck_assert_int_eq (parse_ok ("92233720368547758.07"), G_MAXINT64);
-  ck_assert_int_eq (parse_ok ("-92233720368547758.08"), G_MININT64);
-  assert_refused ("92233720368547758.08",
-                  "'92233720368547758.08' is more money than Candour can record");
-  assert_refused ("99999999999999999999",
-                  "'99999999999999999999' is more money than Candour can record");
-  assert_refused ("-999999999999999999999999999999.99",
-                  "'-999999999999999999999999999999.99' is more money than Candour can record");
+  ck_assert_int_eq (parse_ok ("1,000,000,000,000.00"), CANDOUR_MONEY_MAX_PENCE);
+  ck_assert_int_eq (parse_ok ("-£1,000,000,000,000"), -CANDOUR_MONEY_MAX_PENCE);
+  assert_refused ("1000000000000.01", "'1000000000000.01'" BEYOND);
+  assert_refused ("-1000000000000.01", "'-1000000000000.01'" BEYOND);
+  assert_refused ("92233720368547758.08", "'92233720368547758.08'" BEYOND);
+  assert_refused ("99999999999999999999", "'99999999999999999999'" BEYOND);
+  assert_refused ("-999999999999999999999999999999.99", "'-999999999999999999999999999999.99'" BEYOND);
 }
 END_TEST
 
@@ -168,7 +171,8 @@ END_TEST
 
 START_TEST (test_format_round_trips)
 {
-  const gint64 values[] = { 0, 1, -1, 99, 100, 123456, -987654321, G_MAXINT64, G_MININT64 };
+  const gint64 values[] = { 0, 1, -1, 99, 100, 123456, -987654321, CANDOUR_MONEY_MAX_PENCE,
+                            -CANDOUR_MONEY_MAX_PENCE };
 
   for (gsize i = 0; i < G_N_ELEMENTS (values); i++)
     {

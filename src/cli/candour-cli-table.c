@@ -4,6 +4,7 @@
  */
 
 #include "candour-cli-table.h"
+#include "candour-text.h"
 
 static gboolean
 is_figure (CandourCellKind kind)
@@ -53,9 +54,11 @@ candour_cli_write_table (CandourReport  *report,
 
       for (guint i = 0; i < n_columns; i++)
         {
-          row[i] = candour_report_format_cell (report, i, CANDOUR_CELL_FORMAT_DISPLAY);
-          /* One line per row: a note with a line break would tear the table. */
-          g_strdelimit (row[i], "\r\n\t", ' ');
+          g_autofree char *cell = candour_report_format_cell (report, i, CANDOUR_CELL_FORMAT_DISPLAY);
+
+          /* One line per row: a note with a line break would tear the table, and an
+           * escape sequence another program stored must never act on the terminal. */
+          row[i] = candour_text_printable (cell);
         }
       g_ptr_array_add (rows, row);
     }

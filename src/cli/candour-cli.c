@@ -20,7 +20,9 @@
 #include "candour-database.h"
 #include "candour-date.h"
 #include "candour-demo.h"
+#include "candour-error.h"
 #include "candour-export.h"
+#include "candour-output.h"
 #include "candour-history.h"
 #include "candour-import.h"
 #include "candour-integrity.h"
@@ -58,6 +60,35 @@ usage_error (const char *command,
   return EXIT_USAGE;
 }
 
+/* What to do about a damaged file: the copies Candour knows of, and how to go back. */
+static void
+print_known_backups (const char      *db_path,
+                     CandourDatabase *db)
+{
+  g_autoptr(GPtrArray) known = candour_backup_list_known (db_path, db);
+
+  if (known->len == 0)
+    {
+      g_printerr ("candour-cli: Candour knows of no backup of %s. If you have a copy from "
+                  "elsewhere, put it back with: candour-cli --db %s restore COPY\n", db_path, db_path);
+      return;
+    }
+
+  g_printerr ("candour-cli: the backups of %s that Candour knows of, newest first:\n", db_path);
+  for (guint i = 0; i < known->len; i++)
+    {
+      CandourKnownBackup *backup = known->pdata[i];
+      g_autofree char *when = backup->made_at != NULL ? g_strndup (backup->made_at, 10) : NULL;
+      g_autofree char *shown = when != NULL ? candour_date_format_display (when) : g_strdup ("date unknown");
+
+      g_printerr ("  %s  (%s)\n", backup->path, shown);
+    }
+  g_printerr ("candour-cli: to go back to the newest (the damaged file is kept aside, and changes "
+              "made since that backup will need entering again):\n"
+              "  candour-cli --db %s restore %s\n",
+              db_path, ((CandourKnownBackup *)known->pdata[0])->path);
+}
+
 /* Parses a command's options; on a usage error prints it and returns FALSE. */
 static gboolean
 parse_options (const char    *command,
@@ -84,15 +115,24 @@ parse_options (const char    *command,
   return TRUE;
 }
 
+/* Read commands open what is there; only import and demo make a new database, so a
+ * mistyped name is said to be wrong instead of reported as a database with nothing
+ * in it. */
 static CandourDatabase *
-open_database (const char *db_path)
+open_database (const char       *db_path,
+               CandourOpenFlags  flags)
 {
   g_autoptr(GError) error = NULL;
-  CandourDatabase *db = candour_database_open (db_path, &error);
+  CandourDatabase *db = candour_database_open_full (db_path, flags, &error);
 
   if (db == NULL)
     {
       fail (NULL, error->message);
+      if (g_error_matches (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_NOT_FOUND))
+        g_printerr ("candour-cli: to start a database there, import CSV files into it: "
+                    "candour-cli --db %s import FOLDER\n", db_path);
+      else if (g_error_matches (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CORRUPT))
+        print_known_backups (db_path, NULL);
       return NULL;
     }
 
@@ -144,28 +184,25 @@ write_report (const char    *command,
               OutputOptions *options)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(CandourOutputFile) output = NULL;
+  g_autoptr(GOutputStream) terminal = NULL;
+  GOutputStream *stream;
   gboolean table = g_strcmp0 (options->format, "table") == 0;
   gboolean ok;
 
-  if (options->output != NULL && !table)
-    ok = candour_export_report_to_path (report, options->output, &error);
-  else
+  if (options->output != NULL)
     {
-      if (options->output != NULL)
-        {
-          g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->output);
-          stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                                    NULL, &error));
-        }
-      else
-        stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-
-      ok = stream != NULL &&
-           (table ? candour_cli_write_table (report, stream, &error)
-                  : candour_report_write_csv (report, stream, &error)) &&
-           g_output_stream_close (stream, NULL, &error);
+      output = candour_output_file_new (candour_report_get_database (report), options->output, &error);
+      stream = output != NULL ? candour_output_file_get_stream (output) : NULL;
     }
+  else
+    stream = terminal = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+  ok = stream != NULL &&
+       (table ? candour_cli_write_table (report, stream, &error)
+              : candour_report_write_csv (report, stream, &error)) &&
+       (output != NULL ? candour_output_file_commit (output, &error)
+                       : g_output_stream_flush (stream, NULL, &error));
 
   if (!ok)
     {
@@ -274,7 +311,7 @@ run_engine_report (const char *command,
     goto out;
 
   status = EXIT_FAILURE;
-  if ((db = open_database (db_path)) == NULL)
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
     goto out;
 
   report = findings ? candour_report_findings (db, &options, &error)
@@ -329,7 +366,7 @@ command_shares (const char *db_path,
     }
 
   status = EXIT_FAILURE;
-  if ((db = open_database (db_path)) == NULL)
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
     goto out;
 
   if ((report = candour_report_shares (db, &error)) == NULL)
@@ -366,6 +403,16 @@ command_payment_times (const char *db_path,
       !parse_date_option ("payment-times", "--from", &options.from) ||
       !parse_date_option ("payment-times", "--to", &options.to))
     goto out;
+  /* ISO dates compare as text. */
+  if (options.from != NULL && options.to != NULL && strcmp (options.from, options.to) > 0)
+    {
+      g_autofree char *from = candour_date_format_display (options.from);
+      g_autofree char *to = candour_date_format_display (options.to);
+      g_autofree char *message = g_strdup_printf ("--from (%s) is after --to (%s); no payment could "
+                                                  "be in between", from, to);
+      usage_error ("payment-times", message);
+      goto out;
+    }
   if (argc > 1)
     {
       usage_error ("payment-times", "takes no arguments");
@@ -373,7 +420,7 @@ command_payment_times (const char *db_path,
     }
 
   status = EXIT_FAILURE;
-  if ((db = open_database (db_path)) == NULL)
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
     goto out;
 
   if ((report = candour_report_payment_times (db, &options, &error)) == NULL)
@@ -390,29 +437,58 @@ out:
 
 /* Data in and out */
 
-static int
-command_import (const char *db_path,
-                int         argc,
-                char      **argv)
+static void
+print_import_counts (CandourImport *import)
 {
-  GOptionEntry entries[] = { { NULL } };
-  g_autoptr(CandourDatabase) db = NULL;
-  g_autoptr(CandourImport) import = NULL;
+  static const char * const one[CANDOUR_N_TABLES] = {
+    "organisation", "consortium", "consortium member", "bid", "named partner",
+    "contract", "subcontract", "payment",
+  };
+  static const char * const many[CANDOUR_N_TABLES] = {
+    "organisations", "consortia", "consortium members", "bids", "named partners",
+    "contracts", "subcontracts", "payments",
+  };
+  g_autoptr(GString) counts = g_string_new ("Imported");
+
+  for (guint t = 0, n = 0; t < CANDOUR_N_TABLES; t++)
+    {
+      guint count = candour_import_get_count (import, t);
+
+      if (count > 0)
+        g_string_append_printf (counts, "%s %u %s", n++ > 0 ? "," : "", count,
+                                count == 1 ? one[t] : many[t]);
+    }
+  if (counts->len == strlen ("Imported"))
+    g_string_append (counts, " no rows: the files hold only their headers");
+  g_print ("%s.\n", counts->str);
+}
+
+/* Plausible but odd rows, imported all the same: after the counts, so that the counts
+ * say what happened and these say what to look at. */
+static void
+print_import_warnings (CandourImport *import)
+{
+  GPtrArray *warnings = candour_import_get_warnings (import);
+  guint n_warnings = candour_import_get_n_warnings (import);
+
+  if (n_warnings == 0)
+    return;
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr ("%s\n", (const char *)g_ptr_array_index (warnings, i));
+  if (n_warnings > warnings->len)
+    g_printerr ("… and %u more like them.\n", n_warnings - warnings->len);
+  g_printerr ("candour-cli import: %u thing%s to check above; the rows were imported all the same.\n",
+              n_warnings, n_warnings == 1 ? "" : "s");
+}
+
+static int
+import_paths (CandourDatabase  *db,
+              int               argc,
+              char            **argv)
+{
+  g_autoptr(CandourImport) import = candour_import_new (db);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) counts = NULL;
 
-  if (!parse_options ("import", entries, &argc, &argv, "PATH…",
-                      "Imports CSV files, or folders of them, in one go: if any row has a problem, nothing is imported.\n"
-                      "Each file is named after its table: organisations.csv, consortia.csv, consortium_members.csv,\n"
-                      "bids.csv, bid_partners.csv, contracts.csv, subcontracts.csv, payments.csv."))
-    return EXIT_USAGE;
-  if (argc < 2)
-    return usage_error ("import", "name at least one CSV file or folder");
-
-  if ((db = open_database (db_path)) == NULL)
-    return EXIT_FAILURE;
-
-  import = candour_import_new (db);
   for (int i = 1; i < argc; i++)
     if (!candour_import_add_path (import, argv[i], &error))
       {
@@ -430,27 +506,51 @@ command_import (const char *db_path,
       return EXIT_FAILURE;
     }
 
-  counts = g_string_new ("Imported");
-  for (guint t = 0, n = 0; t < CANDOUR_N_TABLES; t++)
-    {
-      static const char * const one[CANDOUR_N_TABLES] = {
-        "organisation", "consortium", "consortium member", "bid", "named partner",
-        "contract", "subcontract", "payment",
-      };
-      static const char * const many[CANDOUR_N_TABLES] = {
-        "organisations", "consortia", "consortium members", "bids", "named partners",
-        "contracts", "subcontracts", "payments",
-      };
-      guint count = candour_import_get_count (import, t);
+  print_import_counts (import);
+  print_import_warnings (import);
 
-      if (count > 0)
-        g_string_append_printf (counts, "%s %u %s", n++ > 0 ? "," : "", count,
-                                count == 1 ? one[t] : many[t]);
+  /* The import is on the disk already; folding it into the file now is where a
+   * problem with the disk would otherwise go unheard, at exit. */
+  if (!candour_database_checkpoint (db, &error))
+    {
+      fail ("import", error->message);
+      g_printerr ("candour-cli import: the import itself is saved (in %s-wal beside the database); "
+                  "do not import these files again.\n", candour_database_get_path (db));
+      return EXIT_FAILURE;
     }
-  if (counts->len == strlen ("Imported"))
-    g_string_append (counts, " no rows: the files hold only their headers");
-  g_print ("%s.\n", counts->str);
   return EXIT_SUCCESS;
+}
+
+static int
+command_import (const char *db_path,
+                int         argc,
+                char      **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  int status;
+
+  if (!parse_options ("import", entries, &argc, &argv, "PATH…",
+                      "Imports CSV files, or folders of them, in one go: if any row has a problem, nothing is imported.\n"
+                      "Each file is named after its table: organisations.csv, consortia.csv, consortium_members.csv,\n"
+                      "bids.csv, bid_partners.csv, contracts.csv, subcontracts.csv, payments.csv."))
+    return EXIT_USAGE;
+  if (argc < 2)
+    return usage_error ("import", "name at least one CSV file or folder");
+
+  if ((db = open_database (db_path, CANDOUR_OPEN_CREATE)) == NULL)
+    return EXIT_FAILURE;
+
+  status = import_paths (db, argc, argv);
+
+  /* A database made for an import that failed holds nothing: it must not be left
+   * behind looking like one. */
+  if (status != EXIT_SUCCESS && candour_database_was_created (db))
+    {
+      g_clear_object (&db);
+      candour_database_remove_files (db_path);
+    }
+  return status;
 }
 
 static int
@@ -487,7 +587,7 @@ command_export (const char *db_path,
       return usage_error ("export", message);
     }
 
-  if ((db = open_database (db_path)) == NULL)
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
     return EXIT_FAILURE;
 
   ok = all ? candour_export_all (db, output, &error)
@@ -522,12 +622,17 @@ command_demo (const char *db_path,
   if (!parse_date_option ("demo", "--today", &today))
     return EXIT_USAGE;
 
-  if ((db = open_database (db_path)) == NULL)
+  if ((db = open_database (db_path, CANDOUR_OPEN_CREATE)) == NULL)
     return EXIT_FAILURE;
 
   if (!candour_demo_load (db, today, &error))
     {
       fail ("demo", error->message);
+      if (candour_database_was_created (db))
+        {
+          g_clear_object (&db);
+          candour_database_remove_files (db_path);
+        }
       return EXIT_FAILURE;
     }
 
@@ -540,21 +645,39 @@ command_check (const char *db_path,
                int         argc,
                char      **argv)
 {
-  GOptionEntry entries[] = { { NULL } };
+  gboolean repair = FALSE;
+  GOptionEntry entries[] = {
+    { "repair", 0, 0, G_OPTION_ARG_NONE, &repair, "Put back Candour's own triggers and indexes where they are missing or changed (no record is touched)", NULL },
+    { NULL }
+  };
   g_autoptr(CandourDatabase) db = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  CandourIntegrityFindings findings;
 
   if (!parse_options ("check", entries, &argc, &argv, "",
-                      "Checks the database file and the records' own rules."))
+                      "Checks the database file, its schema and audit triggers, and the records' own rules."))
     return EXIT_USAGE;
   if (argc > 1)
     return usage_error ("check", "takes no arguments");
 
-  if ((db = open_database (db_path)) == NULL)
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
     return EXIT_FAILURE;
 
-  if (!candour_integrity_check (db, problems, &error))
+  if (repair)
+    {
+      g_autoptr(GPtrArray) repairs = g_ptr_array_new_with_free_func (g_free);
+
+      if (!candour_integrity_repair (db, repairs, &error))
+        {
+          fail ("check", error->message);
+          return EXIT_FAILURE;
+        }
+      for (guint i = 0; i < repairs->len; i++)
+        g_print ("%s\n", (const char *)g_ptr_array_index (repairs, i));
+    }
+
+  if (!candour_integrity_check (db, problems, &findings, &error))
     {
       fail ("check", error->message);
       return EXIT_FAILURE;
@@ -563,13 +686,50 @@ command_check (const char *db_path,
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("%s\n", (const char *)g_ptr_array_index (problems, i));
 
-  if (problems->len > 0)
+  if (problems->len == 0)
     {
-      g_printerr ("candour-cli check: %u problem(s) in %s\n", problems->len, db_path);
+      g_print ("%s: no problems found.\n", db_path);
+      return EXIT_SUCCESS;
+    }
+
+  g_printerr ("candour-cli check: %u problem%s in %s\n", problems->len,
+              problems->len == 1 ? "" : "s", db_path);
+  if (findings & CANDOUR_INTEGRITY_SCHEMA_REPAIRABLE)
+    g_printerr ("candour-cli check: candour-cli --db %s check --repair puts Candour's own triggers and "
+                "indexes back; it changes no record.\n", db_path);
+  if (findings & (CANDOUR_INTEGRITY_DAMAGED | CANDOUR_INTEGRITY_SCHEMA_DAMAGED))
+    print_known_backups (db_path, db);
+  if (findings & CANDOUR_INTEGRITY_RECORDS)
+    g_printerr ("candour-cli check: correct the records named above, in Candour or by importing "
+                "corrected files; nothing was changed.\n");
+  return EXIT_FAILURE;
+}
+
+static int
+command_restore (const char *db_path,
+                 int         argc,
+                 char      **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_as = NULL;
+
+  if (!parse_options ("restore", entries, &argc, &argv, "BACKUP",
+                      "Puts a backup back in place of the database, after checking it. The file it replaces is\n"
+                      "kept beside it, renamed, never deleted."))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error ("restore", "name the backup file to restore");
+
+  if (!candour_backup_restore (db_path, argv[1], &kept_as, &error))
+    {
+      fail ("restore", error->message);
       return EXIT_FAILURE;
     }
 
-  g_print ("%s: no problems found.\n", db_path);
+  g_print ("Restored %s from %s.\n", db_path, argv[1]);
+  if (kept_as != NULL)
+    g_print ("The file it replaced is kept as %s.\n", kept_as);
   return EXIT_SUCCESS;
 }
 
@@ -596,7 +756,7 @@ command_history (const char *db_path,
     }
 
   status = EXIT_FAILURE;
-  if ((db = open_database (db_path)) == NULL)
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
     goto out;
 
   if ((report = candour_report_history (db, argv[1], &error)) == NULL)
@@ -624,7 +784,7 @@ command_backup (const char *db_path,
   if (argc != 2)
     return usage_error ("backup", "name the file to write the copy to");
 
-  if ((db = open_database (db_path)) == NULL)
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
     return EXIT_FAILURE;
 
   if (!candour_backup_to_path (db, argv[1], &error))
@@ -647,9 +807,10 @@ static const Command commands[] = {
   { "payment-times", "[OPTION…]", "Per payer: days from invoice to payment", command_payment_times },
   { "export", "TABLE|all --output PATH", "Write tables as CSV in the import format", command_export },
   { "demo", "", "Fill an empty database with the Harrowfield demo", command_demo },
-  { "check", "", "Check the database and the records' rules", command_check },
+  { "check", "[--repair]", "Check the database, its audit triggers and the records' rules", command_check },
   { "history", "REF", "Every change to a record, from the audit trail", command_history },
   { "backup", "FILE", "Copy the database safely while it is in use", command_backup },
+  { "restore", "BACKUP", "Put a checked backup back in place of the database", command_restore },
 };
 
 static const Command *
@@ -736,6 +897,11 @@ main (int    argc,
 
   if (db_path == NULL)
     db_path = default_database_path ();
+  else if (db_path[0] == '\0')
+    return usage_error (NULL, "--db is empty; name a database file");
+  else if (g_str_equal (db_path, ":memory:"))
+    return usage_error (NULL, "--db :memory: would be a database that vanishes as soon as candour-cli "
+                        "ends; name a file");
 
   return command->run (db_path, argc - i, argv + i);
 }

@@ -352,7 +352,7 @@ static const char list_sql[] =
   "SELECT c.ref, c.title, b.ref, lead.name, commissioner.name, c.value, c.start_on, c.end_on,\n"
   "       c.model, c.required_small_share,\n"
   "       (SELECT count (*) FROM subcontract s WHERE s.contract_id = c.id),\n"
-  "       (SELECT coalesce (sum (s.value), 0) FROM subcontract s WHERE s.contract_id = c.id)\n"
+  "       (SELECT coalesce (candour_total (s.value), 0) FROM subcontract s WHERE s.contract_id = c.id)\n"
   "FROM contract c\n"
   "LEFT JOIN bid b ON b.id = c.bid_id\n"
   "JOIN organisation lead ON lead.id = c.lead_id\n"

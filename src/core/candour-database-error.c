@@ -186,8 +186,13 @@ candour_database_error_from_sqlite (GError     **error,
       return set_constraint_error (error, extended_code, detail);
 
     case SQLITE_TOOBIG:
-      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_FAILED,
-                   "A value is too large for %s to hold. " NOTHING_CHANGED, name);
+      /* candour_total () explains itself. */
+      if (detail != NULL && g_str_has_prefix (detail, "a total is beyond"))
+        g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_FAILED,
+                     "Could not report on %s: %s.", name, detail);
+      else
+        g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_FAILED,
+                     "A value is too large for %s to hold. " NOTHING_CHANGED, name);
       return FALSE;
 
     case SQLITE_ERROR:

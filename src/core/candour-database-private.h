@@ -30,4 +30,9 @@ gboolean candour_database_error_from_sqlite     (GError          **error,
                                                  int               system_errno,
                                                  const char       *detail);
 
+/* Registers the engine's SQL functions on a connection (candour-sql-functions.c):
+ * candour_round_mul_div, candour_days, candour_size_band, candour_products_less and
+ * the aggregate candour_total. Returns an SQLite result code. */
+int      candour_sql_functions_register         (sqlite3          *db);
+
 G_END_DECLS

@@ -16,10 +16,7 @@
 #include "candour-core-resources.h"
 #include "candour-database-private.h"
 #include "candour-backup.h"
-#include "candour-date.h"
 #include "candour-error.h"
-#include "candour-money.h"
-#include "candour-size-band.h"
 
 /* A writer waits this long for another process to finish saving before giving up. */
 #define BUSY_TIMEOUT_MS 5000
@@ -107,72 +104,12 @@ candour_database_set_error (CandourDatabase  *self,
                                              sqlite3_errmsg (self->db));
 }
 
-/* SQL functions the reports use, so rounding and day counts follow one rule everywhere. */
-
-static void
-sql_round_mul_div (sqlite3_context  *context,
-                   int               argc,
-                   sqlite3_value   **argv)
-{
-  for (int i = 0; i < 3; i++)
-    if (sqlite3_value_type (argv[i]) == SQLITE_NULL)
-      {
-        sqlite3_result_null (context);
-        return;
-      }
-
-  if (sqlite3_value_int64 (argv[2]) == 0)
-    {
-      sqlite3_result_null (context);
-      return;
-    }
-
-  sqlite3_result_int64 (context,
-                        candour_round_mul_div (sqlite3_value_int64 (argv[0]),
-                                               sqlite3_value_int64 (argv[1]),
-                                               sqlite3_value_int64 (argv[2])));
-}
-
-static void
-sql_days (sqlite3_context  *context,
-          int               argc,
-          sqlite3_value   **argv)
-{
-  const char *iso = (const char *)sqlite3_value_text (argv[0]);
-  gint64 days = iso != NULL ? candour_date_to_days (iso) : 0;
-
-  if (days == 0)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_int64 (context, days);
-}
-
-static void
-sql_size_band (sqlite3_context  *context,
-               int               argc,
-               sqlite3_value   **argv)
-{
-  gboolean known = sqlite3_value_type (argv[0]) != SQLITE_NULL;
-
-  sqlite3_result_text (context,
-                       candour_size_band (known, known ? sqlite3_value_int64 (argv[0]) : 0),
-                       -1, SQLITE_STATIC);
-}
-
 static gboolean
 register_functions (CandourDatabase  *self,
                     GError          **error)
 {
-  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-
-  if (sqlite3_create_function (self->db, "candour_round_mul_div", 3, flags, NULL,
-                               sql_round_mul_div, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function (self->db, "candour_days", 1, flags, NULL,
-                               sql_days, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function (self->db, "candour_size_band", 1, flags, NULL,
-                               sql_size_band, NULL, NULL) != SQLITE_OK)
+  if (candour_sql_functions_register (self->db) != SQLITE_OK)
     return candour_database_set_error (self, error, NULL);
-
   return TRUE;
 }
 

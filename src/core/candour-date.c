@@ -172,6 +172,17 @@ candour_date_parse (const char  *text,
       return FALSE;
     }
 
+  /* Day 1 of the spreadsheets' calendar is what an empty or text cell turns into when
+   * it is formatted as a date: never a real payment or contract date. */
+  if (year == 1900 && month == 1 && day == 1)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "%s is day one of Excel's calendar: the spreadsheet cell was probably "
+                   "empty or not a date; leave it empty or give the real date",
+                   (quoted = candour_text_quote (trimmed, 40)));
+      return FALSE;
+    }
+
   /* By hand: imports format a date per cell, millions of them. */
   *out_iso = g_malloc (11);
   (*out_iso)[0] = '0' + year / 1000;

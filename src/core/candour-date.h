@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * ISO may leave out the zero padding ("2025-4-1"): with the year first it is unambiguous.
  * Surrounding spaces ignored. Two-digit years are refused (say which century), as are
  * "01-04-2025" and "2025/04/01". The date must exist (no 31/02/2025) and the year must be
- * between 1900 and 2999. On success *out_iso is a newly allocated, zero-padded "YYYY-MM-DD".
+ * between 1900 and 2999, and not 01/01/1900 (what a spreadsheet makes of an empty cell).
+ * On success *out_iso is a newly allocated, zero-padded "YYYY-MM-DD".
  * On failure sets CANDOUR_DOMAIN_ERROR_INVALID with a plain-words reason quoting the value. */
 gboolean candour_date_parse          (const char  *text,
                                       char       **out_iso,

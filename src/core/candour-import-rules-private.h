@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  FIELD_TEXT,
+  FIELD_TEXT,                   /* free text: names, titles, notes */
+  FIELD_IDENTIFIER,             /* a record's own ref, an org-id: one line, nothing invisible */
   FIELD_MONEY,                  /* pence, not negative */
   FIELD_MONEY_SIGNED,           /* pence, negative for refunds */
   FIELD_PERCENT,                /* basis points */
@@ -62,6 +63,11 @@ struct _CandourImport
   GPtrArray *files;             /* ImportFile */
   GPtrArray *problems;          /* char * */
   guint n_problems;             /* all problems, also those past the cap */
+  GPtrArray *warnings;          /* char *: plausible but odd, imported all the same */
+  guint n_warnings;             /* all warnings, also those past the cap */
+  gint64 ids_before[CANDOUR_N_TABLES]; /* each table's highest id before this run */
+  GHashTable *subcontract_ends; /* subcontract id → SubcontractEnd, for payment warnings */
+  char *today;                  /* ISO, for warnings about the future */
   guint counts[CANDOUR_N_TABLES];
   GHashTable *ref_cache[CANDOUR_N_TABLES]; /* ref → gint64 *id, filled by look-ups */
   GHashTable *refused_refs[CANDOUR_N_TABLES]; /* refs of rows not written for a problem */
@@ -105,6 +111,17 @@ guint        candour_import_field_index   (const ImportTable *table,
                                            const char        *name);
 FieldValue  *candour_import_row_value     (ImportRow         *row,
                                            const char        *field_name);
+/* A warning at the field's cell: the row is still written. */
+void         candour_import_row_warning   (ImportRow         *row,
+                                           const char        *field_name,
+                                           const char        *format,
+                                           ...) G_GNUC_PRINTF (3, 4);
+/* When the subcontract's work ends (its own end, or its contract's) and its payment
+ * terms in days; FALSE when there is no such subcontract. */
+gboolean     candour_import_subcontract_end (CandourImport   *self,
+                                           gint64             id,
+                                           const char       **out_end,
+                                           gint64            *out_terms);
 /* Adds a problem at the field's cell and marks the row as not to be written. */
 void         candour_import_row_problem   (ImportRow         *row,
                                            const char        *field_name,

@@ -15,6 +15,7 @@
 #include "candour-date.h"
 #include "candour-money.h"
 #include "candour-percent.h"
+#include "candour-text.h"
 
 static const char * const organisation_kinds[] = {
   "charity", "social_enterprise", "cic", "community_group", "housing_association",
@@ -107,6 +108,36 @@ unguard_text (const char *text)
   return text;
 }
 
+/* Text from a spreadsheet can carry characters that show as nothing, or that make it
+ * show as something else: refused, and named, so that what is stored is what is seen. */
+static gboolean
+check_characters (ImportRow         *row,
+                  const ImportField *field,
+                  const char        *text)
+{
+  CandourTextKind kind = field->kind == FIELD_TEXT ? CANDOUR_TEXT_FREE : CANDOUR_TEXT_IDENTIFIER;
+  g_autofree char *described = NULL;
+  const char *why;
+  gunichar c;
+  glong position;
+
+  if (!candour_text_find_forbidden (text, kind, &c, &position))
+    return TRUE;
+
+  described = candour_text_describe_char (c);
+  if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+    why = "a control character, which never belongs in a name or a ref";
+  else if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+    why = "a direction control, which can make text show differently from what it says";
+  else
+    why = "a character that cannot be told from a space, or cannot be seen at all, so two "
+          "refs that look the same would differ";
+
+  candour_import_row_problem (row, field->name, "%s holds %s at character %ld: %s; remove it",
+                              field->name, described, position, why);
+  return FALSE;
+}
+
 void
 candour_import_parse_cell (ImportRow         *row,
                            guint              index,
@@ -127,9 +158,11 @@ candour_import_parse_cell (ImportRow         *row,
       return;
     }
 
-  /* Most cells have no surrounding spaces: copy only those that do. */
-  if (length > 0 && (g_ascii_isspace (raw[0]) || g_ascii_isspace (raw[length - 1])))
-    trimmed = copy = g_strstrip (g_strdup (raw));
+  /* Most cells have no surrounding spaces, ordinary or Unicode: copy only those that
+   * might. */
+  if (length > 0 && (g_ascii_isspace (raw[0]) || (guchar) raw[0] >= 0x80 ||
+                     g_ascii_isspace (raw[length - 1]) || (guchar) raw[length - 1] >= 0x80))
+    trimmed = copy = candour_text_trim (raw);
 
   if (trimmed[0] == '\0')
     {
@@ -138,9 +171,14 @@ candour_import_parse_cell (ImportRow         *row,
       return;
     }
 
+  if ((field->kind == FIELD_TEXT || field->kind == FIELD_IDENTIFIER || field->kind == FIELD_REF) &&
+      !check_characters (row, field, trimmed))
+    return;
+
   switch (field->kind)
     {
     case FIELD_TEXT:
+    case FIELD_IDENTIFIER:
       value->text = g_strdup (unguard_text (trimmed));
       value->set = TRUE;
       return;
@@ -431,6 +469,41 @@ check_subcontract (ImportRow *row)
   return row->ok;
 }
 
+/* Plausible but odd: imported, and listed for someone to look at. */
+static void
+warn_about_payment_dates (ImportRow *row)
+{
+  FieldValue *paid = candour_import_row_value (row, "paid_on");
+  FieldValue *invoiced = candour_import_row_value (row, "invoiced_on");
+  FieldValue *subcontract = candour_import_row_value (row, "subcontract_ref");
+  const char *end = NULL;
+  gint64 terms = 0;
+
+  if (!paid->set)
+    return;
+
+  if (strcmp (paid->text, "2000-01-01") < 0)
+    candour_import_row_warning (row, "paid_on", "paid_on (%s) is before 2000; check the year", paid->text);
+  if (strcmp (paid->text, row->import->today) > 0)
+    candour_import_row_warning (row, "paid_on", "paid_on (%s) is in the future", paid->text);
+  if (invoiced->set && strcmp (invoiced->text, "2000-01-01") < 0)
+    candour_import_row_warning (row, "invoiced_on", "invoiced_on (%s) is before 2000; check the year",
+                                invoiced->text);
+  if (invoiced->set && strcmp (invoiced->text, paid->text) > 0)
+    candour_import_row_warning (row, "invoiced_on", "invoiced_on (%s) is after paid_on (%s): the payment "
+                                "counts as made in advance, within 30 days", invoiced->text, paid->text);
+
+  if (subcontract->set &&
+      candour_import_subcontract_end (row->import, subcontract->number, &end, &terms) &&
+      candour_date_to_days (paid->text) - candour_date_to_days (end) > terms)
+    {
+      g_autofree char *quoted = candour_import_shorten (subcontract->text);
+
+      candour_import_row_warning (row, "paid_on", "paid_on (%s) is more than the payment terms (%" G_GINT64_FORMAT
+                                  " days) after subcontract '%s' ended (%s)", paid->text, terms, quoted, end);
+    }
+}
+
 gboolean
 candour_import_check_payment (ImportRow *row)
 {
@@ -445,15 +518,17 @@ candour_import_check_payment (ImportRow *row)
     candour_import_row_problem (row, "contract_ref", "the payment names neither contract_ref nor subcontract_ref; "
                                 "give one of them");
 
+  if (row->ok)
+    warn_about_payment_dates (row);
   return row->ok;
 }
 
 /* The tables, in dependency order */
 
 static const ImportField organisation_fields[] = {
-  { "ref", FIELD_TEXT, TRUE },
+  { "ref", FIELD_IDENTIFIER, TRUE },
   { "name", FIELD_TEXT, TRUE },
-  { "org_id", FIELD_TEXT },
+  { "org_id", FIELD_IDENTIFIER },
   { "kind", FIELD_KEYWORD, FALSE, organisation_kinds, "kind of organisation" },
   { "annual_income", FIELD_MONEY },
   { "locality", FIELD_KEYWORD, FALSE, localities, "locality" },
@@ -462,7 +537,7 @@ static const ImportField organisation_fields[] = {
 };
 
 static const ImportField consortium_fields[] = {
-  { "ref", FIELD_TEXT, TRUE },
+  { "ref", FIELD_IDENTIFIER, TRUE },
   { "name", FIELD_TEXT, TRUE },
   { "model", FIELD_KEYWORD, FALSE, consortium_models, "consortium model" },
   { "lead_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
@@ -480,7 +555,7 @@ static const ImportField member_fields[] = {
 };
 
 static const ImportField bid_fields[] = {
-  { "ref", FIELD_TEXT, TRUE },
+  { "ref", FIELD_IDENTIFIER, TRUE },
   { "title", FIELD_TEXT, TRUE },
   { "lead_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
   { "commissioner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
@@ -500,7 +575,7 @@ static const ImportField bid_partner_fields[] = {
 };
 
 static const ImportField contract_fields[] = {
-  { "ref", FIELD_TEXT, TRUE },
+  { "ref", FIELD_IDENTIFIER, TRUE },
   { "bid_ref", FIELD_REF, FALSE, NULL, "bids", CANDOUR_TABLE_BIDS },
   { "title", FIELD_TEXT },
   { "commissioner_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
@@ -514,7 +589,7 @@ static const ImportField contract_fields[] = {
 };
 
 static const ImportField subcontract_fields[] = {
-  { "ref", FIELD_TEXT, TRUE },
+  { "ref", FIELD_IDENTIFIER, TRUE },
   { "contract_ref", FIELD_REF, TRUE, NULL, "contracts", CANDOUR_TABLE_CONTRACTS },
   { "partner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
   { "value", FIELD_MONEY, TRUE },
@@ -524,7 +599,7 @@ static const ImportField subcontract_fields[] = {
 };
 
 static const ImportField payment_fields[] = {
-  { "ref", FIELD_TEXT },
+  { "ref", FIELD_IDENTIFIER },
   { "contract_ref", FIELD_REF, FALSE, NULL, "contracts", CANDOUR_TABLE_CONTRACTS },
   { "subcontract_ref", FIELD_REF, FALSE, NULL, "subcontracts", CANDOUR_TABLE_SUBCONTRACTS },
   { "amount", FIELD_MONEY_SIGNED, TRUE },

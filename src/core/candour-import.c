@@ -17,7 +17,10 @@
 #include "candour-import-rules-private.h"
 #include "candour-database-private.h"
 #include "candour-csv-reader.h"
+#include "candour-date.h"
 #include "candour-error.h"
+#include "candour-money.h"
+#include "candour-percent.h"
 #include "candour-text.h"
 
 typedef struct
@@ -85,6 +88,39 @@ add_error_problem (CandourImport *self,
     g_ptr_array_add (self->problems, g_strdup (error->message));
 }
 
+static void
+add_warning (CandourImport *self,
+             const char    *file_name,
+             guint          line,
+             guint          column,
+             const char    *format,
+             ...) G_GNUC_PRINTF (5, 6);
+
+static void
+add_warning (CandourImport *self,
+             const char    *file_name,
+             guint          line,
+             guint          column,
+             const char    *format,
+             ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  self->n_warnings++;
+  if (self->warnings->len >= CANDOUR_IMPORT_MAX_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line == 0)
+    g_ptr_array_add (self->warnings, g_strdup_printf ("%s: %s", file_name, reason));
+  else
+    g_ptr_array_add (self->warnings, g_strdup_printf ("%s:%u:%u: %s", file_name, line, column, reason));
+}
+
 guint
 candour_import_field_index (const ImportTable *table,
                             const char        *name)
@@ -128,6 +164,73 @@ candour_import_row_problem (ImportRow  *row,
 
   add_problem (row->import, row->file_name, row->line, row_column (row, field_name), "%s", reason);
   row->ok = FALSE;
+}
+
+void
+candour_import_row_warning (ImportRow  *row,
+                            const char *field_name,
+                            const char *format,
+                            ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  add_warning (row->import, row->file_name, row->line, row_column (row, field_name), "%s", reason);
+}
+
+typedef struct
+{
+  char *end;
+  gint64 terms;
+} SubcontractEnd;
+
+static void
+subcontract_end_free (gpointer data)
+{
+  SubcontractEnd *end = data;
+
+  g_free (end->end);
+  g_free (end);
+}
+
+/* Looked up once per subcontract: a million payments name far fewer of them. */
+gboolean
+candour_import_subcontract_end (CandourImport  *self,
+                                gint64          id,
+                                const char    **out_end,
+                                gint64         *out_terms)
+{
+  static const char sql[] =
+    "SELECT coalesce (s.end_on, c.end_on), s.payment_terms_days "
+    "FROM subcontract s JOIN contract c ON c.id = s.contract_id WHERE s.id = :id";
+  SubcontractEnd *end = g_hash_table_lookup (self->subcontract_ends, &id);
+
+  if (end == NULL)
+    {
+      sqlite3_stmt *stmt = candour_database_prepare (self->db, sql, NULL);
+
+      if (stmt == NULL)
+        return FALSE;
+      candour_bind_int64 (stmt, ":id", id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      end = g_new0 (SubcontractEnd, 1);
+      end->end = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      end->terms = sqlite3_column_int64 (stmt, 1);
+      sqlite3_reset (stmt);
+      g_hash_table_insert (self->subcontract_ends, g_memdup2 (&id, sizeof id), end);
+    }
+
+  *out_end = end->end;
+  *out_terms = end->terms;
+  return TRUE;
 }
 
 /* Refs */
@@ -249,10 +352,12 @@ read_header (CandourImport     *self,
   /* A header of a million unknown columns is listed only up to the cap. */
   for (guint column = 0; column < n_columns && self->n_problems < CANDOUR_IMPORT_MAX_PROBLEMS; column++)
     {
-      g_autofree char *name = g_ascii_strdown (candour_csv_reader_get_field (reader, column), -1);
+      /* A no-break space or a stray byte-order mark before a name is no reason to
+       * call the column unknown. */
+      g_autofree char *trimmed = candour_text_trim (candour_csv_reader_get_field (reader, column));
+      g_autofree char *name = g_ascii_strdown (trimmed, -1);
       guint i;
 
-      g_strstrip (name);
       for (i = 0; i < table->n_fields; i++)
         if (g_str_equal (name, table->fields[i].name))
           break;
@@ -331,7 +436,7 @@ bind_row (sqlite3_stmt *stmt,
 
       if (!value->set)
         sqlite3_bind_null (stmt, indexes[i]);
-      else if (kind == FIELD_TEXT || kind == FIELD_KEYWORD || kind == FIELD_DATE)
+      else if (kind == FIELD_TEXT || kind == FIELD_IDENTIFIER || kind == FIELD_KEYWORD || kind == FIELD_DATE)
         sqlite3_bind_text (stmt, indexes[i], value->text, -1, SQLITE_STATIC);
       else
         sqlite3_bind_int64 (stmt, indexes[i], value->number);
@@ -550,6 +655,18 @@ file_size (const ImportFile *file)
   return g_stat (file->path, &st) == 0 ? st.st_size : 0;
 }
 
+/* The same file under two names: a link, or a path written two ways. */
+static gboolean
+same_file (const ImportFile *a,
+           const ImportFile *b)
+{
+  GStatBuf first, second;
+
+  return a->path != NULL && b->path != NULL &&
+         g_stat (a->path, &first) == 0 && g_stat (b->path, &second) == 0 &&
+         first.st_dev == second.st_dev && first.st_ino == second.st_ino;
+}
+
 /* Drops the schema objects of a kind ("index", "trigger") on table whose names match
  * pattern (a LIKE pattern) and returns the SQL that re-creates them, or NULL on
  * failure. Indexes behind UNIQUE constraints have no SQL and are never dropped. */
@@ -625,6 +742,9 @@ import_table (CandourImport  *self,
   if (n_files == 0)
     return TRUE;
 
+  if (!max_id (self, table, &self->ids_before[table], error))
+    return FALSE;
+
   /* The import audits its inserts one row per file (see import_file). */
   triggers = suspend_schema_objects (self, "trigger", sql_tables[table], "%_audit_insert", error);
   if (triggers == NULL)
@@ -657,6 +777,134 @@ import_table (CandourImport  *self,
          (indexes == NULL || restore_schema_objects (self, indexes, error));
 }
 
+/* Checks across the rows of the run */
+
+/* An import names each table once: the same file twice, or payments.csv beside
+ * Payments.CSV, would add the rows without a ref twice. */
+static void
+refuse_second_files (CandourImport *self)
+{
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      ImportFile *file = g_ptr_array_index (self->files, i);
+
+      for (guint j = 0; file->table != NULL && j < i; j++)
+        {
+          ImportFile *earlier = g_ptr_array_index (self->files, j);
+
+          if (earlier->table != file->table)
+            continue;
+          if (g_strcmp0 (earlier->display_name, file->display_name) == 0 || same_file (earlier, file))
+            add_problem (self, file->display_name, 1, 1, "this file is named twice; name it once");
+          else
+            add_problem (self, file->display_name, 1, 1, "%s holds %s too; import one file per table "
+                         "at a time (one import after the other, if both are meant)",
+                         earlier->display_name, file->table->name);
+          break;
+        }
+    }
+}
+
+/* An import into a damaged file would report success while the damage stays; say so
+ * before anything is written. */
+static gboolean
+check_not_damaged (CandourImport  *self,
+                   GError        **error)
+{
+  static const char sql[] = "PRAGMA quick_check (1)";
+  sqlite3_stmt *stmt = candour_database_prepare (self->db, sql, error);
+  gboolean sound;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sound = rc == SQLITE_ROW && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW)
+    return candour_database_set_error (self->db, error, sql);
+  if (!sound)
+    return candour_database_error_from_sqlite (error, candour_database_get_path (self->db),
+                                               SQLITE_CORRUPT, 0, NULL);
+  return TRUE;
+}
+
+static const char *
+table_file_name (CandourImport *self,
+                 CandourTable   table)
+{
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      ImportFile *file = g_ptr_array_index (self->files, i);
+
+      if (file->table == &candour_import_tables[table])
+        return file->display_name;
+    }
+  return candour_import_table_names[table];
+}
+
+/* Plausible but odd across rows: a bid promising its partners more than the whole
+ * contract, a subcontract paid more than its value. Only what this run touched. */
+static gboolean
+warn_about_totals (CandourImport  *self,
+                   GError        **error)
+{
+  static const char shares_sql[] =
+    "SELECT b.ref, sum (bp.promised_share) FROM bid_partner bp JOIN bid b ON b.id = bp.bid_id "
+    "WHERE bp.bid_id IN (SELECT bid_id FROM bid_partner WHERE id > :before) "
+    "GROUP BY bp.bid_id HAVING sum (bp.promised_share) > 10000 ORDER BY b.ref";
+  static const char paid_sql[] =
+    "SELECT s.ref, s.value, candour_total (p.amount) FROM subcontract s "
+    "JOIN payment p ON p.subcontract_id = s.id "
+    "WHERE s.id IN (SELECT subcontract_id FROM payment WHERE id > :before AND subcontract_id IS NOT NULL) "
+    "GROUP BY s.id HAVING candour_total (p.amount) > s.value ORDER BY s.ref";
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->counts[CANDOUR_TABLE_BID_PARTNERS] > 0)
+    {
+      if ((stmt = candour_database_prepare (self->db, shares_sql, error)) == NULL)
+        return FALSE;
+      candour_bind_int64 (stmt, ":before", self->ids_before[CANDOUR_TABLE_BID_PARTNERS]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autofree char *ref = candour_import_shorten ((const char *)sqlite3_column_text (stmt, 0));
+          g_autofree char *share = candour_percent_format_exact (sqlite3_column_int64 (stmt, 1));
+
+          add_warning (self, table_file_name (self, CANDOUR_TABLE_BID_PARTNERS), 0, 0,
+                       "bid '%s' promises its partners %s%% of the contract between them, more "
+                       "than all of it", ref, share);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return candour_database_set_error (self->db, error, shares_sql);
+    }
+
+  if (self->counts[CANDOUR_TABLE_PAYMENTS] > 0)
+    {
+      if ((stmt = candour_database_prepare (self->db, paid_sql, error)) == NULL)
+        return FALSE;
+      candour_bind_int64 (stmt, ":before", self->ids_before[CANDOUR_TABLE_PAYMENTS]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autofree char *ref = candour_import_shorten ((const char *)sqlite3_column_text (stmt, 0));
+          g_autofree char *value = candour_money_format_display (sqlite3_column_int64 (stmt, 1));
+          g_autofree char *paid = candour_money_format_display (sqlite3_column_int64 (stmt, 2));
+
+          add_warning (self, table_file_name (self, CANDOUR_TABLE_PAYMENTS), 0, 0,
+                       "subcontract '%s' has now been paid %s in all, more than its value (%s)",
+                       ref, paid, value);
+        }
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc != SQLITE_DONE)
+        return candour_database_set_error (self->db, error, paid_sql);
+    }
+
+  return TRUE;
+}
+
 /* The whole import */
 
 static void
@@ -681,6 +929,9 @@ candour_import_new (CandourDatabase *db)
   self->db = g_object_ref (db);
   self->files = g_ptr_array_new_with_free_func (import_file_free);
   self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->subcontract_ends = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, subcontract_end_free);
+  self->today = candour_date_today ();
   for (guint i = 0; i < CANDOUR_N_TABLES; i++)
     {
       self->ref_cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -698,6 +949,9 @@ candour_import_free (CandourImport *self)
   g_clear_object (&self->db);
   g_ptr_array_unref (self->files);
   g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->warnings);
+  g_hash_table_unref (self->subcontract_ends);
+  g_free (self->today);
   for (guint i = 0; i < CANDOUR_N_TABLES; i++)
     {
       g_hash_table_unref (self->ref_cache[i]);
@@ -808,6 +1062,9 @@ candour_import_run (CandourImport  *self,
 
   g_ptr_array_set_size (self->problems, 0);
   self->n_problems = 0;
+  g_ptr_array_set_size (self->warnings, 0);
+  self->n_warnings = 0;
+  g_hash_table_remove_all (self->subcontract_ends);
   memset (self->counts, 0, sizeof self->counts);
   self->bytes_total = self->bytes_done = 0;
   self->rows_read = 0;
@@ -842,8 +1099,16 @@ candour_import_run (CandourImport  *self,
         }
     }
 
+  refuse_second_files (self);
+
   if (!candour_database_begin (self->db, error))
     return FALSE;
+
+  if (!check_not_damaged (self, error))
+    {
+      candour_database_end (self->db, FALSE, NULL);
+      return FALSE;
+    }
 
   for (guint t = 0; t < CANDOUR_N_TABLES && self->n_problems < CANDOUR_IMPORT_MAX_PROBLEMS; t++)
     if (!import_table (self, t, cancellable, error))
@@ -851,6 +1116,12 @@ candour_import_run (CandourImport  *self,
         candour_database_end (self->db, FALSE, NULL);
         return FALSE;
       }
+
+  if (self->n_problems == 0 && !warn_about_totals (self, error))
+    {
+      candour_database_end (self->db, FALSE, NULL);
+      return FALSE;
+    }
 
   if (self->n_problems > 0)
     {
@@ -949,6 +1220,22 @@ candour_import_get_problems (CandourImport *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->problems;
+}
+
+GPtrArray *
+candour_import_get_warnings (CandourImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->warnings;
+}
+
+guint
+candour_import_get_n_warnings (CandourImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_warnings;
 }
 
 guint

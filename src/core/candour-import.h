@@ -89,6 +89,13 @@ void           candour_import_set_progress_func (CandourImport             *self
 
 /* "FILE:LINE:COLUMN: reason", at most CANDOUR_IMPORT_MAX_PROBLEMS of them. */
 GPtrArray     *candour_import_get_problems (CandourImport    *self);
+/* Rows that are plausible but odd, written all the same: a payment dated before 2000,
+ * in the future, more than its terms after its subcontract ended, or invoiced after it
+ * was paid; a bid whose promised shares add up to more than 100 %; a subcontract paid
+ * more than its value. "FILE:LINE:COLUMN: what" (or "FILE: what" for a total), at most
+ * CANDOUR_IMPORT_MAX_PROBLEMS of them; _get_n_warnings() counts them all. */
+GPtrArray     *candour_import_get_warnings   (CandourImport    *self);
+guint          candour_import_get_n_warnings (CandourImport    *self);
 /* Rows written (or that would have been) into a table. */
 guint          candour_import_get_count    (CandourImport    *self,
                                             CandourTable      table);

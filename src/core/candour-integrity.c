@@ -3,15 +3,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "candour-integrity.h"
+#include "candour-money.h"
 
 /* Each rule is a query returning one sentence per record that breaks it. The schema's
  * CHECK constraints already hold for rows Candour wrote; these catch files edited by
  * other tools, and rules a CHECK cannot state. */
-static const char * const rules[] = {
-  "SELECT 'SQLite integrity check: ' || integrity_check FROM pragma_integrity_check "
-  "WHERE integrity_check <> 'ok'",
+static const char damage_rule[] =
+  "SELECT 'SQLite cannot read all of the file: ' || integrity_check FROM pragma_integrity_check "
+  "WHERE integrity_check <> 'ok'";
 
+static const char * const rules[] = {
   "SELECT 'Table ' || \"table\" || ', row ' || rowid || ': refers to a missing record in ' || parent "
   "FROM pragma_foreign_key_check",
 
@@ -49,31 +53,282 @@ static const char * const rules[] = {
   "  UNION ALL SELECT 'Payment ' || coalesce (ref, '#' || id), 'paid date', paid_on FROM payment"
   "  UNION ALL SELECT 'Payment ' || coalesce (ref, '#' || id), 'invoice date', invoiced_on FROM payment"
   ") WHERE value IS NOT NULL AND (candour_days (value) IS NULL OR length (value) <> 10)",
+
+  /* Above the ceiling no report could add figures up safely (candour-money.h). */
+  "SELECT what || ': ' || label || ' (' || value || ' pence) is over Candour''s ceiling of "
+  "£1,000,000,000,000 for one figure' FROM ("
+  "  SELECT 'Organisation ' || ref AS what, 'annual income' AS label, annual_income AS value FROM organisation"
+  "  UNION ALL SELECT 'Bid ' || ref, 'value', value FROM bid"
+  "  UNION ALL SELECT 'Contract ' || ref, 'value', value FROM contract"
+  "  UNION ALL SELECT 'Contract ' || ref, 'smaller-organisation income limit', small_income_limit FROM contract"
+  "  UNION ALL SELECT 'Subcontract ' || ref, 'value', value FROM subcontract"
+  "  UNION ALL SELECT 'Payment ' || coalesce (ref, '#' || id), 'amount', amount FROM payment"
+  "  UNION ALL SELECT 'Bid ' || b.ref || ', partner ' || o.ref, 'promised value', bp.promised_value "
+  "    FROM bid_partner bp JOIN bid b ON b.id = bp.bid_id JOIN organisation o ON o.id = bp.partner_id"
+  ") WHERE abs (value) > " G_STRINGIFY (CANDOUR_MONEY_MAX_PENCE),
 };
 
-gboolean
-candour_integrity_check (CandourDatabase  *db,
-                         GPtrArray        *problems,
-                         GError          **error)
+static gboolean
+run_rule (CandourDatabase  *db,
+          const char       *sql,
+          GPtrArray        *problems,
+          GError          **error)
 {
+  sqlite3_stmt *stmt = candour_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return candour_database_set_error (db, error, sql);
+  return TRUE;
+}
+
+/* The schema */
+
+typedef struct
+{
+  char *type;
+  char *name;
+  char *table;
+  char *expected;               /* Candour's SQL for it; NULL when Candour has no such object */
+  char *actual;                 /* the file's; NULL when the file lacks it */
+} SchemaDifference;
+
+static void
+schema_difference_free (gpointer data)
+{
+  SchemaDifference *difference = data;
+
+  g_free (difference->type);
+  g_free (difference->name);
+  g_free (difference->table);
+  g_free (difference->expected);
+  g_free (difference->actual);
+  g_free (difference);
+}
+
+/* type:name → (tbl_name, sql) of every object SQLite did not make itself. */
+static GHashTable *
+read_schema (CandourDatabase  *db,
+             GError          **error)
+{
+  static const char sql[] =
+    "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+    "WHERE sql IS NOT NULL AND substr (name, 1, 7) <> 'sqlite_'";
+  g_autoptr(GHashTable) schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify)g_strfreev);
+  sqlite3_stmt *stmt = candour_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      char **value = g_new0 (char *, 3);
+
+      value[0] = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      value[1] = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      g_hash_table_insert (schema, g_strdup_printf ("%s:%s", sqlite3_column_text (stmt, 0),
+                                                    sqlite3_column_text (stmt, 1)), value);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      candour_database_set_error (db, error, sql);
+      return NULL;
+    }
+  return g_steal_pointer (&schema);
+}
+
+static void
+add_difference (GPtrArray  *differences,
+                const char *key,
+                const char *table,
+                const char *expected,
+                const char *actual)
+{
+  SchemaDifference *difference = g_new0 (SchemaDifference, 1);
+  const char *colon = strchr (key, ':');
+
+  difference->type = g_strndup (key, colon - key);
+  difference->name = g_strdup (colon + 1);
+  difference->table = g_strdup (table);
+  difference->expected = g_strdup (expected);
+  difference->actual = g_strdup (actual);
+  g_ptr_array_add (differences, difference);
+}
+
+/* What differs between the file's schema and the one a new database of this version
+ * gets: the same migrations made both, so the SQL text matches exactly. Extra tables
+ * and indexes of another program's are its own business; extra triggers on Candour's
+ * tables are not, since they can change records. */
+static GPtrArray *
+compare_schema (CandourDatabase  *db,
+                GError          **error)
+{
+  g_autoptr(CandourDatabase) reference = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GPtrArray) differences = g_ptr_array_new_with_free_func (schema_difference_free);
+  g_autoptr(GList) keys = NULL;
+
+  reference = candour_database_open (":memory:", error);
+  if (reference == NULL || (expected = read_schema (reference, error)) == NULL ||
+      (actual = read_schema (db, error)) == NULL)
+    return NULL;
+
+  keys = g_list_sort (g_hash_table_get_keys (expected), (GCompareFunc)g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      char **want = g_hash_table_lookup (expected, l->data);
+      char **have = g_hash_table_lookup (actual, l->data);
+
+      if (have == NULL || g_strcmp0 (want[1], have[1]) != 0)
+        add_difference (differences, l->data, want[0], want[1], have != NULL ? have[1] : NULL);
+    }
+
+  g_clear_pointer (&keys, g_list_free);
+  keys = g_list_sort (g_hash_table_get_keys (actual), (GCompareFunc)g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      char **have = g_hash_table_lookup (actual, l->data);
+
+      if (g_str_has_prefix (l->data, "trigger:") && !g_hash_table_contains (expected, l->data))
+        {
+          g_autofree char *table_key = g_strconcat ("table:", have[0], NULL);
+
+          if (g_hash_table_contains (expected, table_key))
+            add_difference (differences, l->data, have[0], NULL, have[1]);
+        }
+    }
+
+  return g_steal_pointer (&differences);
+}
+
+static char *
+describe_difference (const SchemaDifference *difference)
+{
+  gboolean audit = g_str_has_prefix (difference->name, difference->table) &&
+                   strstr (difference->name, "_audit_") != NULL;
+  gboolean append_only = g_str_has_prefix (difference->name, "audit_is_append_only");
+
+  if (difference->expected == NULL)
+    return g_strdup_printf ("An extra trigger, %s, on %s is not Candour's: another program added it, "
+                            "and it could change records unseen.", difference->name, difference->table);
+
+  if (g_str_equal (difference->type, "table"))
+    return g_strdup_printf ("The table %s is %s.", difference->name,
+                            difference->actual == NULL ? "missing" : "not as Candour made it");
+
+  if (audit || append_only)
+    return g_strdup_printf ("The audit trigger %s is %s: %s", difference->name,
+                            difference->actual == NULL ? "missing" : "not as Candour made it",
+                            append_only ? "the audit trail can be changed or cut short."
+                                        : "the audit trail no longer records every change.");
+
+  return g_strdup_printf ("The %s %s is %s.", difference->type, difference->name,
+                          difference->actual == NULL ? "missing" : "not as Candour made it");
+}
+
+gboolean
+candour_integrity_check (CandourDatabase           *db,
+                         GPtrArray                 *problems,
+                         CandourIntegrityFindings  *out_findings,
+                         GError                   **error)
+{
+  g_autoptr(GPtrArray) differences = NULL;
+  CandourIntegrityFindings findings = CANDOUR_INTEGRITY_OK;
+  guint before;
+
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+  if (out_findings != NULL)
+    *out_findings = CANDOUR_INTEGRITY_OK;
+
+  before = problems->len;
+  if (!run_rule (db, damage_rule, problems, error))
+    return FALSE;
+  if (problems->len > before)
+    findings |= CANDOUR_INTEGRITY_DAMAGED;
+
+  differences = compare_schema (db, error);
+  if (differences == NULL)
+    return FALSE;
+  for (guint i = 0; i < differences->len; i++)
     {
-      sqlite3_stmt *stmt = candour_database_prepare (db, rules[i], error);
-      int rc;
+      SchemaDifference *difference = differences->pdata[i];
 
-      if (stmt == NULL)
-        return FALSE;
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (problems, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return candour_database_set_error (db, error, rules[i]);
+      g_ptr_array_add (problems, describe_difference (difference));
+      findings |= g_str_equal (difference->type, "table") ? CANDOUR_INTEGRITY_SCHEMA_DAMAGED
+                                                          : CANDOUR_INTEGRITY_SCHEMA_REPAIRABLE;
     }
 
+  /* The rules read tables by name: with one missing they cannot run. */
+  if (findings & CANDOUR_INTEGRITY_SCHEMA_DAMAGED)
+    {
+      if (out_findings != NULL)
+        *out_findings = findings;
+      return TRUE;
+    }
+
+  before = problems->len;
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    if (!run_rule (db, rules[i], problems, error))
+      return FALSE;
+  if (problems->len > before)
+    findings |= CANDOUR_INTEGRITY_RECORDS;
+
+  if (out_findings != NULL)
+    *out_findings = findings;
   return TRUE;
+}
+
+gboolean
+candour_integrity_repair (CandourDatabase  *db,
+                          GPtrArray        *repairs,
+                          GError          **error)
+{
+  g_autoptr(GPtrArray) differences = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (repairs != NULL, FALSE);
+
+  differences = compare_schema (db, error);
+  if (differences == NULL || !candour_database_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < differences->len; i++)
+    {
+      SchemaDifference *difference = differences->pdata[i];
+      g_autofree char *drop = NULL;
+
+      if (g_str_equal (difference->type, "table"))
+        continue;
+
+      if (difference->actual != NULL)
+        {
+          drop = g_strdup_printf ("DROP %s \"%s\"", difference->type, difference->name);
+          if (!candour_database_exec (db, drop, error))
+            goto failed;
+        }
+      if (difference->expected != NULL && !candour_database_exec (db, difference->expected, error))
+        goto failed;
+
+      g_ptr_array_add (repairs, difference->expected == NULL
+                       ? g_strdup_printf ("Removed the trigger %s, which was not Candour's.", difference->name)
+                       : g_strdup_printf ("Put back Candour's %s %s.", difference->type, difference->name));
+    }
+
+  return candour_database_end (db, TRUE, error);
+
+failed:
+  candour_database_end (db, FALSE, NULL);
+  return FALSE;
 }

@@ -33,7 +33,6 @@ candour_money_parse (const char  *text,
   gboolean bad_comma = FALSE;
   guint64 pounds = 0;
   guint64 pence = 0;
-  guint64 limit;
   guint int_digits = 0;
   guint group_digits = 0;
   guint frac_digits = 0;
@@ -142,12 +141,12 @@ candour_money_parse (const char  *text,
       return FALSE;
     }
 
-  /* A negative amount may reach one penny further than a positive one. */
-  limit = negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64;
-  if (too_large || pounds > (limit - pence) / 100)
+  if (too_large || pounds > (CANDOUR_MONEY_MAX_PENCE - pence) / 100)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
-                   "%s is more money than Candour can record", (quoted = candour_text_quote (trimmed, 40)));
+                   "%s is more money than Candour records as one figure (at most "
+                   "£1,000,000,000,000); check it for a mistyped value",
+                   (quoted = candour_text_quote (trimmed, 40)));
       return FALSE;
     }
 

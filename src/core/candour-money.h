@@ -9,11 +9,17 @@
 
 G_BEGIN_DECLS
 
+/* The most one figure may be, either way: £1,000,000,000,000 (a trillion pounds, well
+ * above any public body's budget). Reports add figures up and compare their products in
+ * 128 bits, so no sum of figures within it can overflow: a total beyond 64 bits would
+ * take millions of figures at the ceiling, and is then reported, never wrapped. */
+#define CANDOUR_MONEY_MAX_PENCE 100000000000000
+
 /* Parses money as people type it in the UK: "1234.5", "1,234.50", "£1,234.50", "-250",
  * "-£250", "£-250". Surrounding spaces are ignored; ".5" and "12." are read as 50p and
  * £12. Rejects more than two decimal places (even "1.000", which may be a European
  * thousand), misplaced thousands separators, exponents, an empty string and anything
- * beyond the range of gint64 pence. On failure sets a CANDOUR_DOMAIN_ERROR_INVALID error
+ * beyond CANDOUR_MONEY_MAX_PENCE either way. On failure sets a CANDOUR_DOMAIN_ERROR_INVALID error
  * whose message is a plain-words reason quoting the value (shortened past 40 characters)
  * without its location (the caller adds FILE:LINE:COLUMN). */
 gboolean candour_money_parse        (const char  *text,

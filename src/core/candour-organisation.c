@@ -313,7 +313,7 @@ static const char list_sql[] =
   "       candour_size_band (o.annual_income), o.locality, o.led_by, o.notes,\n"
   "       (SELECT count (*) FROM bid_partner bp WHERE bp.partner_id = o.id),\n"
   "       (SELECT count (*) FROM bid b WHERE b.lead_id = o.id),\n"
-  "       (SELECT sum (s.value) FROM subcontract s WHERE s.partner_id = o.id)\n"
+  "       (SELECT candour_total (s.value) FROM subcontract s WHERE s.partner_id = o.id)\n"
   "FROM organisation o\n"
   "ORDER BY o.name COLLATE NOCASE, o.ref";
 

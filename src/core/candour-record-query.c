@@ -216,7 +216,7 @@ static const char contract_subcontracts_sql[] =
   "SELECT s.id, s.ref, o.ref, o.name,\n"
   "       CASE WHEN o.annual_income < c.small_income_limit THEN 1 ELSE 0 END,\n"
   "       s.value, s.start_on, s.end_on, s.payment_terms_days,\n"
-  "       (SELECT coalesce (sum (p.amount), 0) FROM payment p WHERE p.subcontract_id = s.id)\n"
+  "       (SELECT coalesce (candour_total (p.amount), 0) FROM payment p WHERE p.subcontract_id = s.id)\n"
   "FROM subcontract s\n"
   "JOIN contract c ON c.id = s.contract_id\n"
   "JOIN organisation o ON o.id = s.partner_id\n"

@@ -28,11 +28,12 @@
   "         CASE WHEN days_payable <= 0 THEN 0\n" \
   "              WHEN days_payable >= days_long THEN value\n" \
   "              ELSE candour_round_mul_div (value, days_payable, days_long) END AS due,\n" \
-  "         (SELECT coalesce (sum (p.amount), 0) FROM payment p\n" \
+  "         (SELECT coalesce (candour_total (p.amount), 0) FROM payment p\n" \
   "          WHERE p.subcontract_id = sub.id AND p.paid_on <= :as_of) AS paid\n" \
   "  FROM sub),\n" \
   "per_partner AS (\n" \
-  "  SELECT contract_id, partner_id, sum (value) AS subcontracted, sum (due) AS due, sum (paid) AS paid\n" \
+  "  SELECT contract_id, partner_id, candour_total (value) AS subcontracted, candour_total (due) AS due,\n" \
+  "         candour_total (paid) AS paid\n" \
   "  FROM sub_due GROUP BY contract_id, partner_id),\n" \
   "named AS (\n" \
   "  SELECT b.id AS bid_id, b.ref AS bid_ref, b.outcome, b.lead_id, bp.partner_id, bp.consent,\n" \
@@ -58,7 +59,7 @@
   "              WHEN n.subcontracted = 0 AND n.days_since_start <= :grace THEN 'awaiting_subcontract'\n" \
   "              WHEN n.subcontracted = 0 THEN 'bid_candy'\n" \
   "              WHEN n.promised IS NOT NULL AND n.subcontracted < n.promised THEN 'short_changed'\n" \
-  "              WHEN n.paid * 10000 < n.due * (10000 - :tolerance) THEN 'underpaid'\n" \
+  "              WHEN candour_products_less (n.paid, 10000, n.due, 10000 - :tolerance) THEN 'underpaid'\n" \
   "              ELSE 'honoured' END AS status\n" \
   "  FROM named n)\n"
 
@@ -101,12 +102,12 @@ static const char scorecard_sql[] =
   "       count (CASE WHEN f.status = 'underpaid' THEN 1 END),\n"
   "       count (CASE WHEN f.status = 'awaiting_subcontract' THEN 1 END),\n"
   "       count (CASE WHEN f.status = 'pending' THEN 1 END),\n"
-  "       coalesce (sum (f.promised), 0),\n"
-  "       coalesce (sum (f.subcontracted), 0),\n"
-  "       coalesce (sum (f.paid), 0),\n"
-  "       candour_round_mul_div (sum (CASE WHEN f.promised IS NOT NULL\n"
-  "                                        THEN min (f.subcontracted, f.promised) END),\n"
-  "                              1000, sum (f.promised))\n"
+  "       coalesce (candour_total (f.promised), 0),\n"
+  "       coalesce (candour_total (f.subcontracted), 0),\n"
+  "       coalesce (candour_total (f.paid), 0),\n"
+  "       candour_round_mul_div (candour_total (CASE WHEN f.promised IS NOT NULL\n"
+  "                                                  THEN min (f.subcontracted, f.promised) END),\n"
+  "                              1000, candour_total (f.promised))\n"
   "FROM organisation lead\n"
   "LEFT JOIN findings f ON f.lead_id = lead.id\n"
   "WHERE lead.id IN (SELECT lead_id FROM bid WHERE outcome = 'won')\n"
@@ -134,8 +135,8 @@ static const CandourReportColumn scorecard_columns[] = {
  * requirement is met when the exact share is at least the required one. */
 static const char shares_sql[] =
   "WITH per_contract AS (\n"
-  "  SELECT s.contract_id, sum (s.value) AS subcontracted,\n"
-  "         sum (CASE WHEN partner.annual_income < c.small_income_limit THEN s.value ELSE 0 END) AS to_smaller\n"
+  "  SELECT s.contract_id, candour_total (s.value) AS subcontracted,\n"
+  "         candour_total (CASE WHEN partner.annual_income < c.small_income_limit THEN s.value ELSE 0 END) AS to_smaller\n"
   "  FROM subcontract s\n"
   "  JOIN contract c ON c.id = s.contract_id\n"
   "  JOIN organisation partner ON partner.id = s.partner_id\n"
@@ -147,7 +148,7 @@ static const char shares_sql[] =
   "       candour_round_mul_div (coalesce (pc.to_smaller, 0), 1000, c.value),\n"
   "       candour_round_mul_div (c.required_small_share, 1, 10),\n"
   "       CASE WHEN c.required_small_share IS NULL THEN 'n/a'\n"
-  "            WHEN coalesce (pc.to_smaller, 0) * 10000 >= c.required_small_share * c.value THEN 'yes'\n"
+  "            WHEN NOT candour_products_less (coalesce (pc.to_smaller, 0), 10000, c.required_small_share, c.value) THEN 'yes'\n"
   "            ELSE 'no' END\n"
   "FROM contract c\n"
   "JOIN organisation lead ON lead.id = c.lead_id\n"

@@ -162,7 +162,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       g_autoptr(GPtrArray) broken = g_ptr_array_new_with_free_func (g_free);
 
-      g_assert (candour_integrity_check (db, broken, NULL));
+      g_assert (candour_integrity_check (db, broken, NULL, NULL));
       for (guint i = 0; i < broken->len; i++)
         g_printerr ("imported, but check finds: %s\n", (char *) broken->pdata[i]);
       g_assert (broken->len == 0);

@@ -1,0 +1,147 @@
+/* candour-sql-functions.c: what the engine's SQL needs beyond SQLite's own functions
+ *
+ * Rounding, day counts and size bands follow one rule everywhere, and money is added up
+ * and compared in 128 bits, so that no report can overflow (see CANDOUR_MONEY_MAX_PENCE)
+ * or quietly turn pence into floating point.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "candour-database-private.h"
+#include "candour-date.h"
+#include "candour-money.h"
+#include "candour-size-band.h"
+
+__extension__ typedef __int128 Int128;
+
+static void
+sql_round_mul_div (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  for (int i = 0; i < 3; i++)
+    if (sqlite3_value_type (argv[i]) == SQLITE_NULL)
+      {
+        sqlite3_result_null (context);
+        return;
+      }
+
+  if (sqlite3_value_int64 (argv[2]) == 0)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  sqlite3_result_int64 (context,
+                        candour_round_mul_div (sqlite3_value_int64 (argv[0]),
+                                               sqlite3_value_int64 (argv[1]),
+                                               sqlite3_value_int64 (argv[2])));
+}
+
+static void
+sql_days (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  const char *iso = (const char *)sqlite3_value_text (argv[0]);
+  gint64 days = iso != NULL ? candour_date_to_days (iso) : 0;
+
+  if (days == 0)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_int64 (context, days);
+}
+
+static void
+sql_size_band (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  gboolean known = sqlite3_value_type (argv[0]) != SQLITE_NULL;
+
+  sqlite3_result_text (context,
+                       candour_size_band (known, known ? sqlite3_value_int64 (argv[0]) : 0),
+                       -1, SQLITE_STATIC);
+}
+
+/* a × b < c × d, exactly. */
+static void
+sql_products_less (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  for (int i = 0; i < 4; i++)
+    if (sqlite3_value_type (argv[i]) == SQLITE_NULL)
+      {
+        sqlite3_result_null (context);
+        return;
+      }
+
+  sqlite3_result_int (context,
+                      (Int128) sqlite3_value_int64 (argv[0]) * sqlite3_value_int64 (argv[1]) <
+                      (Int128) sqlite3_value_int64 (argv[2]) * sqlite3_value_int64 (argv[3]));
+}
+
+/* sum () of pence that never overflows unseen: SQLite's stops with "integer overflow",
+ * in its words. NULL when there was nothing to add, as sum () gives. */
+typedef struct
+{
+  Int128 total;
+  gboolean any;
+} Total;
+
+static void
+sql_total_step (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  Total *total = sqlite3_aggregate_context (context, sizeof (Total));
+
+  if (total == NULL)
+    {
+      sqlite3_result_error_nomem (context);
+      return;
+    }
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    return;
+  total->total += sqlite3_value_int64 (argv[0]);
+  total->any = TRUE;
+}
+
+static void
+sql_total_final (sqlite3_context *context)
+{
+  Total *total = sqlite3_aggregate_context (context, 0);
+
+  if (total == NULL || !total->any)
+    sqlite3_result_null (context);
+  else if (total->total > G_MAXINT64 || total->total < G_MININT64)
+    {
+      sqlite3_result_error (context, "a total is beyond what Candour can add up (over "
+                            "£92,000,000,000,000,000); some figures must be mistyped: check "
+                            "the database (candour-cli check lists figures over the ceiling)", -1);
+      sqlite3_result_error_code (context, SQLITE_TOOBIG);
+    }
+  else
+    sqlite3_result_int64 (context, (gint64) total->total);
+}
+
+int
+candour_sql_functions_register (sqlite3 *db)
+{
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+  int rc;
+
+  if ((rc = sqlite3_create_function (db, "candour_round_mul_div", 3, flags, NULL,
+                                     sql_round_mul_div, NULL, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_create_function (db, "candour_days", 1, flags, NULL,
+                                     sql_days, NULL, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_create_function (db, "candour_size_band", 1, flags, NULL,
+                                     sql_size_band, NULL, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_create_function (db, "candour_products_less", 4, flags, NULL,
+                                     sql_products_less, NULL, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_create_function (db, "candour_total", 1, flags, NULL,
+                                     NULL, sql_total_step, sql_total_final)) != SQLITE_OK)
+    return rc;
+  return SQLITE_OK;
+}
