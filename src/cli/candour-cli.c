@@ -50,6 +50,20 @@ fail (const char *command,
   g_printerr ("candour-cli%s%s: %s\n", command ? " " : "", command ? command : "", message);
 }
 
+static void print_known_backups (const char      *db_path,
+                                 CandourDatabase *db);
+
+/* A failure from the core: for a damaged file, also what can be done about it. */
+static void
+fail_error (const char   *command,
+            const GError *error,
+            const char   *db_path)
+{
+  fail (command, error->message);
+  if (g_error_matches (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CORRUPT))
+    print_known_backups (db_path, NULL);
+}
+
 static int
 usage_error (const char *command,
              const char *message)
@@ -206,7 +220,7 @@ write_report (const char    *command,
 
   if (!ok)
     {
-      fail (command, error->message);
+      fail_error (command, error, candour_database_get_path (candour_report_get_database (report)));
       return EXIT_FAILURE;
     }
   return EXIT_SUCCESS;
@@ -317,7 +331,7 @@ run_engine_report (const char *command,
   report = findings ? candour_report_findings (db, &options, &error)
                     : candour_report_scorecard (db, &options, &error);
   if (report == NULL)
-    fail (command, error->message);
+    fail_error (command, error, db_path);
   else
     status = write_report (command, report, &output);
 
@@ -370,7 +384,7 @@ command_shares (const char *db_path,
     goto out;
 
   if ((report = candour_report_shares (db, &error)) == NULL)
-    fail ("shares", error->message);
+    fail_error ("shares", error, db_path);
   else
     status = write_report ("shares", report, &output);
 
@@ -424,7 +438,7 @@ command_payment_times (const char *db_path,
     goto out;
 
   if ((report = candour_report_payment_times (db, &options, &error)) == NULL)
-    fail ("payment-times", error->message);
+    fail_error ("payment-times", error, db_path);
   else
     status = write_report ("payment-times", report, &output);
 
@@ -492,7 +506,7 @@ import_paths (CandourDatabase  *db,
   for (int i = 1; i < argc; i++)
     if (!candour_import_add_path (import, argv[i], &error))
       {
-        fail ("import", error->message);
+        fail_error ("import", error, candour_database_get_path (db));
         return EXIT_FAILURE;
       }
 
@@ -502,7 +516,7 @@ import_paths (CandourDatabase  *db,
 
       for (guint i = 0; i < problems->len; i++)
         g_printerr ("%s\n", (const char *)g_ptr_array_index (problems, i));
-      fail ("import", error->message);
+      fail_error ("import", error, candour_database_get_path (db));
       return EXIT_FAILURE;
     }
 
@@ -513,7 +527,7 @@ import_paths (CandourDatabase  *db,
    * problem with the disk would otherwise go unheard, at exit. */
   if (!candour_database_checkpoint (db, &error))
     {
-      fail ("import", error->message);
+      fail_error ("import", error, candour_database_get_path (db));
       g_printerr ("candour-cli import: the import itself is saved (in %s-wal beside the database); "
                   "do not import these files again.\n", candour_database_get_path (db));
       return EXIT_FAILURE;
@@ -594,7 +608,7 @@ command_export (const char *db_path,
            : candour_export_to_path (db, table, output, &error);
   if (!ok)
     {
-      fail ("export", error->message);
+      fail_error ("export", error, db_path);
       return EXIT_FAILURE;
     }
   return EXIT_SUCCESS;
@@ -627,7 +641,7 @@ command_demo (const char *db_path,
 
   if (!candour_demo_load (db, today, &error))
     {
-      fail ("demo", error->message);
+      fail_error ("demo", error, db_path);
       if (candour_database_was_created (db))
         {
           g_clear_object (&db);
@@ -670,7 +684,7 @@ command_check (const char *db_path,
 
       if (!candour_integrity_repair (db, repairs, &error))
         {
-          fail ("check", error->message);
+          fail_error ("check", error, db_path);
           return EXIT_FAILURE;
         }
       for (guint i = 0; i < repairs->len; i++)
@@ -679,7 +693,7 @@ command_check (const char *db_path,
 
   if (!candour_integrity_check (db, problems, &findings, &error))
     {
-      fail ("check", error->message);
+      fail_error ("check", error, db_path);
       return EXIT_FAILURE;
     }
 
@@ -723,7 +737,7 @@ command_restore (const char *db_path,
 
   if (!candour_backup_restore (db_path, argv[1], &kept_as, &error))
     {
-      fail ("restore", error->message);
+      fail_error ("restore", error, db_path);
       return EXIT_FAILURE;
     }
 
@@ -760,7 +774,7 @@ command_history (const char *db_path,
     goto out;
 
   if ((report = candour_report_history (db, argv[1], &error)) == NULL)
-    fail ("history", error->message);
+    fail_error ("history", error, db_path);
   else
     status = write_report ("history", report, &output);
 
@@ -789,7 +803,7 @@ command_backup (const char *db_path,
 
   if (!candour_backup_to_path (db, argv[1], &error))
     {
-      fail ("backup", error->message);
+      fail_error ("backup", error, db_path);
       return EXIT_FAILURE;
     }
 

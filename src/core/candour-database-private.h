@@ -30,6 +30,12 @@ gboolean candour_database_error_from_sqlite     (GError          **error,
                                                  int               system_errno,
                                                  const char       *detail);
 
+/* What is wrong with the header of the database file at path, in words ("its header
+ * gives ..."), or NULL when nothing is (or the file is empty or no SQLite file, which
+ * SQLite reports itself). Only the fields SQLite cannot read past unless all_fields. */
+char    *candour_database_header_problem        (const char       *path,
+                                                 gboolean          all_fields);
+
 /* Registers the engine's SQL functions on a connection (candour-sql-functions.c):
  * candour_round_mul_div, candour_days, candour_size_band, candour_products_less and
  * the aggregate candour_total. Returns an SQLite result code. */

@@ -268,6 +268,14 @@ migrate (CandourDatabase  *self,
     return set_damaged_header_error (self, error, "it holds tables, but its header says it "
                                      "holds none (database version 0)");
 
+  /* A newer Candour adds one version at a time; thousands ahead is a flipped bit. */
+  if (version > latest + 1000)
+    {
+      g_autofree char *what = g_strdup_printf ("its header gives a database version of %" G_GINT64_FORMAT
+                                               ", which no Candour ever wrote", version);
+      return set_damaged_header_error (self, error, what);
+    }
+
   if (version > latest)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NEWER_SCHEMA,
@@ -438,6 +446,17 @@ candour_database_open_full (const char        *path,
   self->path = g_strdup (path);
   if (!in_memory)
     set_files (self);
+
+  if (exists)
+    {
+      g_autofree char *problem = candour_database_header_problem (path, FALSE);
+
+      if (problem != NULL)
+        {
+          set_damaged_header_error (self, error, problem);
+          return NULL;
+        }
+    }
 
   /* Owner only: the file says who was paid what. SQLite gives its -wal and -shm files
    * the same permissions. */

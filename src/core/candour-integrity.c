@@ -6,15 +6,12 @@
 #include <string.h>
 
 #include "candour-integrity.h"
+#include "candour-database-private.h"
 #include "candour-money.h"
 
 /* Each rule is a query returning one sentence per record that breaks it. The schema's
  * CHECK constraints already hold for rows Candour wrote; these catch files edited by
  * other tools, and rules a CHECK cannot state. */
-static const char damage_rule[] =
-  "SELECT 'SQLite cannot read all of the file: ' || integrity_check FROM pragma_integrity_check "
-  "WHERE integrity_check <> 'ok'";
-
 static const char * const rules[] = {
   "SELECT 'Table ' || \"table\" || ', row ' || rowid || ': refers to a missing record in ' || parent "
   "FROM pragma_foreign_key_check",
@@ -86,6 +83,49 @@ run_rule (CandourDatabase  *db,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return candour_database_set_error (db, error, sql);
+  return TRUE;
+}
+
+/* SQLite's own check of every page, as one line however many places it found: the
+ * first says where, the count how bad. Its rows can hold several lines each. */
+static gboolean
+check_pages (CandourDatabase  *db,
+             GPtrArray        *problems,
+             GError          **error)
+{
+  static const char sql[] = "PRAGMA integrity_check (100)";
+  sqlite3_stmt *stmt = candour_database_prepare (db, sql, error);
+  g_autofree char *first = NULL;
+  guint count = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_auto(GStrv) lines = g_strsplit ((const char *)sqlite3_column_text (stmt, 0), "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          if (g_str_equal (lines[i], "ok") || g_str_has_prefix (lines[i], "*** in database") ||
+              lines[i][0] == '\0')
+            continue;
+          if (count++ == 0)
+            first = g_strdup (lines[i]);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return candour_database_set_error (db, error, sql);
+
+  if (count == 1)
+    g_ptr_array_add (problems, g_strdup_printf ("The file is damaged: SQLite's integrity check "
+                                                "found a problem (%s).", first));
+  else if (count > 1)
+    g_ptr_array_add (problems, g_strdup_printf ("The file is damaged: SQLite's integrity check "
+                                                "found %u%s problems (the first: %s).", count,
+                                                count >= 100 ? " or more" : "", first));
   return TRUE;
 }
 
@@ -253,7 +293,15 @@ candour_integrity_check (CandourDatabase           *db,
     *out_findings = CANDOUR_INTEGRITY_OK;
 
   before = problems->len;
-  if (!run_rule (db, damage_rule, problems, error))
+  if (!g_str_equal (candour_database_get_path (db), ":memory:"))
+    {
+      char *header = candour_database_header_problem (candour_database_get_path (db), TRUE);
+
+      if (header != NULL)
+        g_ptr_array_add (problems, g_strdup_printf ("The file is damaged: %s.", header));
+      g_free (header);
+    }
+  if (!check_pages (db, problems, error))
     return FALSE;
   if (problems->len > before)
     findings |= CANDOUR_INTEGRITY_DAMAGED;
