@@ -8,13 +8,13 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
 
+#include "candour-cli.h"
 #include "candour-cli-table.h"
 #include "candour-backup.h"
 #include "candour-database.h"
@@ -861,14 +861,12 @@ default_database_path (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+candour_cli_run (int    argc,
+                 char **argv)
 {
   g_autofree char *db_path = NULL;
   const Command *command;
   int i;
-
-  setlocale (LC_ALL, "");
 
   for (i = 1; i < argc && argv[i][0] == '-'; i++)
     {
