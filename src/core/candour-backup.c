@@ -143,6 +143,10 @@ candour_backup_to_path (CandourDatabase  *db,
     }
 
   why = why_not_sound (copy);
+  /* A copy stands alone: one file, in the rollback-journal format, that can be mailed
+   * or archived and opened read-only without SQLite making files beside it. */
+  if (why == NULL && sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+    why = g_strdup (sqlite3_errmsg (copy));
   sqlite3_close (copy);
   if (why != NULL)
     return set_copy_error (error, path, why);
@@ -244,6 +248,36 @@ candour_backup_list_known (const char      *db_path,
   return known;
 }
 
+/* Why the backup cannot be restored, or NULL; reading it leaves nothing beside it that
+ * was not there (SQLite makes -wal and -shm files to read a write-ahead-log file). */
+static char *
+check_backup (const char *backup_path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm" };
+  gboolean existed[G_N_ELEMENTS (suffixes)];
+  sqlite3 *backup = NULL;
+  char *why;
+  int rc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (backup_path, suffixes[i], NULL);
+      existed[i] = g_file_test (side, G_FILE_TEST_EXISTS);
+    }
+
+  rc = sqlite3_open_v2 (backup_path, &backup, SQLITE_OPEN_READONLY, NULL);
+  why = rc == SQLITE_OK ? why_not_sound (backup) : g_strdup ("it cannot be opened");
+  sqlite3_close (backup);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (!existed[i])
+      {
+        g_autofree char *side = g_strconcat (backup_path, suffixes[i], NULL);
+        g_unlink (side);
+      }
+  return why;
+}
+
 /* Refuses while another program has the database open: it would go on writing into
  * the file that is being put aside. A file too damaged to lock is not in use. */
 static gboolean
@@ -336,8 +370,6 @@ candour_backup_restore (const char  *db_path,
   g_autofree char *why = NULL;
   g_autofree char *kept_as = NULL;
   g_autofree char *backup_name = NULL;
-  sqlite3 *backup = NULL;
-  int rc;
 
   g_return_val_if_fail (db_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
@@ -350,12 +382,10 @@ candour_backup_restore (const char  *db_path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (backup_path, &backup, SQLITE_OPEN_READONLY, NULL);
-  why = rc == SQLITE_OK ? why_not_sound (backup) : g_strdup ("it cannot be opened");
-  sqlite3_close (backup);
+  why = check_backup (backup_path);
   if (why != NULL)
     {
-      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CORRUPT,
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                    "%s cannot be restored: %s. Nothing was changed; try an older backup.",
                    backup_name, why);
       return FALSE;

@@ -404,8 +404,8 @@ check_database_path (const char        *path,
                           "%s is a folder, not a database file.", name);
   if (!S_ISREG (st.st_mode))
     return set_cant_open (error, CANDOUR_DATABASE_ERROR_CANT_OPEN,
-                          "%s is not a file (it is a device, a named pipe or a socket), so it "
-                          "cannot be a database.", name);
+                          "%s is %s, not a file, so it cannot be a database.", name,
+                          S_ISFIFO (st.st_mode) ? "a named pipe" : S_ISSOCK (st.st_mode) ? "a socket" : "a device");
 
   *out_exists = TRUE;
   return TRUE;

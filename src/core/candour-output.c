@@ -18,7 +18,7 @@
 #include "candour-output.h"
 #include "candour-error.h"
 
-#define NOTHING_WRITTEN "Nothing was written there"
+#define NOTHING_WRITTEN "Nothing was written"
 
 static gboolean
 set_io_error (GError     **error,
@@ -117,7 +117,7 @@ candour_output_check_path (CandourDatabase  *db,
   if (clash >= 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   "%s is %s: writing there would destroy it. " NOTHING_WRITTEN "; choose "
+                   "%s is %s: writing over it would destroy it. " NOTHING_WRITTEN "; choose "
                    "another name.", name, roles[clash]);
       return FALSE;
     }
@@ -141,8 +141,9 @@ candour_output_check_path (CandourDatabase  *db,
   if (!folder && !S_ISREG (st.st_mode))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   "%s is not a file (it is a device, a named pipe or a socket), and Candour "
-                   "will not write over it. " NOTHING_WRITTEN "; name a file instead.", name);
+                   "%s is %s, not a file, and Candour will not write over it. " NOTHING_WRITTEN
+                   "; name a file instead.", name,
+                   S_ISFIFO (st.st_mode) ? "a named pipe" : S_ISSOCK (st.st_mode) ? "a socket" : "a device");
       return FALSE;
     }
 
