@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "candour-database-private.h"
 #include "candour-date.h"
 #include "candour-money.h"
@@ -86,7 +88,8 @@ sql_products_less (sqlite3_context  *context,
  * in its words. NULL when there was nothing to add, as sum () gives. */
 typedef struct
 {
-  Int128 total;
+  /* SQLite aligns aggregate memory for 8 bytes, __int128 wants 16: copied in and out. */
+  char total[sizeof (Int128)];
   gboolean any;
 } Total;
 
@@ -96,6 +99,7 @@ sql_total_step (sqlite3_context  *context,
                 sqlite3_value   **argv)
 {
   Total *total = sqlite3_aggregate_context (context, sizeof (Total));
+  Int128 sum;
 
   if (total == NULL)
     {
@@ -104,7 +108,9 @@ sql_total_step (sqlite3_context  *context,
     }
   if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
     return;
-  total->total += sqlite3_value_int64 (argv[0]);
+  memcpy (&sum, total->total, sizeof sum);
+  sum += sqlite3_value_int64 (argv[0]);
+  memcpy (total->total, &sum, sizeof sum);
   total->any = TRUE;
 }
 
@@ -112,10 +118,14 @@ static void
 sql_total_final (sqlite3_context *context)
 {
   Total *total = sqlite3_aggregate_context (context, 0);
+  Int128 sum = 0;
+
+  if (total != NULL)
+    memcpy (&sum, total->total, sizeof sum);
 
   if (total == NULL || !total->any)
     sqlite3_result_null (context);
-  else if (total->total > G_MAXINT64 || total->total < G_MININT64)
+  else if (sum > G_MAXINT64 || sum < G_MININT64)
     {
       sqlite3_result_error (context, "a total is beyond what Candour can add up (over "
                             "£92,000,000,000,000,000); some figures must be mistyped: check "
@@ -123,7 +133,7 @@ sql_total_final (sqlite3_context *context)
       sqlite3_result_error_code (context, SQLITE_TOOBIG);
     }
   else
-    sqlite3_result_int64 (context, (gint64) total->total);
+    sqlite3_result_int64 (context, (gint64) sum);
 }
 
 int
