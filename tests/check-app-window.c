@@ -561,7 +561,9 @@ START_TEST (test_reports_export_pdf)
   dialog = visible_message_dialog ();
   ck_assert_ptr_nonnull (dialog);
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Export");
-  expected = g_strdup_printf ("Could not save %s: No such file or directory", missing);
+  expected = g_strdup_printf ("Could not write %s: the folder %s/no such folder does not exist. "
+                              "Nothing was written; create the folder first, or choose another.",
+                              missing, folder);
   ck_assert_str_eq (adw_message_dialog_get_body (dialog), expected);
   gtk_window_destroy (GTK_WINDOW (dialog));
   test_app_wait ();
@@ -634,7 +636,7 @@ START_TEST (test_pdf_cancelled_while_drawing)
       g_ptr_array_add (report->rows, g_strsplit (line, "|", -1));
     }
 
-  candour_pdf_report_write_async (report, path, cancellable, on_pdf_written, &written);
+  candour_pdf_report_write_async (report, NULL, path, cancellable, on_pdf_written, &written);
   /* Some rows drawn: the temporary file is there, the file is not yet. */
   while (candour_pdf_report_get_progress (report) == 0 && !written.done)
     {

@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "candour-date.h"
+#include "candour-output.h"
 #include "candour-pdf-report.h"
 
 /* Points: A4 is 210 × 297 mm. */
@@ -479,28 +480,14 @@ draw_report (CandourPdfReport  *report,
   return TRUE;
 }
 
-static void
-set_error_from_errno (GError     **error,
-                      int          saved_errno,
-                      const char  *format,
-                      const char  *path)
-{
-  g_autofree char *name = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), format, name, g_strerror (saved_errno));
-}
-
 gboolean
 candour_pdf_report_write (CandourPdfReport  *report,
+                          CandourDatabase   *db,
                           const char        *path,
                           GCancellable      *cancellable,
                           GError           **error)
 {
-  g_autofree char *folder = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *temp_path = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
-  int fd;
+  g_autoptr(CandourOutputFile) output = NULL;
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (report->rows != NULL, FALSE);
@@ -509,51 +496,12 @@ candour_pdf_report_write (CandourPdfReport  *report,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  /* Beside the file, so the rename is within one file system; hidden, so nobody opens
-   * it half-written. */
-  folder = g_path_get_dirname (path);
-  name = g_path_get_basename (path);
-  {
-    g_autofree char *temp_name = g_strconcat (".", name, "-XXXXXX", NULL);
-    temp_path = g_build_filename (folder, temp_name, NULL);
-  }
-  fd = g_mkstemp_full (temp_path, O_WRONLY, 0600);
-  if (fd < 0)
-    {
-      /* Translators: "Could not save /home/sam/scorecard.pdf: Permission denied" */
-      set_error_from_errno (error, errno, _("Could not save %s: %s"), path);
-      return FALSE;
-    }
-  stream = g_unix_output_stream_new (fd, TRUE);
-
-  if (!draw_report (report, stream, cancellable, error) ||
-      !g_output_stream_flush (stream, NULL, error))
-    {
-      g_output_stream_close (stream, NULL, NULL);
-      g_unlink (temp_path);
-      return FALSE;
-    }
-
-  /* On the disk before it takes the name, so a power cut leaves the old file or the
-   * new one, never an empty one. */
-  if (g_fsync (fd) != 0)
-    {
-      set_error_from_errno (error, errno, _("Could not save %s: %s"), path);
-      g_output_stream_close (stream, NULL, NULL);
-      g_unlink (temp_path);
-      return FALSE;
-    }
-  if (!g_output_stream_close (stream, NULL, error))
-    {
-      g_unlink (temp_path);
-      return FALSE;
-    }
-  if (g_rename (temp_path, path) != 0)
-    {
-      set_error_from_errno (error, errno, _("Could not save %s: %s"), path);
-      g_unlink (temp_path);
-      return FALSE;
-    }
+  /* Whole or not at all, and never over the database itself. */
+  output = candour_output_file_new (db, path, error);
+  if (output == NULL ||
+      !draw_report (report, candour_output_file_get_stream (output), cancellable, error) ||
+      !candour_output_file_commit (output, error))
+    return FALSE;
 
   set_progress (report, 2 * report->rows->len);
   return TRUE;
@@ -562,6 +510,7 @@ candour_pdf_report_write (CandourPdfReport  *report,
 typedef struct
 {
   CandourPdfReport *report;
+  CandourDatabase *db;
   char *path;
 } WriteJob;
 
@@ -571,6 +520,7 @@ write_job_free (gpointer data)
   WriteJob *job = data;
 
   candour_pdf_report_free (job->report);
+  g_clear_object (&job->db);
   g_free (job->path);
   g_free (job);
 }
@@ -584,7 +534,7 @@ write_in_thread (GTask        *task,
   WriteJob *job = task_data;
   GError *error = NULL;
 
-  if (candour_pdf_report_write (job->report, job->path, cancellable, &error))
+  if (candour_pdf_report_write (job->report, job->db, job->path, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -592,6 +542,7 @@ write_in_thread (GTask        *task,
 
 void
 candour_pdf_report_write_async (CandourPdfReport    *report,
+                                CandourDatabase     *db,
                                 const char          *path,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
@@ -605,6 +556,7 @@ candour_pdf_report_write_async (CandourPdfReport    *report,
 
   job = g_new0 (WriteJob, 1);
   job->report = report;
+  job->db = db != NULL ? g_object_ref (db) : NULL;
   job->path = g_strdup (path);
 
   task = g_task_new (NULL, cancellable, callback, user_data);

@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "candour-bar-chart.h"
+#include "candour-database.h"
 
 G_BEGIN_DECLS
 
@@ -37,16 +38,19 @@ typedef struct
 CandourPdfReport *candour_pdf_report_new            (void);
 void              candour_pdf_report_free           (CandourPdfReport     *report);
 
-/* Writes the whole file or nothing: the PDF is drawn into a temporary file beside path,
- * readable by its owner only, and renamed over path once complete. A failure or a
- * cancellation leaves any earlier file as it was, and no temporary file. Draws with
- * its own cairo context and fonts, so it may run on any thread. */
+/* Writes the whole file or nothing (candour-output.h): the PDF is drawn into a
+ * temporary file beside path, readable by its owner only, synced and renamed over path
+ * once complete. A failure or a cancellation leaves any earlier file as it was, and no
+ * temporary file; path may not be one of db's files (db may be NULL). Draws with its
+ * own cairo context and fonts, so it may run on any thread. */
 gboolean          candour_pdf_report_write          (CandourPdfReport     *report,
+                                                     CandourDatabase      *db,
                                                      const char           *path,
                                                      GCancellable         *cancellable,
                                                      GError              **error);
 /* The same on a worker thread; takes report, which stays readable until callback. */
 void              candour_pdf_report_write_async    (CandourPdfReport     *report,
+                                                     CandourDatabase      *db,
                                                      const char           *path,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,

@@ -571,7 +571,7 @@ candour_report_view_write_pdf (CandourReportView  *self,
   g_return_val_if_fail (self->session != NULL && self->columns != NULL, FALSE);
 
   report = gather_pdf_report (self);
-  return candour_pdf_report_write (report, path, NULL, error);
+  return candour_pdf_report_write (report, candour_session_get_database (self->session), path, NULL, error);
 }
 
 gboolean
@@ -703,7 +703,8 @@ candour_report_view_export_pdf (CandourReportView *self,
   self->exporting = report;
   self->export_cancellable = g_cancellable_new ();
   self->export_name = g_path_get_basename (path);
-  candour_pdf_report_write_async (report, path, self->export_cancellable, on_pdf_written, g_object_ref (self));
+  candour_pdf_report_write_async (report, candour_session_get_database (self->session), path,
+                                  self->export_cancellable, on_pdf_written, g_object_ref (self));
 
   /* Translators: beside the Cancel button while a PDF is written, "Saving scorecard.pdf…" */
   text = g_strdup_printf (_("Saving %s…"), self->export_name);

@@ -411,6 +411,50 @@ check_database_path (const char        *path,
   return TRUE;
 }
 
+/* A write-ahead-log file on a disk nobody may write to (a CD, a read-only share, a
+ * locked USB stick) cannot be read the usual way: SQLite would need to make its -shm
+ * file beside it. With no -wal file there, the file itself is the whole database and
+ * nothing can change it, so SQLite may read it as immutable. */
+static gboolean
+reopen_on_read_only_disk (CandourDatabase  *self,
+                          GError          **error)
+{
+  g_autofree char *folder = g_path_get_dirname (self->path);
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+  guint8 header[20] = { 0 };
+  int fd;
+  int rc;
+
+  fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      if (read (fd, header, sizeof header) != sizeof header)
+        header[18] = 0;
+      close (fd);
+    }
+  if (header[18] != 2 || g_access (folder, W_OK) == 0 || g_file_test (self->files[1], G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  absolute = g_canonicalize_filename (self->path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (uri == NULL)
+    return TRUE;
+  {
+    g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+    sqlite3_close_v2 (self->db);
+    self->db = NULL;
+    rc = sqlite3_open_v2 (immutable, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  }
+  if (rc != SQLITE_OK)
+    return candour_database_error_from_sqlite (error, self->path,
+                                               self->db != NULL ? sqlite3_extended_errcode (self->db) : rc,
+                                               self->db != NULL ? sqlite3_system_errno (self->db) : 0, NULL);
+  sqlite3_extended_result_codes (self->db, TRUE);
+  return TRUE;
+}
+
 static void
 set_files (CandourDatabase *self)
 {
@@ -491,6 +535,8 @@ candour_database_open_full (const char        *path,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   /* SQLite falls back to reading a file it may not write. */
   self->read_only = sqlite3_db_readonly (self->db, "main") == 1;
+  if (self->read_only && !in_memory && !reopen_on_read_only_disk (self, error))
+    return NULL;
 
   /* WAL lets the GUI and the CLI read while one of them writes. */
   self->on_network = !in_memory && is_on_network (path);

@@ -232,20 +232,17 @@ candour_export_all (CandourDatabase  *db,
   if (!candour_database_exec (db, "BEGIN DEFERRED", error))
     return FALSE;
 
-  for (guint i = 0; ok && i < CANDOUR_N_TABLES; i++)
+  for (guint i = 0; ok && i <= CANDOUR_N_TABLES; i++)
     {
-      g_autofree char *path = candour_output_folder_get_file_path (output, names[i]);
+      g_autoptr(CandourOutputFile) file = NULL;
+      g_autoptr(CandourReport) report = NULL;
 
-      ok = candour_export_to_path (db, i, path, error);
-    }
-
-  /* The audit trail goes with the records as evidence; it is never imported. */
-  if (ok)
-    {
-      g_autofree char *path = candour_output_folder_get_file_path (output, "audit.csv");
-      g_autoptr(CandourReport) audit = candour_report_audit (db, error);
-
-      ok = audit != NULL && candour_export_report_to_path (audit, path, error);
+      /* The audit trail goes with the records as evidence; it is never imported. */
+      report = i < CANDOUR_N_TABLES ? candour_export_table (db, i, error) : candour_report_audit (db, error);
+      ok = report != NULL &&
+           (file = candour_output_folder_new_file (output, names[i], error)) != NULL &&
+           candour_report_write_csv (report, candour_output_file_get_stream (file), error) &&
+           candour_output_file_commit (file, error);
     }
 
   candour_database_exec (db, "COMMIT", NULL);

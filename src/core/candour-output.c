@@ -7,7 +7,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,6 +31,15 @@ set_io_error (GError     **error,
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                  "Could not %s %s: the disk is full. " NOTHING_WRITTEN " (an earlier file "
                  "there is as it was); free some space and try again.", what, name);
+  else if (saved_errno == ENOENT)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *folder_name = g_filename_display_name (folder);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "Could not %s %s: the folder %s does not exist. " NOTHING_WRITTEN "; "
+                   "create the folder first, or choose another.", what, name, folder_name);
+    }
   else
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                  "Could not %s %s: %s. " NOTHING_WRITTEN " (an earlier file there is as it "
@@ -235,27 +243,91 @@ sync_folder_of (const char  *path,
   return TRUE;
 }
 
+/* The stream a writer writes into: the temporary file, with failures in words that
+ * name the target rather than "Error writing to file descriptor". */
+
+#define CANDOUR_TYPE_OUTPUT_STREAM (candour_output_stream_get_type ())
+G_DECLARE_FINAL_TYPE (CandourOutputStream, candour_output_stream, CANDOUR, OUTPUT_STREAM, GOutputStream)
+
+struct _CandourOutputStream
+{
+  GOutputStream parent_instance;
+  int fd;
+  char *target;
+};
+
+G_DEFINE_FINAL_TYPE (CandourOutputStream, candour_output_stream, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+candour_output_stream_write (GOutputStream  *stream,
+                             const void     *buffer,
+                             gsize           count,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
+  CandourOutputStream *self = CANDOUR_OUTPUT_STREAM (stream);
+  gssize written;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+
+  do
+    written = write (self->fd, buffer, count);
+  while (written < 0 && errno == EINTR);
+
+  if (written < 0)
+    {
+      set_io_error (error, errno, self->target, "write");
+      return -1;
+    }
+  return written;
+}
+
+static void
+candour_output_stream_finalize (GObject *object)
+{
+  CandourOutputStream *self = CANDOUR_OUTPUT_STREAM (object);
+
+  g_free (self->target);
+  G_OBJECT_CLASS (candour_output_stream_parent_class)->finalize (object);
+}
+
+static void
+candour_output_stream_class_init (CandourOutputStreamClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = candour_output_stream_finalize;
+  G_OUTPUT_STREAM_CLASS (klass)->write_fn = candour_output_stream_write;
+}
+
+static void
+candour_output_stream_init (CandourOutputStream *self)
+{
+  self->fd = -1;
+}
+
 /* Files */
 
 struct _CandourOutputFile
 {
   char *path;
+  char *shown;                  /* what messages call it */
   char *temp_path;
   int fd;
   GOutputStream *stream;
   gboolean committed;
 };
 
-CandourOutputFile *
-candour_output_file_new (CandourDatabase  *db,
-                         const char       *path,
-                         GError          **error)
+/* shown is what messages call the file: path itself, or the name it will have once
+ * its folder is in place. */
+static CandourOutputFile *
+output_file_new (CandourDatabase  *db,
+                 const char       *path,
+                 const char       *shown,
+                 GError          **error)
 {
   g_autofree char *target = NULL;
   CandourOutputFile *self;
   int fd;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   if (!candour_output_check_path (db, path, FALSE, error))
     return NULL;
@@ -274,14 +346,27 @@ candour_output_file_new (CandourDatabase  *db,
   fd = g_mkstemp_full (self->temp_path, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      set_io_error (error, errno, path, "write");
+      set_io_error (error, errno, shown, "write");
       g_clear_pointer (&self->temp_path, g_free);
       candour_output_file_free (self);
       return NULL;
     }
   self->fd = fd;
-  self->stream = g_unix_output_stream_new (fd, FALSE);
+  self->shown = g_strdup (shown);
+  self->stream = g_object_new (CANDOUR_TYPE_OUTPUT_STREAM, NULL);
+  CANDOUR_OUTPUT_STREAM (self->stream)->fd = fd;
+  CANDOUR_OUTPUT_STREAM (self->stream)->target = g_strdup (shown);
   return self;
+}
+
+CandourOutputFile *
+candour_output_file_new (CandourDatabase  *db,
+                         const char       *path,
+                         GError          **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return output_file_new (db, path, path, error);
 }
 
 GOutputStream *
@@ -304,23 +389,15 @@ gboolean
 candour_output_file_commit (CandourOutputFile  *self,
                             GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (!self->committed, FALSE);
-
-  if (!g_output_stream_flush (self->stream, NULL, &local_error))
-    {
-      int code = local_error->code == G_IO_ERROR_NO_SPACE ? ENOSPC : EIO;
-      return set_io_error (error, code, self->path, "write");
-    }
 
   /* On the disk before it takes the name, so that a power cut leaves the old file or
    * the new one, never an empty one. */
   if (fsync (self->fd) != 0)
-    return set_io_error (error, errno, self->path, "write");
+    return set_io_error (error, errno, self->shown, "write");
   if (g_rename (self->temp_path, self->path) != 0)
-    return set_io_error (error, errno, self->path, "write");
+    return set_io_error (error, errno, self->shown, "write");
 
   self->committed = TRUE;
   return sync_folder_of (self->path, error);
@@ -343,6 +420,7 @@ candour_output_file_free (CandourOutputFile *self)
       g_unlink (journal);
     }
   g_free (self->path);
+  g_free (self->shown);
   g_free (self->temp_path);
   g_free (self);
 }
@@ -425,13 +503,20 @@ candour_output_folder_new (CandourDatabase     *db,
   return self;
 }
 
-char *
-candour_output_folder_get_file_path (CandourOutputFolder *self,
-                                     const char          *name)
+CandourOutputFile *
+candour_output_folder_new_file (CandourOutputFolder  *self,
+                                const char           *name,
+                                GError              **error)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
 
-  return g_build_filename (self->temp_path, name, NULL);
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  path = g_build_filename (self->temp_path, name, NULL);
+  shown = g_build_filename (self->path, name, NULL);
+  return output_file_new (NULL, path, shown, error);
 }
 
 static gboolean

@@ -54,10 +54,11 @@ CandourOutputFolder *candour_output_folder_new      (CandourDatabase     *db,
                                                      const char          *path,
                                                      const char * const  *own_names,
                                                      GError             **error);
-/* Where the file name goes in the temporary folder: write it with an output file, or
- * any way that syncs it. */
-char               *candour_output_folder_get_file_path (CandourOutputFolder *self,
-                                                     const char          *name);
+/* Starts writing the file name into the folder; messages name it as it will be, in
+ * the folder at path. */
+CandourOutputFile  *candour_output_folder_new_file  (CandourOutputFolder  *self,
+                                                     const char           *name,
+                                                     GError              **error);
 /* Syncs the folder and puts it in place of path in one step (an earlier export there
  * is swapped out and removed). On failure path is as it was. */
 gboolean            candour_output_folder_commit    (CandourOutputFolder  *self,
