@@ -40,6 +40,8 @@ typedef struct
   GArray *files;                /* CheckedFile of the files naming a table, in table order */
   guint counts[CANDOUR_N_TABLES];
   GPtrArray *problems;          /* as shown, with files by their shown names */
+  GPtrArray *warnings;          /* the same for rows that look odd but go in */
+  guint n_warnings;             /* all of them, also those past the cap */
 } ImportJob;
 
 struct _CandourImportDialog
@@ -58,6 +60,8 @@ struct _CandourImportDialog
   GtkLabel *problems_body;
   GtkWidget *problems_card;
   GtkLabel *problems_label;
+  GtkWidget *warnings_group;
+  GtkLabel *warnings_label;
 
   CandourWindow *window;        /* weak */
   char *db_path;                /* the window's database; NULL: the import makes a new one */
@@ -165,6 +169,7 @@ import_job_free (ImportJob *job)
       g_free (g_array_index (job->files, CheckedFile, i).name);
   g_clear_pointer (&job->files, g_array_unref);
   g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_clear_pointer (&job->warnings, g_ptr_array_unref);
   g_assert (job->application == NULL);
   g_free (job);
 }
@@ -248,6 +253,10 @@ run_import (ImportJob     *job,
   problems = candour_import_get_problems (import);
   for (guint i = 0; i < problems->len; i++)
     g_ptr_array_add (job->problems, shown_problem (import, names, g_ptr_array_index (problems, i)));
+  problems = candour_import_get_warnings (import);
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (job->warnings, shown_problem (import, names, g_ptr_array_index (problems, i)));
+  job->n_warnings = candour_import_get_n_warnings (import);
 
   for (guint t = 0; t < CANDOUR_N_TABLES; t++)
     {
@@ -382,6 +391,7 @@ start_run (CandourImportDialog *self,
   job->paths = g_strdupv (self->paths);
   job->files = g_array_new (FALSE, FALSE, sizeof (CheckedFile));
   job->problems = g_ptr_array_new_with_free_func (g_free);
+  job->warnings = g_ptr_array_new_with_free_func (g_free);
 
   /* Quitting must wait for the run to stop (Cancel is quick): a new database half made
    * is removed by the thread. */
@@ -502,6 +512,34 @@ clear_preview (CandourImportDialog *self)
   self->total = 0;
 }
 
+/* Rows that go in as they are but look odd, from the same dry run: said before Import,
+ * when they can still be put right in the files. */
+static void
+show_warnings (CandourImportDialog *self,
+               const ImportJob     *job)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *description = NULL;
+
+  gtk_widget_set_visible (self->warnings_group, job->n_warnings > 0);
+  if (job->n_warnings == 0)
+    return;
+
+  for (guint i = 0; i < job->warnings->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", (const char *)g_ptr_array_index (job->warnings, i));
+  if (job->n_warnings > job->warnings->len)
+    /* Translators: after the first 50 rows worth a second look */
+    g_string_append_printf (text, _("\n… and %u more like them."), job->n_warnings - job->warnings->len);
+  gtk_label_set_label (self->warnings_label, text->str);
+
+  description = g_strdup_printf (ngettext ("%u row looks odd. It will be imported as it is: check it "
+                                           "before you import, and put it right in the file if it is wrong.",
+                                           "%u rows look odd. They will be imported as they are: check them "
+                                           "before you import, and put them right in the files if they are wrong.",
+                                           job->n_warnings), job->n_warnings);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->warnings_group), description);
+}
+
 static void
 show_preview (CandourImportDialog *self,
               const ImportJob     *job)
@@ -536,6 +574,7 @@ show_preview (CandourImportDialog *self,
   adw_preferences_group_set_description (self->preview_group, summary);
   adw_preferences_group_set_title (self->preview_group, self->total > 0 ? _("Ready to Import")
                                                                          : _("Nothing to Import"));
+  show_warnings (self, job);
 
   set_state (self, "preview");
 }
@@ -980,6 +1019,8 @@ candour_import_dialog_class_init (CandourImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, problems_body);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, problems_card);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, warnings_label);
 
   gtk_widget_class_install_action (widget_class, "import.choose-files", NULL, choose_files_action);
   gtk_widget_class_install_action (widget_class, "import.choose-folder", NULL, choose_folder_action);

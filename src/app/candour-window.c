@@ -516,11 +516,8 @@ candour_window_open_path (CandourWindow *self,
   g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* Opening makes a database where there is none: a mistyped name must not. */
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no file at %s."), path);
-  else
-    db = candour_database_open (path, &error);
+  /* Only what is there: a mistyped or moved recent file must not become a new one. */
+  db = candour_database_open_full (path, CANDOUR_OPEN_EXISTING, &error);
 
   if (db == NULL)
     {
