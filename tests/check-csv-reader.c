@@ -604,7 +604,7 @@ START_TEST (test_only_regular_files)
   ck_assert_int_eq (symlink ("/dev/zero", zero), 0);
   g_free (message);
   message = refusal_for_path (zero);
-  ck_assert_str_eq (message, "payments.csv: is a device, not a file; " SAVE_AS_FILE);
+  ck_assert_str_eq (message, "payments.csv: is a link to a device, not a file; " SAVE_AS_FILE);
 
   /* A socket cannot even be opened; it is still named for what it is. */
   fd = socket (AF_UNIX, SOCK_STREAM, 0);

@@ -20,6 +20,9 @@
 #define SAVE_AS_FILE "save the data as a CSV file and import that"
 
 #define DEFAULT_CHUNK_SIZE (1024 * 1024)
+/* A small file gets buffers its own size, not a whole chunk; no smaller than this, in
+ * case it grows meanwhile (it is then refused, but must be read to tell). */
+#define MIN_CHUNK_SIZE 4096
 /* Far beyond any real row (a cell holds at most 1 MB), yet it bounds memory when a
  * quote never closes or a "CSV" file is something else. */
 #define MAX_RECORD_SIZE (64 * 1024 * 1024)
@@ -914,10 +917,12 @@ fill (CandourCsvReader  *self,
     }
 }
 
+/* size_hint is the size of the file when it was opened. */
 static CandourCsvReader *
 reader_new (int          fd,
             char        *data,
             gsize        data_length,
+            goffset      size_hint,
             const char  *display_name,
             gsize        chunk_size,
             GError     **error)
@@ -929,7 +934,7 @@ reader_new (int          fd,
   self->fd = fd;
   self->data = data;
   self->data_length = data_length;
-  self->chunk_size = chunk_size;
+  self->chunk_size = MIN (chunk_size, (gsize) MAX (size_hint, MIN_CHUNK_SIZE));
   self->line = 1;
   self->fields_size = 16;
   self->fields = g_new (const char *, self->fields_size);
@@ -937,12 +942,12 @@ reader_new (int          fd,
   if (!choose_encoding (self, error))
     return NULL;
 
-  converted_chunk = chunk_size;
+  converted_chunk = self->chunk_size;
   if (self->encoding == CANDOUR_CSV_ENCODING_WINDOWS_1252)
     {
       windows_1252_table_init (&self->windows_1252);
-      self->raw = g_malloc (chunk_size);
-      converted_chunk = 3 * chunk_size;
+      self->raw = g_malloc (self->chunk_size);
+      converted_chunk = 3 * self->chunk_size;
     }
   self->text_limit = MAX_RECORD_SIZE + 2 + converted_chunk;
   self->text_size = converted_chunk + 1;
@@ -958,10 +963,12 @@ reader_new (int          fd,
 static int
 open_regular_file (const char  *path,
                    const char  *name,
+                   goffset     *out_size,
                    GError     **error)
 {
   struct stat st;
   const char *what = NULL;
+  const char *advice = SAVE_AS_FILE;
   int flags;
   int fd;
 
@@ -988,19 +995,26 @@ open_regular_file (const char  *path,
     }
 
   if (S_ISDIR (st.st_mode))
-    what = "is a folder, not a file; import the CSV files inside it instead";
+    {
+      what = "a folder";
+      advice = "import the CSV files inside it instead";
+    }
   else if (S_ISFIFO (st.st_mode))
-    what = "is a named pipe, not a file; " SAVE_AS_FILE;
+    what = "a named pipe";
   else if (S_ISCHR (st.st_mode) || S_ISBLK (st.st_mode))
-    what = "is a device, not a file; " SAVE_AS_FILE;
+    what = "a device";
   else if (S_ISSOCK (st.st_mode))
-    what = "is a socket, not a file; " SAVE_AS_FILE;
+    what = "a socket";
   else if (!S_ISREG (st.st_mode))
-    what = "is not an ordinary file; " SAVE_AS_FILE;
+    what = "something other than a file";
 
   if (what != NULL)
     {
-      g_set_error (error, CANDOUR_CSV_ERROR, CANDOUR_CSV_ERROR_IO, "%s: %s", name, what);
+      /* A link explains how a "CSV file" came to be a device. */
+      gboolean link = lstat (path, &st) == 0 && S_ISLNK (st.st_mode);
+
+      g_set_error (error, CANDOUR_CSV_ERROR, CANDOUR_CSV_ERROR_IO, "%s: is %s%s, not a file; %s",
+                   name, link ? "a link to " : "", what, advice);
       if (fd >= 0)
         close (fd);
       return -1;
@@ -1014,6 +1028,8 @@ open_regular_file (const char  *path,
       return -1;
     }
 
+  *out_size = st.st_size;
+
   return fd;
 }
 
@@ -1024,6 +1040,7 @@ candour_csv_reader_new_for_path_with_chunk_size (const char   *path,
                                                  GError      **error)
 {
   g_autofree char *basename = NULL;
+  goffset size;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1033,11 +1050,11 @@ candour_csv_reader_new_for_path_with_chunk_size (const char   *path,
   if (display_name == NULL)
     display_name = basename = g_filename_display_basename (path);
 
-  fd = open_regular_file (path, display_name, error);
+  fd = open_regular_file (path, display_name, &size, error);
   if (fd < 0)
     return NULL;
 
-  return reader_new (fd, NULL, 0, display_name, chunk_size, error);
+  return reader_new (fd, NULL, 0, size, display_name, chunk_size, error);
 }
 
 CandourCsvReader *
@@ -1061,7 +1078,8 @@ candour_csv_reader_new_for_data_with_chunk_size (const char   *data,
   g_return_val_if_fail (chunk_size > 0 && chunk_size <= G_MAXSSIZE / 4, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return reader_new (-1, g_memdup2 (data, length), length, display_name, chunk_size, error);
+  return reader_new (-1, g_memdup2 (data, length), length, (goffset) MIN (length, G_MAXINT64),
+                     display_name, chunk_size, error);
 }
 
 CandourCsvReader *
