@@ -35,12 +35,12 @@ typedef enum
 
 typedef enum
 {
-  CANDOUR_CSV_ERROR_ENCODING,   /* UTF-16, NUL bytes, text that is neither UTF-8 nor Windows-1252 */
-  CANDOUR_CSV_ERROR_SYNTAX,     /* quoting */
+  CANDOUR_CSV_ERROR_ENCODING,   /* UTF-16, NUL bytes, bytes the file's one encoding cannot hold */
+  CANDOUR_CSV_ERROR_SYNTAX,     /* quoting, a row over 64 MB */
   CANDOUR_CSV_ERROR_SHAPE,      /* ragged rows, empty file, unknown or missing columns */
   CANDOUR_CSV_ERROR_VALUE,      /* a cell that does not parse or breaks a rule */
   CANDOUR_CSV_ERROR_REFERENCE,  /* a ref that points nowhere or is defined twice */
-  CANDOUR_CSV_ERROR_IO,
+  CANDOUR_CSV_ERROR_IO,         /* not a regular file, unreadable, changed while read */
 } CandourCsvError;
 
 typedef enum
