@@ -233,9 +233,13 @@ set_damaged_header_error (CandourDatabase  *self,
   return FALSE;
 }
 
+/* Reads the schema version from the header and refuses, before anything is written
+ * (switching to WAL writes the header), a file that is not Candour's, from a newer
+ * Candour, or whose numbers cannot be right. */
 static gboolean
-migrate (CandourDatabase  *self,
-         GError          **error)
+read_schema_version (CandourDatabase  *self,
+                     gint64           *out_version,
+                     GError          **error)
 {
   static const char app_id_sql[] = "PRAGMA application_id";
   static const char version_sql[] = "PRAGMA user_version";
@@ -284,6 +288,17 @@ migrate (CandourDatabase  *self,
                    "was left as it was.", self->path, version, latest);
       return FALSE;
     }
+
+  *out_version = version;
+  return TRUE;
+}
+
+static gboolean
+migrate (CandourDatabase  *self,
+         gint64            version,
+         GError          **error)
+{
+  int latest = candour_database_get_latest_version ();
 
   if (version < latest && self->read_only && !g_str_equal (self->path, ":memory:"))
     {
@@ -470,9 +485,9 @@ candour_database_open_full (const char        *path,
                             GError           **error)
 {
   g_autoptr(CandourDatabase) self = NULL;
-  g_autofree char *pragmas = NULL;
   gboolean in_memory;
   gboolean exists = FALSE;
+  gint64 version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -538,28 +553,29 @@ candour_database_open_full (const char        *path,
   if (self->read_only && !in_memory && !reopen_on_read_only_disk (self, error))
     return NULL;
 
-  /* WAL lets the GUI and the CLI read while one of them writes. */
   self->on_network = !in_memory && is_on_network (path);
 
-  pragmas = g_strdup_printf ("PRAGMA foreign_keys = ON;"
-                             "%s"
-                             /* FULL: each commit is on the disk before Candour says
-                              * "Imported" or "Saved", also across a power cut. */
-                             "PRAGMA synchronous = FULL;"
-                             /* 64 MiB of page cache keeps a million-row import and the
-                              * reports' sorting in memory instead of spilling to disk. */
-                             "PRAGMA cache_size = -65536;"
-                             "PRAGMA temp_store = MEMORY;",
-                             /* WAL needs shared memory, which network file systems
-                              * do not give: use the rollback journal there. A file
-                              * that cannot be written keeps the mode it has. */
-                             in_memory || self->read_only ? ""
-                             : self->on_network ? "PRAGMA journal_mode = DELETE;"
-                                                : "PRAGMA journal_mode = WAL;");
-
-  if (!candour_database_exec (self, pragmas, error) ||
+  if (!candour_database_exec (self, "PRAGMA foreign_keys = ON;"
+                                     /* FULL: each commit is on the disk before Candour says
+                                      * "Imported" or "Saved", also across a power cut. */
+                                     "PRAGMA synchronous = FULL;"
+                                     /* 64 MiB of page cache keeps a million-row import and
+                                      * the reports' sorting in memory, not on the disk. */
+                                     "PRAGMA cache_size = -65536;"
+                                     "PRAGMA temp_store = MEMORY;", error) ||
       !register_functions (self, error) ||
-      !migrate (self, error))
+      !read_schema_version (self, &version, error))
+    return NULL;
+
+  /* WAL lets the GUI and the CLI read while one of them writes; it needs shared memory,
+   * which network file systems do not give: the rollback journal there. A file that
+   * cannot be written keeps the mode it has. */
+  if (!in_memory && !self->read_only &&
+      !candour_database_exec (self, self->on_network ? "PRAGMA journal_mode = DELETE"
+                                                     : "PRAGMA journal_mode = WAL", error))
+    return NULL;
+
+  if (!migrate (self, version, error))
     return NULL;
 
   /* Room for a commit's pages is reserved in the file before the commit: with the

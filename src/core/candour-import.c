@@ -29,6 +29,7 @@ typedef struct
   char *path;                   /* NULL when the data is in memory */
   GBytes *data;
   const ImportTable *table;     /* NULL: the file name names no table */
+  gboolean second;              /* the table came in an earlier file already: not read */
   goffset size;                 /* bytes, for the bulk load and for progress */
   guint count;                  /* rows written by the last run */
 } ImportFile;
@@ -533,6 +534,12 @@ import_file (CandourImport  *self,
       return TRUE;
     }
 
+  /* Guessed, so said: the accented letters are only right if the guess was. */
+  if (candour_csv_reader_get_encoding (reader) == CANDOUR_CSV_ENCODING_WINDOWS_1252)
+    add_warning (self, file->display_name, 0, 0, "read as Windows-1252, as Excel saves \"CSV (Comma "
+                 "delimited)\"; if accented letters look wrong after the import, save the file again "
+                 "as \"CSV UTF-8 (Comma delimited)\"");
+
   if (!candour_csv_reader_next (reader, &local_error))
     {
       if (local_error != NULL)
@@ -761,7 +768,7 @@ import_table (CandourImport  *self,
     {
       ImportFile *file = g_ptr_array_index (self->files, i);
 
-      if (file->table != &candour_import_tables[table])
+      if (file->table != &candour_import_tables[table] || file->second)
         continue;
       if (!import_file (self, file, cancellable, error))
         return FALSE;
@@ -800,6 +807,7 @@ refuse_second_files (CandourImport *self)
             add_problem (self, file->display_name, 1, 1, "%s holds %s too; import one file per table "
                          "at a time (one import after the other, if both are meant)",
                          earlier->display_name, file->table->name);
+          file->second = TRUE;
           break;
         }
     }
@@ -1073,6 +1081,7 @@ candour_import_run (CandourImport  *self,
       ImportFile *file = g_ptr_array_index (self->files, i);
 
       file->count = 0;
+      file->second = FALSE;
       file->size = file_size (file);
       if (file->table != NULL)
         self->bytes_total += file->size;
