@@ -606,7 +606,6 @@ typedef struct
   guint32 lead;
   guint32 commissioner;
   gint32 consortium;            /* or -1 */
-  gint32 contract;              /* or -1 */
   gint32 submitted_on;
   guint32 first_partner;
   guint16 area;
@@ -1243,8 +1242,9 @@ make_partner (Generator    *self,
     KIND_PRIVATE_COMPANY, KIND_INFRASTRUCTURE_BODY, KIND_HOUSING_ASSOCIATION, KIND_OTHER,
   };
   static const guint kind_weights[] = { 440, 220, 70, 90, 50, 20, 20, 90 };
-  /* Income bands from £1,000 (micro) to £10m (major), by kind; the last weight is
-   * "not recorded". Groups the bids name are larger than the sector as a whole. */
+  /* Weights of the income bands by kind: micro (from £1,000), small, medium, large,
+   * major (to £100m), and last "not recorded". Groups the bids name are larger than
+   * the sector as a whole. */
   static const guint group_bands[] = { 550, 330, 60, 0, 0, 450 };
   static const guint charity_bands[] = { 200, 400, 280, 100, 20, 100 };
   static const guint other_bands[] = { 100, 350, 350, 170, 30, 150 };
@@ -1343,8 +1343,7 @@ group_by_area (Generator  *self,
   *out_items = items;
 }
 
-/* Zipf-like weights w(rank) = 2^40 / rank^1.25, in integers: rank^0.25 is the square
- * root of the square root of rank × 2^32, over 2^8. */
+/* Newton's method, in integers. */
 static guint64
 isqrt (guint64 n)
 {
@@ -1398,6 +1397,9 @@ make_organisations (Generator *self)
     if (ORGANISATION (self, i)->locality >= LOCALITY_REGIONAL)
       g_array_append_val (self->wide_partners, i);
 
+  /* Zipf-like weights w(rank) = 2^40 / rank^1.25 in integers (rank^0.25 is the square
+   * root of the square root of rank × 2^32, over 2^8): the ten largest leads make about
+   * six bids in ten. */
   self->lead_weights = g_new (guint64, plan->leads);
   for (guint rank = 1; rank <= plan->leads; rank++)
     {
@@ -1513,11 +1515,18 @@ make_consortia (Generator *self)
 
       for (guint attempt = 0; consortium.name == NULL; attempt++)
         {
-          g_autofree char *name = g_strdup_printf ("%s %s %s%s", self->places[consortium.area],
-                                                   PICK (&rng, consortium_themes), model_names[consortium.model],
-                                                   attempt > 8 ? " (2)" : "");
+          g_autofree char *name = g_strdup_printf ("%s %s %s", self->places[consortium.area],
+                                                   PICK (&rng, consortium_themes), model_names[consortium.model]);
 
-          consortium.name = claim_name (self, name);
+          /* A second one of a name in a small country is told apart by number. */
+          if (attempt >= 8)
+            {
+              g_autofree char *numbered = g_strdup_printf ("%s %u", name, attempt - 6);
+
+              consortium.name = claim_name (self, numbered);
+            }
+          else
+            consortium.name = claim_name (self, name);
         }
 
       switch (consortium.model)
@@ -1584,7 +1593,8 @@ make_consortia (Generator *self)
 static gint64
 bid_value (Rng *rng)
 {
-  static const guint weights[] = { 15, 40, 37, 8 };
+  /* From £10,000 to £100m, most between £100,000 and £10m. */
+  static const guint weights[] = { 20, 42, 33, 5 };
   static const gint64 decades[] = { 10000, 100000, 1000000, 10000000 };
   gint64 value = log_uniform_pence (rng, decades[rng_weighted (rng, weights, G_N_ELEMENTS (weights))]);
 
@@ -1677,7 +1687,6 @@ name_partners (Generator *self,
                Bid       *bid)
 {
   static const guint size_weights[] = { 15, 20, 20, 15, 10, 7, 5, 4, 4 };
-  guint first_partner = self->plan.commissioners + self->plan.leads;
   guint n_wanted = 2 + rng_weighted (rng, size_weights, G_N_ELEMENTS (size_weights));
   guint32 chosen[10];
   guint weights[10];
@@ -1717,7 +1726,7 @@ name_partners (Generator *self,
       if (!again)
         chosen[n_chosen++] = candidate;
     }
-  g_assert (n_chosen >= 1 || first_partner >= self->plan.organisations);
+  g_assert (n_chosen >= 2);
 
   for (guint i = 0; i < n_chosen; i++)
     total_weight += weights[i] = rng_between (rng, 2, 10);
@@ -1788,7 +1797,6 @@ make_bids (Generator *self)
 
       bid->submitted_on = FIRST_BID_DAY + slot + rng_below (&rng, MAX (1, next_slot - slot));
       bid->lead = leads[i];
-      bid->contract = -1;
     }
   decide_outcomes (self, &rng);
 
@@ -1957,7 +1965,6 @@ make_contracts (Generator *self)
                      : round_to (bid->value * rng_between (&rng, 90, 99) / 100, POUNDS (50));
       add_contract_terms (&rng, &contract);
 
-      bid->contract = self->contracts->len;
       g_array_append_val (self->contracts, contract);
     }
 
@@ -1971,7 +1978,7 @@ make_contracts (Generator *self)
       contract.bid = -1;
       contract.area = pick_cumulative (&rng, self->area_weights, plan->areas);
       contract.commissioner = contract.area % plan->local_authorities;
-      /* Often the local infrastructure body or another local charity, without a tender. */
+      /* Three in ten go to a local group, such as the infrastructure body, without a tender. */
       contract.lead = rng_per_mille (&rng, 700) || first_partner >= plan->organisations
                     ? pick_lead (self, &rng) : pick_partner (self, &rng, contract.area, 0);
       contract.name_parties = TRUE;
@@ -2008,26 +2015,42 @@ payment_terms (Rng *rng)
   return terms[rng_weighted (rng, weights, G_N_ELEMENTS (weights))];
 }
 
-static guint8
-pick_payer (Rng *rng)
+/* How each lead pays: most pay their partners on time; some are slow with many; a few
+ * fail most of them. */
+typedef enum
 {
-  static const guint weights[] = { 700, 140, 80, 80 };
+  HABIT_GOOD,
+  HABIT_MIXED,
+  HABIT_BAD,
+} Habit;
 
-  return rng_weighted (rng, weights, G_N_ELEMENTS (weights));
+static guint8
+pick_payer (Rng   *rng,
+            Habit  habit)
+{
+  static const guint payers[][4] = {
+    /* prompt, slow, poor, generous */
+    [HABIT_GOOD] = { 850, 80, 30, 40 },
+    [HABIT_MIXED] = { 620, 200, 100, 80 },
+    [HABIT_BAD] = { 400, 300, 250, 50 },
+  };
+
+  return rng_weighted (rng, payers[habit], G_N_ELEMENTS (payers[habit]));
 }
 
-/* A subcontract signed `delay` days after the contract starts, unless that is still to
- * come: then it is not in the books yet. */
-static gboolean
+/* A subcontract signed on or after the contract's start (a few just before), unless that
+ * day is still to come: then it is not in the books yet. */
+static void
 add_subcontract (Generator *self,
                  Rng       *rng,
                  guint      contract_index,
                  guint32    organisation,
-                 gint64     value)
+                 gint64     value,
+                 guint8     payer)
 {
+  static const guint delay_weights[] = { 40, 35, 20, 5 };
   Contract *contract = CONTRACT (self, contract_index);
   Subcontract subcontract = { 0 };
-  static const guint delay_weights[] = { 40, 35, 20, 5 };
   gint32 signed_on = contract->start_on;
 
   switch (rng_weighted (rng, delay_weights, G_N_ELEMENTS (delay_weights)))
@@ -2045,7 +2068,7 @@ add_subcontract (Generator *self,
       break;
     }
   if (signed_on > SNAPSHOT_DAY)
-    return FALSE;
+    return;
 
   subcontract.contract = contract_index;
   subcontract.organisation = organisation;
@@ -2060,9 +2083,8 @@ add_subcontract (Generator *self,
   subcontract.write_start = subcontract.start_on != contract->start_on || rng_per_mille (rng, 700);
   subcontract.write_end = subcontract.end_on != contract->end_on || rng_per_mille (rng, 700);
   subcontract.terms = payment_terms (rng);
-  subcontract.payer = pick_payer (rng);
+  subcontract.payer = payer;
   g_array_append_val (self->subcontracts, subcontract);
-  return TRUE;
 }
 
 /* What a partner is given against what it was promised: the promise exactly, a little
@@ -2106,10 +2128,14 @@ compare_subcontracts (gconstpointer a,
 static void
 make_subcontracts (Generator *self)
 {
+  static const guint habit_weights[] = { 600, 300, 100 };
+  g_autofree guint8 *habits = g_new (guint8, self->plan.organisations);
   gint32 waiting = -1;
   Rng rng;
 
   rng_init (&rng, self->seed, STAGE_SUBCONTRACTS);
+  for (guint i = 0; i < self->plan.organisations; i++)
+    habits[i] = rng_weighted (&rng, habit_weights, G_N_ELEMENTS (habit_weights));
   self->subcontracts = g_array_sized_new (FALSE, TRUE, sizeof (Subcontract), self->partners->len * 2 / 3);
 
   /* However the draws fall, one partner of the latest contract to start in the grace
@@ -2150,7 +2176,7 @@ make_subcontracts (Generator *self)
           if (rng_per_mille (&rng, 10))
             value = 0;
 
-          add_subcontract (self, &rng, c, partner->organisation, value);
+          add_subcontract (self, &rng, c, partner->organisation, value, pick_payer (&rng, habits[contract->lead]));
         }
 
       /* Partners the bid never named. */
@@ -2168,7 +2194,8 @@ make_subcontracts (Generator *self)
             named = PARTNER (self, bid->first_partner + p)->organisation == organisation;
           if (!named)
             add_subcontract (self, &rng, c, organisation,
-                             round_to (contract->value * rng_between (&rng, 1, 8) / 100, POUNDS (100)));
+                             round_to (contract->value * rng_between (&rng, 1, 8) / 100, POUNDS (100)),
+                             pick_payer (&rng, habits[contract->lead]));
         }
     }
 
