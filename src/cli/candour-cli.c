@@ -394,6 +394,16 @@ out:
 
 /* Data in and out */
 
+/* What the rows of each table are, for "Imported 3 bids, 1 payment." */
+static const char * const row_noun[CANDOUR_N_TABLES] = {
+  "organisation", "consortium", "consortium member", "bid", "named partner",
+  "contract", "subcontract", "payment",
+};
+static const char * const rows_noun[CANDOUR_N_TABLES] = {
+  "organisations", "consortia", "consortium members", "bids", "named partners",
+  "contracts", "subcontracts", "payments",
+};
+
 static int
 command_import (const char *db_path,
                 int         argc,
@@ -437,19 +447,11 @@ command_import (const char *db_path,
   counts = g_string_new ("Imported");
   for (guint t = 0, n = 0; t < CANDOUR_N_TABLES; t++)
     {
-      static const char * const one[CANDOUR_N_TABLES] = {
-        "organisation", "consortium", "consortium member", "bid", "named partner",
-        "contract", "subcontract", "payment",
-      };
-      static const char * const many[CANDOUR_N_TABLES] = {
-        "organisations", "consortia", "consortium members", "bids", "named partners",
-        "contracts", "subcontracts", "payments",
-      };
       guint count = candour_import_get_count (import, t);
 
       if (count > 0)
         g_string_append_printf (counts, "%s %u %s", n++ > 0 ? "," : "", count,
-                                count == 1 ? one[t] : many[t]);
+                                count == 1 ? row_noun[t] : rows_noun[t]);
     }
   if (counts->len == strlen ("Imported"))
     g_string_append (counts, " no rows: the files hold only their headers");
@@ -539,9 +541,10 @@ command_demo (const char *db_path,
   return EXIT_SUCCESS;
 }
 
+/* candour_generate() runs on a thread while the main loop listens for Ctrl-C. */
 typedef struct
 {
-  char *folder;
+  const char *folder;
   double scale;
   guint64 seed;
   guint counts[CANDOUR_N_TABLES];
@@ -590,12 +593,11 @@ command_generate (const char *db_path,
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, "Another seed makes another country of the same size (default 1)", "S" },
     { NULL }
   };
-  GenerateJob job = { NULL, 0, 1, { 0 }, NULL, NULL, NULL, FALSE };
+  GenerateJob job = { .seed = 1 };
   g_autoptr(GString) summary = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
-  g_autofree char *scale_words = NULL;
-  char scale_buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char scale_words[G_ASCII_DTOSTR_BUF_SIZE];
   GThread *thread;
   guint interrupt, terminate;
   char *end = NULL;
@@ -652,22 +654,15 @@ command_generate (const char *db_path,
       return EXIT_FAILURE;
     }
 
-  scale_words = g_strdup (g_ascii_formatd (scale_buffer, sizeof scale_buffer, "%g", job.scale));
+  /* 0.01, not 0,01, whatever the locale. */
+  g_ascii_formatd (scale_words, sizeof scale_words, "%g", job.scale);
   summary = g_string_new (NULL);
   for (guint t = 0; t < CANDOUR_N_TABLES; t++)
     {
-      static const char * const one[CANDOUR_N_TABLES] = {
-        "organisation", "consortium", "consortium member", "bid", "named partner",
-        "contract", "subcontract", "payment",
-      };
-      static const char * const many[CANDOUR_N_TABLES] = {
-        "organisations", "consortia", "consortium members", "bids", "named partners",
-        "contracts", "subcontracts", "payments",
-      };
       g_autofree char *count = candour_count_format (job.counts[t]);
 
       g_string_append_printf (summary, "%s%s %s", t > 0 ? ", " : "", count,
-                              job.counts[t] == 1 ? one[t] : many[t]);
+                              job.counts[t] == 1 ? row_noun[t] : rows_noun[t]);
     }
   g_print ("Wrote scale %s (%s) to %s.\n", scale_words, summary->str, output);
   return EXIT_SUCCESS;

@@ -2223,7 +2223,8 @@ days_to_pay_for (gint32 start_on,
 }
 
 /* Shares `total` in proportion to the weights, exactly: each item gets the whole part of
- * its share, and what is left goes one at a time to items drawn at random. */
+ * its share, and what is left goes one at a time to items drawn at random, never beyond
+ * an item's weight while the weights allow (a payment needs a day of work at least). */
 static void
 share_out (Rng           *rng,
            const guint32 *weights,
@@ -2246,7 +2247,14 @@ share_out (Rng           *rng,
   for (guint i = 0; i < n; i++)
     given += counts[i] = total * weights[i] / sum;
   for (; given < total; given++)
-    counts[g_array_index (eligible, guint32, rng_below (rng, eligible->len))]++;
+    {
+      guint32 i;
+
+      do
+        i = g_array_index (eligible, guint32, rng_below (rng, eligible->len));
+      while (total <= sum && counts[i] >= weights[i]);
+      counts[i]++;
+    }
 }
 
 typedef struct
@@ -2259,6 +2267,7 @@ typedef struct
   gint32 delay_low;             /* days from invoice to payment */
   gint32 delay_high;
   guint32 target;
+  gboolean by_activity;         /* invoices follow the work done, not equal instalments */
 } Schedule;
 
 static void
@@ -2292,9 +2301,10 @@ day_after (Rng    *rng,
   return day;
 }
 
-/* `slots` payments against one agreement: instalments invoiced evenly over the work to
- * be paid for, adding up to paid_share of what is due by the snapshot, and now and then
- * an overpayment refunded a few weeks later. */
+/* `slots` payments against one agreement: invoices spread evenly over the work to be
+ * paid for, adding up to paid_share of what is due by the snapshot, and now and then an
+ * overpayment refunded a few weeks later. A block contract is paid in equal instalments;
+ * one paid by activity invoices for uneven stretches of work. */
 static void
 pay_by_schedule (Generator      *self,
                  Rng            *rng,
@@ -2305,25 +2315,31 @@ pay_by_schedule (Generator      *self,
   gint64 length = schedule->end_on - schedule->start_on + 1;
   guint n_refunds = 0;
   guint n_instalments;
-  gint64 paid_so_far = 0;
+  gint64 due_before = 0;
+  gboolean uneven;
 
   g_assert (covered > 0);
   for (guint s = 1; s < slots; s++)
     if (rng_per_mille (rng, 10) && n_refunds + 1 < slots - n_refunds)
       n_refunds++;
   n_instalments = slots - n_refunds;
+  /* Only with a few days of work per invoice can two invoices not cover the same days. */
+  uneven = schedule->by_activity && covered >= 4 * (gint64)n_instalments;
 
   for (guint j = 1; j <= n_instalments; j++)
     {
-      gint32 work_until = schedule->start_on - 1 + (gint32)(((gint64)covered * j + n_instalments - 1) / n_instalments);
+      /* Invoice j is for the work up to j / n of the way, give or take 0.3 / n. */
+      gint64 point = 100 * j + (uneven && j < n_instalments ? rng_between (rng, -30, 30) : 0);
+      gint32 work_until = schedule->start_on - 1 + (gint32)((covered * point + 100 * n_instalments - 1) / (100 * n_instalments));
       gint64 due = candour_round_mul_div (schedule->value, (gint64)schedule->paid_share * (work_until - schedule->start_on + 1),
                                           10000 * length);
-      gint64 amount = due - paid_so_far;
+      gint64 amount = due - due_before;
       gint32 invoiced_on = MIN (work_until + (gint32)rng_between (rng, 0, 5), SNAPSHOT_DAY);
       gint32 paid_on;
       gboolean refund = n_refunds > 0 && rng_below (rng, n_instalments - j + 1) < n_refunds;
 
-      paid_so_far = due;
+      due_before = due;
+
       /* A few are paid in advance of the invoice. */
       if (rng_per_mille (rng, 20))
         paid_on = invoiced_on - rng_between (rng, 1, 14);
@@ -2399,9 +2415,15 @@ make_payments (Generator  *self,
       Contract *contract = CONTRACT (self, c);
       gboolean late = rng_per_mille (&rng, 100);
       Schedule schedule = {
-        contract->value, contract->start_on, contract->end_on, 30,
-        late ? rng_between (&rng, 8500, 9700) : rng_between (&rng, 9800, 10200),
-        late ? 20 : 0, late ? 90 : 45, c | PAYMENT_TO_CONTRACT,
+        .value = contract->value,
+        .start_on = contract->start_on,
+        .end_on = contract->end_on,
+        .terms = 30,
+        .paid_share = late ? rng_between (&rng, 8500, 9700) : rng_between (&rng, 9800, 10200),
+        .delay_low = late ? 20 : 0,
+        .delay_high = late ? 90 : 45,
+        .target = c | PAYMENT_TO_CONTRACT,
+        .by_activity = rng_per_mille (&rng, 300),
       };
 
       if (contract_slots[c] > 0)
@@ -2412,7 +2434,14 @@ make_payments (Generator  *self,
     {
       Subcontract *subcontract = SUBCONTRACT (self, s);
       gint32 terms = subcontract->terms >= 0 ? subcontract->terms : 30;
-      Schedule schedule = { subcontract->value, subcontract->start_on, subcontract->end_on, terms, 0, 0, 0, s };
+      Schedule schedule = {
+        .value = subcontract->value,
+        .start_on = subcontract->start_on,
+        .end_on = subcontract->end_on,
+        .terms = terms,
+        .target = s,
+        .by_activity = rng_per_mille (&rng, 400),
+      };
 
       if (subcontract_slots[s] == 0)
         continue;
