@@ -2330,9 +2330,10 @@ pay_by_schedule (Generator      *self,
     {
       /* Invoice j is for the work up to j / n of the way, give or take 0.3 / n. */
       gint64 point = 100 * j + (uneven && j < n_instalments ? rng_between (rng, -30, 30) : 0);
-      gint32 work_until = schedule->start_on - 1 + (gint32)((covered * point + 100 * n_instalments - 1) / (100 * n_instalments));
-      gint64 due = candour_round_mul_div (schedule->value, (gint64)schedule->paid_share * (work_until - schedule->start_on + 1),
-                                          10000 * length);
+      gint64 parts = 100 * (gint64)n_instalments;
+      gint32 work_until = schedule->start_on - 1 + (gint32)((covered * point + parts - 1) / parts);
+      gint64 days_worked = work_until - schedule->start_on + 1;
+      gint64 due = candour_round_mul_div (schedule->value, schedule->paid_share * days_worked, 10000 * length);
       gint64 amount = due - due_before;
       gint32 invoiced_on = MIN (work_until + (gint32)rng_between (rng, 0, 5), SNAPSHOT_DAY);
       gint32 paid_on;
@@ -2443,6 +2444,8 @@ make_payments (Generator  *self,
         .by_activity = rng_per_mille (&rng, 400),
       };
 
+      if (s % 4096 == 0 && g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        return FALSE;
       if (subcontract_slots[s] == 0)
         continue;
 
@@ -2470,9 +2473,6 @@ make_payments (Generator  *self,
           break;
         }
       pay_by_schedule (self, &rng, &schedule, subcontract_slots[s]);
-
-      if (s % 4096 == 0 && g_cancellable_set_error_if_cancelled (self->cancellable, error))
-        return FALSE;
     }
 
   /* References in order of payment (a counting sort by day keeps the order among a
@@ -3085,7 +3085,7 @@ candour_generate (const char    *folder,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_folder_is_free (folder, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) || !check_folder_is_free (folder, error))
     return FALSE;
 
   self = g_new0 (Generator, 1);
