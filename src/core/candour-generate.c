@@ -731,9 +731,10 @@ typedef struct
 static void
 generator_free (Generator *self)
 {
-  g_string_chunk_free (self->strings);
-  g_hash_table_unref (self->names);
-  g_hash_table_unref (self->org_ids);
+  /* Whatever the stage it stopped at. */
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->org_ids, g_hash_table_unref);
   g_free (self->places);
   g_free (self->organisations);
   g_free (self->by_number);
@@ -741,17 +742,17 @@ generator_free (Generator *self)
   g_free (self->area_partners);
   g_free (self->commissioner_start);
   g_free (self->area_commissioners);
-  g_array_unref (self->wide_partners);
+  g_clear_pointer (&self->wide_partners, g_array_unref);
   g_free (self->area_weights);
   g_free (self->lead_weights);
-  g_array_unref (self->consortia);
-  g_array_unref (self->members);
+  g_clear_pointer (&self->consortia, g_array_unref);
+  g_clear_pointer (&self->members, g_array_unref);
   g_free (self->lead_consortium_start);
   g_free (self->lead_consortia);
-  g_array_unref (self->bids);
-  g_array_unref (self->partners);
-  g_array_unref (self->contracts);
-  g_array_unref (self->subcontracts);
+  g_clear_pointer (&self->bids, g_array_unref);
+  g_clear_pointer (&self->partners, g_array_unref);
+  g_clear_pointer (&self->contracts, g_array_unref);
+  g_clear_pointer (&self->subcontracts, g_array_unref);
   g_free (self->contract_order);
   g_free (self->subcontract_order);
   g_free (self->payments);
