@@ -24,6 +24,7 @@ main (void)
   srunner_add_suite (runner, candour_database_suite ());
   srunner_add_suite (runner, candour_import_suite ());
   srunner_add_suite (runner, candour_export_suite ());
+  srunner_add_suite (runner, candour_generate_suite ());
   srunner_add_suite (runner, candour_reconcile_suite ());
   srunner_add_suite (runner, candour_record_suite ());
   srunner_add_suite (runner, candour_reports_suite ());

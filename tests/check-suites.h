@@ -12,6 +12,7 @@ Suite *candour_csv_writer_suite (void);
 Suite *candour_database_suite   (void);
 Suite *candour_date_suite       (void);
 Suite *candour_export_suite     (void);
+Suite *candour_generate_suite   (void);
 Suite *candour_import_suite     (void);
 Suite *candour_models_suite     (void);
 Suite *candour_money_suite      (void);

@@ -66,5 +66,27 @@ expect 0 "" --db "$db" check
 expect 0 "" --db "$db" backup "$work/copy.db"
 expect 0 "" --db "$work/copy.db" check
 
+expect 2 "candour-cli generate: --scale N is required (see candour-cli generate --help)" generate --output "$work/country"
+expect 2 "candour-cli generate: --output DIR is required (see candour-cli generate --help)" generate --scale 1
+expect 2 "candour-cli generate: --scale '0' must be a number more than 0 and at most 10 (see candour-cli generate --help)" \
+  generate --scale 0 --output "$work/country"
+expect 2 "candour-cli generate: --scale '11' must be a number more than 0 and at most 10 (see candour-cli generate --help)" \
+  generate --scale 11 --output "$work/country"
+expect 2 "candour-cli generate: --seed 'one' must be a whole number from 0 to 18446744073709551615 (see candour-cli generate --help)" \
+  generate --scale 1 --seed one --output "$work/country"
+mkdir "$work/full" && touch "$work/full/notes.txt"
+expect 1 "candour-cli generate: $work/full already holds files; name a new folder" generate --scale 0.01 --output "$work/full"
+
+expect 0 "" generate --scale 0.01 --output "$work/country"
+if [ "$(cat "$work/out")" = "Wrote scale 0.01 (500 organisations, 3 consortia, 36 consortium members, 200 bids, 909 named partners, 150 contracts, 452 subcontracts, 10,000 payments) to $work/country." ] &&
+   [ "$(stat -c %a "$work/country")" = 700 ] && [ "$(ls -A "$work" | grep -c '^\.country')" -eq 0 ]; then
+  passed=$((passed + 1))
+else
+  echo "FAIL: generate --scale 0.01"
+  cat "$work/out"
+  failed=$((failed + 1))
+fi
+expect 0 "" --db "$work/country.db" import "$work/country"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -281,24 +281,6 @@ yes_no_label (gpointer this,
   return g_strdup (candour_yes_no_label (value));
 }
 
-char *
-candour_count_format (gint64 count)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-  GString *text = g_string_new (NULL);
-  gsize start = count < 0 ? 1 : 0;
-  gsize length = strlen (digits);
-
-  g_string_append_len (text, digits, start);
-  for (gsize i = start; i < length; i++)
-    {
-      if (i > start && (length - i) % 3 == 0)
-        g_string_append_c (text, ',');
-      g_string_append_c (text, digits[i]);
-    }
-  return g_string_free (text, FALSE);
-}
-
 static char *
 count_text (gpointer this,
             gint64   count)

@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "candour-finding.h"
+#include "candour-money.h"   /* candour_count_format () */
 
 G_BEGIN_DECLS
 
@@ -36,9 +37,6 @@ const char *candour_yes_no_label         (gboolean    value);
 /* What a finding is about in a few words, for lists: "Kindred Pathways · BID-01 ·
  * £90,000.00 promised, nothing subcontracted". */
 char       *candour_finding_summary      (CandourFinding *finding);
-
-/* 1234567 → "1,234,567": counts grouped the way money is. */
-char       *candour_count_format         (gint64      count);
 
 /* "14 days", "" for a negative (not recorded) count. */
 char       *candour_days_text            (gint64      days);

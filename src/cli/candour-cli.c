@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <gio/gunixoutputstream.h>
+#include <glib-unix.h>
 #include <glib/gstdio.h>
 
 #include "candour-cli.h"
@@ -22,10 +23,12 @@
 #include "candour-demo.h"
 #include "candour-error.h"
 #include "candour-export.h"
+#include "candour-generate.h"
 #include "candour-output.h"
 #include "candour-history.h"
 #include "candour-import.h"
 #include "candour-integrity.h"
+#include "candour-money.h"
 #include "candour-percent.h"
 #include "candour-reports.h"
 
@@ -37,6 +40,7 @@ typedef struct
   const char *arguments;
   const char *summary;
   int (*run) (const char *db_path, int argc, char **argv);
+  gboolean no_database;         /* works without one: --db is not needed */
 } Command;
 
 static const Command *find_command (const char *name);
@@ -451,17 +455,19 @@ out:
 
 /* Data in and out */
 
+/* What the rows of each table are, for "Imported 3 bids, 1 payment." */
+static const char * const row_noun[CANDOUR_N_TABLES] = {
+  "organisation", "consortium", "consortium member", "bid", "named partner",
+  "contract", "subcontract", "payment",
+};
+static const char * const rows_noun[CANDOUR_N_TABLES] = {
+  "organisations", "consortia", "consortium members", "bids", "named partners",
+  "contracts", "subcontracts", "payments",
+};
+
 static void
 print_import_counts (CandourImport *import)
 {
-  static const char * const one[CANDOUR_N_TABLES] = {
-    "organisation", "consortium", "consortium member", "bid", "named partner",
-    "contract", "subcontract", "payment",
-  };
-  static const char * const many[CANDOUR_N_TABLES] = {
-    "organisations", "consortia", "consortium members", "bids", "named partners",
-    "contracts", "subcontracts", "payments",
-  };
   g_autoptr(GString) counts = g_string_new ("Imported");
 
   for (guint t = 0, n = 0; t < CANDOUR_N_TABLES; t++)
@@ -470,7 +476,7 @@ print_import_counts (CandourImport *import)
 
       if (count > 0)
         g_string_append_printf (counts, "%s %u %s", n++ > 0 ? "," : "", count,
-                                count == 1 ? one[t] : many[t]);
+                                count == 1 ? row_noun[t] : rows_noun[t]);
     }
   if (counts->len == strlen ("Imported"))
     g_string_append (counts, " no rows: the files hold only their headers");
@@ -654,6 +660,133 @@ command_demo (const char *db_path,
   return EXIT_SUCCESS;
 }
 
+/* candour_generate() runs on a thread while the main loop listens for Ctrl-C. */
+typedef struct
+{
+  const char *folder;
+  double scale;
+  guint64 seed;
+  guint counts[CANDOUR_N_TABLES];
+  GCancellable *cancellable;
+  GMainLoop *loop;
+  GError *error;
+  gboolean ok;
+} GenerateJob;
+
+static gboolean
+quit_loop (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+generate_in_thread (gpointer user_data)
+{
+  GenerateJob *job = user_data;
+
+  job->ok = candour_generate (job->folder, job->scale, job->seed, job->counts, job->cancellable, &job->error);
+  g_idle_add (quit_loop, job->loop);
+  return NULL;
+}
+
+/* Ctrl-C stops the work and removes what was written so far, not just the process. */
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+command_generate (const char *db_path,
+                  int         argc,
+                  char      **argv)
+{
+  g_autofree char *scale_text = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale_text, "How big: 1 is a country of 50,000 organisations and 1,000,000 payments; more than 0, at most 10", "N" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The new folder for the CSV files", "DIR" },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text, "Another seed makes another country of the same size (default 1)", "S" },
+    { NULL }
+  };
+  GenerateJob job = { .seed = 1 };
+  g_autoptr(GString) summary = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  char scale_words[G_ASCII_DTOSTR_BUF_SIZE];
+  GThread *thread;
+  guint interrupt, terminate;
+  char *end = NULL;
+
+  if (!parse_options ("generate", entries, &argc, &argv, "",
+                      "Writes a made-up but realistic country's voluntary sector as CSV files in the import format.\n"
+                      "At scale 1: 50,000 organisations, 20,000 bids, 15,000 contracts and 1,000,000 payments\n"
+                      "over the ten years to " CANDOUR_GENERATE_SNAPSHOT ". The same scale and seed always give the same files."))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error ("generate", "takes no arguments");
+  if (scale_text == NULL)
+    return usage_error ("generate", "--scale N is required");
+  if (output == NULL)
+    return usage_error ("generate", "--output DIR is required");
+
+  job.scale = g_ascii_strtod (scale_text, &end);
+  if (scale_text[0] == '\0' || *end != '\0' || !(job.scale > 0 && job.scale <= CANDOUR_GENERATE_MAX_SCALE))
+    {
+      g_autofree char *message = g_strdup_printf ("--scale '%s' must be a number more than 0 and at most 10",
+                                                  scale_text);
+      return usage_error ("generate", message);
+    }
+  if (seed_text != NULL && !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXUINT64, &job.seed, NULL))
+    {
+      g_autofree char *message = g_strdup_printf ("--seed '%s' must be a whole number from 0 to %" G_GUINT64_FORMAT,
+                                                  seed_text, G_MAXUINT64);
+      return usage_error ("generate", message);
+    }
+
+  cancellable = g_cancellable_new ();
+  loop = g_main_loop_new (NULL, FALSE);
+  job.folder = output;
+  job.cancellable = cancellable;
+  job.loop = loop;
+  interrupt = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
+  terminate = g_unix_signal_add (SIGTERM, on_interrupt, cancellable);
+  thread = g_thread_new ("generate", generate_in_thread, &job);
+  g_main_loop_run (loop);
+  g_thread_join (thread);
+  g_source_remove (interrupt);
+  g_source_remove (terminate);
+
+  if (!job.ok)
+    {
+      if (g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf ("stopped; nothing was written to %s", output);
+          fail ("generate", message);
+        }
+      else
+        fail ("generate", job.error->message);
+      g_clear_error (&job.error);
+      return EXIT_FAILURE;
+    }
+
+  /* 0.01, not 0,01, whatever the locale. */
+  g_ascii_formatd (scale_words, sizeof scale_words, "%g", job.scale);
+  summary = g_string_new (NULL);
+  for (guint t = 0; t < CANDOUR_N_TABLES; t++)
+    {
+      g_autofree char *count = candour_count_format (job.counts[t]);
+
+      g_string_append_printf (summary, "%s%s %s", t > 0 ? ", " : "", count,
+                              job.counts[t] == 1 ? row_noun[t] : rows_noun[t]);
+    }
+  g_print ("Wrote scale %s (%s) to %s.\n", scale_words, summary->str, output);
+  return EXIT_SUCCESS;
+}
+
 static int
 command_check (const char *db_path,
                int         argc,
@@ -821,6 +954,7 @@ static const Command commands[] = {
   { "payment-times", "[OPTION…]", "Per payer: days from invoice to payment", command_payment_times },
   { "export", "TABLE|all --output PATH", "Write tables as CSV in the import format", command_export },
   { "demo", "", "Fill an empty database with the Harrowfield demo", command_demo },
+  { "generate", "--scale N --output DIR", "Write a realistic national-scale dataset as CSV", command_generate, TRUE },
   { "check", "[--repair]", "Check the database, its audit triggers and the records' rules", command_check },
   { "history", "REF", "Every change to a record, from the audit trail", command_history },
   { "backup", "FILE", "Copy the database safely while it is in use", command_backup },
@@ -908,7 +1042,7 @@ candour_cli_run (int    argc,
     }
 
   if (db_path == NULL)
-    db_path = default_database_path ();
+    db_path = command->no_database ? NULL : default_database_path ();
   else if (db_path[0] == '\0')
     return usage_error (NULL, "--db is empty; name a database file");
   else if (g_str_equal (db_path, ":memory:"))

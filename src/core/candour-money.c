@@ -5,6 +5,8 @@
 
 #include "candour-money.h"
 
+#include <string.h>
+
 #include "candour-error.h"
 #include "candour-text.h"
 
@@ -242,4 +244,22 @@ candour_round_mul_div (gint64 a,
   g_return_val_if_fail (denominator != 0, 0);
 
   return clamp_to_gint64 (round_div_128 ((CandourInt128) a * b, denominator));
+}
+
+char *
+candour_count_format (gint64 count)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  GString *text = g_string_new (NULL);
+  gsize start = count < 0 ? 1 : 0;
+  gsize length = strlen (digits);
+
+  g_string_append_len (text, digits, start);
+  for (gsize i = start; i < length; i++)
+    {
+      if (i > start && (length - i) % 3 == 0)
+        g_string_append_c (text, ',');
+      g_string_append_c (text, digits[i]);
+    }
+  return g_string_free (text, FALSE);
 }

@@ -44,4 +44,7 @@ gint64   candour_round_mul_div      (gint64       a,
                                      gint64       b,
                                      gint64       denominator);
 
+/* 1234567 → "1,234,567": counts grouped the way money is. */
+char    *candour_count_format       (gint64       count);
+
 G_END_DECLS
