@@ -86,7 +86,20 @@ else
   cat "$work/out"
   failed=$((failed + 1))
 fi
-expect 0 "" --db "$work/country.db" import "$work/country"
+# The made-up country imports whole; its odd rows (invoices after payment, late final
+# payments) are listed as warnings, which depend on today's date, so only their summary
+# line is checked here.
+"$cli" --db "$work/country.db" import "$work/country" >"$work/out" 2>"$work/err"
+if [ $? -eq 0 ] &&
+   [ "$(cat "$work/out")" = "Imported 500 organisations, 3 consortia, 36 consortium members, 200 bids, 909 named partners, 150 contracts, 452 subcontracts, 10,000 payments." ] &&
+   tail -n 1 "$work/err" | grep -Eq '^candour-cli import: [0-9]+ things to check above; the rows were imported all the same\.$'; then
+  passed=$((passed + 1))
+else
+  echo "FAIL: import of the generated country"
+  cat "$work/out"
+  tail -n 3 "$work/err"
+  failed=$((failed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

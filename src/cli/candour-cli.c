@@ -475,8 +475,12 @@ print_import_counts (CandourImport *import)
       guint count = candour_import_get_count (import, t);
 
       if (count > 0)
-        g_string_append_printf (counts, "%s %u %s", n++ > 0 ? "," : "", count,
-                                count == 1 ? row_noun[t] : rows_noun[t]);
+        {
+          g_autofree char *number = candour_count_format (count);
+
+          g_string_append_printf (counts, "%s %s %s", n++ > 0 ? "," : "", number,
+                                  count == 1 ? row_noun[t] : rows_noun[t]);
+        }
     }
   if (counts->len == strlen ("Imported"))
     g_string_append (counts, " no rows: the files hold only their headers");
