@@ -140,7 +140,7 @@ for run in $(seq 1 "$count"); do
 done
 
 # PDF: the writer goes on writing the same report until killed.
-rows=$(( payments / 20 ))
+rows=$(( payments / 20 > 5000 ? 5000 : payments / 20 ))
 pdf_ms=$(time_of "$crash_pdf" "$work/timing.pdf" "$rows" once)
 for run in $(seq 1 "$count"); do
   target=$work/shares.pdf
