@@ -178,6 +178,26 @@ START_TEST (test_import_folder)
 }
 END_TEST
 
+/* Odd but plausible rows: the preview lists them before Import, and they go in. */
+START_TEST (test_import_warnings_in_preview)
+{
+  g_autofree char *csv = write_csv ("odd", "payments.csv",
+                                    "ref,subcontract_ref,amount,paid_on,invoiced_on\n"
+                                    "PAY-OLD,SUB-02,10.00,1999-04-01,\n"
+                                    "PAY-EARLY,SUB-02,10.00,2025-05-01,2025-05-09\n");
+  const char *paths[] = { csv, NULL };
+  CandourImportDialog *dialog = import_dialog (paths);
+
+  ck_assert_str_eq (candour_import_dialog_get_state (dialog), "preview");
+  ck_assert_str_eq (candour_import_dialog_get_warnings (dialog),
+                    "payments.csv:2:4: paid_on (1999-04-01) is before 2000; check the year\n"
+                    "payments.csv:3:5: invoiced_on (2025-05-09) is after paid_on (2025-05-01): the payment "
+                    "counts as made in advance, within 30 days");
+  press_import (dialog);
+  ck_assert_uint_eq (n_shown ("payments"), 200);
+}
+END_TEST
+
 /* Cancel while importing: the import stops, nothing is written, and the window says so. */
 START_TEST (test_import_cancelled)
 {
@@ -452,6 +472,7 @@ candour_app_import_suite (void)
 
   tcase_add_checked_fixture (tc, open_demo, close_window);
   tcase_add_test (tc, test_import_folder);
+  tcase_add_test (tc, test_import_warnings_in_preview);
   tcase_add_test (tc, test_import_cancelled);
   tcase_add_test (tc, test_import_as_new_database);
   tcase_set_timeout (tc, 120);

@@ -1105,6 +1105,17 @@ candour_import_dialog_get_problems (CandourImportDialog *self)
   return gtk_label_get_label (self->problems_label);
 }
 
+const char *
+candour_import_dialog_get_warnings (CandourImportDialog *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_IMPORT_DIALOG (self), NULL);
+
+  if (g_strcmp0 (candour_import_dialog_get_state (self), "preview") != 0 ||
+      !gtk_widget_get_visible (self->warnings_group))
+    return "";
+  return gtk_label_get_label (self->warnings_label);
+}
+
 char *
 candour_import_dialog_dup_preview (CandourImportDialog *self)
 {

@@ -40,6 +40,8 @@ const char          *candour_import_dialog_get_heading  (CandourImportDialog *se
 const char          *candour_import_dialog_get_summary  (CandourImportDialog *self);
 /* The problems as listed, one a line, "payments.csv:2:3: reason"; "" when none. */
 const char          *candour_import_dialog_get_problems (CandourImportDialog *self);
+/* The rows worth a second look the preview lists, one a line; "" when there are none. */
+const char          *candour_import_dialog_get_warnings (CandourImportDialog *self);
 /* The preview as it reads, one line a file: "Organisations · organisations.csv · 41 rows". */
 char                *candour_import_dialog_dup_preview  (CandourImportDialog *self);
 GtkWidget           *candour_import_dialog_get_import_button (CandourImportDialog *self);
