@@ -190,8 +190,8 @@ START_TEST (test_import_warnings_in_preview)
 
   ck_assert_str_eq (candour_import_dialog_get_state (dialog), "preview");
   ck_assert_str_eq (candour_import_dialog_get_warnings (dialog),
-                    "payments.csv:2:4: paid_on (1999-04-01) is before 2000; check the year\n"
-                    "payments.csv:3:5: invoiced_on (2025-05-09) is after paid_on (2025-05-01): the payment "
+                    "payments.csv:2:4: paid_on (01/04/1999) is before 2000; check the year\n"
+                    "payments.csv:3:5: invoiced_on (09/05/2025) is after paid_on (01/05/2025): the payment "
                     "counts as made in advance, within 30 days");
   press_import (dialog);
   ck_assert_uint_eq (n_shown ("payments"), 200);

@@ -646,6 +646,7 @@ START_TEST (test_odd_rows_are_imported_with_a_warning)
 {
   g_autoptr(CandourDatabase) db = test_open_memory_database ();
   g_autofree char *future = NULL;
+  g_autofree char *future_shown = NULL;
   g_autofree char *payments = NULL;
   g_autofree char *warnings = NULL;
   g_autofree char *expected = NULL;
@@ -663,6 +664,7 @@ START_TEST (test_odd_rows_are_imported_with_a_warning)
   g_clear_pointer (&warnings, g_free);
 
   future = g_date_time_format (later, "%Y-%m-%d");
+  future_shown = g_date_time_format (later, "%d/%m/%Y");
   payments = g_strdup_printf ("subcontract_ref,amount,paid_on,invoiced_on\n"
                               "S1,100.00,1999-12-31,\n"
                               "S1,100.00,%s,\n"
@@ -671,16 +673,16 @@ START_TEST (test_odd_rows_are_imported_with_a_warning)
                               "S1,100.00,2025-01-30,\n"
                               "S1,20000.00,2024-06-01,\n", future);
   warnings = import_warnings (db, "payments.csv", payments);
-  expected = g_strdup_printf ("payments.csv:2:3: paid_on (1999-12-31) is before 2000; check the year\n"
+  expected = g_strdup_printf ("payments.csv:2:3: paid_on (31/12/1999) is before 2000; check the year\n"
                               "payments.csv:3:3: paid_on (%s) is in the future\n"
                               "payments.csv:3:3: paid_on (%s) is more than the payment terms (30 days) after "
-                              "subcontract 'S1' ended (2024-12-31)\n"
-                              "payments.csv:4:4: invoiced_on (2024-05-20) is after paid_on (2024-05-01): the "
+                              "subcontract 'S1' ended (31/12/2024)\n"
+                              "payments.csv:4:4: invoiced_on (20/05/2024) is after paid_on (01/05/2024): the "
                               "payment counts as made in advance, within 30 days\n"
-                              "payments.csv:5:3: paid_on (2025-02-15) is more than the payment terms (30 days) "
-                              "after subcontract 'S1' ended (2024-12-31)\n"
+                              "payments.csv:5:3: paid_on (15/02/2025) is more than the payment terms (30 days) "
+                              "after subcontract 'S1' ended (31/12/2024)\n"
                               "payments.csv: subcontract 'S1' has now been paid £20,500.00 in all, more than "
-                              "its value (£20,000.00)\n", future, future);
+                              "its value (£20,000.00)\n", future_shown, future_shown);
   ck_assert_str_eq (warnings, expected);
 }
 END_TEST

@@ -272,6 +272,19 @@ step_import_preview (Run *run, GtkWidget **target)
                         NULL);
 }
 
+/* Rows that go in as they are but look odd: listed before anything is written. */
+static const char *
+step_import_warnings (Run *run, GtkWidget **target)
+{
+  return import_folder (run, target, "import-warnings",
+                        "payments.csv",
+                        "ref,subcontract_ref,amount,paid_on,invoiced_on\n"
+                        "PAY-X1,SUB-02,1200,01/04/1999,\n"
+                        "PAY-X2,SUB-02,850,01/05/2025,09/05/2025\n"
+                        "PAY-X3,SUB-03,640,01/06/2025,20/05/2025\n",
+                        NULL);
+}
+
 /* Files with mistakes: every problem listed, with where it is and how to put it right. */
 static const char *
 step_import_problems (Run *run, GtkWidget **target)
@@ -467,6 +480,7 @@ static const StepFunc steps[] = {
   step_story_bid_candy,
   step_import_choose,
   step_import_preview,
+  step_import_warnings,
   step_import_problems,
   step_form,
   step_bid_detail,

@@ -476,31 +476,38 @@ warn_about_payment_dates (ImportRow *row)
   FieldValue *paid = candour_import_row_value (row, "paid_on");
   FieldValue *invoiced = candour_import_row_value (row, "invoiced_on");
   FieldValue *subcontract = candour_import_row_value (row, "subcontract_ref");
+  g_autofree char *paid_shown = NULL;
+  g_autofree char *invoiced_shown = NULL;
   const char *end = NULL;
   gint64 terms = 0;
 
   if (!paid->set)
     return;
 
+  /* Dates as people write them: these are read, not re-imported. */
+  paid_shown = candour_date_format_display (paid->text);
+  invoiced_shown = invoiced->set ? candour_date_format_display (invoiced->text) : NULL;
+
   if (strcmp (paid->text, "2000-01-01") < 0)
-    candour_import_row_warning (row, "paid_on", "paid_on (%s) is before 2000; check the year", paid->text);
+    candour_import_row_warning (row, "paid_on", "paid_on (%s) is before 2000; check the year", paid_shown);
   if (strcmp (paid->text, row->import->today) > 0)
-    candour_import_row_warning (row, "paid_on", "paid_on (%s) is in the future", paid->text);
+    candour_import_row_warning (row, "paid_on", "paid_on (%s) is in the future", paid_shown);
   if (invoiced->set && strcmp (invoiced->text, "2000-01-01") < 0)
     candour_import_row_warning (row, "invoiced_on", "invoiced_on (%s) is before 2000; check the year",
-                                invoiced->text);
+                                invoiced_shown);
   if (invoiced->set && strcmp (invoiced->text, paid->text) > 0)
     candour_import_row_warning (row, "invoiced_on", "invoiced_on (%s) is after paid_on (%s): the payment "
-                                "counts as made in advance, within 30 days", invoiced->text, paid->text);
+                                "counts as made in advance, within 30 days", invoiced_shown, paid_shown);
 
   if (subcontract->set &&
       candour_import_subcontract_end (row->import, subcontract->number, &end, &terms) &&
       candour_date_to_days (paid->text) - candour_date_to_days (end) > terms)
     {
       g_autofree char *quoted = candour_import_shorten (subcontract->text);
+      g_autofree char *end_shown = candour_date_format_display (end);
 
       candour_import_row_warning (row, "paid_on", "paid_on (%s) is more than the payment terms (%" G_GINT64_FORMAT
-                                  " days) after subcontract '%s' ended (%s)", paid->text, terms, quoted, end);
+                                  " days) after subcontract '%s' ended (%s)", paid_shown, terms, quoted, end_shown);
     }
 }
 
