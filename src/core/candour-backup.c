@@ -145,8 +145,14 @@ candour_backup_to_path (CandourDatabase  *db,
   why = why_not_sound (copy);
   /* A copy stands alone: one file, in the rollback-journal format, that can be mailed
    * or archived and opened read-only without SQLite making files beside it. */
-  if (why == NULL && sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
-    why = g_strdup (sqlite3_errmsg (copy));
+  rc = why == NULL ? sqlite3_exec (copy, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) : SQLITE_OK;
+  if (rc != SQLITE_OK)
+    {
+      int system_errno = sqlite3_system_errno (copy);
+
+      sqlite3_close (copy);
+      return candour_database_error_from_sqlite (error, path, rc, system_errno, NULL);
+    }
   sqlite3_close (copy);
   if (why != NULL)
     return set_copy_error (error, path, why);

@@ -473,8 +473,14 @@ report_insert_failure (ImportRow *row)
                                 (first = candour_import_shorten (candour_import_row_value (row, "member_ref")->text)),
                                 (second = candour_import_shorten (candour_import_row_value (row, "consortium_ref")->text)));
   else
-    add_problem (row->import, row->file_name, row->line, 1,
-                 "the database refused this row: %s", message);
+    {
+      /* Any other refusal (a full disk, a read-only file...), in the same words as
+       * everywhere else. */
+      g_autoptr(GError) error = NULL;
+
+      candour_database_set_error (row->import->db, &error, NULL);
+      add_problem (row->import, row->file_name, row->line, 1, "%s", error->message);
+    }
   row->ok = FALSE;
 }
 
