@@ -30,6 +30,7 @@ main (void)
   srunner_add_suite (runner, candour_reports_suite ());
   srunner_add_suite (runner, candour_safety_suite ());
   srunner_add_suite (runner, candour_reliability_suite ());
+  srunner_add_suite (runner, candour_scope_suite ());
   srunner_add_suite (runner, candour_models_suite ());
 
   srunner_run_all (runner, CK_NORMAL);

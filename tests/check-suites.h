@@ -22,3 +22,4 @@ Suite *candour_reliability_suite (void);
 Suite *candour_record_suite     (void);
 Suite *candour_reports_suite    (void);
 Suite *candour_safety_suite     (void);
+Suite *candour_scope_suite      (void);

@@ -34,6 +34,13 @@ struct _CandourFinding
   char *due_text;
   char *paid_text;
   char *paid_of_due_text;
+
+  /* What the finding is about, when read with candour_report_finding_rows(). */
+  gint64 bid_partner_id;
+  gint64 bid_id;
+  gint64 partner_id;
+  gint64 lead_id;
+  gint64 contract_id;
 };
 
 G_DEFINE_FINAL_TYPE (CandourFinding, candour_finding, G_TYPE_OBJECT)
@@ -212,7 +219,8 @@ candour_finding_new_from_report (CandourReport *report)
   CandourFinding *self;
 
   g_return_val_if_fail (report != NULL, NULL);
-  g_return_val_if_fail (candour_report_get_n_columns (report) == CANDOUR_FINDING_STATUS + 1, NULL);
+  g_return_val_if_fail (candour_report_get_n_columns (report) == CANDOUR_FINDING_STATUS + 1 ||
+                        candour_report_get_n_columns (report) == CANDOUR_FINDING_CONTRACT_ID + 1, NULL);
 
   self = g_object_new (CANDOUR_TYPE_FINDING, NULL);
   self->bid_ref = dup_cell (report, CANDOUR_FINDING_BID_REF);
@@ -247,6 +255,15 @@ candour_finding_new_from_report (CandourReport *report)
     }
   else
     self->paid_of_due_text = g_strdup ("");
+
+  if (candour_report_get_n_columns (report) > CANDOUR_FINDING_STATUS + 1)
+    {
+      self->bid_partner_id = candour_report_get_int64 (report, CANDOUR_FINDING_BID_PARTNER_ID);
+      self->bid_id = candour_report_get_int64 (report, CANDOUR_FINDING_BID_ID);
+      self->partner_id = candour_report_get_int64 (report, CANDOUR_FINDING_PARTNER_ID);
+      self->lead_id = candour_report_get_int64 (report, CANDOUR_FINDING_LEAD_ID);
+      self->contract_id = candour_report_get_int64 (report, CANDOUR_FINDING_CONTRACT_ID);
+    }
 
   return self;
 }
@@ -363,34 +380,130 @@ candour_finding_get_paid_of_due (CandourFinding *self)
   return self->paid_of_due;
 }
 
-GListModel *
-candour_finding_list_load (CandourDatabase                *db,
-                           const CandourReconcileOptions  *options,
-                           GError                        **error)
+gint64
+candour_finding_get_bid_partner_id (CandourFinding *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_FINDING (self), 0);
+  return self->bid_partner_id;
+}
+
+gint64
+candour_finding_get_bid_id (CandourFinding *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_FINDING (self), 0);
+  return self->bid_id;
+}
+
+gint64
+candour_finding_get_partner_id (CandourFinding *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_FINDING (self), 0);
+  return self->partner_id;
+}
+
+gint64
+candour_finding_get_lead_id (CandourFinding *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_FINDING (self), 0);
+  return self->lead_id;
+}
+
+gint64
+candour_finding_get_contract_id (CandourFinding *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_FINDING (self), 0);
+  return self->contract_id;
+}
+
+gboolean
+candour_finding_in_scope (CandourFinding            *self,
+                          const CandourFindingScope *scope)
+{
+  g_return_val_if_fail (CANDOUR_IS_FINDING (self), FALSE);
+  g_return_val_if_fail (scope != NULL, FALSE);
+
+  return (scope->bid_id == 0 || self->bid_id == scope->bid_id) &&
+         (scope->partner_id == 0 || self->partner_id == scope->partner_id) &&
+         (scope->lead_id == 0 || self->lead_id == scope->lead_id);
+}
+
+GPtrArray *
+candour_finding_array_load (CandourDatabase                *db,
+                            const CandourReconcileOptions  *options,
+                            const CandourFindingScope      *scope,
+                            GCancellable                   *cancellable,
+                            GError                        **error)
 {
   g_autoptr(CandourReport) report = NULL;
-  g_autoptr(GListStore) store = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  report = candour_report_findings (db, options, error);
+  report = candour_report_finding_rows (db, options, scope, error);
   if (report == NULL)
     return NULL;
 
   while (candour_report_next (report, &local_error))
-    g_ptr_array_add (rows, candour_finding_new_from_report (report));
+    {
+      g_ptr_array_add (rows, candour_finding_new_from_report (report));
+      if ((rows->len & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  return g_steal_pointer (&rows);
+}
+
+GListModel *
+candour_finding_list_load (CandourDatabase                *db,
+                           const CandourReconcileOptions  *options,
+                           GError                        **error)
+{
+  g_autoptr(GPtrArray) rows = candour_finding_array_load (db, options, NULL, NULL, error);
+  GListStore *store;
+
+  if (rows == NULL)
+    return NULL;
 
   store = g_list_store_new (CANDOUR_TYPE_FINDING);
   g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return G_LIST_MODEL (store);
+}
+
+void
+candour_finding_totals_add (CandourFindingTotals *totals,
+                            CandourFinding       *finding,
+                            int                   sign)
+{
+  g_return_if_fail (totals != NULL);
+  g_return_if_fail (CANDOUR_IS_FINDING (finding));
+  g_return_if_fail (sign == 1 || sign == -1);
+
+  switch (candour_finding_get_rank (finding))
+    {
+    case CANDOUR_FINDING_RANK_BID_CANDY: totals->bid_candy += sign; break;
+    case CANDOUR_FINDING_RANK_SHORT_CHANGED: totals->short_changed += sign; break;
+    case CANDOUR_FINDING_RANK_UNDERPAID: totals->underpaid += sign; break;
+    case CANDOUR_FINDING_RANK_AWAITING_SUBCONTRACT: totals->awaiting_subcontract += sign; break;
+    case CANDOUR_FINDING_RANK_PENDING: totals->pending += sign; break;
+    case CANDOUR_FINDING_RANK_HONOURED: totals->honoured += sign; break;
+    case CANDOUR_FINDING_RANK_NOT_AWARDED:
+    default:
+      totals->not_awarded += sign;
+      return;
+    }
+
+  totals->named += sign;
+  if (finding->has_promise)
+    totals->promised += sign * finding->promised;
+  totals->subcontracted += sign * finding->subcontracted;
+  totals->due += sign * finding->due;
+  totals->paid += sign * finding->paid;
 }
 
 void
@@ -409,25 +522,6 @@ candour_finding_totals_compute (GListModel           *findings,
     {
       g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
 
-      switch (candour_finding_get_rank (finding))
-        {
-        case CANDOUR_FINDING_RANK_BID_CANDY: totals->bid_candy++; break;
-        case CANDOUR_FINDING_RANK_SHORT_CHANGED: totals->short_changed++; break;
-        case CANDOUR_FINDING_RANK_UNDERPAID: totals->underpaid++; break;
-        case CANDOUR_FINDING_RANK_AWAITING_SUBCONTRACT: totals->awaiting_subcontract++; break;
-        case CANDOUR_FINDING_RANK_PENDING: totals->pending++; break;
-        case CANDOUR_FINDING_RANK_HONOURED: totals->honoured++; break;
-        case CANDOUR_FINDING_RANK_NOT_AWARDED:
-        default:
-          totals->not_awarded++;
-          continue;
-        }
-
-      totals->named++;
-      if (finding->has_promise)
-        totals->promised += finding->promised;
-      totals->subcontracted += finding->subcontracted;
-      totals->due += finding->due;
-      totals->paid += finding->paid;
+      candour_finding_totals_add (totals, finding, 1);
     }
 }

@@ -53,6 +53,18 @@ gint64          candour_finding_get_paid          (CandourFinding *self);
 /* Paid as tenths of a percent of due, halves away from zero; -1 when nothing is due. */
 gint64          candour_finding_get_paid_of_due   (CandourFinding *self);
 
+/* What the finding is about, when it was read with candour_report_finding_rows() (as
+ * every list loaded here is); 0 otherwise. The bid_partner id is a finding's key. */
+gint64          candour_finding_get_bid_partner_id (CandourFinding *self);
+gint64          candour_finding_get_bid_id        (CandourFinding *self);
+gint64          candour_finding_get_partner_id    (CandourFinding *self);
+gint64          candour_finding_get_lead_id       (CandourFinding *self);
+/* 0 before the bid has a contract. */
+gint64          candour_finding_get_contract_id   (CandourFinding *self);
+/* Whether the finding is among those scope names. */
+gboolean        candour_finding_in_scope          (CandourFinding            *self,
+                                                   const CandourFindingScope *scope);
+
 /* The rank of a status keyword ("bid_candy"…); unknown words rank last. */
 CandourFindingRank
                 candour_finding_rank_for_status   (const char     *status);
@@ -60,6 +72,13 @@ CandourFindingRank
 /* Every row of the findings report as CandourFinding items, in the report's order. */
 GListModel     *candour_finding_list_load         (CandourDatabase                *db,
                                                    const CandourReconcileOptions  *options,
+                                                   GError                        **error);
+/* The findings in scope (NULL: all) as a GPtrArray of CandourFinding, in the report's
+ * order; stops with G_IO_ERROR_CANCELLED when cancellable is (for a worker thread). */
+GPtrArray      *candour_finding_array_load        (CandourDatabase                *db,
+                                                   const CandourReconcileOptions  *options,
+                                                   const CandourFindingScope      *scope,
+                                                   GCancellable                   *cancellable,
                                                    GError                        **error);
 
 /* Headline figures over a list of findings. Sums of money count rows of won bids only;
@@ -82,5 +101,10 @@ typedef struct
 
 void            candour_finding_totals_compute    (GListModel            *findings,
                                                    CandourFindingTotals  *totals);
+/* Adds one finding's part to the totals (sign 1), or takes it away (sign -1): an edit
+ * moves the headline figures by the difference, not by counting again. */
+void            candour_finding_totals_add        (CandourFindingTotals  *totals,
+                                                   CandourFinding        *finding,
+                                                   int                    sign);
 
 G_END_DECLS

@@ -15,14 +15,20 @@
  * and contract, the sums; then one row per partner named in a bid.
  *
  * Parameters: :as_of (ISO date D), :grace (days G), :tolerance (basis points T),
- * :all (1 to include bids that were not won). */
-#define FINDINGS_CTES \
+ * :all (1 to include bids that were not won).
+ *
+ * The rules are written once; a scope narrows the subcontracts and the named partners
+ * read to one bid, one partner or one lead provider's, so that an edit costs what it
+ * touched: SUB_SCOPE filters subcontract s of contract c, NAMED_SCOPE bid_partner bp of
+ * bid b. Each scope has an index to start from. */
+#define FINDINGS_CTES(SUB_SCOPE, NAMED_SCOPE) \
   "params AS (SELECT candour_days (:as_of) AS d),\n" \
   "sub AS (\n" \
   "  SELECT s.id, s.contract_id, s.partner_id, s.value,\n" \
   "         params.d - s.payment_terms_days - candour_days (coalesce (s.start_on, c.start_on)) + 1 AS days_payable,\n" \
   "         candour_days (coalesce (s.end_on, c.end_on)) - candour_days (coalesce (s.start_on, c.start_on)) + 1 AS days_long\n" \
-  "  FROM subcontract s JOIN contract c ON c.id = s.contract_id, params),\n" \
+  "  FROM subcontract s JOIN contract c ON c.id = s.contract_id, params\n" \
+  "  WHERE 1 " SUB_SCOPE "),\n" \
   "sub_due AS (\n" \
   "  SELECT contract_id, partner_id, value,\n" \
   "         CASE WHEN days_payable <= 0 THEN 0\n" \
@@ -36,7 +42,7 @@
   "         candour_total (paid) AS paid\n" \
   "  FROM sub_due GROUP BY contract_id, partner_id),\n" \
   "named AS (\n" \
-  "  SELECT b.id AS bid_id, b.ref AS bid_ref, b.outcome, b.lead_id, bp.partner_id, bp.consent,\n" \
+  "  SELECT bp.id AS bp_id, b.id AS bid_id, b.ref AS bid_ref, b.outcome, b.lead_id, bp.partner_id, bp.consent,\n" \
   "         c.id AS contract_id, c.ref AS contract_ref,\n" \
   "         params.d - candour_days (c.start_on) AS days_since_start,\n" \
   "         CASE WHEN bp.promised_value IS NOT NULL THEN bp.promised_value\n" \
@@ -51,7 +57,7 @@
   "  LEFT JOIN contract c ON c.bid_id = b.id\n" \
   "  LEFT JOIN per_partner pp ON pp.contract_id = c.id AND pp.partner_id = bp.partner_id\n" \
   "  CROSS JOIN params\n" \
-  "  WHERE b.outcome = 'won' OR :all),\n" \
+  "  WHERE (b.outcome = 'won' OR :all) " NAMED_SCOPE "),\n" \
   "findings AS (\n" \
   "  SELECT n.*,\n" \
   "         CASE WHEN n.outcome <> 'won' THEN 'not_awarded'\n" \
@@ -63,15 +69,52 @@
   "              ELSE 'honoured' END AS status\n" \
   "  FROM named n)\n"
 
+#define FINDINGS_SELECT \
+  "SELECT f.bid_ref, f.contract_ref, lead.ref, lead.name, partner.ref, partner.name,\n" \
+  "       candour_size_band (partner.annual_income), f.consent,\n" \
+  "       f.promised, f.subcontracted, f.due, f.paid, f.status"
+
+#define FINDINGS_FROM \
+  "FROM findings f\n" \
+  "JOIN organisation lead ON lead.id = f.lead_id\n" \
+  "JOIN organisation partner ON partner.id = f.partner_id\n" \
+  "ORDER BY f.bid_ref, partner.ref"
+
 static const char findings_sql[] =
-  "WITH " FINDINGS_CTES
-  "SELECT f.bid_ref, f.contract_ref, lead.ref, lead.name, partner.ref, partner.name,\n"
-  "       candour_size_band (partner.annual_income), f.consent,\n"
-  "       f.promised, f.subcontracted, f.due, f.paid, f.status\n"
-  "FROM findings f\n"
-  "JOIN organisation lead ON lead.id = f.lead_id\n"
-  "JOIN organisation partner ON partner.id = f.partner_id\n"
-  "ORDER BY f.bid_ref, partner.ref";
+  "WITH " FINDINGS_CTES ("", "") FINDINGS_SELECT "\n" FINDINGS_FROM;
+
+/* The same rows with the records they are about, for the window, which patches its list
+ * after an edit: one statement per scope, the rules the same in each. */
+#define FINDING_ROWS_SQL(SUB_SCOPE, NAMED_SCOPE) \
+  "WITH " FINDINGS_CTES (SUB_SCOPE, NAMED_SCOPE) FINDINGS_SELECT ",\n" \
+  "       f.bp_id, f.bid_id, f.partner_id, f.lead_id, f.contract_id\n" FINDINGS_FROM
+
+#define BID_SCOPE "AND c.bid_id = :bid", "AND b.id = :bid"
+#define PARTNER_SCOPE "AND s.partner_id = :partner", "AND bp.partner_id = :partner"
+#define BID_PARTNER_SCOPE "AND c.bid_id = :bid AND s.partner_id = :partner", \
+                          "AND b.id = :bid AND bp.partner_id = :partner"
+#define LEAD_SCOPE "AND c.lead_id = :lead", "AND b.lead_id = :lead"
+
+/* A scope above is two arguments: expanded here, before FINDING_ROWS_SQL counts them. */
+#define SCOPED_ROWS_SQL(...) FINDING_ROWS_SQL (__VA_ARGS__)
+
+typedef enum
+{
+  SCOPE_ALL,
+  SCOPE_BID,
+  SCOPE_PARTNER,
+  SCOPE_BID_PARTNER,
+  SCOPE_LEAD,
+  N_SCOPES
+} Scope;
+
+static const char * const finding_rows_sql[N_SCOPES] = {
+  [SCOPE_ALL] = FINDING_ROWS_SQL ("", ""),
+  [SCOPE_BID] = SCOPED_ROWS_SQL (BID_SCOPE),
+  [SCOPE_PARTNER] = SCOPED_ROWS_SQL (PARTNER_SCOPE),
+  [SCOPE_BID_PARTNER] = SCOPED_ROWS_SQL (BID_PARTNER_SCOPE),
+  [SCOPE_LEAD] = SCOPED_ROWS_SQL (LEAD_SCOPE),
+};
 
 static const CandourReportColumn findings_columns[] = {
   { "bid_ref", CANDOUR_CELL_TEXT },
@@ -89,10 +132,31 @@ static const CandourReportColumn findings_columns[] = {
   { "status", CANDOUR_CELL_KEYWORD },
 };
 
+static const CandourReportColumn finding_rows_columns[] = {
+  { "bid_ref", CANDOUR_CELL_TEXT },
+  { "contract_ref", CANDOUR_CELL_TEXT },
+  { "lead_ref", CANDOUR_CELL_TEXT },
+  { "lead_name", CANDOUR_CELL_TEXT },
+  { "partner_ref", CANDOUR_CELL_TEXT },
+  { "partner_name", CANDOUR_CELL_TEXT },
+  { "partner_size", CANDOUR_CELL_KEYWORD },
+  { "consent", CANDOUR_CELL_KEYWORD },
+  { "promised", CANDOUR_CELL_MONEY },
+  { "subcontracted", CANDOUR_CELL_MONEY },
+  { "due", CANDOUR_CELL_MONEY },
+  { "paid", CANDOUR_CELL_MONEY },
+  { "status", CANDOUR_CELL_KEYWORD },
+  { "bid_partner_id", CANDOUR_CELL_COUNT },
+  { "bid_id", CANDOUR_CELL_COUNT },
+  { "partner_id", CANDOUR_CELL_COUNT },
+  { "lead_id", CANDOUR_CELL_COUNT },
+  { "contract_id", CANDOUR_CELL_COUNT },
+};
+
 /* promise_kept_percent = Σ min(subcontracted, promised) / Σ promised over the findings
  * that have a promise; empty when none has (the division returns NULL for 0). */
 static const char scorecard_sql[] =
-  "WITH " FINDINGS_CTES
+  "WITH " FINDINGS_CTES ("", "")
   "SELECT lead.ref, lead.name,\n"
   "       (SELECT count (*) FROM bid w WHERE w.lead_id = lead.id AND w.outcome = 'won'),\n"
   "       count (f.partner_id),\n"
@@ -278,6 +342,45 @@ candour_report_findings (CandourDatabase                *db,
 {
   return engine_report (db, findings_sql, findings_columns, G_N_ELEMENTS (findings_columns),
                         options, options->include_not_awarded, error);
+}
+
+CandourReport *
+candour_report_finding_rows (CandourDatabase                *db,
+                             const CandourReconcileOptions  *options,
+                             const CandourFindingScope      *scope,
+                             GError                        **error)
+{
+  static const CandourFindingScope everything = { 0 };
+  CandourReport *report;
+  sqlite3_stmt *stmt;
+  Scope which;
+
+  if (scope == NULL)
+    scope = &everything;
+
+  if (scope->lead_id != 0)
+    {
+      g_return_val_if_fail (scope->bid_id == 0 && scope->partner_id == 0, NULL);
+      which = SCOPE_LEAD;
+    }
+  else if (scope->bid_id != 0)
+    which = scope->partner_id != 0 ? SCOPE_BID_PARTNER : SCOPE_BID;
+  else
+    which = scope->partner_id != 0 ? SCOPE_PARTNER : SCOPE_ALL;
+
+  report = engine_report (db, finding_rows_sql[which], finding_rows_columns,
+                          G_N_ELEMENTS (finding_rows_columns), options, options->include_not_awarded, error);
+  if (report == NULL)
+    return NULL;
+
+  stmt = candour_report_get_statement (report);
+  if (which == SCOPE_BID || which == SCOPE_BID_PARTNER)
+    candour_bind_int64 (stmt, ":bid", scope->bid_id);
+  if (which == SCOPE_PARTNER || which == SCOPE_BID_PARTNER)
+    candour_bind_int64 (stmt, ":partner", scope->partner_id);
+  if (which == SCOPE_LEAD)
+    candour_bind_int64 (stmt, ":lead", scope->lead_id);
+  return report;
 }
 
 CandourReport *

@@ -39,6 +39,24 @@ void           candour_reconcile_options_clear (CandourReconcileOptions *options
 CandourReport *candour_report_findings       (CandourDatabase                   *db,
                                               const CandourReconcileOptions     *options,
                                               GError                           **error);
+/* Which findings a question is about; 0 means any. Set bid, partner, both, or lead:
+ * the partners a bid named, a partner's findings, one named partner of one bid, or every
+ * finding of a lead provider. All zero is every finding. */
+typedef struct
+{
+  gint64 bid_id;
+  gint64 partner_id;
+  gint64 lead_id;
+} CandourFindingScope;
+
+/* The findings report's columns, then the ids of what each row is about: bid_partner_id
+ * (the named partner, a finding's key), bid_id, partner_id, lead_id and contract_id
+ * (NULL before a contract). The same rules as candour_report_findings(), read for the
+ * scope only (NULL for every finding): what an edit touched costs what it touched. */
+CandourReport *candour_report_finding_rows   (CandourDatabase                   *db,
+                                              const CandourReconcileOptions     *options,
+                                              const CandourFindingScope         *scope,
+                                              GError                           **error);
 /* One row per lead provider of a won bid. include_not_awarded is ignored. */
 CandourReport *candour_report_scorecard      (CandourDatabase                   *db,
                                               const CandourReconcileOptions     *options,
@@ -67,6 +85,12 @@ typedef enum
   CANDOUR_FINDING_DUE,
   CANDOUR_FINDING_PAID,
   CANDOUR_FINDING_STATUS,
+  /* candour_report_finding_rows() only */
+  CANDOUR_FINDING_BID_PARTNER_ID,
+  CANDOUR_FINDING_BID_ID,
+  CANDOUR_FINDING_PARTNER_ID,
+  CANDOUR_FINDING_LEAD_ID,
+  CANDOUR_FINDING_CONTRACT_ID,
 } CandourFindingColumn;
 
 G_END_DECLS

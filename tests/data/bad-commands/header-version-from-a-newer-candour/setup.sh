@@ -1,2 +1,2 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-sqlite3 area.db "PRAGMA user_version = 4"
+sqlite3 area.db "PRAGMA user_version = 99"
