@@ -11,3 +11,4 @@ CREATE INDEX subcontract_by_partner ON subcontract (partner_id, value);
 CREATE INDEX contract_by_lead ON contract (lead_id);
 CREATE INDEX contract_by_commissioner ON contract (commissioner_id);
 CREATE INDEX bid_by_commissioner ON bid (commissioner_id);
+CREATE INDEX bid_by_consortium ON bid (consortium_id) WHERE consortium_id IS NOT NULL;

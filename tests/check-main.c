@@ -31,6 +31,7 @@ main (void)
   srunner_add_suite (runner, candour_safety_suite ());
   srunner_add_suite (runner, candour_reliability_suite ());
   srunner_add_suite (runner, candour_scope_suite ());
+  srunner_add_suite (runner, candour_query_plans_suite ());
   srunner_add_suite (runner, candour_models_suite ());
 
   srunner_run_all (runner, CK_NORMAL);

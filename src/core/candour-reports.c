@@ -78,7 +78,9 @@
   "FROM findings f\n" \
   "JOIN organisation lead ON lead.id = f.lead_id\n" \
   "JOIN organisation partner ON partner.id = f.partner_id\n" \
-  "ORDER BY f.bid_ref, partner.ref"
+  /* Sorted at the end: walking the bids in reference order instead would read them \
+   * all for a question about one partner or one lead provider. */ \
+  "ORDER BY +f.bid_ref, +partner.ref"
 
 static const char findings_sql[] =
   "WITH " FINDINGS_CTES ("", "") FINDINGS_SELECT "\n" FINDINGS_FROM;
