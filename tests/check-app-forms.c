@@ -170,6 +170,8 @@ field_of (CandourTable  table,
 static guint
 n_shown (const char *page)
 {
+  /* A hidden page reads its records when it is shown. */
+  candour_window_show_page (window, page);
   test_app_wait ();
   return g_list_model_get_n_items (candour_records_page_get_shown (CANDOUR_RECORDS_PAGE (candour_window_get_page (window, page))));
 }
@@ -627,6 +629,8 @@ START_TEST (test_delete_while_busy)
 
   ck_assert (candour_record_save (database (), CANDOUR_TABLE_ORGANISATIONS, texts, &id, problems, NULL));
   ck_assert (candour_session_reload (candour_window_get_session (window), NULL));
+  /* The page reads its list again on a worker. */
+  test_app_wait ();
   ck_assert (candour_database_begin (other, NULL));
 
   ck_assert (candour_records_page_select (page, "ORG-STAYS"));

@@ -49,6 +49,8 @@ n_shown (const char *page_name)
 {
   GtkWidget *page = candour_window_get_page (window, page_name);
 
+  /* A hidden page reads its records when it is shown. */
+  candour_window_show_page (window, page_name);
   test_app_wait ();
   if (CANDOUR_IS_PAYMENTS_PAGE (page))
     return g_list_model_get_n_items (G_LIST_MODEL (candour_payments_page_get_list (CANDOUR_PAYMENTS_PAGE (page))));

@@ -14,6 +14,7 @@
 
 #include "check-app-suites.h"
 #include "test-util.h"
+#include "candour-read-job.h"
 #include "candour-toasts.h"
 
 #define DEMO_TODAY "2025-06-30"
@@ -31,7 +32,18 @@ test_app_get_application (void)
 void
 test_app_wait (void)
 {
-  /* A few rounds: a layout can queue another draw, a draw another idle. */
+  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  /* What the window asked of workers first (judging findings, reading lists)... */
+  while (candour_read_job_get_n_pending () > 0 && g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+  ck_assert_msg (candour_read_job_get_n_pending () == 0, "the window's workers are still busy after a minute");
+
+  /* ...then a few rounds: a layout can queue another draw, a draw another idle. */
   for (int round = 0; round < 3; round++)
     {
       while (g_main_context_iteration (NULL, FALSE))

@@ -137,12 +137,14 @@ static void
 commit (CandourDeletion *self)
 {
   CandourDatabase *db = candour_session_get_database (self->session);
+  g_autoptr(GArray) scopes_before = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->finished)
     return;
   self->finished = TRUE;
 
+  scopes_before = candour_session_scopes_of (self->session, self->table, self->id);
   if (!candour_record_delete (db, self->table, self->id, &error))
     {
       /* Someone pointed a record at it meanwhile, or the database is busy: keep it. */
@@ -154,10 +156,9 @@ commit (CandourDeletion *self)
       return;
     }
 
-  /* Shown again for the moment it takes to read the database without it. */
+  /* Gone from the findings and the lists at once; shown again only if it never went. */
+  candour_session_record_changed (self->session, self->table, self->id, scopes_before);
   candour_session_unhide_record (self->session, self->table, self->id);
-  if (!candour_session_reload (self->session, &error))
-    g_warning ("Could not read the database again: %s", error->message);
 }
 
 static void

@@ -131,7 +131,7 @@ add_share (CandourDetailWindow *self,
   list = candour_detail_window_add_list (self, "share", _("Share for Smaller Organisations"), description,
                                          NULL, 0);
 
-  shares = candour_report_shares (db, &error);
+  shares = candour_report_contract_shares (db, self->id, &error);
   while (shares != NULL && candour_report_next (shares, &error))
     {
       g_autofree char *share = NULL;

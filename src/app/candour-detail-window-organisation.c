@@ -14,6 +14,7 @@
 #include "candour-date.h"
 #include "candour-detail-window-private.h"
 #include "candour-finding.h"
+#include "candour-record.h"
 #include "candour-labels.h"
 #include "candour-money.h"
 #include "candour-record-query.h"
@@ -130,39 +131,36 @@ compose_summary (CandourDetailWindow *self,
 void
 candour_detail_window_fill_organisation (CandourDetailWindow *self)
 {
+  CandourDatabase *db = candour_session_get_database (self->session);
   CandourReconcileOptions options;
-  g_autoptr(GListModel) findings = NULL;
-  g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_object_unref);
+  CandourFindingScope scope = { .partner_id = self->id };
+  g_autoptr(GPtrArray) named = NULL;
   g_autoptr(GHashTable) titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   DetailList *list;
 
-  /* Every bid, not only won ones: "we were named and the bid was lost" is an answer too. */
+  /* Every bid, not only won ones: "we were named and the bid was lost" is an answer too.
+   * Its own findings only: judging a national prime's 120,000 would take a second. */
   candour_session_get_options (self->session, &options);
   options.include_not_awarded = TRUE;
-  findings = candour_finding_list_load (candour_session_get_database (self->session), &options, &error);
+  named = candour_finding_array_load (db, &options, &scope, NULL, &error);
   candour_reconcile_options_clear (&options);
-  if (findings == NULL)
-    g_warning ("Could not judge the findings: %s", error->message);
-
-  for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
+  if (named == NULL)
     {
-      g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
-
-      if (g_strcmp0 (candour_finding_get_partner_ref (finding), self->ref) == 0)
-        g_ptr_array_add (named, g_steal_pointer (&finding));
+      g_warning ("Could not judge the findings: %s", error->message);
+      named = g_ptr_array_new_with_free_func (g_object_unref);
     }
 
   /* Bids by their titles, which say more to people than refs. */
-  {
-    g_autoptr(CandourReport) bids = candour_report_ref_choices (candour_session_get_database (self->session),
-                                                                 CANDOUR_TABLE_BIDS, NULL);
+  for (guint i = 0; i < named->len; i++)
+    {
+      CandourFinding *finding = named->pdata[i];
+      g_auto(GStrv) bid = candour_record_load (db, CANDOUR_TABLE_BIDS, candour_finding_get_bid_id (finding), NULL);
 
-    while (bids != NULL && candour_report_next (bids, NULL))
-      g_hash_table_insert (titles, g_strdup (candour_report_get_text (bids, 0)),
-                           g_strdup (candour_report_get_text (bids, 1)));
-  }
+      if (bid != NULL)
+        g_hash_table_replace (titles, g_strdup (candour_finding_get_bid_ref (finding)), g_strdup (bid[1]));
+    }
 
   summary = compose_summary (self, named);
   candour_detail_window_set_summary (self, summary);

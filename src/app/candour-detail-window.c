@@ -521,6 +521,8 @@ candour_detail_window_constructed (GObject *object)
   if (self->session != NULL)
     {
       g_signal_connect_object (self->session, "notify::revision", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+      /* Its lists are about this record alone: read again after any edit, at once. */
+      g_signal_connect_object (self->session, "record-changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->session, "hidden-changed", G_CALLBACK (on_hidden_changed), self,
                                G_CONNECT_SWAPPED);
     }

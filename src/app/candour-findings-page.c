@@ -82,11 +82,19 @@ update_count (CandourFindingsPage *self)
     text = g_strdup_printf (ngettext ("%u of %u finding", "%u of %u findings", total), shown, total);
   gtk_label_set_label (self->count_label, text);
 
-  if (shown > 0)
+  /* Filtering a national prime's findings takes a few frames: no "nothing found" meanwhile. */
+  if (shown > 0 || gtk_filter_list_model_get_pending (self->filter_model) > 0)
     gtk_stack_set_visible_child_name (self->view_stack, "list");
   else
     {
-      if (total == 0)
+      if (total == 0 && self->session != NULL && candour_session_get_loading (self->session))
+        {
+          adw_status_page_set_title (self->empty_page, _("Judging the Findings…"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Each partner named in a won bid is being checked against "
+                                             "its subcontracts and payments."));
+        }
+      else if (total == 0)
         {
           adw_status_page_set_title (self->empty_page, _("No Findings Yet"));
           adw_status_page_set_description (self->empty_page,
@@ -348,7 +356,10 @@ candour_findings_page_set_session (CandourFindingsPage *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_swapped (session, "notify::findings", G_CALLBACK (reload), self);
+    {
+      g_signal_connect_swapped (session, "notify::findings", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (session, "notify::loading", G_CALLBACK (update_count), self);
+    }
 
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "candour-finding.h"
@@ -118,16 +119,22 @@ set_money (CandourOverviewPage *self,
 static guint
 count_won_bids (GListModel *findings)
 {
-  g_autoptr(GHashTable) bids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) bids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = NULL;
   guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
 
+  /* Keys live in one array: a national prime's 20,000 bids, no allocation each. */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
+      gint64 bid_id = candour_finding_get_bid_id (finding);
 
       if (candour_finding_get_rank (finding) != CANDOUR_FINDING_RANK_NOT_AWARDED)
-        g_hash_table_add (bids, g_strdup (candour_finding_get_bid_ref (finding)));
+        g_array_append_val (ids, bid_id);
     }
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (bids, &g_array_index (ids, gint64, i));
   return g_hash_table_size (bids);
 }
 
@@ -170,34 +177,65 @@ update_summary (CandourOverviewPage        *self,
   gtk_label_set_label (self->summary_label, text->str);
 }
 
+/* What each lead provider's named partners were promised, given and paid: the
+ * scorecard's sums, added up from the findings already judged rather than asked of the
+ * database again. */
+typedef struct
+{
+  const char *ref;
+  const char *name;
+  gint64 values[3];
+} LeadSums;
+
+static int
+compare_lead_refs (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp ((*(LeadSums * const *)a)->ref, (*(LeadSums * const *)b)->ref);
+}
+
 static void
 update_chart (CandourOverviewPage *self)
 {
   const char *series[] = { _("Promised"), _("Subcontracted"), _("Paid"), NULL };
-  g_autoptr(CandourReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  CandourReconcileOptions options;
+  GListModel *findings = self->session != NULL ? candour_session_get_findings (self->session) : NULL;
+  guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
+  g_autoptr(GHashTable) leads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  /* The strings belong to the findings, held until the chart has its copies. */
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
 
   candour_bar_chart_set_series (self->lead_chart, series);
 
-  if (self->session != NULL)
+  for (guint i = 0; i < n; i++)
     {
-      candour_session_get_options (self->session, &options);
-      report = candour_report_scorecard (candour_session_get_database (self->session), &options, &error);
-      candour_reconcile_options_clear (&options);
+      CandourFinding *finding = g_list_model_get_item (findings, i);
+      gint64 lead_id = candour_finding_get_lead_id (finding);
+      LeadSums *sums;
 
-      while (report != NULL && candour_report_next (report, &error))
+      g_ptr_array_add (held, finding);
+      if (candour_finding_get_rank (finding) == CANDOUR_FINDING_RANK_NOT_AWARDED)
+        continue;
+
+      sums = g_hash_table_lookup (leads, &lead_id);
+      if (sums == NULL)
         {
-          gint64 values[] = {
-            candour_report_get_int64 (report, 10),
-            candour_report_get_int64 (report, 11),
-            candour_report_get_int64 (report, 12),
-          };
-
-          candour_bar_chart_add_category (self->lead_chart, candour_report_get_text (report, 1), values);
+          sums = g_new0 (LeadSums, 1);
+          sums->ref = candour_finding_get_lead_ref (finding);
+          sums->name = candour_finding_get_lead_name (finding);
+          g_hash_table_insert (leads, g_memdup2 (&lead_id, sizeof lead_id), sums);
+          g_ptr_array_add (order, sums);
         }
-      if (error != NULL)
-        g_warning ("Could not read the scorecard: %s", error->message);
+      sums->values[0] += candour_finding_get_promised (finding);
+      sums->values[1] += candour_finding_get_subcontracted (finding);
+      sums->values[2] += candour_finding_get_paid (finding);
+    }
+
+  g_ptr_array_sort (order, compare_lead_refs);
+  for (guint i = 0; i < order->len; i++)
+    {
+      LeadSums *sums = order->pdata[i];
+      candour_bar_chart_add_category (self->lead_chart, sums->name, sums->values);
     }
 
   {
@@ -252,6 +290,7 @@ update_serious (CandourOverviewPage *self,
 {
   g_autoptr(GPtrArray) serious = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
+  guint n_serious = 0;
   GtkWidget *child;
   g_autofree char *heading = NULL;
 
@@ -259,18 +298,35 @@ update_serious (CandourOverviewPage *self,
     gtk_list_box_remove (self->serious_list, child);
   g_list_store_remove_all (self->serious);
 
+  /* The few most serious, kept sorted as the findings go by: no sort of them all. */
   for (guint i = 0; i < n; i++)
     {
       CandourFinding *finding = g_list_model_get_item (findings, i);
 
-      if (candour_finding_get_rank (finding) <= CANDOUR_FINDING_RANK_UNDERPAID)
-        g_ptr_array_add (serious, finding);
-      else
-        g_object_unref (finding);
-    }
-  g_ptr_array_sort (serious, compare_seriousness);
+      if (candour_finding_get_rank (finding) > CANDOUR_FINDING_RANK_UNDERPAID)
+        {
+          g_object_unref (finding);
+          continue;
+        }
+      n_serious++;
+      if (serious->len == CANDOUR_OVERVIEW_MAX_SERIOUS &&
+          compare_seriousness (&finding, &serious->pdata[serious->len - 1]) >= 0)
+        {
+          g_object_unref (finding);
+          continue;
+        }
+      if (serious->len == CANDOUR_OVERVIEW_MAX_SERIOUS)
+        g_ptr_array_remove_index (serious, serious->len - 1);
+      {
+        guint at = serious->len;
 
-  for (guint i = 0; i < serious->len && i < CANDOUR_OVERVIEW_MAX_SERIOUS; i++)
+        while (at > 0 && compare_seriousness (&finding, &serious->pdata[at - 1]) < 0)
+          at--;
+        g_ptr_array_insert (serious, at, finding);
+      }
+    }
+
+  for (guint i = 0; i < serious->len; i++)
     {
       CandourFinding *finding = g_ptr_array_index (serious, i);
 
@@ -278,7 +334,7 @@ update_serious (CandourOverviewPage *self,
       gtk_list_box_append (self->serious_list, serious_row (finding));
     }
 
-  if (serious->len == 0)
+  if (n_serious == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -291,10 +347,10 @@ update_serious (CandourOverviewPage *self,
     }
   else
     heading = g_strdup_printf (ngettext ("%u Finding Needs Attention", "%u Findings Need Attention",
-                                         serious->len), serious->len);
+                                         n_serious), n_serious);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->serious_caption), serious->len > CANDOUR_OVERVIEW_MAX_SERIOUS);
-  if (serious->len > CANDOUR_OVERVIEW_MAX_SERIOUS)
+  gtk_widget_set_visible (GTK_WIDGET (self->serious_caption), n_serious > CANDOUR_OVERVIEW_MAX_SERIOUS);
+  if (n_serious > CANDOUR_OVERVIEW_MAX_SERIOUS)
     {
       g_autofree char *caption = g_strdup_printf (_("The %u most serious: bid candy first, then short-changed, "
                                                     "then underpaid, the largest promises first within each."),
@@ -309,20 +365,24 @@ static void
 reload (CandourOverviewPage *self)
 {
   GListModel *findings = self->session != NULL ? candour_session_get_findings (self->session) : NULL;
-  g_autoptr(GListStore) empty = g_list_store_new (CANDOUR_TYPE_FINDING);
-  CandourFindingTotals totals;
+  static const CandourFindingTotals none;
+  const CandourFindingTotals *totals = self->session != NULL ? candour_session_get_totals (self->session) : &none;
 
-  candour_finding_totals_compute (findings != NULL ? findings : G_LIST_MODEL (empty), &totals);
-  set_count (self, "named", totals.named);
-  set_count (self, "honoured", totals.honoured);
-  set_count (self, "bid_candy", totals.bid_candy);
-  set_count (self, "short_changed", totals.short_changed);
-  set_count (self, "underpaid", totals.underpaid);
-  set_money (self, "promised", totals.promised);
-  set_money (self, "subcontracted", totals.subcontracted);
-  set_money (self, "paid", totals.paid);
+  set_count (self, "named", totals->named);
+  set_count (self, "honoured", totals->honoured);
+  set_count (self, "bid_candy", totals->bid_candy);
+  set_count (self, "short_changed", totals->short_changed);
+  set_count (self, "underpaid", totals->underpaid);
+  set_money (self, "promised", totals->promised);
+  set_money (self, "subcontracted", totals->subcontracted);
+  set_money (self, "paid", totals->paid);
 
-  update_summary (self, &totals, count_won_bids (findings));
+  /* Judged for the first time on a worker: say so, rather than show zeros as facts. */
+  if (self->session != NULL && candour_session_get_loading (self->session) &&
+      g_list_model_get_n_items (findings) == 0)
+    gtk_label_set_label (self->summary_label, _("Judging the findings…"));
+  else
+    update_summary (self, totals, count_won_bids (findings));
   update_chart (self);
   update_serious (self, findings);
 }
@@ -490,7 +550,11 @@ candour_overview_page_set_session (CandourOverviewPage *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_swapped (session, "notify::findings", G_CALLBACK (reload), self);
+    {
+      g_signal_connect_swapped (session, "notify::findings", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (session, "notify::loading", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (session, "record-changed", G_CALLBACK (reload), self);
+    }
 
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

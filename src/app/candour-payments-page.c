@@ -632,6 +632,8 @@ candour_payments_page_set_session (CandourPaymentsPage *self,
   if (session != NULL)
     {
       g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (on_revision_changed), self);
+      /* Names and refs of other tables show beside each payment too. */
+      g_signal_connect_swapped (session, "record-changed", G_CALLBACK (on_revision_changed), self);
       g_signal_connect_swapped (session, "hidden-changed", G_CALLBACK (on_hidden_changed), self);
     }
 

@@ -282,6 +282,8 @@ try_save (CandourRecordForm *self)
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) texts = collect_texts (self);
+  /* Where the record stood among the findings, for those to be judged again. */
+  g_autoptr(GArray) scopes_before = candour_session_scopes_of (self->session, self->table, self->id);
   gint64 id = self->id;
   gboolean saved;
 
@@ -314,8 +316,7 @@ try_save (CandourRecordForm *self)
 
   self->id = id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD_ID]);
-  if (!candour_session_reload (self->session, &error))
-    g_warning ("Could not read the database again: %s", error->message);
+  candour_session_record_changed (self->session, self->table, id, scopes_before);
   g_signal_emit (self, signals[SAVED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
 }

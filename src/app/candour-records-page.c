@@ -16,6 +16,7 @@
 #include "candour-labels.h"
 #include "candour-organisation.h"
 #include "candour-record-query.h"
+#include "candour-read-job.h"
 #include "candour-records-page.h"
 
 /* What differs between the tables' lists. */
@@ -85,6 +86,9 @@ struct _CandourRecordsPage
   const PageKind *kind;
   CandourSession *session;
   GtkFilter *hidden_filter;     /* rows waiting to be deleted */
+  GCancellable *loading;        /* the list being read on a worker */
+  gboolean stale;               /* the records changed while the page was hidden */
+  char *select_ref;             /* to select once it is in the list (a new record) */
 };
 
 G_DEFINE_FINAL_TYPE (CandourRecordsPage, candour_records_page, GTK_TYPE_WIDGET)
@@ -97,6 +101,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean select_now (CandourRecordsPage *self,
+                            const char         *ref);
 
 static char *
 count_text (CandourTable table,
@@ -157,11 +164,20 @@ update_count (CandourRecordsPage *self)
   text = count_text (self->table, shown, total);
   gtk_label_set_label (self->count_label, text);
 
-  if (shown > 0)
+  if (self->select_ref != NULL && select_now (self, self->select_ref))
+    g_clear_pointer (&self->select_ref, g_free);
+
+  /* Filtering 50,000 rows takes a few frames: no "nothing found" meanwhile. */
+  if (shown > 0 || gtk_filter_list_model_get_pending (self->filter_model) > 0)
     gtk_stack_set_visible_child_name (self->view_stack, "list");
   else
     {
-      if (total == 0)
+      if (total == 0 && self->loading != NULL)
+        {
+          adw_status_page_set_title (self->empty_page, _("Reading the Records…"));
+          adw_status_page_set_description (self->empty_page, NULL);
+        }
+      else if (total == 0)
         {
           adw_status_page_set_title (self->empty_page, _(self->kind->empty_title));
           adw_status_page_set_description (self->empty_page, _(self->kind->empty_description));
@@ -176,21 +192,69 @@ update_count (CandourRecordsPage *self)
   candour_records_page_actions_update (self);
 }
 
-static void
-reload (CandourRecordsPage *self)
+/* 50,000 organisations take a worker a moment to read: the rows on show stay until the
+ * new ones are ready. */
+static gpointer
+read_rows (CandourDatabase  *reader,
+           gpointer          data,
+           GCancellable     *cancellable,
+           GError          **error)
 {
+  const PageKind *kind = data;
+
+  return kind->load (reader, error);
+}
+
+static void
+on_rows_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CandourRecordsPage) self = user_data;
   g_autoptr(GListModel) rows = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->session != NULL)
-    {
-      rows = self->kind->load (candour_session_get_database (self->session), &error);
-      if (rows == NULL)
-        g_warning ("Could not read the %s: %s", candour_table_get_name (self->table), error->message);
-    }
+  rows = candour_read_job_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->loading)
+    return;
 
+  g_clear_object (&self->loading);
+  if (rows == NULL)
+    g_warning ("Could not read the %s: %s", candour_table_get_name (self->table), error->message);
   gtk_sort_list_model_set_model (self->sort_model, rows);
   update_count (self);
+}
+
+static void
+reload (CandourRecordsPage *self)
+{
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+
+  if (self->session == NULL)
+    {
+      gtk_sort_list_model_set_model (self->sort_model, NULL);
+      update_count (self);
+      return;
+    }
+
+  /* A hidden page reads its records when it is next shown. */
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
+
+  self->loading = g_cancellable_new ();
+  candour_read_job_run (candour_session_get_database (self->session), read_rows, (gpointer)self->kind, NULL,
+                        g_object_unref, self->loading, on_rows_read, g_object_ref (self));
+}
+
+static void
+on_map (CandourRecordsPage *self)
+{
+  if (self->stale)
+    reload (self);
 }
 
 static gboolean
@@ -318,6 +382,7 @@ candour_records_page_constructed (GObject *object)
 
   self->kind = &kinds[self->table];
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->search_entry), 40);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   /* GTK 4.8 has the property but not yet its setter. */
   g_object_set (self->search_entry, "placeholder-text", _(self->kind->search_placeholder), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
@@ -341,6 +406,9 @@ candour_records_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   /* The list belongs to the scrolled window, and goes with it. */
   self->view = NULL;
   self->selection = NULL;
@@ -352,6 +420,7 @@ candour_records_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->hidden_filter);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->select_ref, g_free);
 
   G_OBJECT_CLASS (candour_records_page_parent_class)->dispose (object);
 }
@@ -494,6 +563,8 @@ candour_records_page_set_session (CandourRecordsPage *self,
   if (session != NULL)
     {
       g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (reload), self);
+      /* Its counts and sums gather other tables' records too (an organisation's bids). */
+      g_signal_connect_swapped (session, "record-changed", G_CALLBACK (reload), self);
       g_signal_connect_swapped (session, "hidden-changed", G_CALLBACK (on_hidden_changed), self);
     }
 
@@ -518,16 +589,12 @@ candour_records_page_get_shown (CandourRecordsPage *self)
   return G_LIST_MODEL (self->selection);
 }
 
-gboolean
-candour_records_page_select (CandourRecordsPage *self,
-                             const char         *ref)
+static gboolean
+select_now (CandourRecordsPage *self,
+            const char         *ref)
 {
-  GListModel *shown;
+  GListModel *shown = G_LIST_MODEL (self->selection);
 
-  g_return_val_if_fail (CANDOUR_IS_RECORDS_PAGE (self), FALSE);
-  g_return_val_if_fail (ref != NULL, FALSE);
-
-  shown = G_LIST_MODEL (self->selection);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (shown, i);
@@ -540,5 +607,24 @@ candour_records_page_select (CandourRecordsPage *self,
           return TRUE;
         }
     }
+  return FALSE;
+}
+
+gboolean
+candour_records_page_select (CandourRecordsPage *self,
+                             const char         *ref)
+{
+  g_return_val_if_fail (CANDOUR_IS_RECORDS_PAGE (self), FALSE);
+  g_return_val_if_fail (ref != NULL, FALSE);
+
+  g_clear_pointer (&self->select_ref, g_free);
+  if (select_now (self, ref))
+    return TRUE;
+  /* Being read on a worker (a record just saved), or sorted a few rows at a time:
+   * selected as soon as it arrives. */
+  if (self->loading != NULL || self->stale ||
+      gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
+      gtk_sort_list_model_get_pending (self->sort_model) > 0)
+    self->select_ref = g_strdup (ref);
   return FALSE;
 }

@@ -14,6 +14,7 @@
 #include "candour-pdf-report.h"
 #include "candour-record-query.h"
 #include "candour-report-row.h"
+#include "candour-read-job.h"
 #include "candour-report-view.h"
 #include "candour-reports.h"
 #include "candour-window.h"
@@ -113,6 +114,8 @@ struct _CandourReportView
 
   Kind kind;
   CandourSession *session;
+  GCancellable *loading;        /* the report being worked out on a worker */
+  gboolean stale;               /* the data changed while the view was hidden */
   GArray *shown;                /* guint: report columns in the table, in order */
   CandourReportColumn *columns; /* the report's columns, copied on first load */
   guint n_columns;
@@ -177,35 +180,118 @@ cell_text (CandourReportView *self,
   return text;
 }
 
-static CandourReport *
-run_report (CandourReportView  *self,
-            GError            **error)
+/* What the worker is asked, copied from the session on the main thread. */
+typedef struct
 {
-  CandourDatabase *db = candour_session_get_database (self->session);
+  Kind kind;
   CandourReconcileOptions options;
-  CandourPaymentTimesOptions times = { 0 };
-  CandourReport *report = NULL;
+} Question;
 
-  switch (self->kind)
+static void
+question_free (gpointer data)
+{
+  Question *question = data;
+
+  candour_reconcile_options_clear (&question->options);
+  g_free (question);
+}
+
+typedef struct
+{
+  GListModel *rows;
+  const CandourReportColumn *columns;  /* the report's own, static */
+  guint n_columns;
+  GHashTable *names;            /* organisation ref → name, for the shares chart */
+} Answer;
+
+static void
+answer_free (gpointer data)
+{
+  Answer *answer = data;
+
+  g_clear_object (&answer->rows);
+  g_clear_pointer (&answer->names, g_hash_table_unref);
+  g_free (answer);
+}
+
+/* Organisations' names by ref: the shares report names its leads by ref only (it is
+ * the core's CSV format), and a person knows them by name. */
+static GHashTable *
+organisation_names (CandourDatabase  *db,
+                    GError          **error)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(CandourReport) report = candour_report_ref_choices (db, CANDOUR_TABLE_ORGANISATIONS, error);
+
+  if (report == NULL)
+    return names;
+  while (candour_report_next (report, error))
+    g_hash_table_insert (names, g_strdup (candour_report_get_text (report, 0)),
+                         g_strdup (candour_report_get_text (report, 1)));
+  return names;
+}
+
+static CandourReport *
+run_report (CandourDatabase  *db,
+            const Question   *question,
+            GError          **error)
+{
+  CandourPaymentTimesOptions times = { 0 };
+
+  switch (question->kind)
     {
     case KIND_SCORECARD:
-      candour_session_get_options (self->session, &options);
-      report = candour_report_scorecard (db, &options, error);
-      candour_reconcile_options_clear (&options);
-      break;
+      return candour_report_scorecard (db, &question->options, error);
 
     case KIND_SHARES:
-      report = candour_report_shares (db, error);
-      break;
+      return candour_report_shares (db, error);
 
     case KIND_PAYMENT_TIMES:
     case N_KINDS:
     default:
-      report = candour_report_payment_times (db, &times, error);
-      break;
+      return candour_report_payment_times (db, &times, error);
     }
+}
 
-  return report;
+static Question *
+question_new (CandourReportView *self)
+{
+  Question *question = g_new0 (Question, 1);
+
+  question->kind = self->kind;
+  candour_session_get_options (self->session, &question->options);
+  return question;
+}
+
+/* On the worker: the report over a million payments, read into rows. */
+static gpointer
+work_out (CandourDatabase  *db,
+          gpointer          data,
+          GCancellable     *cancellable,
+          GError          **error)
+{
+  g_autoptr(CandourReport) report = run_report (db, data, error);
+  Question *question = data;
+  Answer *answer;
+
+  if (report == NULL)
+    return NULL;
+
+  answer = g_new0 (Answer, 1);
+  answer->columns = candour_report_get_column (report, 0);
+  answer->n_columns = candour_report_get_n_columns (report);
+  answer->rows = candour_report_row_list_load (report, error);
+  if (answer->rows != NULL && question->kind == KIND_SHARES)
+    {
+      g_autoptr(GError) names_error = NULL;
+
+      answer->names = organisation_names (db, &names_error);
+      if (names_error != NULL)
+        g_warning ("Could not read the organisations' names: %s", names_error->message);
+    }
+  if (answer->rows == NULL)
+    g_clear_pointer (&answer, answer_free);
+  return answer;
 }
 
 static void
@@ -270,16 +356,17 @@ compare_cells (gconstpointer a,
 
 /* The table's columns follow the report's, less those kinds[].hidden names. */
 static void
-build_columns (CandourReportView *self,
-               CandourReport     *report)
+build_columns (CandourReportView         *self,
+               const CandourReportColumn *columns,
+               guint                      n_columns)
 {
   const KindInfo *info = &kinds[self->kind];
 
-  self->n_columns = candour_report_get_n_columns (report);
+  self->n_columns = n_columns;
   self->columns = g_new0 (CandourReportColumn, self->n_columns);
   for (guint i = 0; i < self->n_columns; i++)
     {
-      const CandourReportColumn *column = candour_report_get_column (report, i);
+      const CandourReportColumn *column = &columns[i];
       g_autoptr(GtkListItemFactory) factory = NULL;
       g_autoptr(GtkColumnViewColumn) view_column = NULL;
       g_autoptr(GtkSorter) sorter = NULL;
@@ -313,30 +400,11 @@ build_columns (CandourReportView *self,
     }
 }
 
-/* Organisations' names by ref: the shares report names its leads by ref only (it is
- * the core's CSV format), and a person knows them by name. */
-static GHashTable *
-organisation_names (CandourReportView *self)
-{
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(CandourReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  report = candour_report_ref_choices (candour_session_get_database (self->session),
-                                       CANDOUR_TABLE_ORGANISATIONS, &error);
-  while (report != NULL && candour_report_next (report, &error))
-    g_hash_table_insert (names, g_strdup (candour_report_get_text (report, 0)),
-                         g_strdup (candour_report_get_text (report, 1)));
-  if (error != NULL)
-    g_warning ("Could not read the organisations' names: %s", error->message);
-  return names;
-}
-
 static void
 fill_chart (CandourReportView *self,
-            GListModel        *rows)
+            GListModel        *rows,
+            GHashTable        *names)
 {
-  g_autoptr(GHashTable) names = NULL;
   guint n = g_list_model_get_n_items (rows);
   const char *scorecard[] = { _("Promised"), _("Subcontracted"), _("Paid"), NULL };
   const char *shares[] = { _("Kept by the lead"), _("To smaller organisations"),
@@ -388,11 +456,8 @@ fill_chart (CandourReportView *self,
       if (self->kind == KIND_SHARES)
         {
           const char *lead_ref = candour_report_row_get_text (row, 1);
-          const char *lead = NULL;
+          const char *lead = names != NULL ? g_hash_table_lookup (names, lead_ref) : NULL;
 
-          if (names == NULL)
-            names = organisation_names (self);
-          lead = g_hash_table_lookup (names, lead_ref);
           /* Translators: a bar's label in the Contract Shares chart: "CON-01 · Kindred Pathways" */
           label = g_strdup_printf (_("%s · %s"), candour_report_row_get_text (row, 0),
                                    lead != NULL && lead[0] != '\0' ? lead : lead_ref);
@@ -404,11 +469,46 @@ fill_chart (CandourReportView *self,
 }
 
 static void
+on_worked_out (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CandourReportView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Answer *answer = candour_read_job_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->loading)
+    {
+      g_clear_pointer (&answer, answer_free);
+      return;
+    }
+  g_clear_object (&self->loading);
+
+  if (answer == NULL)
+    {
+      g_warning ("Could not read the %s report: %s", kinds[self->kind].keyword, error->message);
+      return;
+    }
+
+  if (self->columns == NULL)
+    build_columns (self, answer->columns, answer->n_columns);
+  fill_chart (self, answer->rows, answer->names);
+  gtk_sort_list_model_set_model (self->sort_model, answer->rows);
+  answer_free (answer);
+  candour_report_view_actions_update (self);
+}
+
+/* A report over a million payments takes a worker a second: the view shows the last
+ * one meanwhile, and a hidden view works its report out when it is next shown. */
+static void
 reload (CandourReportView *self)
 {
-  g_autoptr(CandourReport) report = NULL;
-  g_autoptr(GListModel) rows = NULL;
-  g_autoptr(GError) error = NULL;
+  Question *question;
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
 
   if (self->session == NULL)
     {
@@ -416,19 +516,21 @@ reload (CandourReportView *self)
       return;
     }
 
-  report = run_report (self, &error);
-  if (report != NULL && self->columns == NULL)
-    build_columns (self, report);
-  if (report != NULL)
-    rows = candour_report_row_list_load (report, &error);
-  if (rows == NULL)
-    {
-      g_warning ("Could not read the %s report: %s", kinds[self->kind].keyword, error->message);
-      return;
-    }
+  self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    return;
 
-  fill_chart (self, rows);
-  gtk_sort_list_model_set_model (self->sort_model, rows);
+  question = question_new (self);
+  self->loading = g_cancellable_new ();
+  candour_read_job_run (candour_session_get_database (self->session), work_out, question, question_free,
+                        answer_free, self->loading, on_worked_out, g_object_ref (self));
+}
+
+static void
+on_map (CandourReportView *self)
+{
+  if (self->stale)
+    reload (self);
 }
 
 /* Exports */
@@ -580,12 +682,83 @@ candour_report_view_write_csv (CandourReportView  *self,
                                GError            **error)
 {
   g_autoptr(CandourReport) report = NULL;
+  Question *question;
 
   g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), FALSE);
   g_return_val_if_fail (self->session != NULL, FALSE);
 
-  report = run_report (self, error);
+  question = question_new (self);
+  report = run_report (candour_session_get_database (self->session), question, error);
+  question_free (question);
   return report != NULL && candour_export_report_to_path (report, path, error);
+}
+
+/* The CSV export's report is worked out again on a worker, straight into the file. */
+typedef struct
+{
+  Question *question;
+  char *path;
+} CsvJob;
+
+static void
+csv_job_free (gpointer data)
+{
+  CsvJob *job = data;
+
+  question_free (job->question);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gpointer
+write_csv_in_worker (CandourDatabase  *db,
+                     gpointer          data,
+                     GCancellable     *cancellable,
+                     GError          **error)
+{
+  CsvJob *job = data;
+  g_autoptr(CandourReport) report = run_report (db, job->question, error);
+
+  if (report == NULL || !candour_export_report_to_path (report, job->path, error))
+    return NULL;
+  return g_path_get_basename (job->path);
+}
+
+static void show_export_error (CandourReportView *self,
+                               const GError      *error);
+static void toast (CandourReportView *self,
+                   const char        *message);
+
+static void
+on_csv_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CandourReportView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = candour_read_job_finish (result, &error);
+
+  if (name != NULL)
+    {
+      /* Translators: a toast, "Saved scorecard.csv" */
+      g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
+
+      toast (self, message);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_export_error (self, error);
+}
+
+static void
+export_csv (CandourReportView *self,
+            const char        *path)
+{
+  CsvJob *job = g_new0 (CsvJob, 1);
+
+  job->question = question_new (self);
+  job->path = g_strdup (path);
+  candour_read_job_run (candour_session_get_database (self->session), write_csv_in_worker, job, csv_job_free,
+                        g_free, NULL, on_csv_written, g_object_ref (self));
 }
 
 static void
@@ -750,19 +923,11 @@ on_export_response (CandourReportView *self,
   if (path == NULL)
     return;
 
-  /* A PDF takes a while to draw; a CSV is written at once. */
+  /* Both on workers: a PDF takes a while to draw, a CSV's report a while to work out. */
   if (pdf)
     candour_report_view_export_pdf (self, path);
-  else if (candour_report_view_write_csv (self, path, &error))
-    {
-      g_autofree char *name = g_path_get_basename (path);
-      /* Translators: a toast, "Saved scorecard.csv" */
-      g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
-
-      toast (self, message);
-    }
   else
-    show_export_error (self, error);
+    export_csv (self, path);
 }
 
 static void
@@ -836,6 +1001,9 @@ candour_report_view_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   /* A PDF being written stops, and leaves nothing behind. */
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
@@ -954,6 +1122,7 @@ candour_report_view_init (CandourReportView *self)
 {
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   candour_report_view_actions_update (self);
 }
 
@@ -994,7 +1163,10 @@ candour_report_view_set_session (CandourReportView *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (reload), self);
+    {
+      g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (session, "record-changed", G_CALLBACK (reload), self);
+    }
 
   reload (self);
   candour_report_view_actions_update (self);

@@ -9,7 +9,8 @@
 #include <string.h>
 
 #include "candour-date.h"
-#include "candour-finding.h"
+#include "candour-finding-list.h"
+#include "candour-read-job.h"
 #include "candour-session.h"
 
 struct _CandourSession
@@ -22,7 +23,9 @@ struct _CandourSession
   int grace_days;
   double tolerance;
   GListModel *findings;
+  CandourFindingTotals totals;
   guint revision;
+  GCancellable *judging;        /* the judgement on a worker, if one is going on */
   GArray *hidden;               /* HiddenRecord */
 };
 
@@ -44,6 +47,7 @@ enum {
   PROP_TOLERANCE,
   PROP_FINDINGS,
   PROP_REVISION,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -51,6 +55,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   HIDDEN_CHANGED,
+  RECORD_CHANGED,
   N_SIGNALS
 };
 
@@ -69,6 +74,9 @@ candour_session_finalize (GObject *object)
 {
   CandourSession *self = (CandourSession *)object;
 
+  if (self->judging != NULL)
+    g_cancellable_cancel (self->judging);
+  g_clear_object (&self->judging);
   g_clear_object (&self->db);
   g_clear_object (&self->findings);
   g_clear_pointer (&self->title, g_free);
@@ -114,6 +122,10 @@ candour_session_get_property (GObject    *object,
 
     case PROP_REVISION:
       g_value_set_uint (value, self->revision);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->judging != NULL);
       break;
 
     default:
@@ -178,12 +190,18 @@ candour_session_class_init (CandourSessionClass *klass)
   properties[PROP_REVISION] =
     g_param_spec_uint ("revision", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, "Whether the findings are being judged", FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[HIDDEN_CHANGED] =
     g_signal_new ("hidden-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
 }
 
 static void
@@ -193,6 +211,7 @@ candour_session_init (CandourSession *self)
   self->tolerance = CANDOUR_DEFAULT_TOLERANCE / 100.0;
   self->hidden = g_array_new (FALSE, FALSE, sizeof (HiddenRecord));
   g_array_set_clear_func (self->hidden, hidden_record_clear);
+  self->findings = G_LIST_MODEL (g_list_store_new (CANDOUR_TYPE_FINDING));
 }
 
 static char *
@@ -209,7 +228,6 @@ title_from_path (const char *path)
 CandourSession *
 candour_session_new (CandourDatabase *db)
 {
-  g_autoptr(GError) error = NULL;
   CandourSession *self;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
@@ -217,8 +235,7 @@ candour_session_new (CandourDatabase *db)
   self = g_object_new (CANDOUR_TYPE_SESSION, NULL);
   self->db = g_object_ref (db);
   self->title = title_from_path (candour_database_get_path (db));
-  if (!candour_session_reload (self, &error))
-    g_warning ("Could not judge the findings: %s", error->message);
+  candour_session_refresh (self);
   return self;
 }
 
@@ -238,14 +255,12 @@ candour_session_get_title (CandourSession *self)
   return self->title;
 }
 
-/* Rules changed: judge again, quietly keeping the old findings if that fails. */
+/* Rules changed: judge again, keeping the old findings meanwhile. */
 static void
 rejudge (CandourSession *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->db != NULL && !candour_session_reload (self, &error))
-    g_warning ("Could not judge the findings: %s", error->message);
+  if (self->db != NULL)
+    candour_session_refresh (self);
 }
 
 void
@@ -348,27 +363,209 @@ candour_session_get_revision (CandourSession *self)
   return self->revision;
 }
 
+const CandourFindingTotals *
+candour_session_get_totals (CandourSession *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), NULL);
+
+  return &self->totals;
+}
+
+gboolean
+candour_session_get_loading (CandourSession *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), FALSE);
+
+  return self->judging != NULL;
+}
+
+/* What a judgement gives: the list, made on the worker, and its totals. */
+typedef struct
+{
+  GListModel *findings;
+  CandourFindingTotals totals;
+} Judgement;
+
+static void
+judgement_free (gpointer data)
+{
+  Judgement *judgement = data;
+
+  g_clear_object (&judgement->findings);
+  g_free (judgement);
+}
+
+static gpointer
+judge (CandourDatabase  *db,
+       gpointer          data,
+       GCancellable     *cancellable,
+       GError          **error)
+{
+  const CandourReconcileOptions *options = data;
+  g_autoptr(GPtrArray) rows = candour_finding_array_load (db, options, NULL, cancellable, error);
+  Judgement *judgement;
+  GListStore *store;
+
+  if (rows == NULL)
+    return NULL;
+
+  /* The list is made here too: only a finished one goes to the main thread. */
+  store = g_list_store_new (CANDOUR_TYPE_FINDING);
+  g_list_store_splice (store, 0, 0, rows->pdata, rows->len);
+  judgement = g_new0 (Judgement, 1);
+  judgement->findings = G_LIST_MODEL (store);
+  candour_finding_totals_compute (judgement->findings, &judgement->totals);
+  return judgement;
+}
+
+static void
+options_free (gpointer data)
+{
+  candour_reconcile_options_clear (data);
+  g_free (data);
+}
+
+static void
+take_judgement (CandourSession *self,
+                Judgement      *judgement)
+{
+  g_clear_object (&self->findings);
+  self->findings = g_steal_pointer (&judgement->findings);
+  self->totals = judgement->totals;
+  self->revision++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+}
+
+static void
+stop_judging (CandourSession *self)
+{
+  if (self->judging == NULL)
+    return;
+  g_cancellable_cancel (self->judging);
+  g_clear_object (&self->judging);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+on_judged (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CandourSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Judgement *judgement = candour_read_job_finish (result, &error);
+
+  /* Superseded by a newer judgement, or the session was closed. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->judging)
+    {
+      g_clear_pointer (&judgement, judgement_free);
+      return;
+    }
+
+  g_clear_object (&self->judging);
+  if (judgement != NULL)
+    take_judgement (self, judgement);
+  else
+    g_warning ("Could not judge the findings: %s", error->message);
+  g_clear_pointer (&judgement, judgement_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+void
+candour_session_refresh (CandourSession *self)
+{
+  CandourReconcileOptions *options;
+  gboolean was_loading;
+
+  g_return_if_fail (CANDOUR_IS_SESSION (self));
+
+  was_loading = self->judging != NULL;
+  if (self->judging != NULL)
+    g_cancellable_cancel (self->judging);
+  g_clear_object (&self->judging);
+  self->judging = g_cancellable_new ();
+
+  options = g_new0 (CandourReconcileOptions, 1);
+  candour_session_get_options (self, options);
+  candour_read_job_run (self->db, judge, options, options_free, judgement_free, self->judging,
+                        on_judged, g_object_ref (self));
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
 gboolean
 candour_session_reload (CandourSession  *self,
                         GError         **error)
 {
   CandourReconcileOptions options;
-  GListModel *findings;
+  Judgement *judgement;
 
   g_return_val_if_fail (CANDOUR_IS_SESSION (self), FALSE);
 
+  stop_judging (self);
   candour_session_get_options (self, &options);
-  findings = candour_finding_list_load (self->db, &options, error);
+  judgement = judge (self->db, &options, NULL, error);
   candour_reconcile_options_clear (&options);
-  if (findings == NULL)
+  if (judgement == NULL)
     return FALSE;
 
-  g_clear_object (&self->findings);
-  self->findings = findings;
-  self->revision++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
+  take_judgement (self, judgement);
+  judgement_free (judgement);
   return TRUE;
+}
+
+GArray *
+candour_session_scopes_of (CandourSession *self,
+                           CandourTable    table,
+                           gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *scopes = g_array_new (FALSE, FALSE, sizeof (CandourFindingScope));
+
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), scopes);
+
+  if (id > 0 && !candour_finding_scopes_for_record (self->db, table, id, scopes, &error))
+    g_warning ("Could not tell which findings %s #%" G_GINT64_FORMAT " touches: %s",
+               candour_table_get_name (table), id, error->message);
+  return scopes;
+}
+
+void
+candour_session_record_changed (CandourSession *self,
+                                CandourTable    table,
+                                gint64          id,
+                                GArray         *scopes_before)
+{
+  g_autoptr(GArray) scopes = candour_session_scopes_of (self, table, id);
+  g_autoptr(GError) error = NULL;
+  CandourReconcileOptions options;
+  gboolean patched;
+
+  g_return_if_fail (CANDOUR_IS_SESSION (self));
+
+  if (scopes_before != NULL)
+    g_array_append_vals (scopes, scopes_before->data, scopes_before->len);
+
+  /* A judgement on its way started before this change: it is out of date already. */
+  if (self->judging != NULL)
+    {
+      candour_session_refresh (self);
+      g_signal_emit (self, signals[RECORD_CHANGED], 0, (guint)table, id);
+      return;
+    }
+
+  candour_session_get_options (self, &options);
+  patched = candour_finding_list_patch (G_LIST_STORE (self->findings), self->db, &options, scopes,
+                                        &self->totals, &error);
+  candour_reconcile_options_clear (&options);
+  if (!patched)
+    {
+      g_warning ("Could not judge the findings again: %s", error->message);
+      candour_session_refresh (self);
+    }
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, (guint)table, id);
 }
 
 static int

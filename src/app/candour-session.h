@@ -1,8 +1,15 @@
 /* candour-session.h: one open database and how its findings are judged
  *
  * The window's pages share a session: the database, the day findings are judged on,
- * the grace days and tolerance from Preferences, and the findings those give. When
- * the data or the rules change, "revision" goes up and every page reloads.
+ * the grace days and tolerance from Preferences, and the findings those give.
+ *
+ * Judging every finding takes a second at national scale, so it happens on a worker
+ * thread with a read-only connection of its own ("loading" is TRUE meanwhile; the
+ * findings shown are the last ones judged, or none the first time). When the data or
+ * the rules change that way, "revision" goes up and the pages reload. An edit made in
+ * this window costs what it changed instead: candour_session_record_changed() judges
+ * the findings the record can alter again, patches the list and the totals in place,
+ * and emits "record-changed" for the pages showing that table.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +19,7 @@
 #include <gio/gio.h>
 
 #include "candour-database.h"
+#include "candour-finding.h"
 #include "candour-import.h"
 #include "candour-reports.h"
 
@@ -21,6 +29,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CandourSession, candour_session, CANDOUR, SESSION, GObject)
 
+/* Starts judging the findings at once, on a worker. */
 CandourSession  *candour_session_new                 (CandourDatabase          *db);
 CandourDatabase *candour_session_get_database        (CandourSession           *self);
 /* The file name without its folder and extension: "Harrowfield demo". */
@@ -43,13 +52,35 @@ double           candour_session_get_tolerance       (CandourSession           *
 void             candour_session_get_options         (CandourSession           *self,
                                                       CandourReconcileOptions  *options);
 
-/* CandourFinding for every partner named in a won bid, as judged now. */
+/* CandourFinding for every partner named in a won bid, as last judged; a new list each
+ * time "findings" is notified. */
 GListModel      *candour_session_get_findings        (CandourSession           *self);
+/* The headline figures over the findings, kept right as they are patched. */
+const CandourFindingTotals *
+                 candour_session_get_totals          (CandourSession           *self);
 guint            candour_session_get_revision        (CandourSession           *self);
+/* TRUE while the findings are being judged on a worker. */
+gboolean         candour_session_get_loading         (CandourSession           *self);
 
-/* Reads the findings again and tells the pages to reload (after an import). */
+/* Judges every finding again on a worker, and then tells the pages to reload (after an
+ * import, or a change another program made). A newer call supersedes an older one. */
+void             candour_session_refresh             (CandourSession           *self);
+/* The same, here and now (for tests, and where the caller must wait anyway). */
 gboolean         candour_session_reload              (CandourSession           *self,
                                                       GError                  **error);
+
+/* Where the record (table, id) is among the findings now: call before changing or
+ * deleting it, and hand the scopes to candour_session_record_changed() after. */
+GArray          *candour_session_scopes_of           (CandourSession           *self,
+                                                      CandourTable              table,
+                                                      gint64                    id);
+/* A record was saved or deleted in this window: judges again only the findings it can
+ * alter (where it was, scopes_before, and where it is now), patches the list and the
+ * totals, and emits "record-changed" (table, id). id may be gone (a deletion). */
+void             candour_session_record_changed      (CandourSession           *self,
+                                                      CandourTable              table,
+                                                      gint64                    id,
+                                                      GArray                   *scopes_before);
 
 /* Records on their way out: a deleted record is hidden everywhere while its toast
  * offers Undo, and only then deleted. "hidden-changed" (with the table) says when the

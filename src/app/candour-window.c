@@ -366,8 +366,8 @@ candour_window_check_for_changes (CandourWindow *self)
     return FALSE;
 
   self->data_version = version;
-  if (!candour_session_reload (self->session, &error))
-    g_warning ("Could not read the database again: %s", error->message);
+  /* Another program's change could be anywhere: everything again, on a worker. */
+  candour_session_refresh (self->session);
   return TRUE;
 }
 

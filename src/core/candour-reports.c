@@ -197,29 +197,35 @@ static const CandourReportColumn scorecard_columns[] = {
   { "promise_kept_percent", CANDOUR_CELL_PERCENT_TENTHS },
 };
 
+#define SHARES_SQL(SCOPE) \
+  "WITH per_contract AS (\n" \
+  "  SELECT s.contract_id, candour_total (s.value) AS subcontracted,\n" \
+  "         candour_total (CASE WHEN partner.annual_income < c.small_income_limit THEN s.value ELSE 0 END) AS to_smaller\n" \
+  "  FROM subcontract s\n" \
+  "  JOIN contract c ON c.id = s.contract_id\n" \
+  "  JOIN organisation partner ON partner.id = s.partner_id\n" \
+  "  WHERE 1 " SCOPE "\n" \
+  "  GROUP BY s.contract_id)\n" \
+  "SELECT c.ref, lead.ref, c.value,\n" \
+  "       coalesce (pc.subcontracted, 0),\n" \
+  "       c.value - coalesce (pc.subcontracted, 0),\n" \
+  "       candour_round_mul_div (c.value - coalesce (pc.subcontracted, 0), 1000, c.value),\n" \
+  "       candour_round_mul_div (coalesce (pc.to_smaller, 0), 1000, c.value),\n" \
+  "       candour_round_mul_div (c.required_small_share, 1, 10),\n" \
+  "       CASE WHEN c.required_small_share IS NULL THEN 'n/a'\n" \
+  "            WHEN NOT candour_products_less (coalesce (pc.to_smaller, 0), 10000, c.required_small_share, c.value) THEN 'yes'\n" \
+  "            ELSE 'no' END\n" \
+  "FROM contract c\n" \
+  "JOIN organisation lead ON lead.id = c.lead_id\n" \
+  "LEFT JOIN per_contract pc ON pc.contract_id = c.id\n" \
+  "WHERE 1 " SCOPE "\n" \
+  "ORDER BY c.ref"
+
 /* Smaller organisations: annual income known and below the contract's limit. The
  * requirement is met when the exact share is at least the required one. */
-static const char shares_sql[] =
-  "WITH per_contract AS (\n"
-  "  SELECT s.contract_id, candour_total (s.value) AS subcontracted,\n"
-  "         candour_total (CASE WHEN partner.annual_income < c.small_income_limit THEN s.value ELSE 0 END) AS to_smaller\n"
-  "  FROM subcontract s\n"
-  "  JOIN contract c ON c.id = s.contract_id\n"
-  "  JOIN organisation partner ON partner.id = s.partner_id\n"
-  "  GROUP BY s.contract_id)\n"
-  "SELECT c.ref, lead.ref, c.value,\n"
-  "       coalesce (pc.subcontracted, 0),\n"
-  "       c.value - coalesce (pc.subcontracted, 0),\n"
-  "       candour_round_mul_div (c.value - coalesce (pc.subcontracted, 0), 1000, c.value),\n"
-  "       candour_round_mul_div (coalesce (pc.to_smaller, 0), 1000, c.value),\n"
-  "       candour_round_mul_div (c.required_small_share, 1, 10),\n"
-  "       CASE WHEN c.required_small_share IS NULL THEN 'n/a'\n"
-  "            WHEN NOT candour_products_less (coalesce (pc.to_smaller, 0), 10000, c.required_small_share, c.value) THEN 'yes'\n"
-  "            ELSE 'no' END\n"
-  "FROM contract c\n"
-  "JOIN organisation lead ON lead.id = c.lead_id\n"
-  "LEFT JOIN per_contract pc ON pc.contract_id = c.id\n"
-  "ORDER BY c.ref";
+static const char shares_sql[] = SHARES_SQL ("");
+/* The same rules for one contract, for its detail window. */
+static const char contract_shares_sql[] = SHARES_SQL ("AND c.id = :contract");
 
 static const CandourReportColumn shares_columns[] = {
   { "contract_ref", CANDOUR_CELL_TEXT },
@@ -399,6 +405,19 @@ candour_report_shares (CandourDatabase  *db,
                        GError          **error)
 {
   return candour_report_new (db, shares_sql, shares_columns, G_N_ELEMENTS (shares_columns), error);
+}
+
+CandourReport *
+candour_report_contract_shares (CandourDatabase  *db,
+                                gint64            contract_id,
+                                GError          **error)
+{
+  CandourReport *report = candour_report_new (db, contract_shares_sql, shares_columns,
+                                              G_N_ELEMENTS (shares_columns), error);
+
+  if (report != NULL)
+    candour_bind_int64 (candour_report_get_statement (report), ":contract", contract_id);
+  return report;
 }
 
 CandourReport *

@@ -64,6 +64,10 @@ CandourReport *candour_report_scorecard      (CandourDatabase                   
 /* One row per contract: what the lead kept and what went to smaller organisations. */
 CandourReport *candour_report_shares         (CandourDatabase                   *db,
                                               GError                           **error);
+/* The same row for one contract. */
+CandourReport *candour_report_contract_shares (CandourDatabase                  *db,
+                                              gint64                             contract_id,
+                                              GError                           **error);
 /* One row per payer: how quickly invoices were paid. */
 CandourReport *candour_report_payment_times  (CandourDatabase                   *db,
                                               const CandourPaymentTimesOptions  *options,
