@@ -20,6 +20,7 @@ struct _CandourOverviewPage
   GtkWidget parent_instance;
 
   GtkLabel *summary_label;
+  GtkLabel *chart_caption;
   GtkFlowBox *counts_box;
   GtkFlowBox *money_box;
   GtkToggleButton *table_toggle;
@@ -101,7 +102,7 @@ set_count (CandourOverviewPage *self,
            const char          *name,
            guint                count)
 {
-  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *text = candour_count_format (count);
 
   set_figure (self, name, text);
 }
@@ -154,25 +155,35 @@ update_summary (CandourOverviewPage        *self,
       return;
     }
 
-  /* Translators: the first sentence of the Overview, "23 partners were named in 6 won bids." */
-  g_string_append_printf (text, ngettext ("%u partner was named in ", "%u partners were named in ",
-                                          totals->named), totals->named);
-  g_string_append_printf (text, ngettext ("%u won bid.", "%u won bids.", won_bids), won_bids);
-  g_string_append_c (text, ' ');
-  g_string_append_printf (text, ngettext ("%u has had what was promised so far", "%u have had what was promised so far",
-                                          totals->honoured), totals->honoured);
-  g_string_append_printf (text, ngettext ("; %u has not.", "; %u have not.", not_kept), not_kept);
+  /* Numbers grouped as everywhere else ("70,302 partners"); the plural follows each. */
+  {
+    g_autofree char *named = candour_count_format (totals->named);
+    g_autofree char *bids = candour_count_format (won_bids);
+    g_autofree char *honoured = candour_count_format (totals->honoured);
+    g_autofree char *missed = candour_count_format (not_kept);
+    g_autofree char *awaiting = candour_count_format (totals->awaiting_subcontract);
+    g_autofree char *pending = candour_count_format (totals->pending);
 
-  if (totals->awaiting_subcontract + totals->pending > 0)
-    {
-      g_string_append_c (text, ' ');
-      g_string_append_printf (text, ngettext ("%u is still within the days allowed for a subcontract",
-                                              "%u are still within the days allowed for a subcontract",
-                                              totals->awaiting_subcontract), totals->awaiting_subcontract);
-      g_string_append_printf (text, ngettext (" and %u is waiting for a contract to start.",
-                                              " and %u are waiting for a contract to start.",
-                                              totals->pending), totals->pending);
-    }
+    /* Translators: the first sentence of the Overview, "23 partners were named in 6 won bids." */
+    g_string_append_printf (text, ngettext ("%s partner was named in ", "%s partners were named in ",
+                                            totals->named), named);
+    g_string_append_printf (text, ngettext ("%s won bid.", "%s won bids.", won_bids), bids);
+    g_string_append_c (text, ' ');
+    g_string_append_printf (text, ngettext ("%s has had what was promised so far", "%s have had what was promised so far",
+                                            totals->honoured), honoured);
+    g_string_append_printf (text, ngettext ("; %s has not.", "; %s have not.", not_kept), missed);
+
+    if (totals->awaiting_subcontract + totals->pending > 0)
+      {
+        g_string_append_c (text, ' ');
+        g_string_append_printf (text, ngettext ("%s is still within the days allowed for a subcontract",
+                                                "%s are still within the days allowed for a subcontract",
+                                                totals->awaiting_subcontract), awaiting);
+        g_string_append_printf (text, ngettext (" and %s is waiting for a contract to start.",
+                                                " and %s are waiting for a contract to start.",
+                                                totals->pending), pending);
+      }
+  }
 
   gtk_label_set_label (self->summary_label, text->str);
 }
@@ -193,6 +204,22 @@ compare_lead_refs (gconstpointer a,
 {
   return strcmp ((*(LeadSums * const *)a)->ref, (*(LeadSums * const *)b)->ref);
 }
+
+/* Most promised first; the reference breaks ties, so the chart is the same each time. */
+static int
+compare_lead_promises (gconstpointer a,
+                       gconstpointer b)
+{
+  const LeadSums *x = *(LeadSums * const *)a;
+  const LeadSums *y = *(LeadSums * const *)b;
+
+  if (x->values[0] != y->values[0])
+    return x->values[0] < y->values[0] ? 1 : -1;
+  return strcmp (x->ref, y->ref);
+}
+
+/* Bars people can read on a page: the rest are in the table. */
+#define MAX_CHART_LEADS 12
 
 static void
 update_chart (CandourOverviewPage *self)
@@ -231,6 +258,7 @@ update_chart (CandourOverviewPage *self)
       sums->values[2] += candour_finding_get_paid (finding);
     }
 
+  /* The table lists every lead provider, by reference... */
   g_ptr_array_sort (order, compare_lead_refs);
   for (guint i = 0; i < order->len; i++)
     {
@@ -247,6 +275,27 @@ update_chart (CandourOverviewPage *self)
     gtk_widget_set_margin_bottom (table, 18);
     adw_bin_set_child (self->table_bin, table);
   }
+
+  /* ...the chart those with the most at stake, when they are too many to read. */
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_caption), order->len > MAX_CHART_LEADS);
+  if (order->len > MAX_CHART_LEADS)
+    {
+      g_autofree char *rest = candour_count_format (order->len - MAX_CHART_LEADS);
+      g_autofree char *caption = NULL;
+
+      g_ptr_array_sort (order, compare_lead_promises);
+      candour_bar_chart_set_series (self->lead_chart, series);
+      for (guint i = 0; i < MAX_CHART_LEADS; i++)
+        {
+          LeadSums *sums = order->pdata[i];
+          candour_bar_chart_add_category (self->lead_chart, sums->name, sums->values);
+        }
+      /* Translators: under the chart, "The 12 lead providers that promised the most;
+       * 488 more are in the table (Show as Table)." */
+      caption = g_strdup_printf (_("The %u lead providers that promised their partners the most; %s more "
+                                   "are in the table (Show as Table)."), MAX_CHART_LEADS, rest);
+      gtk_label_set_label (self->chart_caption, caption);
+    }
 }
 
 static int
@@ -368,21 +417,30 @@ reload (CandourOverviewPage *self)
   static const CandourFindingTotals none;
   const CandourFindingTotals *totals = self->session != NULL ? candour_session_get_totals (self->session) : &none;
 
-  set_count (self, "named", totals->named);
-  set_count (self, "honoured", totals->honoured);
-  set_count (self, "bid_candy", totals->bid_candy);
-  set_count (self, "short_changed", totals->short_changed);
-  set_count (self, "underpaid", totals->underpaid);
-  set_money (self, "promised", totals->promised);
-  set_money (self, "subcontracted", totals->subcontracted);
-  set_money (self, "paid", totals->paid);
-
   /* Judged for the first time on a worker: say so, rather than show zeros as facts. */
   if (self->session != NULL && candour_session_get_loading (self->session) &&
       g_list_model_get_n_items (findings) == 0)
-    gtk_label_set_label (self->summary_label, _("Judging the findings…"));
+    {
+      static const char * const figures[] = {
+        "named", "honoured", "bid_candy", "short_changed", "underpaid", "promised", "subcontracted", "paid",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+        set_figure (self, figures[i], "…");
+      gtk_label_set_label (self->summary_label, _("Judging the findings…"));
+    }
   else
-    update_summary (self, totals, count_won_bids (findings));
+    {
+      set_count (self, "named", totals->named);
+      set_count (self, "honoured", totals->honoured);
+      set_count (self, "bid_candy", totals->bid_candy);
+      set_count (self, "short_changed", totals->short_changed);
+      set_count (self, "underpaid", totals->underpaid);
+      set_money (self, "promised", totals->promised);
+      set_money (self, "subcontracted", totals->subcontracted);
+      set_money (self, "paid", totals->paid);
+      update_summary (self, totals, count_won_bids (findings));
+    }
   update_chart (self);
   update_serious (self, findings);
 }
@@ -486,6 +544,7 @@ candour_overview_page_class_init (CandourOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/candour/Candour/ui/candour-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, chart_caption);
   gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, counts_box);
   gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, money_box);
   gtk_widget_class_bind_template_child (widget_class, CandourOverviewPage, table_toggle);
