@@ -67,6 +67,8 @@ update_count (CandourFindingsPage *self)
 {
   guint shown, total;
   g_autofree char *text = NULL;
+  g_autofree char *n = NULL;
+  g_autofree char *of = NULL;
 
   /* The models still signal while the template is taken apart. */
   if (self->filter_model == NULL || self->sort_model == NULL)
@@ -76,10 +78,11 @@ update_count (CandourFindingsPage *self)
   total = n_total (self);
 
   if (shown == total)
-    text = g_strdup_printf (ngettext ("%u finding", "%u findings", total), total);
+    text = g_strdup_printf (ngettext ("%s finding", "%s findings", total), (n = candour_count_format (total)));
   else
     /* Translators: "5 of 23 findings" */
-    text = g_strdup_printf (ngettext ("%u of %u finding", "%u of %u findings", total), shown, total);
+    text = g_strdup_printf (ngettext ("%s of %s finding", "%s of %s findings", total),
+                            (of = candour_count_format (shown)), (n = candour_count_format (total)));
   gtk_label_set_label (self->count_label, text);
 
   /* Filtering a national prime's findings takes a few frames: no "nothing found" meanwhile. */

@@ -110,30 +110,34 @@ count_text (CandourTable table,
             guint        shown,
             guint        total)
 {
-  /* Each table's own words: ngettext needs the plural forms written out. */
+  /* Grouped like money ("50,000 organisations"); each table's own words, since
+   * ngettext needs the plural forms written out. */
+  g_autofree char *n = candour_count_format (total);
+  g_autofree char *of = candour_count_format (shown);
+
   switch (table)
     {
     case CANDOUR_TABLE_ORGANISATIONS:
       return shown == total
-        ? g_strdup_printf (ngettext ("%u organisation", "%u organisations", total), total)
+        ? g_strdup_printf (ngettext ("%s organisation", "%s organisations", total), n)
         /* Translators: "3 of 8 organisations" */
-        : g_strdup_printf (ngettext ("%u of %u organisation", "%u of %u organisations", total), shown, total);
+        : g_strdup_printf (ngettext ("%s of %s organisation", "%s of %s organisations", total), of, n);
 
     case CANDOUR_TABLE_CONSORTIA:
       return shown == total
-        ? g_strdup_printf (ngettext ("%u consortium", "%u consortia", total), total)
-        : g_strdup_printf (ngettext ("%u of %u consortium", "%u of %u consortia", total), shown, total);
+        ? g_strdup_printf (ngettext ("%s consortium", "%s consortia", total), n)
+        : g_strdup_printf (ngettext ("%s of %s consortium", "%s of %s consortia", total), of, n);
 
     case CANDOUR_TABLE_BIDS:
       return shown == total
-        ? g_strdup_printf (ngettext ("%u bid", "%u bids", total), total)
-        : g_strdup_printf (ngettext ("%u of %u bid", "%u of %u bids", total), shown, total);
+        ? g_strdup_printf (ngettext ("%s bid", "%s bids", total), n)
+        : g_strdup_printf (ngettext ("%s of %s bid", "%s of %s bids", total), of, n);
 
     case CANDOUR_TABLE_CONTRACTS:
     default:
       return shown == total
-        ? g_strdup_printf (ngettext ("%u contract", "%u contracts", total), total)
-        : g_strdup_printf (ngettext ("%u of %u contract", "%u of %u contracts", total), shown, total);
+        ? g_strdup_printf (ngettext ("%s contract", "%s contracts", total), n)
+        : g_strdup_printf (ngettext ("%s of %s contract", "%s of %s contracts", total), of, n);
     }
 }
 
