@@ -212,6 +212,22 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* Whether a label that can be seen (with all its parents shown) says text. */
+static gboolean
+shows_text_containing (GtkWidget  *widget,
+                       const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* A promise with no sum reads "not recorded", never a blank that looks like £0. */
 START_TEST (test_findings_say_not_recorded)
 {
@@ -456,6 +472,57 @@ START_TEST (test_reports)
   ck_assert (g_str_has_prefix (pdf, "%PDF-"));
   /* Thirteen columns: the page turns to landscape A4. */
   ck_assert_msg (contains (pdf, length, "/MediaBox [ 0 0 841.89"), "not a landscape A4 page");
+}
+END_TEST
+
+/* More contracts than a chart can show: the twelve of the highest value, largest
+ * first, a caption saying where the rest are, and the table keeps them all. */
+START_TEST (test_report_chart_shows_twelve)
+{
+  CandourSession *session = candour_window_get_session (window);
+  CandourReportsPage *page = CANDOUR_REPORTS_PAGE (show ("reports"));
+  CandourReportView *shares = candour_reports_page_get_view (page, "shares");
+  CandourBarChart *chart = candour_report_view_get_chart (shares);
+  GtkLabel *caption;
+  g_autoptr(GError) error = NULL;
+
+  /* Eight direct awards to Corvane, worth £5,000,001 to £5,000,008: more than any of
+   * the demo's seven contracts (at most £3,600,000), so these come first. */
+  ck_assert_msg (candour_database_exec (candour_session_get_database (session),
+                   "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8) "
+                   "INSERT INTO contract (ref, commissioner_id, lead_id, value, start_on, end_on) "
+                   "SELECT 'CON-BIG-' || i, (SELECT commissioner_id FROM contract WHERE ref = 'CON-01'), "
+                   "       (SELECT id FROM organisation WHERE ref = 'ORG-CORVANE'), "
+                   "       500000000 + i * 100, '2024-04-01', '2026-03-31' FROM n",
+                   &error), "%s", error ? error->message : "");
+  ck_assert_msg (candour_session_reload (session, &error), "%s", error ? error->message : "");
+  candour_reports_page_show (page, "shares");
+  test_app_wait ();
+
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_report_view_get_rows (shares)), 15);
+  ck_assert_uint_eq (candour_bar_chart_get_n_categories (chart), 12);
+  ck_assert_str_eq (candour_bar_chart_get_category_label (chart, 0), "CON-BIG-8 · Corvane Support Services Ltd");
+  ck_assert_str_eq (candour_bar_chart_get_category_label (chart, 7), "CON-BIG-1 · Corvane Support Services Ltd");
+  /* Four of the demo's seven follow, in order of value; CON-03, 06 and 07 are left
+   * to the table. */
+  ck_assert_str_eq (candour_bar_chart_get_category_label (chart, 8), "CON-04 · Threadwell Housing Group");
+  ck_assert (g_str_has_prefix (candour_bar_chart_get_category_label (chart, 9), "CON-01 · "));
+  ck_assert (g_str_has_prefix (candour_bar_chart_get_category_label (chart, 10), "CON-02 · "));
+  ck_assert (g_str_has_prefix (candour_bar_chart_get_category_label (chart, 11), "CON-05 · "));
+
+  caption = GTK_LABEL (find_label (GTK_WIDGET (shares),
+                                   "The 12 contracts of the highest value; 3 more are in the table below."));
+  ck_assert_ptr_nonnull (caption);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (caption)));
+
+  /* The scorecard's five lead providers all fit: no caption. */
+  candour_reports_page_show (page, "scorecard");
+  test_app_wait ();
+  ck_assert_uint_eq (candour_bar_chart_get_n_categories (candour_report_view_get_chart (
+                       candour_reports_page_get_view (page, "scorecard"))), 5);
+  ck_assert (!shows_text_containing (GTK_WIDGET (candour_reports_page_get_view (page, "scorecard")),
+                                     "more are in the table below"));
+  ck_assert (shows_text_containing (GTK_WIDGET (shares), "more are in the table below"));
 }
 END_TEST
 
@@ -747,6 +814,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_payments_page_sorts_in_the_background);
   tcase_add_test (tc, test_payments_page_reads_what_it_shows);
   tcase_add_test (tc, test_reports);
+  tcase_add_test (tc, test_report_chart_shows_twelve);
   tcase_add_test (tc, test_reports_export_pdf);
   tcase_add_test (tc, test_reports_export_pdf_cancelled);
   tcase_add_test (tc, test_pdf_cancelled_while_drawing);

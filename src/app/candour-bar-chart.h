@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 /* A category's value for a series that has none (drawn as no bar, described as such). */
 #define CANDOUR_BAR_CHART_NO_VALUE G_MININT64
 
+/* Bars people can read on a screen or an A4 page: a longer list belongs in a table. */
+#define CANDOUR_BAR_CHART_MAX_READABLE 12
+
 #define CANDOUR_TYPE_BAR_CHART (candour_bar_chart_get_type ())
 
 G_DECLARE_FINAL_TYPE (CandourBarChart, candour_bar_chart, CANDOUR, BAR_CHART, GtkWidget)

@@ -218,8 +218,7 @@ compare_lead_promises (gconstpointer a,
   return strcmp (x->ref, y->ref);
 }
 
-/* Bars people can read on a page: the rest are in the table. */
-#define MAX_CHART_LEADS 12
+#define MAX_CHART_LEADS CANDOUR_BAR_CHART_MAX_READABLE
 
 static void
 update_chart (CandourOverviewPage *self)

@@ -84,6 +84,7 @@ candour_pdf_report_free (CandourPdfReport *report)
   g_strfreev (report->figure_labels);
   g_strfreev (report->figure_values);
   candour_bar_chart_data_free (report->chart);
+  g_free (report->chart_caption);
   g_strfreev (report->headings);
   g_free (report->numeric);
   g_clear_pointer (&report->rows, g_ptr_array_unref);
@@ -240,7 +241,8 @@ chart (Page *page)
   /* Leave room for the table, or for a good start of it. */
   room = page->height - MARGIN - page->y - 20 - MIN (45 + 17.0 * page->report->rows->len, 220);
   scale = room >= height ? 1.0 : MAX (room / height, 2.0 / 3.0);
-  if (height * scale > page->height - MARGIN - page->y)
+  /* The caption's line goes on the same page as the chart. */
+  if (height * scale + (page->report->chart_caption != NULL ? 18 : 0) > page->height - MARGIN - page->y)
     {
       new_page (page);
       scale = 1.0;
@@ -251,7 +253,9 @@ chart (Page *page)
   cairo_scale (page->cr, scale, scale);
   candour_bar_chart_data_draw_print (chart, page->cr, width / scale, height);
   cairo_restore (page->cr);
-  page->y += height * scale + 20;
+  page->y += height * scale + 6;
+  paragraph (page, "Sans 8", page->report->chart_caption, 0.4, 0);
+  page->y += 14;
 }
 
 static double

@@ -27,6 +27,7 @@ typedef struct
   GStrv figure_labels;                /* headline figures, or NULL … */
   GStrv figure_values;                /* … with their values */
   CandourBarChartData *chart;         /* drawn for paper; NULL for none */
+  char *chart_caption;                /* under the chart: what it leaves to the table, or NULL */
   guint n_columns;
   GStrv headings;                     /* n_columns of them */
   gboolean *numeric;                  /* right-aligned columns */

@@ -105,6 +105,7 @@ struct _CandourReportView
 
   GtkLabel *description_label;
   CandourBarChart *chart;
+  GtkLabel *chart_caption;
   GtkColumnView *table;
   GtkSortListModel *sort_model;
   GtkStack *export_stack;
@@ -400,6 +401,49 @@ build_columns (CandourReportView         *self,
     }
 }
 
+typedef struct
+{
+  guint row;
+  gint64 key;
+} RankedRow;
+
+static int
+compare_ranked_rows (gconstpointer a,
+                     gconstpointer b)
+{
+  const RankedRow *x = a;
+  const RankedRow *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? 1 : -1;
+  return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/* The rows the chart shows: all of them when they are few enough to read, else the
+ * CANDOUR_BAR_CHART_MAX_READABLE largest by key_column, largest first. */
+static GArray *
+rows_to_chart (GListModel *rows,
+               guint       key_column)
+{
+  guint n = g_list_model_get_n_items (rows);
+  GArray *ranked = g_array_sized_new (FALSE, FALSE, sizeof (RankedRow), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, i);
+      RankedRow r = { i, candour_report_row_is_null (row, key_column)
+                           ? G_MININT64 : candour_report_row_get_value (row, key_column) };
+
+      g_array_append_val (ranked, r);
+    }
+  if (n > CANDOUR_BAR_CHART_MAX_READABLE)
+    {
+      g_array_sort (ranked, compare_ranked_rows);
+      g_array_set_size (ranked, CANDOUR_BAR_CHART_MAX_READABLE);
+    }
+  return ranked;
+}
+
 static void
 fill_chart (CandourReportView *self,
             GListModel        *rows,
@@ -414,9 +458,14 @@ fill_chart (CandourReportView *self,
   static const guint scorecard_columns[] = { 10, 11, 12 };
   static const guint shares_columns[] = { 5, 6, 7 };
   static const guint times_columns[] = { 4, 5, 6, 7 };
+  g_autoptr(GArray) charted = NULL;
+  g_autofree char *rest = NULL;
+  g_autofree char *caption = NULL;
   const guint *columns;
   guint n_series;
 
+  /* Too many bars to read are ranked by what matters most in each report: the money
+   * promised, the contract's value, the number of payments. */
   switch (self->kind)
     {
     case KIND_SCORECARD:
@@ -424,6 +473,7 @@ fill_chart (CandourReportView *self,
       candour_bar_chart_set_unit (self->chart, CANDOUR_CHART_UNIT_MONEY);
       columns = scorecard_columns;
       n_series = G_N_ELEMENTS (scorecard_columns);
+      charted = rows_to_chart (rows, 10);
       break;
 
     case KIND_SHARES:
@@ -431,6 +481,7 @@ fill_chart (CandourReportView *self,
       candour_bar_chart_set_unit (self->chart, CANDOUR_CHART_UNIT_PERCENT_TENTHS);
       columns = shares_columns;
       n_series = G_N_ELEMENTS (shares_columns);
+      charted = rows_to_chart (rows, 2);
       break;
 
     case KIND_PAYMENT_TIMES:
@@ -440,12 +491,13 @@ fill_chart (CandourReportView *self,
       candour_bar_chart_set_unit (self->chart, CANDOUR_CHART_UNIT_PERCENT_TENTHS);
       columns = times_columns;
       n_series = G_N_ELEMENTS (times_columns);
+      charted = rows_to_chart (rows, 2);
       break;
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < charted->len; i++)
     {
-      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, g_array_index (charted, RankedRow, i).row);
       g_autofree char *label = NULL;
       gint64 values[4];
 
@@ -466,6 +518,23 @@ fill_chart (CandourReportView *self,
         label = g_strdup (candour_report_row_get_text (row, 1));
       candour_bar_chart_add_category (self->chart, label, values);
     }
+
+  if (n > charted->len)
+    {
+      rest = candour_count_format (n - charted->len);
+      /* Translators: under a report's chart; %u is 12, %s the rest: "1,204" */
+      if (self->kind == KIND_SCORECARD)
+        caption = g_strdup_printf (_("The %u lead providers that promised their partners the most; "
+                                     "%s more are in the table below."), charted->len, rest);
+      else if (self->kind == KIND_SHARES)
+        caption = g_strdup_printf (_("The %u contracts of the highest value; %s more are in the "
+                                     "table below."), charted->len, rest);
+      else
+        caption = g_strdup_printf (_("The %u payers that made the most payments; %s more are in "
+                                     "the table below."), charted->len, rest);
+    }
+  gtk_label_set_label (self->chart_caption, caption != NULL ? caption : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_caption), caption != NULL);
 }
 
 static void
@@ -657,6 +726,8 @@ gather_pdf_report (CandourReportView *self)
   report->subtitle = g_strdup (candour_session_get_title (self->session));
   report->description = g_strdup (_(kinds[self->kind].description));
   report->chart = candour_bar_chart_dup_data (self->chart);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->chart_caption)))
+    report->chart_caption = g_strdup (gtk_label_get_label (self->chart_caption));
   g_ptr_array_unref (report->rows);
   report->rows = table_rows (self);
   return report;
@@ -1102,6 +1173,7 @@ candour_report_view_class_init (CandourReportViewClass *klass)
                                                "/io/github/candour/Candour/ui/candour-report-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, description_label);
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, chart);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, chart_caption);
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, table);
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, export_stack);
