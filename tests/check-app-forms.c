@@ -25,6 +25,7 @@
 #include "candour-payments-page.h"
 #include "candour-record.h"
 #include "candour-record-form.h"
+#include "candour-record-picker.h"
 #include "candour-record-query.h"
 #include "candour-records-page.h"
 #include "candour-window.h"
@@ -529,6 +530,109 @@ START_TEST (test_bid_contract_subcontract_payment)
 END_TEST
 
 /* A payment from the Payments page's Ctrl+N. */
+/* Runs the main loop until the picker's search has its answer (five seconds at most). */
+static void
+wait_for_search (CandourRecordPicker *picker)
+{
+  gint64 give_up = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (candour_record_picker_get_searching (picker) && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert (!candour_record_picker_get_searching (picker));
+}
+
+static const char *
+result (CandourRecordPicker *picker,
+        guint                position)
+{
+  GListModel *results = candour_record_picker_get_results (picker);
+
+  ck_assert_uint_lt (position, g_list_model_get_n_items (results));
+  return gtk_string_list_get_string (GTK_STRING_LIST (results), position);
+}
+
+/* A record field is chosen by searching, as a national register needs: the row opens
+ * a search, every word typed is looked for, Enter takes the first record found. */
+START_TEST (test_choose_by_searching)
+{
+  CandourRecordForm *form;
+  CandourRecordPicker *lead;
+  CandourRecordPicker *consortium;
+  GtkEditable *search;
+  GtkListBox *list;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen = NULL;
+
+  /* Sixty-one organisations: more than a search shows at once. */
+  ck_assert_msg (candour_database_exec (database (),
+                   "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20) "
+                   "INSERT INTO organisation (ref, name) SELECT printf ('ORG-T%02d', i), "
+                   "printf ('Zephyr Trust %02d', i) FROM n", &error), "%s", error ? error->message : "");
+
+  show ("bids");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  test_app_wait ();
+  form = find_form ();
+  lead = CANDOUR_RECORD_PICKER (candour_record_form_get_row (form, "lead_ref"));
+  ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (lead)), "Choose…");
+
+  /* Opened, it offers the first fifty by name, and says there are more. */
+  adw_action_row_activate (ADW_ACTION_ROW (lead));
+  wait_for_search (lead);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (candour_record_picker_get_popover (lead))));
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_record_picker_get_results (lead)), 50);
+  ck_assert_str_eq (result (lead, 0), "African Caribbean Wellbeing Harrowfield (ORG-ACWH)");
+  ck_assert (test_app_find_label (GTK_WIDGET (candour_record_picker_get_popover (lead)),
+                                  "The first 50 are shown: type more of a name or reference to find others."));
+
+  search = candour_record_picker_get_search_entry (lead);
+  gtk_editable_set_text (search, "zzz");
+  wait_for_search (lead);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_record_picker_get_results (lead)), 0);
+  ck_assert (test_app_find_label (GTK_WIDGET (candour_record_picker_get_popover (lead)),
+                                  "No organisation has “zzz” in its name or reference."));
+
+  gtk_editable_set_text (search, "path KINDRED");
+  wait_for_search (lead);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_record_picker_get_results (lead)), 1);
+  ck_assert_str_eq (result (lead, 0), "Kindred Pathways (ORG-KINDRED)");
+  g_signal_emit_by_name (search, "activate");
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (candour_record_picker_get_popover (lead))));
+  ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (lead)), "Kindred Pathways (ORG-KINDRED)");
+  chosen = candour_record_form_dup_text (form, "lead_ref");
+  ck_assert_str_eq (chosen, "ORG-KINDRED");
+
+  /* Enter straight after typing takes the first record the search then finds. */
+  adw_action_row_activate (ADW_ACTION_ROW (lead));
+  wait_for_search (lead);
+  gtk_editable_set_text (search, "threadwell");
+  g_signal_emit_by_name (search, "activate");
+  wait_for_search (lead);
+  g_clear_pointer (&chosen, g_free);
+  chosen = candour_record_form_dup_text (form, "lead_ref");
+  ck_assert_str_eq (chosen, "ORG-THREADWELL");
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (candour_record_picker_get_popover (lead))));
+
+  /* An optional field can be emptied again: None heads its list. */
+  consortium = CANDOUR_RECORD_PICKER (candour_record_form_get_row (form, "consortium_ref"));
+  ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (consortium)), "None");
+  choose (form, "consortium_ref", "CONS-HAP");
+  adw_action_row_activate (ADW_ACTION_ROW (consortium));
+  wait_for_search (consortium);
+  ck_assert_str_eq (result (consortium, 0), "None");
+  list = GTK_LIST_BOX (test_app_find_css_name (GTK_WIDGET (candour_record_picker_get_popover (consortium)), "list"));
+  /* As a click on the row does. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  ck_assert_str_eq (candour_record_picker_get_ref (consortium), "");
+  ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (consortium)), "None");
+
+  /* A ref with no record is not taken. */
+  ck_assert (!candour_record_form_choose (form, "lead_ref", "ORG-NOBODY"));
+  ck_assert_str_eq (candour_record_picker_get_ref (lead), "ORG-THREADWELL");
+  gtk_window_close (GTK_WINDOW (form));
+}
+END_TEST
+
 START_TEST (test_add_payment)
 {
   CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
@@ -912,6 +1016,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_add_organisation);
   tcase_add_test (tc, test_invalid_input_is_refused);
   tcase_add_test (tc, test_bid_contract_subcontract_payment);
+  tcase_add_test (tc, test_choose_by_searching);
   tcase_add_test (tc, test_add_payment);
   tcase_add_test (tc, test_delete_and_undo);
   tcase_add_test (tc, test_delete_while_busy);

@@ -29,6 +29,9 @@ CandourFinding     *test_app_find_finding    (CandourWindow   *window,
 /* The first visible widget below widget (itself included) with this CSS name. */
 GtkWidget          *test_app_find_css_name   (GtkWidget       *widget,
                                               const char      *css_name);
+/* The first label below widget (itself included) that says text exactly. */
+GtkWidget          *test_app_find_label      (GtkWidget       *widget,
+                                              const char      *text);
 /* Waits up to two seconds for overlay's toast to say expected (one before it may
  * still be going), and returns what the toast on screen then says. */
 const char         *test_app_toast_title     (AdwToastOverlay *overlay,

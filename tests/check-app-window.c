@@ -195,23 +195,6 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether a label that can be seen (with all its parents shown) says text. */
 static gboolean
 shows_text_containing (GtkWidget  *widget,
@@ -234,8 +217,8 @@ START_TEST (test_findings_say_not_recorded)
   CandourFindingsPage *page = CANDOUR_FINDINGS_PAGE (show ("findings"));
 
   test_app_wait ();
-  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "not recorded"));
-  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "£90,000.00"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "not recorded"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "£90,000.00"));
 }
 END_TEST
 
@@ -304,21 +287,21 @@ START_TEST (test_payments_page_sorts_in_the_background)
   ck_assert_ptr_nonnull (view);
   ck_assert_ptr_nonnull (spinner);
   ck_assert (!gtk_widget_get_visible (spinner));
-  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "198 payments"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments"));
   pages_read = candour_payment_list_get_pages_read (list);
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Amount"), GTK_SORT_DESCENDING);
   /* Asked for, not yet answered: the recorded order is still there to scroll. */
   ck_assert (candour_payment_list_get_busy (list));
   ck_assert (gtk_widget_get_visible (spinner));
-  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "Sorting…"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "Sorting…"));
   ref = shown_ref (page, 0);
   ck_assert_str_eq (ref, "PAY-0001");
   g_free (ref);
 
   wait_for_payments (page);
   ck_assert (!gtk_widget_get_visible (spinner));
-  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "198 payments"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments"));
   ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_AMOUNT);
   ck_assert (candour_payment_list_get_descending (list));
   ref = shown_ref (page, 0);
@@ -333,9 +316,9 @@ START_TEST (test_payments_page_sorts_in_the_background)
   /* Typed while a sort is on its way: the search takes over, sorted the new way. */
   gtk_column_view_sort_by_column (view, column_titled (view, "Paid on"), GTK_SORT_ASCENDING);
   candour_payments_page_set_search (page, "Polish");
-  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "Searching…"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "Searching…"));
   wait_for_payments (page);
-  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "4 of 198 payments"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "4 of 198 payments"));
   ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_PAID_ON);
   ref = shown_ref (page, 0);
   ck_assert_str_eq (ref, "PAY-0041");
@@ -353,7 +336,7 @@ START_TEST (test_payments_page_sorts_in_the_background)
 
   candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_NONE, FALSE);
   wait_for_payments (page);
-  ck_assert_ptr_nonnull (find_label (GTK_WIDGET (page), "198 payments"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments"));
 }
 END_TEST
 
@@ -510,7 +493,7 @@ START_TEST (test_report_chart_shows_twelve)
   ck_assert (g_str_has_prefix (candour_bar_chart_get_category_label (chart, 10), "CON-02 · "));
   ck_assert (g_str_has_prefix (candour_bar_chart_get_category_label (chart, 11), "CON-05 · "));
 
-  caption = GTK_LABEL (find_label (GTK_WIDGET (shares),
+  caption = GTK_LABEL (test_app_find_label (GTK_WIDGET (shares),
                                    "The 12 contracts of the highest value; 3 more are in the table below."));
   ck_assert_ptr_nonnull (caption);
   ck_assert (gtk_widget_get_visible (GTK_WIDGET (caption)));
@@ -581,7 +564,7 @@ wait_for_label (const char *text)
   gint64 end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
   GtkWidget *label;
 
-  while ((label = find_label (GTK_WIDGET (window), text)) == NULL && g_get_monotonic_time () < end)
+  while ((label = test_app_find_label (GTK_WIDGET (window), text)) == NULL && g_get_monotonic_time () < end)
     {
       g_main_context_iteration (NULL, FALSE);
       g_usleep (10000);

@@ -163,6 +163,76 @@ payment_ref (GListModel *model,
   return g_strdup (candour_payment_get_ref (payment));
 }
 
+/* The refs of a search's answer, joined by spaces. */
+static char *
+search_refs (CandourDatabase *db,
+             CandourTable     table,
+             const char      *text,
+             guint            limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) refs = g_string_new (NULL);
+  CandourReport *report = candour_report_ref_search (db, table, text, limit, &error);
+
+  ck_assert_msg (report != NULL, "%s", error ? error->message : "");
+  while (candour_report_next (report, &error))
+    g_string_append_printf (refs, "%s%s", refs->len > 0 ? " " : "", candour_report_get_text (report, 0));
+  ck_assert_msg (error == NULL, "%s", error ? error->message : "");
+  candour_report_free (report);
+  return g_string_free (g_steal_pointer (&refs), FALSE);
+}
+
+/* A form's record field searches: every word, anywhere in the name or the ref, any
+ * case or way of writing an accent, in the order the list would show them. */
+START_TEST (test_ref_search)
+{
+  g_autoptr(CandourDatabase) db = open_demo ();
+  g_autoptr(GError) error = NULL;
+  CandourReport *one;
+  char *refs;
+
+  refs = search_refs (db, CANDOUR_TABLE_ORGANISATIONS, "kindred path", 50);
+  ck_assert_str_eq (refs, "ORG-KINDRED");
+  g_free (refs);
+  /* Words in any order, a ref's part, a name's part. */
+  refs = search_refs (db, CANDOUR_TABLE_ORGANISATIONS, "  CARERS harrowfield ", 50);
+  ck_assert_str_eq (refs, "ORG-CARERS ORG-KINSHIP");
+  g_free (refs);
+  refs = search_refs (db, CANDOUR_TABLE_ORGANISATIONS, "org-kin", 50);
+  ck_assert_str_eq (refs, "ORG-KINDRED ORG-KINSHIP");
+  g_free (refs);
+  /* By name, the first few only. */
+  refs = search_refs (db, CANDOUR_TABLE_ORGANISATIONS, "", 3);
+  ck_assert_str_eq (refs, "ORG-ACWH ORG-AMBERLEA ORG-BGTRA");
+  g_free (refs);
+  refs = search_refs (db, CANDOUR_TABLE_ORGANISATIONS, "zzz", 50);
+  ck_assert_str_eq (refs, "");
+  g_free (refs);
+  /* "Women's" typed with a curly apostrophe is another character: no match. Case
+   * folding and compatibility forms do match: a full-width "ＡＭＢＥＲ". */
+  refs = search_refs (db, CANDOUR_TABLE_ORGANISATIONS, "\xEF\xBC\xA1\xEF\xBC\xAD\xEF\xBC\xA2\xEF\xBC\xA5\xEF\xBC\xB2", 50);
+  ck_assert_str_eq (refs, "ORG-AMBERLEA");
+  g_free (refs);
+  /* A subcontract is found by its partner, its own ref or its contract's. */
+  refs = search_refs (db, CANDOUR_TABLE_SUBCONTRACTS, "harrowfield con-02", 50);
+  ck_assert_str_eq (refs, "SUB-03 SUB-04 SUB-05");
+  g_free (refs);
+  refs = search_refs (db, CANDOUR_TABLE_SUBCONTRACTS, "sub-1", 2);
+  ck_assert_str_eq (refs, "SUB-10 SUB-11");
+  g_free (refs);
+
+  one = candour_report_ref_choice (db, CANDOUR_TABLE_ORGANISATIONS, "ORG-KINDRED", &error);
+  ck_assert (candour_report_next (one, &error));
+  ck_assert_str_eq (candour_report_get_text (one, 1), "Kindred Pathways");
+  ck_assert (!candour_report_next (one, &error));
+  candour_report_free (one);
+  one = candour_report_ref_choice (db, CANDOUR_TABLE_ORGANISATIONS, "org-kindred", &error);
+  ck_assert (!candour_report_next (one, &error));
+  ck_assert_ptr_null (error);
+  candour_report_free (one);
+}
+END_TEST
+
 START_TEST (test_payment_list_reads_pages)
 {
   g_autoptr(CandourDatabase) db = open_demo ();
@@ -614,6 +684,7 @@ candour_models_suite (void)
   tcase_add_test (tc, test_findings_list);
   tcase_add_test (tc, test_findings_totals);
   tcase_add_test (tc, test_record_lists);
+  tcase_add_test (tc, test_ref_search);
   tcase_add_test (tc, test_payment_list_reads_pages);
   tcase_add_test (tc, test_payment_list_sorts_and_searches);
   tcase_add_test (tc, test_payment_list_sorts_off_the_main_thread);

@@ -12,6 +12,7 @@
 #include "candour-history-group.h"
 #include "candour-record.h"
 #include "candour-record-form.h"
+#include "candour-record-picker.h"
 #include "candour-record-query.h"
 
 /* How long typing may pause before the record is checked. */
@@ -27,7 +28,7 @@ typedef struct
 {
   guint index;
   CandourFieldKind kind;
-  GtkWidget *row;               /* AdwEntryRow or AdwComboRow */
+  GtkWidget *row;               /* AdwEntryRow, AdwComboRow or CandourRecordPicker */
   GtkWidget *problem_row;
   GtkLabel *problem_label;
   GPtrArray *values;            /* combo rows: the text each item stands for */
@@ -101,6 +102,8 @@ find_field (CandourRecordForm *self,
 static char *
 field_text (Field *field)
 {
+  if (CANDOUR_IS_RECORD_PICKER (field->row))
+    return g_strdup (candour_record_picker_get_ref (CANDOUR_RECORD_PICKER (field->row)));
   if (ADW_IS_COMBO_ROW (field->row))
     {
       guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->row));
@@ -356,38 +359,6 @@ on_entry_activated (CandourRecordForm *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "form.save", NULL);
 }
 
-/* The records a field may point at, as "Name (REF)", with Choose… or None first. */
-static void
-fill_ref_choices (CandourRecordForm *self,
-                  Field             *field,
-                  GtkStringList     *labels)
-{
-  g_autoptr(CandourReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  CandourTable target;
-
-  g_ptr_array_add (field->values, g_strdup (""));
-  gtk_string_list_append (labels, candour_table_get_field_required (self->table, field->index)
-                                  ? _("Choose…") : _("None"));
-
-  if (self->session == NULL || !candour_table_get_field_target (self->table, field->index, &target))
-    return;
-
-  report = candour_report_ref_choices (candour_session_get_database (self->session), target, &error);
-  while (report != NULL && candour_report_next (report, &error))
-    {
-      const char *ref = candour_report_get_text (report, 0);
-      const char *label = candour_report_get_text (report, 1);
-      g_autofree char *text = label != NULL && label[0] != '\0'
-        ? g_strdup_printf ("%s (%s)", label, ref) : g_strdup (ref);
-
-      g_ptr_array_add (field->values, g_strdup (ref));
-      gtk_string_list_append (labels, text);
-    }
-  if (error != NULL)
-    g_warning ("Could not list the %s: %s", candour_table_get_name (target), error->message);
-}
-
 static void
 fill_choices (CandourRecordForm *self,
               Field             *field,
@@ -412,6 +383,12 @@ set_field_text (Field      *field,
                 CandourTable table,
                 const char *text)
 {
+  if (CANDOUR_IS_RECORD_PICKER (field->row))
+    {
+      /* A record refers only to records that exist. */
+      candour_record_picker_set_ref (CANDOUR_RECORD_PICKER (field->row), text);
+      return;
+    }
   if (ADW_IS_COMBO_ROW (field->row))
     {
       for (guint i = 0; i < field->values->len; i++)
@@ -442,19 +419,23 @@ add_field (CandourRecordForm *self,
   field->kind = candour_field_get_kind (self->table, index);
   field->values = g_ptr_array_new_with_free_func (g_free);
 
-  if (field->kind == CANDOUR_FIELD_REF || field->kind == CANDOUR_FIELD_CHOICE)
+  if (field->kind == CANDOUR_FIELD_REF)
+    {
+      CandourTable target = CANDOUR_TABLE_ORGANISATIONS;
+
+      candour_table_get_field_target (self->table, index, &target);
+      field->row = candour_record_picker_new (candour_session_get_database (self->session), target,
+                                              candour_table_get_field_required (self->table, index));
+      g_signal_connect_object (field->row, "notify::ref", G_CALLBACK (on_choice_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else if (field->kind == CANDOUR_FIELD_CHOICE)
     {
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-      if (field->kind == CANDOUR_FIELD_REF)
-        fill_ref_choices (self, field, labels);
-      else
-        fill_choices (self, field, labels);
-
+      fill_choices (self, field, labels);
       field->row = adw_combo_row_new ();
       adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (labels));
-      /* A record's name is long: under the field's, it has the row's whole width. */
-      adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (field->row), field->kind == CANDOUR_FIELD_REF);
       g_signal_connect_object (field->row, "notify::selected", G_CALLBACK (on_choice_changed), self,
                                G_CONNECT_SWAPPED);
     }
@@ -800,8 +781,11 @@ candour_record_form_choose (CandourRecordForm *self,
   g_return_val_if_fail (CANDOUR_IS_RECORD_FORM (self), FALSE);
 
   field = find_field (self, name);
-  g_return_val_if_fail (field != NULL && ADW_IS_COMBO_ROW (field->row), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
 
+  if (CANDOUR_IS_RECORD_PICKER (field->row))
+    return candour_record_picker_set_ref (CANDOUR_RECORD_PICKER (field->row), ref);
+  g_return_val_if_fail (ADW_IS_COMBO_ROW (field->row), FALSE);
   for (guint i = 0; i < field->values->len; i++)
     if (g_strcmp0 (g_ptr_array_index (field->values, i), ref) == 0)
       {

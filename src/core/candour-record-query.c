@@ -96,17 +96,51 @@ static const CandourReportColumn choice_columns[] = {
   { "label", CANDOUR_CELL_TEXT },
 };
 
-static const char * const choices_sql[CANDOUR_N_TABLES] = {
-  "SELECT ref, name FROM organisation ORDER BY name COLLATE NOCASE, ref",
-  "SELECT ref, name FROM consortium ORDER BY name COLLATE NOCASE, ref",
-  NULL,
-  "SELECT ref, title FROM bid ORDER BY ref",
-  NULL,
-  "SELECT ref, coalesce (title, '') FROM contract ORDER BY ref",
-  "SELECT s.ref, o.name || ' under ' || c.ref FROM subcontract s\n"
-  "JOIN organisation o ON o.id = s.partner_id JOIN contract c ON c.id = s.contract_id\n"
-  "ORDER BY s.ref",
-  NULL,
+/* Each table's choices: the SELECT and FROM, what a search looks in, and the order. */
+#define ORGANISATION_CHOICES "SELECT ref, name FROM organisation"
+#define ORGANISATION_ORDER   " ORDER BY name COLLATE NOCASE, ref"
+#define CONSORTIUM_CHOICES   "SELECT ref, name FROM consortium"
+#define CONSORTIUM_ORDER     " ORDER BY name COLLATE NOCASE, ref"
+#define BID_CHOICES          "SELECT ref, title FROM bid"
+#define BID_ORDER            " ORDER BY ref"
+#define CONTRACT_CHOICES     "SELECT ref, coalesce (title, '') FROM contract"
+#define CONTRACT_ORDER       " ORDER BY ref"
+#define SUBCONTRACT_CHOICES  "SELECT s.ref, o.name || ' under ' || c.ref FROM subcontract s\n" \
+                             "JOIN organisation o ON o.id = s.partner_id JOIN contract c ON c.id = s.contract_id"
+#define SUBCONTRACT_ORDER    " ORDER BY s.ref"
+#define SEARCH(where)        " WHERE candour_matches (" where ", :text)"
+
+static const struct
+{
+  const char *all;
+  const char *one;
+  const char *search;
+} choices_sql[CANDOUR_N_TABLES] = {
+  [CANDOUR_TABLE_ORGANISATIONS] = {
+    ORGANISATION_CHOICES ORGANISATION_ORDER,
+    ORGANISATION_CHOICES " WHERE ref = :ref",
+    ORGANISATION_CHOICES SEARCH ("name || ' ' || ref") ORGANISATION_ORDER " LIMIT :limit",
+  },
+  [CANDOUR_TABLE_CONSORTIA] = {
+    CONSORTIUM_CHOICES CONSORTIUM_ORDER,
+    CONSORTIUM_CHOICES " WHERE ref = :ref",
+    CONSORTIUM_CHOICES SEARCH ("name || ' ' || ref") CONSORTIUM_ORDER " LIMIT :limit",
+  },
+  [CANDOUR_TABLE_BIDS] = {
+    BID_CHOICES BID_ORDER,
+    BID_CHOICES " WHERE ref = :ref",
+    BID_CHOICES SEARCH ("title || ' ' || ref") BID_ORDER " LIMIT :limit",
+  },
+  [CANDOUR_TABLE_CONTRACTS] = {
+    CONTRACT_CHOICES CONTRACT_ORDER,
+    CONTRACT_CHOICES " WHERE ref = :ref",
+    CONTRACT_CHOICES SEARCH ("coalesce (title, '') || ' ' || ref") CONTRACT_ORDER " LIMIT :limit",
+  },
+  [CANDOUR_TABLE_SUBCONTRACTS] = {
+    SUBCONTRACT_CHOICES SUBCONTRACT_ORDER,
+    SUBCONTRACT_CHOICES " WHERE s.ref = :ref",
+    SUBCONTRACT_CHOICES SEARCH ("o.name || ' ' || s.ref || ' ' || c.ref") SUBCONTRACT_ORDER " LIMIT :limit",
+  },
 };
 
 CandourReport *
@@ -115,9 +149,48 @@ candour_report_ref_choices (CandourDatabase  *db,
                             GError          **error)
 {
   g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
-  g_return_val_if_fail (choices_sql[table] != NULL, NULL);
+  g_return_val_if_fail (choices_sql[table].all != NULL, NULL);
 
-  return candour_report_new (db, choices_sql[table], choice_columns, G_N_ELEMENTS (choice_columns), error);
+  return candour_report_new (db, choices_sql[table].all, choice_columns, G_N_ELEMENTS (choice_columns), error);
+}
+
+CandourReport *
+candour_report_ref_choice (CandourDatabase  *db,
+                           CandourTable      table,
+                           const char       *ref,
+                           GError          **error)
+{
+  CandourReport *report;
+
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+  g_return_val_if_fail (choices_sql[table].one != NULL, NULL);
+
+  report = candour_report_new (db, choices_sql[table].one, choice_columns, G_N_ELEMENTS (choice_columns), error);
+  if (report != NULL)
+    candour_bind_text (candour_report_get_statement (report), ":ref", ref != NULL ? ref : "");
+  return report;
+}
+
+CandourReport *
+candour_report_ref_search (CandourDatabase  *db,
+                           CandourTable      table,
+                           const char       *text,
+                           guint             limit,
+                           GError          **error)
+{
+  CandourReport *report;
+
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+  g_return_val_if_fail (choices_sql[table].search != NULL, NULL);
+
+  report = candour_report_new (db, choices_sql[table].search, choice_columns, G_N_ELEMENTS (choice_columns),
+                               error);
+  if (report != NULL)
+    {
+      candour_bind_text (candour_report_get_statement (report), ":text", text != NULL ? text : "");
+      candour_bind_int64 (candour_report_get_statement (report), ":limit", limit);
+    }
+  return report;
 }
 
 static CandourReport *

@@ -36,6 +36,19 @@ char          *candour_record_describe              (CandourDatabase  *db,
 CandourReport *candour_report_ref_choices           (CandourDatabase  *db,
                                                      CandourTable      table,
                                                      GError          **error);
+/* The same for one record: its ref and label, or no row when there is no such ref. */
+CandourReport *candour_report_ref_choice            (CandourDatabase  *db,
+                                                     CandourTable      table,
+                                                     const char       *ref,
+                                                     GError          **error);
+/* The first limit of them, in the same order, whose label or ref holds every word of
+ * text, whatever the case ("kindred path"); all of them for an empty text. A national
+ * register has 50,000 organisations: a field offers what its search finds. */
+CandourReport *candour_report_ref_search            (CandourDatabase  *db,
+                                                     CandourTable      table,
+                                                     const char       *text,
+                                                     guint             limit,
+                                                     GError          **error);
 
 /* The partners a bid names: id, partner_ref, partner_name, role, promised_value,
  * promised_share, consent, by partner name. */

@@ -2,7 +2,8 @@
  *
  * Rounding, day counts and size bands follow one rule everywhere, and money is added up
  * and compared in 128 bits, so that no report can overflow (see CANDOUR_MONEY_MAX_PENCE)
- * or quietly turn pence into floating point.
+ * or quietly turn pence into floating point. Searches by name match words the way
+ * people type them (candour-text.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,7 @@
 #include "candour-date.h"
 #include "candour-money.h"
 #include "candour-size-band.h"
+#include "candour-text.h"
 
 __extension__ typedef __int128 Int128;
 
@@ -136,6 +138,30 @@ sql_total_final (sqlite3_context *context)
     sqlite3_result_int64 (context, (gint64) sum);
 }
 
+/* candour_matches (text, query): whether text holds every word of query, whatever its
+ * case (candour_text_has_words). The query's words are folded once per statement. */
+static void
+sql_matches (sqlite3_context  *context,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  GStrv words = sqlite3_get_auxdata (context, 1);
+
+  if (words == NULL)
+    {
+      words = candour_text_search_words ((const char *)sqlite3_value_text (argv[1]));
+      sqlite3_set_auxdata (context, 1, words, (void (*) (void *))g_strfreev);
+      /* SQLite may have freed them at once, when out of memory. */
+      if ((words = sqlite3_get_auxdata (context, 1)) == NULL)
+        {
+          sqlite3_result_error_nomem (context);
+          return;
+        }
+    }
+  sqlite3_result_int (context, candour_text_has_words ((const char *)sqlite3_value_text (argv[0]),
+                                                       (const char * const *)words));
+}
+
 int
 candour_sql_functions_register (sqlite3 *db)
 {
@@ -151,7 +177,9 @@ candour_sql_functions_register (sqlite3 *db)
       (rc = sqlite3_create_function (db, "candour_products_less", 4, flags, NULL,
                                      sql_products_less, NULL, NULL)) != SQLITE_OK ||
       (rc = sqlite3_create_function (db, "candour_total", 1, flags, NULL,
-                                     NULL, sql_total_step, sql_total_final)) != SQLITE_OK)
+                                     NULL, sql_total_step, sql_total_final)) != SQLITE_OK ||
+      (rc = sqlite3_create_function (db, "candour_matches", 2, flags, NULL,
+                                     sql_matches, NULL, NULL)) != SQLITE_OK)
     return rc;
   return SQLITE_OK;
 }

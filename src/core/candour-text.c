@@ -197,3 +197,44 @@ candour_text_printable (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+/* Compatibility decomposition, then case folding: "É", "e\u0301" and "é" compare equal. */
+static char *
+fold (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal != NULL ? normal : "", -1);
+}
+
+GStrv
+candour_text_search_words (const char *query)
+{
+  g_autofree char *folded = fold (query != NULL ? query : "");
+  g_auto(GStrv) parts = g_strsplit_set (folded, " \t\n\r", -1);
+  GPtrArray *words = g_ptr_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_ptr_array_add (words, g_strdup (parts[i]));
+  g_ptr_array_add (words, NULL);
+  return (GStrv)g_ptr_array_free (words, FALSE);
+}
+
+gboolean
+candour_text_has_words (const char         *text,
+                        const char * const *words)
+{
+  g_autofree char *folded = NULL;
+
+  if (words == NULL || words[0] == NULL)
+    return TRUE;
+  if (text == NULL)
+    return FALSE;
+
+  folded = fold (text);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (folded, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}

@@ -53,4 +53,13 @@ char     *candour_text_quote           (const char       *text,
  * stored escape sequence can never act on the terminal. */
 char     *candour_text_printable       (const char       *text);
 
+/* Searching by name or reference: the words of query (split at white space), folded
+ * so that case and the way an accent is written do not matter; NULL-terminated, empty
+ * for a query of no words. */
+GStrv     candour_text_search_words    (const char       *query);
+/* Whether every one of words (from candour_text_search_words()) is somewhere in
+ * text: "kindred path" finds "Kindred Pathways ORG-KINDRED". */
+gboolean  candour_text_has_words       (const char       *text,
+                                        const char * const *words);
+
 G_END_DECLS
