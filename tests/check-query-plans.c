@@ -4,8 +4,8 @@
  * it reads a whole table once per row. This test runs the queries the window and the
  * CLI run (the record lists, the Payments page's orders and searches, findings for
  * each scope, the scopes of an edit, the detail windows' lists, the reports, a form's
- * record fields), catches
- * each statement SQLite prepares for them, and asks SQLite how it would run it:
+ * record fields), catches each statement SQLite prepares for them, and asks SQLite how
+ * it would run it:
  *   - no correlated subquery may SCAN a large table;
  *   - a question about one record (a scope, a detail window, a ref) may SCAN none.
  *
