@@ -21,6 +21,7 @@
 #include "candour-record-query.h"
 #include "candour-report-row.h"
 #include "candour-story.h"
+#include "candour-text.h"
 
 #define TODAY "2025-06-30"
 
@@ -220,6 +221,30 @@ START_TEST (test_ref_search)
   refs = search_refs (db, CANDOUR_TABLE_SUBCONTRACTS, "sub-1", 2);
   ck_assert_str_eq (refs, "SUB-10 SUB-11");
   g_free (refs);
+
+  /* Accents however written; a plain "cafe" finds "Café" too. Names long enough to
+   * leave the quick ASCII path fold the same way. */
+  {
+    g_auto(GStrv) words = candour_text_search_words (" caf\xC3\xA9  \xC3\x89" "COLE\t");
+    g_auto(GStrv) none = candour_text_search_words (" \t ");
+    g_autofree char *long_name = g_strnfill (300, 'x');
+    g_autofree char *long_match = g_strconcat (long_name, " \xC3\x89" "cole cafe", NULL);
+
+    ck_assert_uint_eq (g_strv_length (words), 2);
+    ck_assert_uint_eq (g_strv_length (none), 0);
+    ck_assert (candour_text_has_words ("\xC3\x89" "cole Caf\xC3\xA9 Club", (const char * const *)words));
+    /* The same accents written as a letter and a combining mark. */
+    ck_assert (candour_text_has_words ("e\xCC\x81" "cole cafe\xCC\x81", (const char * const *)words));
+    ck_assert (!candour_text_has_words ("Ecole Cafe", (const char * const *)words));
+    ck_assert (!candour_text_has_words (long_match, (const char * const *)words));
+    ck_assert (candour_text_has_words ("\xC3\x89" "cole Caf\xC3\xA9", (const char * const *)words));
+    ck_assert (candour_text_has_words (NULL, (const char * const *)none));
+    ck_assert (!candour_text_has_words (NULL, (const char * const *)words));
+    g_strfreev (words);
+    words = candour_text_search_words ("CAFE");
+    ck_assert (candour_text_has_words (long_match, (const char * const *)words));
+    ck_assert (candour_text_has_words ("Caf\xC3\xA9", (const char * const *)words));
+  }
 
   one = candour_report_ref_choice (db, CANDOUR_TABLE_ORGANISATIONS, "ORG-KINDRED", &error);
   ck_assert (candour_report_next (one, &error));
