@@ -6,6 +6,7 @@
 # the commands, to PAGE (docs/benchmarks.md).
 
 import csv
+import math
 import os
 import statistics
 import sys
@@ -83,8 +84,8 @@ n_rows = rows[scale][0]
 figures.append((f"1. import, all 8 files validated ({count(n_rows)} rows)", seconds(ours),
                 "`sqlite3` `.import` into untyped tables", seconds(theirs), ratio(ours, theirs)))
 ours_kib, theirs_kib = median(imp, "candour", "peak_kib"), median(imp, "sqlite3", "peak_kib")
-figures.append(("   peak memory", mib(ours_kib), "", mib(theirs_kib), ratio(ours_kib, theirs_kib)))
-figures.append(("   rows per second", count(round(n_rows / ours)), "", count(round(n_rows / theirs)),
+figures.append(("1. import, peak memory", mib(ours_kib), "", mib(theirs_kib), ratio(ours_kib, theirs_kib)))
+figures.append(("1. import, rows per second", count(round(n_rows / ours)), "", count(round(n_rows / theirs)),
                 ratio(theirs, ours)))
 
 report_names = {
@@ -114,41 +115,40 @@ for tool, label in (("demo", "the demo"), (f"scale {scale}", f"scale {scale}")):
     figures.append((f"5. first frame, {label}", text, "minimal libadwaita window", ms(minimal_first),
                     ratio(value, minimal_first)))
     text, value = gui_figure(tool, "stall_ms")
-    figures.append((f"   longest main-loop stall, {label}", text, "", ms(minimal_stall),
+    figures.append((f"5. longest main-loop stall, {label}", text, "", ms(minimal_stall),
                     ratio(value, minimal_stall)))
     text, value = gui_figure(tool, "settled_ms")
-    figures.append((f"   settled (idle from then on), {label}", text, "", ms(minimal_settled),
+    figures.append((f"5. settled (idle from then on), {label}", text, "", ms(minimal_settled),
                     ratio(value, minimal_settled)))
 
-# Linearity: reconcile's time per row at each scale, and how far each point lies from
-# the straight line through them all.
+# Linearity: reconcile's time per row at each scale, and how it grows from one scale to
+# the next: as rows^k, k = 1 when linear (less when a fixed cost still weighs).
 linearity = []
 points = []
 for s in sorted(rows, key=float):
-    ours, theirs = median(f"reconcile@{s}", "candour"), median(f"reconcile@{s}", "sqlite3")
+    figure = f"linearity-reconcile@{s}"
+    if median(figure, "candour") is None:
+        figure = f"reconcile@{s}"
+    ours, theirs = median(figure, "candour"), median(figure, "sqlite3")
     if ours is None:
         continue
     n = rows[s][0]
-    points.append((n, ours))
+    points.append((n, ours, theirs))
     linearity.append((scale_name(s), count(n), seconds(ours), f"{ours / n * 1e6:.2f} µs",
                       seconds(theirs), f"{theirs / n * 1e6:.2f} µs", ratio(ours, theirs)))
 
-verdict = "one scale only: run build-aux/dev bench (or --quick --linearity) for 1 and 3"
-if len(points) >= 3:
-    mean_n = statistics.mean(n for n, _ in points)
-    mean_t = statistics.mean(t for _, t in points)
-    slope = (sum((n - mean_n) * (t - mean_t) for n, t in points) /
-             sum((n - mean_n) ** 2 for n, _ in points))
-    fixed = mean_t - slope * mean_n
-    worst = max(abs(t - (fixed + slope * n)) / t for n, t in points)
-    large = [(n, t) for n, t in points if n >= points[-1][0] / 10]
-    per_row = [t / n for n, t in large]
-    spread = max(per_row) / min(per_row) - 1
-    linear = worst <= 0.15 and spread <= 0.25
-    verdict = (f"time ≈ {fixed * 1000:.0f} ms + {slope * 1e6:.3f} µs × rows (least squares); "
-               f"every point within {worst:.0%} of that line, and the time per row at the two "
-               f"largest scales within {spread:.0%} of each other: "
-               + ("**linear**." if linear else "**not linear**."))
+verdict = "One scale only: `build-aux/dev bench` (or `--quick --linearity`) measures 1 and 3 too."
+if len(points) >= 2:
+    steps = []
+    worst = 0
+    for (n0, t0, b0), (n1, t1, b1) in zip(points, points[1:]):
+        k = math.log(t1 / t0) / math.log(n1 / n0)
+        bare_k = math.log(b1 / b0) / math.log(n1 / n0)
+        worst = max(worst, k)
+        steps.append(f"k = {k:.2f} from {count(n0)} to {count(n1)} rows (sqlite3: {bare_k:.2f})")
+    verdict = ("Time grows as rows^k with " + "; ".join(steps) + ": " +
+               ("**linear** (k at most 1.1; below 1 where start-up still weighs)."
+                if worst <= 1.1 else "**worse than linear** (k above 1.1)."))
 
 payments_page = read_tsv("payments-page.tsv")
 checks = read_tsv("checks.tsv")
@@ -170,14 +170,15 @@ def plain(text):
     return text.replace("`", "")
 
 
-main_header = ["figure", "Candour", "bare tool", "bare", "ratio"]
-linearity_header = ["scale", "rows", "Candour", "per row", "sqlite3 SQL", "per row", "ratio"]
+main_header = ["figure", "Candour", "bare tool", "bare tool's", "ratio"]
+linearity_header = ["scale", "rows, all tables", "Candour", "per row", "sqlite3 SQL", "per row", "ratio"]
 page_header = ["Payments page", "rows", "Candour (worker + first page)", "plain SQL", "ratio",
                "longest stall"]
 page_body = [(name, count(int(n)), seconds(float(c)), seconds(float(b)),
               ratio(float(c), float(b)), f"{float(stall):.1f} ms")
              for name, c, b, stall, n in payments_page]
-check_body = [(r, scale_name(s), v) for r, s, v in checks]
+# The last verdict for each report and scale.
+check_body = [(r, scale_name(s), v) for (r, s), v in {(r, s): v for r, s, v in checks}.items()]
 mode = (f"quick run, scale {scale}" if quick else f"full run, scale {scale}")
 
 # The terminal
