@@ -155,6 +155,15 @@ checks = read_tsv("checks.tsv")
 callgrind = {tool: median("callgrind", tool, "instructions") for tool in ("candour", "sqlite3")}
 
 
+def instructions(tool):
+    value = callgrind[tool]
+    if value is None:
+        return "not counted (full run only)" if tool == "sqlite3" else "—"
+    return "—" if value == "none" else count(int(value))
+
+
+
+
 def table(header, body, markdown):
     widths = [max(len(str(r[i])) for r in [header] + body) for i in range(len(header))]
     if markdown:
@@ -194,9 +203,8 @@ print(plain(verdict))
 print()
 print(table(page_header, page_body, False))
 print()
-if callgrind["candour"] not in (None, "none"):
-    print(f"callgrind, reconcile at scale 0.1: Candour {count(int(callgrind['candour']))} instructions, "
-          f"sqlite3 {count(int(callgrind['sqlite3']))} ({ratio(callgrind['candour'], callgrind['sqlite3'])})")
+print(f"callgrind, reconcile at scale 0.1: Candour {instructions('candour')} instructions, "
+      f"sqlite3 {instructions('sqlite3')} ({ratio(callgrind['candour'], callgrind['sqlite3'])})")
 print("Hand-written SQL against Candour's CSV:")
 print(table(["report", "scale", "verdict"], check_body, False))
 print()
@@ -295,8 +303,8 @@ cheaper or dearer shows here even when the clock cannot tell.
 
 | reconcile at scale 0.1 | instructions |
 |---|---|
-| `candour-cli reconcile` | {count(int(callgrind['candour'])) if callgrind['candour'] not in (None, 'none') else '—'} |
-| `sqlite3` < tests/bench/reconcile.sql | {count(int(callgrind['sqlite3'])) if callgrind['sqlite3'] not in (None, 'none') else '—'} |
+| `candour-cli reconcile` | {instructions('candour')} |
+| `sqlite3` < tests/bench/reconcile.sql | {instructions('sqlite3')} |
 | ratio | {ratio(callgrind['candour'], callgrind['sqlite3'])} |
 
 Both counts include starting the process (loading libraries, opening the database).
