@@ -17,9 +17,9 @@
 /* build-aux/bench: with CANDOUR_BENCH_FIRST_FRAME=1 set, the first window prints how
  * long after exec its first frame was painted, then the longest the main loop stalled
  * until the window had been idle for 2 s and when that quiet began, and the
- * application quits. Kept apart from
- * the application so it measures it without changing it; tests/bench-minimal-window.c
- * carries the same code, so both are timed alike. */
+ * application quits. Kept apart from the application so it measures it without
+ * changing it; tests/bench-minimal-window.c carries the same code, so both are timed
+ * alike. */
 #define BENCH_BUSY_US (16 * G_TIME_SPAN_MILLISECOND)   /* a gap longer than a frame at 60 Hz */
 #define BENCH_IDLE_US (2 * G_TIME_SPAN_SECOND)
 #define BENCH_GIVE_UP_US (60 * G_TIME_SPAN_SECOND)
