@@ -257,8 +257,10 @@ notes = """\
   own connection, the swap and reading the first page; plain SQL lists the same ids with
   the joins and `LIKE`s a person would write. The stall is the main loop's, while the
   worker runs.
-- Times on a shared virtual machine vary by 10–20 % between runs; ratios, taken side by
-  side, vary less, and the callgrind count not at all."""
+- Times on a shared virtual machine vary by 10–20 % between runs, more when other work
+  keeps its cores busy (the load average above says how much there was); ratios, taken
+  side by side, vary less, and the callgrind count by a few thousand instructions in
+  hundreds of millions."""
 
 with open(page, "w") as f:
     f.write(f"""# Benchmarks
