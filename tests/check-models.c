@@ -16,6 +16,7 @@
 #include "candour-date.h"
 #include "candour-demo.h"
 #include "candour-finding.h"
+#include "candour-finding-summary.h"
 #include "candour-organisation.h"
 #include "candour-payment-list.h"
 #include "candour-record-query.h"
@@ -119,6 +120,45 @@ START_TEST (test_findings_totals)
   ck_assert_int_eq (totals.promised, 175850000);
   ck_assert_int_eq (totals.subcontracted, 117600000);
   ck_assert_int_eq (totals.paid, 40379136);
+}
+END_TEST
+
+/* The Overview's one pass: won bids, each lead's sums (the scorecard's), and the eight
+ * most serious in order. */
+START_TEST (test_findings_summary)
+{
+  g_autoptr(CandourDatabase) db = open_demo ();
+  g_autoptr(GListModel) findings = load_findings (db);
+  g_autoptr(CandourFindingSummary) summary = candour_finding_summary_new (findings, 8);
+  g_autoptr(CandourFindingSummary) none = candour_finding_summary_new (findings, 0);
+  const CandourLeadSums *corvane;
+  gint64 promised = 0;
+
+  ck_assert_uint_eq (summary->won_bids, 6);
+  ck_assert_uint_eq (summary->leads->len, 5);
+  corvane = &g_array_index (summary->leads, CandourLeadSums, 0);
+  ck_assert_str_eq (corvane->ref, "ORG-CORVANE");
+  ck_assert_str_eq (corvane->name, "Corvane Support Services Ltd");
+  ck_assert_int_eq (corvane->promised, 21500000);
+  ck_assert_int_eq (corvane->subcontracted, 15900000);
+  ck_assert_int_eq (corvane->paid, 6424985);
+  ck_assert_str_eq (g_array_index (summary->leads, CandourLeadSums, 4).ref, "ORG-THREADWELL");
+  for (guint i = 0; i < summary->leads->len; i++)
+    promised += g_array_index (summary->leads, CandourLeadSums, i).promised;
+  ck_assert_int_eq (promised, 175850000);
+
+  /* 5 bid candy, 3 short-changed, 3 underpaid: eight kept, bid candy first. */
+  ck_assert_uint_eq (summary->n_serious, 11);
+  ck_assert_uint_eq (summary->serious->len, 8);
+  for (guint i = 0; i < 5; i++)
+    ck_assert_str_eq (candour_finding_get_status (summary->serious->pdata[i]), "bid_candy");
+  for (guint i = 5; i < 8; i++)
+    ck_assert_str_eq (candour_finding_get_status (summary->serious->pdata[i]), "short_changed");
+  for (guint i = 1; i < 8; i++)
+    ck_assert_int_le (candour_finding_compare_seriousness (summary->serious->pdata[i - 1],
+                                                           summary->serious->pdata[i]), 0);
+  ck_assert_uint_eq (none->n_serious, 11);
+  ck_assert_uint_eq (none->serious->len, 0);
 }
 END_TEST
 
@@ -708,6 +748,7 @@ candour_models_suite (void)
 
   tcase_add_test (tc, test_findings_list);
   tcase_add_test (tc, test_findings_totals);
+  tcase_add_test (tc, test_findings_summary);
   tcase_add_test (tc, test_record_lists);
   tcase_add_test (tc, test_ref_search);
   tcase_add_test (tc, test_payment_list_reads_pages);

@@ -30,6 +30,7 @@ struct _CandourBarChart
 
   char *title;
   CandourBarChartData data;
+  guint description_source;     /* the accessible description, written once filled */
 };
 
 G_DEFINE_FINAL_TYPE (CandourBarChart, candour_bar_chart, GTK_TYPE_WIDGET)
@@ -436,15 +437,36 @@ candour_bar_chart_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
-static void
-update_description (CandourBarChart *self)
+static gboolean
+write_description (gpointer user_data)
 {
+  CandourBarChart *self = user_data;
   g_autofree char *description = candour_bar_chart_describe (self);
 
+  self->description_source = 0;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->title ? self->title : "",
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* Described once the chart is filled, not at each of its hundreds of bars. */
+static void
+update_description (CandourBarChart *self)
+{
+  if (self->description_source == 0)
+    self->description_source = g_idle_add (write_description, self);
+}
+
+static void
+candour_bar_chart_dispose (GObject *object)
+{
+  CandourBarChart *self = (CandourBarChart *)object;
+
+  g_clear_handle_id (&self->description_source, g_source_remove);
+
+  G_OBJECT_CLASS (candour_bar_chart_parent_class)->dispose (object);
 }
 
 static void
@@ -511,6 +533,7 @@ candour_bar_chart_class_init (CandourBarChartClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = candour_bar_chart_dispose;
   object_class->finalize = candour_bar_chart_finalize;
   object_class->get_property = candour_bar_chart_get_property;
   object_class->set_property = candour_bar_chart_set_property;

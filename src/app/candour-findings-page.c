@@ -36,6 +36,7 @@ struct _CandourFindingsPage
 
   CandourSession *session;
   GStrv leads;                  /* names offered by the lead filter, after "All" */
+  gboolean stale;               /* judged again while the page was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (CandourFindingsPage, candour_findings_page, GTK_TYPE_WIDGET)
@@ -167,9 +168,21 @@ reload (CandourFindingsPage *self)
 {
   GListModel *findings = self->session != NULL ? candour_session_get_findings (self->session) : NULL;
 
+  /* A hidden page sorts the findings when it is next shown: sorting 120,000 of them
+   * and laying out rows are no part of opening the window. */
+  self->stale = findings != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->stale)
+    findings = NULL;
   gtk_sort_list_model_set_model (self->sort_model, findings);
   update_leads (self, findings);
   update_count (self);
+}
+
+static void
+on_map (CandourFindingsPage *self)
+{
+  if (self->stale)
+    reload (self);
 }
 
 static void
@@ -330,6 +343,7 @@ candour_findings_page_init (CandourFindingsPage *self)
     gtk_string_list_append (statuses, candour_status_label (candour_statuses[i]));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
 

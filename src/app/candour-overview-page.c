@@ -6,10 +6,10 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "candour-finding.h"
+#include "candour-finding-summary.h"
 #include "candour-labels.h"
 #include "candour-money.h"
 #include "candour-overview-page.h"
@@ -32,6 +32,9 @@ struct _CandourOverviewPage
   GtkListBox *serious_list;
 
   CandourSession *session;
+  CandourBarChart *all_leads;   /* every lead provider's figures, for the table; never shown */
+  gboolean table_stale;         /* the table is made again when next shown */
+  guint reload_source;
   GHashTable *figures;          /* name → GtkLabel showing its value */
   GListStore *serious;          /* CandourFinding listed under "Needing Attention" */
 };
@@ -117,28 +120,6 @@ set_money (CandourOverviewPage *self,
   set_figure (self, name, text);
 }
 
-static guint
-count_won_bids (GListModel *findings)
-{
-  g_autoptr(GHashTable) bids = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) ids = NULL;
-  guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
-
-  /* Keys live in one array: a national prime's 20,000 bids, no allocation each. */
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
-      gint64 bid_id = candour_finding_get_bid_id (finding);
-
-      if (candour_finding_get_rank (finding) != CANDOUR_FINDING_RANK_NOT_AWARDED)
-        g_array_append_val (ids, bid_id);
-    }
-  for (guint i = 0; i < ids->len; i++)
-    g_hash_table_add (bids, &g_array_index (ids, gint64, i));
-  return g_hash_table_size (bids);
-}
-
 static void
 update_summary (CandourOverviewPage        *self,
                 const CandourFindingTotals *totals,
@@ -188,106 +169,76 @@ update_summary (CandourOverviewPage        *self,
   gtk_label_set_label (self->summary_label, text->str);
 }
 
-/* What each lead provider's named partners were promised, given and paid: the
- * scorecard's sums, added up from the findings already judged rather than asked of the
- * database again. */
-typedef struct
-{
-  const char *ref;
-  const char *name;
-  gint64 values[3];
-} LeadSums;
+#define MAX_CHART_LEADS CANDOUR_BAR_CHART_MAX_READABLE
 
-static int
-compare_lead_refs (gconstpointer a,
-                   gconstpointer b)
+static void
+update_table (CandourOverviewPage *self)
 {
-  return strcmp ((*(LeadSums * const *)a)->ref, (*(LeadSums * const *)b)->ref);
+  GtkWidget *table;
+
+  if (!self->table_stale || g_strcmp0 (gtk_stack_get_visible_child_name (self->chart_stack), "table") != 0)
+    return;
+
+  candour_bar_chart_set_title (self->all_leads, candour_bar_chart_get_title (self->lead_chart));
+  table = candour_bar_chart_create_table (self->all_leads, _("Lead provider"));
+  gtk_widget_set_margin_start (table, 18);
+  gtk_widget_set_margin_end (table, 18);
+  gtk_widget_set_margin_top (table, 18);
+  gtk_widget_set_margin_bottom (table, 18);
+  adw_bin_set_child (self->table_bin, table);
+  self->table_stale = FALSE;
 }
 
-/* Most promised first; the reference breaks ties, so the chart is the same each time. */
 static int
 compare_lead_promises (gconstpointer a,
                        gconstpointer b)
 {
-  const LeadSums *x = *(LeadSums * const *)a;
-  const LeadSums *y = *(LeadSums * const *)b;
-
-  if (x->values[0] != y->values[0])
-    return x->values[0] < y->values[0] ? 1 : -1;
-  return strcmp (x->ref, y->ref);
+  return candour_lead_sums_compare_promised (*(const CandourLeadSums * const *)a,
+                                             *(const CandourLeadSums * const *)b);
 }
 
-#define MAX_CHART_LEADS CANDOUR_BAR_CHART_MAX_READABLE
-
+/* What each lead provider's named partners were promised, given and paid. */
 static void
-update_chart (CandourOverviewPage *self)
+update_chart (CandourOverviewPage         *self,
+              const CandourFindingSummary *summary)
 {
   const char *series[] = { _("Promised"), _("Subcontracted"), _("Paid"), NULL };
-  GListModel *findings = self->session != NULL ? candour_session_get_findings (self->session) : NULL;
-  guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
-  g_autoptr(GHashTable) leads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  /* The strings belong to the findings, held until the chart has its copies. */
-  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_leads = summary->leads->len;
 
   candour_bar_chart_set_series (self->lead_chart, series);
 
-  for (guint i = 0; i < n; i++)
+  /* The table lists every lead provider, by reference (made when shown: a national
+   * register's 500 rows of labels are no part of a reload)... */
+  candour_bar_chart_set_series (self->all_leads, series);
+  for (guint i = 0; i < n_leads; i++)
     {
-      CandourFinding *finding = g_list_model_get_item (findings, i);
-      gint64 lead_id = candour_finding_get_lead_id (finding);
-      LeadSums *sums;
+      const CandourLeadSums *sums = &g_array_index (summary->leads, CandourLeadSums, i);
+      gint64 values[] = { sums->promised, sums->subcontracted, sums->paid };
 
-      g_ptr_array_add (held, finding);
-      if (candour_finding_get_rank (finding) == CANDOUR_FINDING_RANK_NOT_AWARDED)
-        continue;
-
-      sums = g_hash_table_lookup (leads, &lead_id);
-      if (sums == NULL)
-        {
-          sums = g_new0 (LeadSums, 1);
-          sums->ref = candour_finding_get_lead_ref (finding);
-          sums->name = candour_finding_get_lead_name (finding);
-          g_hash_table_insert (leads, g_memdup2 (&lead_id, sizeof lead_id), sums);
-          g_ptr_array_add (order, sums);
-        }
-      sums->values[0] += candour_finding_get_promised (finding);
-      sums->values[1] += candour_finding_get_subcontracted (finding);
-      sums->values[2] += candour_finding_get_paid (finding);
+      candour_bar_chart_add_category (self->all_leads, sums->name, values);
+      if (n_leads <= MAX_CHART_LEADS)
+        candour_bar_chart_add_category (self->lead_chart, sums->name, values);
     }
-
-  /* The table lists every lead provider, by reference... */
-  g_ptr_array_sort (order, compare_lead_refs);
-  for (guint i = 0; i < order->len; i++)
-    {
-      LeadSums *sums = order->pdata[i];
-      candour_bar_chart_add_category (self->lead_chart, sums->name, sums->values);
-    }
-
-  {
-    GtkWidget *table = candour_bar_chart_create_table (self->lead_chart, _("Lead provider"));
-
-    gtk_widget_set_margin_start (table, 18);
-    gtk_widget_set_margin_end (table, 18);
-    gtk_widget_set_margin_top (table, 18);
-    gtk_widget_set_margin_bottom (table, 18);
-    adw_bin_set_child (self->table_bin, table);
-  }
+  self->table_stale = TRUE;
+  update_table (self);
 
   /* ...the chart those with the most at stake, when they are too many to read. */
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_caption), order->len > MAX_CHART_LEADS);
-  if (order->len > MAX_CHART_LEADS)
+  gtk_widget_set_visible (GTK_WIDGET (self->chart_caption), n_leads > MAX_CHART_LEADS);
+  if (n_leads > MAX_CHART_LEADS)
     {
-      g_autofree char *rest = candour_count_format (order->len - MAX_CHART_LEADS);
+      g_autoptr(GPtrArray) order = g_ptr_array_sized_new (n_leads);
+      g_autofree char *rest = candour_count_format (n_leads - MAX_CHART_LEADS);
       g_autofree char *caption = NULL;
 
+      for (guint i = 0; i < n_leads; i++)
+        g_ptr_array_add (order, &g_array_index (summary->leads, CandourLeadSums, i));
       g_ptr_array_sort (order, compare_lead_promises);
-      candour_bar_chart_set_series (self->lead_chart, series);
       for (guint i = 0; i < MAX_CHART_LEADS; i++)
         {
-          LeadSums *sums = order->pdata[i];
-          candour_bar_chart_add_category (self->lead_chart, sums->name, sums->values);
+          const CandourLeadSums *sums = order->pdata[i];
+          gint64 values[] = { sums->promised, sums->subcontracted, sums->paid };
+
+          candour_bar_chart_add_category (self->lead_chart, sums->name, values);
         }
       /* Translators: under the chart, "The 12 lead providers that promised the most;
        * 488 more are in the table (Show as Table)." */
@@ -295,22 +246,6 @@ update_chart (CandourOverviewPage *self)
                                    "are in the table (Show as Table)."), MAX_CHART_LEADS, rest);
       gtk_label_set_label (self->chart_caption, caption);
     }
-}
-
-static int
-compare_seriousness (gconstpointer a,
-                     gconstpointer b)
-{
-  CandourFinding *x = *(CandourFinding **)a;
-  CandourFinding *y = *(CandourFinding **)b;
-  int rank = (int)candour_finding_get_rank (x) - (int)candour_finding_get_rank (y);
-  gint64 promised_x = candour_finding_get_promised (x);
-  gint64 promised_y = candour_finding_get_promised (y);
-
-  if (rank != 0)
-    return rank;
-  /* Within a status, the largest promise first: the most money at stake. */
-  return promised_x < promised_y ? 1 : promised_x > promised_y ? -1 : 0;
 }
 
 static GtkWidget *
@@ -333,12 +268,11 @@ serious_row (CandourFinding *finding)
 }
 
 static void
-update_serious (CandourOverviewPage *self,
-                GListModel          *findings)
+update_serious (CandourOverviewPage         *self,
+                const CandourFindingSummary *summary,
+                guint                        n)
 {
-  g_autoptr(GPtrArray) serious = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = findings != NULL ? g_list_model_get_n_items (findings) : 0;
-  guint n_serious = 0;
+  guint n_serious = summary->n_serious;
   GtkWidget *child;
   g_autofree char *heading = NULL;
 
@@ -346,37 +280,9 @@ update_serious (CandourOverviewPage *self,
     gtk_list_box_remove (self->serious_list, child);
   g_list_store_remove_all (self->serious);
 
-  /* The few most serious, kept sorted as the findings go by: no sort of them all. */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < summary->serious->len; i++)
     {
-      CandourFinding *finding = g_list_model_get_item (findings, i);
-
-      if (candour_finding_get_rank (finding) > CANDOUR_FINDING_RANK_UNDERPAID)
-        {
-          g_object_unref (finding);
-          continue;
-        }
-      n_serious++;
-      if (serious->len == CANDOUR_OVERVIEW_MAX_SERIOUS &&
-          compare_seriousness (&finding, &serious->pdata[serious->len - 1]) >= 0)
-        {
-          g_object_unref (finding);
-          continue;
-        }
-      if (serious->len == CANDOUR_OVERVIEW_MAX_SERIOUS)
-        g_ptr_array_remove_index (serious, serious->len - 1);
-      {
-        guint at = serious->len;
-
-        while (at > 0 && compare_seriousness (&finding, &serious->pdata[at - 1]) < 0)
-          at--;
-        g_ptr_array_insert (serious, at, finding);
-      }
-    }
-
-  for (guint i = 0; i < serious->len; i++)
-    {
-      CandourFinding *finding = g_ptr_array_index (serious, i);
+      CandourFinding *finding = g_ptr_array_index (summary->serious, i);
 
       g_list_store_append (self->serious, finding);
       gtk_list_box_append (self->serious_list, serious_row (finding));
@@ -415,6 +321,9 @@ reload (CandourOverviewPage *self)
   GListModel *findings = self->session != NULL ? candour_session_get_findings (self->session) : NULL;
   static const CandourFindingTotals none;
   const CandourFindingTotals *totals = self->session != NULL ? candour_session_get_totals (self->session) : &none;
+  g_autoptr(CandourFindingSummary) empty = NULL;
+  const CandourFindingSummary *summary = self->session != NULL ? candour_session_get_summary (self->session)
+                                                               : (empty = candour_finding_summary_new (NULL, 0));
 
   /* Judged for the first time on a worker: say so, rather than show zeros as facts. */
   if (self->session != NULL && candour_session_get_loading (self->session) &&
@@ -438,10 +347,10 @@ reload (CandourOverviewPage *self)
       set_money (self, "promised", totals->promised);
       set_money (self, "subcontracted", totals->subcontracted);
       set_money (self, "paid", totals->paid);
-      update_summary (self, totals, count_won_bids (findings));
+      update_summary (self, totals, summary->won_bids);
     }
-  update_chart (self);
-  update_serious (self, findings);
+  update_chart (self, summary);
+  update_serious (self, summary, findings != NULL ? g_list_model_get_n_items (findings) : 0);
 }
 
 static void
@@ -449,6 +358,7 @@ on_table_toggled (CandourOverviewPage *self)
 {
   gtk_stack_set_visible_child_name (self->chart_stack,
                                     gtk_toggle_button_get_active (self->table_toggle) ? "table" : "chart");
+  update_table (self);
 }
 
 static void
@@ -469,6 +379,8 @@ candour_overview_page_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->all_leads);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_OVERVIEW_PAGE);
   /* The template's outermost child is not bound, so dispose_template() leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -516,6 +428,24 @@ candour_overview_page_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static gboolean
+reload_now (gpointer user_data)
+{
+  CandourOverviewPage *self = user_data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The findings judged, the loading over and an edit often come together: one reload. */
+static void
+queue_reload (CandourOverviewPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_now, self, NULL);
 }
 
 static void
@@ -566,6 +496,7 @@ candour_overview_page_init (CandourOverviewPage *self)
 
   self->figures = g_hash_table_new (g_str_hash, g_str_equal);
   self->serious = g_list_store_new (CANDOUR_TYPE_FINDING);
+  self->all_leads = g_object_ref_sink (CANDOUR_BAR_CHART (candour_bar_chart_new ()));
 
   add_figure (self, self->counts_box, "named", _("Partners named in won bids"), NULL,
               _("Every organisation a won bid named as a partner, once per bid"));
@@ -609,9 +540,9 @@ candour_overview_page_set_session (CandourOverviewPage *self,
   g_set_object (&self->session, session);
   if (session != NULL)
     {
-      g_signal_connect_swapped (session, "notify::findings", G_CALLBACK (reload), self);
-      g_signal_connect_swapped (session, "notify::loading", G_CALLBACK (reload), self);
-      g_signal_connect_swapped (session, "record-changed", G_CALLBACK (reload), self);
+      g_signal_connect_swapped (session, "notify::findings", G_CALLBACK (queue_reload), self);
+      g_signal_connect_swapped (session, "notify::loading", G_CALLBACK (queue_reload), self);
+      g_signal_connect_swapped (session, "record-changed", G_CALLBACK (queue_reload), self);
     }
 
   reload (self);

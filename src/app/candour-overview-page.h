@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* Findings listed under "Needing Attention", most serious first. */
-#define CANDOUR_OVERVIEW_MAX_SERIOUS 8
+#define CANDOUR_OVERVIEW_MAX_SERIOUS CANDOUR_SESSION_SERIOUS_KEPT
 
 #define CANDOUR_TYPE_OVERVIEW_PAGE (candour_overview_page_get_type ())
 

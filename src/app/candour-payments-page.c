@@ -50,6 +50,7 @@ struct _CandourPaymentsPage
   gint64 deleting_id;           /* the payment this page is deleting, while it starts */
   guint deleting_position;
   CandourPaymentSort probed;    /* the column a probe of the view's sorter reached */
+  gboolean stale;               /* the payments changed while the page was hidden */
 };
 
 G_DEFINE_FINAL_TYPE (CandourPaymentsPage, candour_payments_page, GTK_TYPE_WIDGET)
@@ -322,7 +323,10 @@ reload (CandourPaymentsPage *self)
   self->skipped_id = 0;
   drop_list (self);
 
-  if (self->session != NULL)
+  /* A hidden page reads the payments when it is next shown: a million of them, and
+   * rows to lay out, are no part of opening the window. */
+  self->stale = self->session != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->session != NULL && !self->stale)
     {
       self->list = candour_payment_list_new (candour_session_get_database (self->session), &error);
       if (self->list == NULL)
@@ -344,7 +348,7 @@ reload (CandourPaymentsPage *self)
 static void
 on_revision_changed (CandourPaymentsPage *self)
 {
-  if (self->list == NULL)
+  if (self->list == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       reload (self);
       return;
@@ -352,6 +356,13 @@ on_revision_changed (CandourPaymentsPage *self)
 
   candour_payment_list_reload_async (self->list, on_rows_ready, g_object_ref (self));
   update_count (self);
+}
+
+static void
+on_map (CandourPaymentsPage *self)
+{
+  if (self->stale)
+    reload (self);
 }
 
 static void
@@ -582,6 +593,7 @@ candour_payments_page_init (CandourPaymentsPage *self)
   self->shown = candour_skip_model_new ();
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
   g_signal_connect_swapped (self->shown, "skip-lost", G_CALLBACK (on_skip_lost), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (candour_payments_page_actions_update), self, G_CONNECT_SWAPPED);
   candour_payments_page_actions_update (self);

@@ -24,6 +24,7 @@ struct _CandourSession
   double tolerance;
   GListModel *findings;
   CandourFindingTotals totals;
+  CandourFindingSummary *summary;
   guint revision;
   GCancellable *judging;        /* the judgement on a worker, if one is going on */
   GArray *hidden;               /* HiddenRecord */
@@ -79,6 +80,7 @@ candour_session_finalize (GObject *object)
   g_clear_object (&self->judging);
   g_clear_object (&self->db);
   g_clear_object (&self->findings);
+  g_clear_pointer (&self->summary, candour_finding_summary_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->as_of, g_free);
   g_clear_pointer (&self->hidden, g_array_unref);
@@ -212,6 +214,7 @@ candour_session_init (CandourSession *self)
   self->hidden = g_array_new (FALSE, FALSE, sizeof (HiddenRecord));
   g_array_set_clear_func (self->hidden, hidden_record_clear);
   self->findings = G_LIST_MODEL (g_list_store_new (CANDOUR_TYPE_FINDING));
+  self->summary = candour_finding_summary_new (self->findings, CANDOUR_SESSION_SERIOUS_KEPT);
 }
 
 static char *
@@ -371,6 +374,14 @@ candour_session_get_totals (CandourSession *self)
   return &self->totals;
 }
 
+const CandourFindingSummary *
+candour_session_get_summary (CandourSession *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), NULL);
+
+  return self->summary;
+}
+
 gboolean
 candour_session_get_loading (CandourSession *self)
 {
@@ -379,11 +390,12 @@ candour_session_get_loading (CandourSession *self)
   return self->judging != NULL;
 }
 
-/* What a judgement gives: the list, made on the worker, and its totals. */
+/* What a judgement gives: the list, made on the worker, its totals and summary. */
 typedef struct
 {
   GListModel *findings;
   CandourFindingTotals totals;
+  CandourFindingSummary *summary;
 } Judgement;
 
 static void
@@ -392,6 +404,7 @@ judgement_free (gpointer data)
   Judgement *judgement = data;
 
   g_clear_object (&judgement->findings);
+  g_clear_pointer (&judgement->summary, candour_finding_summary_free);
   g_free (judgement);
 }
 
@@ -415,6 +428,7 @@ judge (CandourDatabase  *db,
   judgement = g_new0 (Judgement, 1);
   judgement->findings = G_LIST_MODEL (store);
   candour_finding_totals_compute (judgement->findings, &judgement->totals);
+  judgement->summary = candour_finding_summary_new (judgement->findings, CANDOUR_SESSION_SERIOUS_KEPT);
   return judgement;
 }
 
@@ -432,6 +446,8 @@ take_judgement (CandourSession *self,
   g_clear_object (&self->findings);
   self->findings = g_steal_pointer (&judgement->findings);
   self->totals = judgement->totals;
+  candour_finding_summary_free (self->summary);
+  self->summary = g_steal_pointer (&judgement->summary);
   self->revision++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVISION]);
@@ -565,6 +581,9 @@ candour_session_record_changed (CandourSession *self,
       g_warning ("Could not judge the findings again: %s", error->message);
       candour_session_refresh (self);
     }
+  /* One pass over the patched list, cheaper than any bookkeeping of who was where. */
+  candour_finding_summary_free (self->summary);
+  self->summary = candour_finding_summary_new (self->findings, CANDOUR_SESSION_SERIOUS_KEPT);
   g_signal_emit (self, signals[RECORD_CHANGED], 0, (guint)table, id);
 }
 

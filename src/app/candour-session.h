@@ -20,10 +20,14 @@
 
 #include "candour-database.h"
 #include "candour-finding.h"
+#include "candour-finding-summary.h"
 #include "candour-import.h"
 #include "candour-reports.h"
 
 G_BEGIN_DECLS
+
+/* The most serious findings a summary keeps: as many as the Overview lists. */
+#define CANDOUR_SESSION_SERIOUS_KEPT 8
 
 #define CANDOUR_TYPE_SESSION (candour_session_get_type ())
 
@@ -58,6 +62,10 @@ GListModel      *candour_session_get_findings        (CandourSession           *
 /* The headline figures over the findings, kept right as they are patched. */
 const CandourFindingTotals *
                  candour_session_get_totals          (CandourSession           *self);
+/* Won bids, each lead provider's sums and the CANDOUR_SESSION_SERIOUS_KEPT most serious
+ * findings: worked out on the worker with each judgement, and again after a patch. */
+const CandourFindingSummary *
+                 candour_session_get_summary         (CandourSession           *self);
 guint            candour_session_get_revision        (CandourSession           *self);
 /* TRUE while the findings are being judged on a worker. */
 gboolean         candour_session_get_loading         (CandourSession           *self);

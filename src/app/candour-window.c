@@ -134,6 +134,53 @@ get_application (CandourWindow *self)
 
 /* Sidebar and pages */
 
+static void on_finding_activated (CandourWindow  *self,
+                                  CandourFinding *finding);
+
+/* The pages made when first shown: each builds its columns and rows, which a large
+ * register makes costly, and the window opens on the Overview. */
+static const struct
+{
+  const char *name;
+  const char *title;
+  GType (*get_type) (void);
+  CandourTable table;           /* for a records page */
+} pages[] = {
+  { "findings", N_("Findings"), candour_findings_page_get_type, 0 },
+  { "bids", N_("Bids"), candour_records_page_get_type, CANDOUR_TABLE_BIDS },
+  { "contracts", N_("Contracts"), candour_records_page_get_type, CANDOUR_TABLE_CONTRACTS },
+  { "payments", N_("Payments"), candour_payments_page_get_type, 0 },
+  { "organisations", N_("Organisations"), candour_records_page_get_type, CANDOUR_TABLE_ORGANISATIONS },
+  { "consortia", N_("Consortia"), candour_records_page_get_type, CANDOUR_TABLE_CONSORTIA },
+  { "reports", N_("Reports"), candour_reports_page_get_type, 0 },
+};
+
+/* The page called name, made now if it has not been shown yet; NULL for no such page. */
+static GtkWidget *
+ensure_page (CandourWindow *self,
+             const char    *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, name);
+
+  for (guint i = 0; page == NULL && i < G_N_ELEMENTS (pages); i++)
+    {
+      GType type;
+
+      if (!g_str_equal (pages[i].name, name))
+        continue;
+
+      type = pages[i].get_type ();
+      page = type == CANDOUR_TYPE_RECORDS_PAGE
+        ? g_object_new (type, "table", pages[i].table, "session", self->session, NULL)
+        : g_object_new (type, "session", self->session, NULL);
+      if (CANDOUR_IS_FINDINGS_PAGE (page))
+        g_signal_connect_object (page, "finding-activated", G_CALLBACK (on_finding_activated), self,
+                                 G_CONNECT_SWAPPED);
+      gtk_stack_add_titled (self->page_stack, page, name, _(pages[i].title));
+    }
+  return page;
+}
+
 static void
 update_page_title (CandourWindow *self)
 {
@@ -169,7 +216,7 @@ static void
 on_sidebar_row_selected (CandourWindow *self,
                          GtkListBoxRow *row)
 {
-  if (row != NULL)
+  if (row != NULL && ensure_page (self, gtk_widget_get_name (GTK_WIDGET (row))) != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
@@ -220,7 +267,7 @@ candour_window_get_page (CandourWindow *self,
 {
   g_return_val_if_fail (CANDOUR_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->page_stack, name);
+  return ensure_page (self, name);
 }
 
 GtkWindow *

@@ -39,6 +39,8 @@ gboolean        candour_window_open_demo        (CandourWindow  *self,
 void            candour_window_show_page        (CandourWindow  *self,
                                                  const char     *name);
 const char     *candour_window_get_visible_page (CandourWindow  *self);
+/* The page, made now if it has not been shown yet (only the Overview is made with
+ * the window). */
 GtkWidget      *candour_window_get_page         (CandourWindow  *self,
                                                  const char     *name);
 

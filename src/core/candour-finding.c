@@ -22,6 +22,7 @@ struct _CandourFinding
   char *partner_size;
   char *consent;
   char *status;
+  CandourFindingRank rank;      /* the status's, worked out once: lists sort by it */
   gboolean has_promise;
   gint64 promised;
   gint64 subcontracted;
@@ -203,6 +204,7 @@ static void
 candour_finding_init (CandourFinding *self)
 {
   self->paid_of_due = -1;
+  self->rank = CANDOUR_FINDING_RANK_NOT_AWARDED;
 }
 
 static char *
@@ -232,6 +234,7 @@ candour_finding_new_from_report (CandourReport *report)
   self->partner_size = dup_cell (report, CANDOUR_FINDING_PARTNER_SIZE);
   self->consent = dup_cell (report, CANDOUR_FINDING_CONSENT);
   self->status = dup_cell (report, CANDOUR_FINDING_STATUS);
+  self->rank = candour_finding_rank_for_status (self->status);
   self->has_promise = !candour_report_cell_is_null (report, CANDOUR_FINDING_PROMISED);
   self->promised = candour_report_get_int64 (report, CANDOUR_FINDING_PROMISED);
   self->subcontracted = candour_report_get_int64 (report, CANDOUR_FINDING_SUBCONTRACTED);
@@ -335,7 +338,7 @@ CandourFindingRank
 candour_finding_get_rank (CandourFinding *self)
 {
   g_return_val_if_fail (CANDOUR_IS_FINDING (self), CANDOUR_FINDING_RANK_NOT_AWARDED);
-  return candour_finding_rank_for_status (self->status);
+  return self->rank;
 }
 
 gboolean
