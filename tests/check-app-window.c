@@ -17,9 +17,14 @@
 #include "candour-date.h"
 #include "candour-finding.h"
 #include "candour-findings-page.h"
+#include "candour-generate.h"
+#include "candour-import.h"
+#include "candour-money.h"
 #include "candour-overview-page.h"
 #include "candour-payments-page.h"
+#include "candour-payment-list.h"
 #include "candour-pdf-report.h"
+#include "candour-read-job.h"
 #include "candour-records-page.h"
 #include "candour-report-row.h"
 #include "candour-reports-page.h"
@@ -781,6 +786,112 @@ START_TEST (test_preferences_rejudge)
 }
 END_TEST
 
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* A generated register a tenth of a national prime's size (5,000 organisations,
+ * 100,000 payments): the first frame comes before any list or finding has been read,
+ * with placeholders where they will go; then every page fills. */
+START_TEST (test_opens_a_national_register)
+{
+  CandourApplication *application = test_app_get_application ();
+  g_autofree char *scratch = test_make_temp_dir ();
+  g_autofree char *data = g_build_filename (scratch, "data", NULL);
+  g_autofree char *path = g_build_filename (scratch, "national.candour", NULL);
+  static const struct { const char *page; CandourTable table; } lists[] = {
+    { "organisations", CANDOUR_TABLE_ORGANISATIONS },
+    { "consortia", CANDOUR_TABLE_CONSORTIA },
+    { "bids", CANDOUR_TABLE_BIDS },
+    { "contracts", CANDOUR_TABLE_CONTRACTS },
+  };
+  static const char * const reports[] = { "scorecard", "shares", "payment-times" };
+  guint counts[CANDOUR_N_TABLES];
+  g_autoptr(GError) error = NULL;
+  CandourWindow *national;
+  CandourSession *session;
+  CandourOverviewPage *overview;
+  CandourReportsPage *reports_page;
+  gboolean painted = FALSE;
+  g_autofree char *named = NULL;
+
+  ck_assert_msg (candour_generate (data, 0.1, 1, counts, NULL, &error), "%s", error ? error->message : "");
+  {
+    g_autoptr(CandourDatabase) db = candour_database_open (path, &error);
+    g_autoptr(CandourImport) import = NULL;
+
+    ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+    import = candour_import_new (db);
+    ck_assert_msg (candour_import_add_path (import, data, &error), "%s", error ? error->message : "");
+    ck_assert_msg (candour_import_run (import, NULL, &error), "%s", error ? error->message : "");
+  }
+
+  candour_application_set_as_of (application, CANDOUR_GENERATE_SNAPSHOT);
+  candour_read_job_hold (TRUE);
+  national = g_object_new (CANDOUR_TYPE_WINDOW, "application", application, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (national), 1280, 820);
+  gtk_window_present (GTK_WINDOW (national));
+  ck_assert (candour_window_open_path (national, path));
+  session = candour_window_get_session (national);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (national)), "after-paint",
+                    G_CALLBACK (on_after_paint), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (gtk_widget_get_frame_clock (GTK_WIDGET (national)),
+                                        on_after_paint, &painted);
+
+  /* Painted, with the findings still being judged: placeholders, not zeros. */
+  overview = CANDOUR_OVERVIEW_PAGE (candour_window_get_page (national, "overview"));
+  ck_assert (candour_session_get_loading (session));
+  ck_assert_uint_gt (candour_read_job_get_n_pending (), 0);
+  ck_assert_str_eq (candour_overview_page_get_figure (overview, "named"), "…");
+  ck_assert_str_eq (candour_overview_page_get_figure (overview, "promised"), "…");
+
+  candour_read_job_hold (FALSE);
+  test_app_wait ();
+  ck_assert (!candour_session_get_loading (session));
+  named = candour_count_format (candour_session_get_totals (session)->named);
+  ck_assert_uint_gt (candour_session_get_totals (session)->named, 1000);
+  ck_assert_str_eq (candour_overview_page_get_figure (overview, "named"), named);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      candour_window_show_page (national, lists[i].page);
+      test_app_wait ();
+      ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (
+                           CANDOUR_RECORDS_PAGE (candour_window_get_page (national, lists[i].page)))),
+                         counts[lists[i].table]);
+    }
+
+  candour_window_show_page (national, "payments");
+  test_app_wait ();
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (candour_payments_page_get_list (
+                       CANDOUR_PAYMENTS_PAGE (candour_window_get_page (national, "payments"))))),
+                     counts[CANDOUR_TABLE_PAYMENTS]);
+
+  candour_window_show_page (national, "findings");
+  test_app_wait ();
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_findings_page_get_shown (
+                       CANDOUR_FINDINGS_PAGE (candour_window_get_page (national, "findings")))),
+                     g_list_model_get_n_items (candour_session_get_findings (session)));
+
+  candour_window_show_page (national, "reports");
+  reports_page = CANDOUR_REPORTS_PAGE (candour_window_get_page (national, "reports"));
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      candour_reports_page_show (reports_page, reports[i]);
+      test_app_wait ();
+      ck_assert_uint_gt (g_list_model_get_n_items (candour_report_view_get_rows (
+                           candour_reports_page_get_view (reports_page, reports[i]))), 10);
+    }
+
+  test_app_close_demo (national, scratch);
+}
+END_TEST
+
 Suite *
 candour_app_window_suite (void)
 {
@@ -805,5 +916,15 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_preferences_rejudge);
   tcase_set_timeout (tc, 120);
   suite_add_tcase (suite, tc);
+
+  {
+    TCase *national = tcase_create ("national");
+
+    /* Generating and importing 100,000 payments takes a while under the sanitisers. */
+    tcase_set_timeout (national, 300);
+    tcase_add_test (national, test_opens_a_national_register);
+    suite_add_tcase (suite, national);
+  }
+
   return suite;
 }

@@ -10,6 +10,10 @@
 
 static gint n_pending;
 
+/* Answers held back by candour_read_job_hold(), in the order they came: GTask pairs. */
+static gboolean holding;
+static GQueue held = G_QUEUE_INIT;
+
 typedef struct
 {
   CandourDatabase *db;          /* whose reader to open (on the worker) */
@@ -86,15 +90,41 @@ run_in_thread (GTask        *task,
 }
 
 static void
+deliver (GTask        *outer,
+         GAsyncResult *result)
+{
+  g_atomic_int_dec_and_test (&n_pending);
+  g_task_return_pointer (outer, g_object_ref (result), g_object_unref);
+  g_object_unref (outer);
+}
+
+static void
 on_done (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
   GTask *outer = user_data;
 
-  g_atomic_int_dec_and_test (&n_pending);
-  g_task_return_pointer (outer, g_object_ref (result), g_object_unref);
-  g_object_unref (outer);
+  if (holding)
+    {
+      g_queue_push_tail (&held, outer);
+      g_queue_push_tail (&held, g_object_ref (result));
+      return;
+    }
+  deliver (outer, result);
+}
+
+void
+candour_read_job_hold (gboolean hold)
+{
+  holding = hold;
+  while (!holding && !g_queue_is_empty (&held))
+    {
+      GTask *outer = g_queue_pop_head (&held);
+      g_autoptr(GAsyncResult) result = g_queue_pop_head (&held);
+
+      deliver (outer, result);
+    }
 }
 
 void

@@ -41,5 +41,9 @@ gpointer candour_read_job_finish  (GAsyncResult         *result,
 
 /* Questions asked and not yet answered, in this process: tests wait for none. */
 guint    candour_read_job_get_n_pending (void);
+/* For tests of what shows before any answer: with hold TRUE, answers wait (still
+ * pending) until it is called with FALSE, then come in the order they were ready.
+ * Main thread only. */
+void     candour_read_job_hold          (gboolean              hold);
 
 G_END_DECLS
