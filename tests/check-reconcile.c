@@ -9,6 +9,7 @@
 #include "test-fixture.h"
 #include "test-util.h"
 #include "candour-reports.h"
+#include "candour-rules.h"
 
 static char *
 findings_csv (CandourDatabase *db,
@@ -52,6 +53,26 @@ statuses (CandourDatabase *db,
     }
   return g_string_free (result, FALSE);
 }
+
+/* The rule every figure of what is due comes from (candour-rules.h), at its edges: a
+ * £365 subcontract over 365 days on 30-day terms. */
+START_TEST (test_due_rule)
+{
+  ck_assert_int_eq (candour_rules_due (36500, 0, 364, 30, 29), 0);
+  ck_assert_int_eq (candour_rules_due (36500, 0, 364, 30, 30), 100);
+  ck_assert_int_eq (candour_rules_due (36500, 0, 364, 30, 211), 18200);
+  ck_assert_int_eq (candour_rules_due (36500, 0, 364, 30, 393), 36400);
+  ck_assert_int_eq (candour_rules_due (36500, 0, 364, 30, 394), 36500);
+  ck_assert_int_eq (candour_rules_due (36500, 0, 364, 30, 5000), 36500);
+  /* Halves round away from zero: £1 over three days, a third due, is 33p. */
+  ck_assert_int_eq (candour_rules_due (100, 0, 2, 0, 0), 33);
+  ck_assert_int_eq (candour_rules_due (100, 0, 1, 0, 0), 50);
+  ck_assert_int_eq (candour_rules_due (-100, 0, 2, 0, 1), -67);
+  /* A period that ends before it starts is due whole once its terms have run. */
+  ck_assert_int_eq (candour_rules_due (36500, 10, 5, 0, 9), 0);
+  ck_assert_int_eq (candour_rules_due (36500, 10, 5, 0, 10), 36500);
+}
+END_TEST
 
 START_TEST (test_findings_in_full)
 {
@@ -183,6 +204,7 @@ candour_reconcile_suite (void)
   Suite *suite = suite_create ("reconcile");
   TCase *tc = tcase_create ("reconcile");
 
+  tcase_add_test (tc, test_due_rule);
   tcase_add_test (tc, test_findings_in_full);
   tcase_add_test (tc, test_not_awarded_only_when_asked);
   tcase_add_test (tc, test_statuses_through_the_contract);

@@ -15,6 +15,7 @@
  */
 
 #include "candour-payment-list.h"
+#include "candour-rules.h"
 
 /* Pages kept in memory: a screenful and some scrolling either side. */
 #define MAX_PAGES 8
@@ -38,22 +39,20 @@ static const char by_id_sql[] =
   "WHERE p.id = :id";
 
 /* The agreements (2,000 rather than a million payments) whose reference, payer or
- * payee contains :pattern: who paid whom as CANDOUR_PAYMENT_JOINS has it, the
- * commissioner paying the lead on a contract and the lead the partner on a
- * subcontract. A search then costs one LIKE a payment, not four joins and five LIKEs
+ * payee contains :pattern: who paid whom as candour-rules.h has it. A search then costs one LIKE a payment, not four joins and five LIKEs
  * (1.2 s to 0.3 s over a million). */
 #define MATCHING_AGREEMENTS \
   "WITH matching_subcontract (id) AS (\n" \
   "  SELECT s.id FROM subcontract s\n" \
   "  LEFT JOIN contract c ON c.id = s.contract_id\n" \
-  "  LEFT JOIN organisation payer ON payer.id = c.lead_id\n" \
-  "  LEFT JOIN organisation payee ON payee.id = s.partner_id\n" \
+  "  LEFT JOIN organisation payer ON payer.id = " CANDOUR_RULES_SUBCONTRACT_PAYER "\n" \
+  "  LEFT JOIN organisation payee ON payee.id = " CANDOUR_RULES_SUBCONTRACT_PAYEE "\n" \
   "  WHERE s.ref LIKE :pattern ESCAPE '\\' OR c.ref LIKE :pattern ESCAPE '\\'\n" \
   "     OR payer.name LIKE :pattern ESCAPE '\\' OR payee.name LIKE :pattern ESCAPE '\\'),\n" \
   "matching_contract (id) AS (\n" \
   "  SELECT c.id FROM contract c\n" \
-  "  LEFT JOIN organisation payer ON payer.id = c.commissioner_id\n" \
-  "  LEFT JOIN organisation payee ON payee.id = c.lead_id\n" \
+  "  LEFT JOIN organisation payer ON payer.id = " CANDOUR_RULES_CONTRACT_PAYER "\n" \
+  "  LEFT JOIN organisation payee ON payee.id = " CANDOUR_RULES_CONTRACT_PAYEE "\n" \
   "  WHERE c.ref LIKE :pattern ESCAPE '\\'\n" \
   "     OR payer.name LIKE :pattern ESCAPE '\\' OR payee.name LIKE :pattern ESCAPE '\\')\n"
 

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "candour-database.h"
+#include "candour-rules.h"
 
 G_BEGIN_DECLS
 
@@ -21,8 +22,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CandourPayment, candour_payment, CANDOUR, PAYMENT, GObject)
 
 /* SQL for those columns: CANDOUR_PAYMENT_COLUMNS "FROM payment p\n" CANDOUR_PAYMENT_JOINS
- * "WHERE …". Who paid whom: the commissioner pays the lead on a contract, the lead pays
- * the partner on a subcontract. Days to pay are empty without an invoice date. */
+ * "WHERE …". Who paid whom as candour-rules.h has it. Days to pay are empty without an
+ * invoice date. */
 #define CANDOUR_PAYMENT_COLUMNS \
   "SELECT p.ref, coalesce (s.ref, c.ref), payer.name, payee.name, p.amount, p.paid_on,\n" \
   "       p.invoiced_on, candour_days (p.paid_on) - candour_days (p.invoiced_on), p.id\n"
@@ -30,9 +31,11 @@ G_DECLARE_FINAL_TYPE (CandourPayment, candour_payment, CANDOUR, PAYMENT, GObject
   "LEFT JOIN subcontract s ON s.id = p.subcontract_id\n" \
   "LEFT JOIN contract c ON c.id = coalesce (p.contract_id, s.contract_id)\n" \
   "LEFT JOIN organisation payer\n" \
-  "  ON payer.id = CASE WHEN p.subcontract_id IS NULL THEN c.commissioner_id ELSE c.lead_id END\n" \
+  "  ON payer.id = CASE WHEN p.subcontract_id IS NULL THEN " CANDOUR_RULES_CONTRACT_PAYER \
+  "                 ELSE " CANDOUR_RULES_SUBCONTRACT_PAYER " END\n" \
   "LEFT JOIN organisation payee\n" \
-  "  ON payee.id = CASE WHEN p.subcontract_id IS NULL THEN c.lead_id ELSE s.partner_id END\n"
+  "  ON payee.id = CASE WHEN p.subcontract_id IS NULL THEN " CANDOUR_RULES_CONTRACT_PAYEE \
+  "                 ELSE " CANDOUR_RULES_SUBCONTRACT_PAYEE " END\n"
 
 /* The current row of a statement whose columns are, in order:
  * ref, agreement_ref, payer_name, payee_name, amount, paid_on, invoiced_on,

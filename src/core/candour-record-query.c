@@ -4,6 +4,7 @@
  */
 
 #include "candour-record-query.h"
+#include "candour-rules.h"
 
 static const char * const find_sql[CANDOUR_N_TABLES] = {
   "SELECT id FROM organisation WHERE ref = :ref",
@@ -284,10 +285,10 @@ candour_report_contract_parties (CandourDatabase  *db,
                         G_N_ELEMENTS (contract_party_columns), contract_id, error);
 }
 
-/* "Smaller" as the contract shares report counts it: income known and below the limit. */
+/* "Smaller" as the contract shares report counts it (candour-rules.h). */
 static const char contract_subcontracts_sql[] =
   "SELECT s.id, s.ref, o.ref, o.name,\n"
-  "       CASE WHEN o.annual_income < c.small_income_limit THEN 1 ELSE 0 END,\n"
+  "       CASE WHEN " CANDOUR_RULES_IS_SMALLER ("o") " THEN 1 ELSE 0 END,\n"
   "       s.value, s.start_on, s.end_on, s.payment_terms_days,\n"
   "       (SELECT coalesce (candour_total (p.amount), 0) FROM payment p WHERE p.subcontract_id = s.id)\n"
   "FROM subcontract s\n"

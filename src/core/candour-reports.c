@@ -8,11 +8,11 @@
 
 #include "candour-reports.h"
 #include "candour-date.h"
+#include "candour-rules.h"
 
 /* Per subcontract: its dates (the contract's when its own are not given), what is due
- * by D and what was paid by D. due = value × clamp((D − terms − start + 1) /
- * (end − start + 1), 0, 1), rounded half away from zero to the penny. Then per partner
- * and contract, the sums; then one row per partner named in a bid.
+ * by D (candour_due, the rule in candour-rules.h) and what was paid by D. Then per
+ * partner and contract, the sums; then one row per partner named in a bid.
  *
  * Parameters: :as_of (ISO date D), :grace (days G), :tolerance (basis points T),
  * :all (1 to include bids that were not won).
@@ -23,20 +23,14 @@
  * bid b. Each scope has an index to start from. */
 #define FINDINGS_CTES(SUB_SCOPE, NAMED_SCOPE) \
   "params AS (SELECT candour_days (:as_of) AS d),\n" \
-  "sub AS (\n" \
-  "  SELECT s.id, s.contract_id, s.partner_id, s.value,\n" \
-  "         params.d - s.payment_terms_days - candour_days (coalesce (s.start_on, c.start_on)) + 1 AS days_payable,\n" \
-  "         candour_days (coalesce (s.end_on, c.end_on)) - candour_days (coalesce (s.start_on, c.start_on)) + 1 AS days_long\n" \
+  "sub_due AS (\n" \
+  "  SELECT s.contract_id, s.partner_id, s.value,\n" \
+  "         candour_due (s.value, candour_days (coalesce (s.start_on, c.start_on)),\n" \
+  "                      candour_days (coalesce (s.end_on, c.end_on)), s.payment_terms_days, params.d) AS due,\n" \
+  "         (SELECT coalesce (candour_total (p.amount), 0) FROM payment p\n" \
+  "          WHERE p.subcontract_id = s.id AND p.paid_on <= :as_of) AS paid\n" \
   "  FROM subcontract s JOIN contract c ON c.id = s.contract_id, params\n" \
   "  WHERE 1 " SUB_SCOPE "),\n" \
-  "sub_due AS (\n" \
-  "  SELECT contract_id, partner_id, value,\n" \
-  "         CASE WHEN days_payable <= 0 THEN 0\n" \
-  "              WHEN days_payable >= days_long THEN value\n" \
-  "              ELSE candour_round_mul_div (value, days_payable, days_long) END AS due,\n" \
-  "         (SELECT coalesce (candour_total (p.amount), 0) FROM payment p\n" \
-  "          WHERE p.subcontract_id = sub.id AND p.paid_on <= :as_of) AS paid\n" \
-  "  FROM sub),\n" \
   "per_partner AS (\n" \
   "  SELECT contract_id, partner_id, candour_total (value) AS subcontracted, candour_total (due) AS due,\n" \
   "         candour_total (paid) AS paid\n" \
@@ -200,7 +194,7 @@ static const CandourReportColumn scorecard_columns[] = {
 #define SHARES_SQL(SCOPE) \
   "WITH per_contract AS (\n" \
   "  SELECT s.contract_id, candour_total (s.value) AS subcontracted,\n" \
-  "         candour_total (CASE WHEN partner.annual_income < c.small_income_limit THEN s.value ELSE 0 END) AS to_smaller\n" \
+  "         candour_total (CASE WHEN " CANDOUR_RULES_IS_SMALLER ("partner") " THEN s.value ELSE 0 END) AS to_smaller\n" \
   "  FROM subcontract s\n" \
   "  JOIN contract c ON c.id = s.contract_id\n" \
   "  JOIN organisation partner ON partner.id = s.partner_id\n" \
@@ -221,8 +215,8 @@ static const CandourReportColumn scorecard_columns[] = {
   "WHERE 1 " SCOPE "\n" \
   "ORDER BY c.ref"
 
-/* Smaller organisations: annual income known and below the contract's limit. The
- * requirement is met when the exact share is at least the required one. */
+/* Smaller organisations as candour-rules.h has them. The requirement is met when the
+ * exact share is at least the required one. */
 static const char shares_sql[] = SHARES_SQL ("");
 /* The same rules for one contract, for its detail window. */
 static const char contract_shares_sql[] = SHARES_SQL ("AND c.id = :contract");
@@ -256,7 +250,7 @@ static const CandourReportColumn shares_columns[] = {
 
 static const char payment_times_sql[] =
   "WITH counted AS (\n"
-  "  SELECT c.lead_id AS payer_id, " PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "s.payment_terms_days")
+  "  SELECT " CANDOUR_RULES_SUBCONTRACT_PAYER " AS payer_id, " PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "s.payment_terms_days")
   "  FROM subcontract s\n"
   "  JOIN contract c ON c.id = s.contract_id\n"
   "  JOIN payment p ON p.subcontract_id = s.id\n"
@@ -264,7 +258,7 @@ static const char payment_times_sql[] =
   "    AND (:from IS NULL OR p.paid_on >= :from) AND (:to IS NULL OR p.paid_on <= :to)\n"
   "  GROUP BY s.id\n"
   "  UNION ALL\n"
-  "  SELECT c.commissioner_id, " PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "30")
+  "  SELECT " CANDOUR_RULES_CONTRACT_PAYER ", " PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "30")
   "  FROM contract c\n"
   "  JOIN payment p ON p.contract_id = c.id\n"
   "  WHERE p.invoiced_on IS NOT NULL AND p.amount >= 0\n"

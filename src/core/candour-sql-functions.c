@@ -13,6 +13,7 @@
 #include "candour-database-private.h"
 #include "candour-date.h"
 #include "candour-money.h"
+#include "candour-rules.h"
 #include "candour-size-band.h"
 #include "candour-text.h"
 
@@ -66,6 +67,24 @@ sql_size_band (sqlite3_context  *context,
   sqlite3_result_text (context,
                        candour_size_band (known, known ? sqlite3_value_int64 (argv[0]) : 0),
                        -1, SQLITE_STATIC);
+}
+
+/* candour_due (value, start_day, end_day, terms_days, day): candour_rules_due(). */
+static void
+sql_due (sqlite3_context  *context,
+         int               argc,
+         sqlite3_value   **argv)
+{
+  for (int i = 0; i < 5; i++)
+    if (sqlite3_value_type (argv[i]) == SQLITE_NULL)
+      {
+        sqlite3_result_null (context);
+        return;
+      }
+
+  sqlite3_result_int64 (context, candour_rules_due (sqlite3_value_int64 (argv[0]), sqlite3_value_int64 (argv[1]),
+                                                    sqlite3_value_int64 (argv[2]), sqlite3_value_int64 (argv[3]),
+                                                    sqlite3_value_int64 (argv[4])));
 }
 
 /* a × b < c × d, exactly. */
@@ -174,6 +193,8 @@ candour_sql_functions_register (sqlite3 *db)
                                      sql_days, NULL, NULL)) != SQLITE_OK ||
       (rc = sqlite3_create_function (db, "candour_size_band", 1, flags, NULL,
                                      sql_size_band, NULL, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_create_function (db, "candour_due", 5, flags, NULL,
+                                     sql_due, NULL, NULL)) != SQLITE_OK ||
       (rc = sqlite3_create_function (db, "candour_products_less", 4, flags, NULL,
                                      sql_products_less, NULL, NULL)) != SQLITE_OK ||
       (rc = sqlite3_create_function (db, "candour_total", 1, flags, NULL,

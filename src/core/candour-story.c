@@ -7,8 +7,8 @@
 #include "candour-column.h"
 #include "candour-date.h"
 #include "candour-error.h"
-#include "candour-money.h"
 #include "candour-payment.h"
+#include "candour-rules.h"
 
 static const char bid_sql[] =
   "SELECT b.title, commissioner.name, b.value, b.submitted_on, b.outcome, consortium.name,\n"
@@ -208,22 +208,13 @@ candour_story_load (CandourDatabase  *db,
   return g_steal_pointer (&story);
 }
 
-/* The engine's rule for one subcontract: value × clamp((D − terms − start + 1) /
- * (end − start + 1), 0, 1), rounded half away from zero to the penny. */
+/* The engine's rule for one subcontract (candour-rules.h). */
 static gint64
 subcontract_due_on (const CandourStorySubcontract *subcontract,
                     gint64                         day)
 {
-  gint64 start = candour_date_to_days (subcontract->start_on);
-  gint64 end = candour_date_to_days (subcontract->end_on);
-  gint64 payable = day - subcontract->payment_terms_days - start + 1;
-  gint64 length = end - start + 1;
-
-  if (payable <= 0 || length <= 0)
-    return 0;
-  if (payable >= length)
-    return subcontract->value;
-  return candour_round_mul_div (subcontract->value, payable, length);
+  return candour_rules_due (subcontract->value, candour_date_to_days (subcontract->start_on),
+                            candour_date_to_days (subcontract->end_on), subcontract->payment_terms_days, day);
 }
 
 gint64
