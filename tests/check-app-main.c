@@ -15,6 +15,7 @@
 #include "check-app-suites.h"
 #include "test-util.h"
 #include "candour-read-job.h"
+#include "candour-row-feeder.h"
 #include "candour-toasts.h"
 
 #define DEMO_TODAY "2025-06-30"
@@ -42,6 +43,11 @@ test_app_wait (void)
       g_usleep (2000);
     }
   ck_assert_msg (candour_read_job_get_n_pending () == 0, "the window's workers are still busy after a minute");
+
+  /* ...and the lists' first rows, made a few a frame. */
+  while (candour_row_feeder_get_n_feeding () > 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert_msg (candour_row_feeder_get_n_feeding () == 0, "the lists are still being filled after a minute");
 
   /* ...then a few rounds: a layout can queue another draw, a draw another idle. */
   for (int round = 0; round < 3; round++)

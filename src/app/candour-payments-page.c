@@ -15,12 +15,14 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "candour-date.h"
 #include "candour-deletion.h"
 #include "candour-labels.h"
 #include "candour-money.h"
-#include "candour-date.h"
 #include "candour-payment.h"
 #include "candour-payments-page.h"
+#include "candour-read-job.h"
+#include "candour-row-feeder.h"
 #include "candour-skip-model.h"
 
 struct _CandourPaymentsPage
@@ -51,6 +53,7 @@ struct _CandourPaymentsPage
   guint deleting_position;
   CandourPaymentSort probed;    /* the column a probe of the view's sorter reached */
   gboolean stale;               /* the payments changed while the page was hidden */
+  GCancellable *counting;       /* the count on a worker a new list starts from */
 };
 
 G_DEFINE_FINAL_TYPE (CandourPaymentsPage, candour_payments_page, GTK_TYPE_WIDGET)
@@ -102,7 +105,7 @@ update_count (CandourPaymentsPage *self)
 {
   guint shown = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   guint total = self->list != NULL ? candour_payment_list_get_total (self->list) : 0;
-  gboolean busy = self->list != NULL && candour_payment_list_get_busy (self->list);
+  gboolean busy = (self->list != NULL && candour_payment_list_get_busy (self->list)) || self->counting != NULL;
   g_autofree char *text = NULL;
 
   /* A payment waiting to be deleted is not counted. */
@@ -112,7 +115,9 @@ update_count (CandourPaymentsPage *self)
       total--;
     }
 
-  if (busy && g_strcmp0 (wanted_search (self), candour_payment_list_get_search (self->list)) != 0)
+  if (self->counting != NULL)
+    text = g_strdup (_("Counting…"));
+  else if (busy && g_strcmp0 (wanted_search (self), candour_payment_list_get_search (self->list)) != 0)
     text = g_strdup (_("Searching…"));
   else if (busy)
     text = g_strdup (_("Sorting…"));
@@ -132,7 +137,7 @@ update_count (CandourPaymentsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
 
-  if (shown > 0)
+  if (shown > 0 || self->counting != NULL)
     gtk_stack_set_visible_child_name (self->view_stack, "list");
   else
     {
@@ -311,36 +316,68 @@ drop_list (CandourPaymentsPage *self)
   g_clear_object (&self->list);
 }
 
-/* Another database: a new list. */
+static gpointer
+count_payments (CandourDatabase  *reader,
+                gpointer          data,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  guint n_payments;
+
+  if (!candour_payment_list_count (reader, &n_payments, error))
+    return NULL;
+  return g_memdup2 (&n_payments, sizeof n_payments);
+}
+
+static void
+on_counted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(CandourPaymentsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *n_payments = candour_read_job_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->counting)
+    return;
+  g_clear_object (&self->counting);
+
+  if (n_payments == NULL)
+    g_warning ("Could not read the payments: %s", error->message);
+  else
+    {
+      self->list = candour_payment_list_new_counted (candour_session_get_database (self->session), *n_payments);
+      g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (update_count), self);
+      g_signal_connect_swapped (self->list, "notify::busy", G_CALLBACK (update_count), self);
+    }
+  candour_skip_model_set_model (self->shown, G_LIST_MODEL (self->list));
+  update_count (self);
+  request_rows (self);
+}
+
+/* Another database: a new list, counted on a worker. */
 static void
 reload (CandourPaymentsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   /* Empty the view first: a view given a new model in one step looks for its old rows
    * among all the new ones, reading every payment. */
   candour_skip_model_set_model (self->shown, NULL);
   self->skipped_id = 0;
   drop_list (self);
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
+  update_count (self);
 
   /* A hidden page reads the payments when it is next shown: a million of them, and
    * rows to lay out, are no part of opening the window. */
   self->stale = self->session != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (self->session != NULL && !self->stale)
-    {
-      self->list = candour_payment_list_new (candour_session_get_database (self->session), &error);
-      if (self->list == NULL)
-        g_warning ("Could not read the payments: %s", error->message);
-      else
-        {
-          g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (update_count), self);
-          g_signal_connect_swapped (self->list, "notify::busy", G_CALLBACK (update_count), self);
-        }
-    }
+  if (self->session == NULL || self->stale)
+    return;
 
-  candour_skip_model_set_model (self->shown, G_LIST_MODEL (self->list));
-  update_count (self);
-  request_rows (self);
+  self->counting = g_cancellable_new ();
+  candour_read_job_run (candour_session_get_database (self->session), count_payments, NULL, NULL, g_free,
+                        self->counting, on_counted, g_object_ref (self));
 }
 
 /* The same database changed: the same sort and search again, the old rows shown until
@@ -489,6 +526,8 @@ candour_payments_page_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   drop_list (self);
+  g_cancellable_cancel (self->counting);
+  g_clear_object (&self->counting);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_PAYMENTS_PAGE);
@@ -591,7 +630,13 @@ candour_payments_page_init (CandourPaymentsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->shown = candour_skip_model_new ();
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
+  {
+    /* A million payments: the view's first rows a few a frame (candour-row-feeder.h). */
+    g_autoptr(CandourRowFeeder) feeder = candour_row_feeder_new (GTK_WIDGET (self),
+                                                                 G_LIST_MODEL (self->shown));
+
+    gtk_single_selection_set_model (self->selection, G_LIST_MODEL (feeder));
+  }
   g_signal_connect_swapped (self->shown, "skip-lost", G_CALLBACK (on_skip_lost), self);
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_object (self->selection, "notify::selected",

@@ -15,9 +15,10 @@
 #include "candour-fields.h"
 #include "candour-labels.h"
 #include "candour-organisation.h"
-#include "candour-record-query.h"
 #include "candour-read-job.h"
+#include "candour-record-query.h"
 #include "candour-records-page.h"
+#include "candour-row-feeder.h"
 
 /* What differs between the tables' lists. */
 typedef struct
@@ -81,6 +82,7 @@ struct _CandourRecordsPage
   GtkSingleSelection *selection;
   GtkFilterListModel *filter_model;
   GtkSortListModel *sort_model;
+  CandourRowFeeder *feeder;     /* what the view is given: the first rows a few a frame */
 
   CandourTable table;
   const PageKind *kind;
@@ -274,12 +276,24 @@ is_shown (gpointer item,
   return !candour_session_is_ref_hidden (self->session, self->table, ref);
 }
 
+/* With nothing hidden the filter matches everything, so that, while nobody searches,
+ * the list of 50,000 is passed through whole rather than filtered in batches, each
+ * making the table's rows again. */
+static void
+update_hidden_filter (CandourRecordsPage *self)
+{
+  gboolean any = self->session != NULL && candour_session_hides_any (self->session, self->table);
+
+  gtk_custom_filter_set_filter_func (GTK_CUSTOM_FILTER (self->hidden_filter), any ? is_shown : NULL,
+                                     any ? self : NULL, NULL);
+}
+
 static void
 on_hidden_changed (CandourRecordsPage *self,
                    guint               table)
 {
   if (table == self->table)
-    gtk_filter_changed (self->hidden_filter, GTK_FILTER_CHANGE_DIFFERENT);
+    update_hidden_filter (self);
 }
 
 static gint64
@@ -364,15 +378,19 @@ build_list (CandourRecordsPage *self)
   self->selection = GTK_SINGLE_SELECTION (gtk_builder_get_object (builder, "selection"));
   self->filter_model = GTK_FILTER_LIST_MODEL (gtk_builder_get_object (builder, "filter_model"));
   self->sort_model = GTK_SORT_LIST_MODEL (gtk_builder_get_object (builder, "sort_model"));
+  self->feeder = candour_row_feeder_new (GTK_WIDGET (self), G_LIST_MODEL (self->filter_model));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->feeder));
   filter = GTK_MULTI_FILTER (gtk_builder_get_object (builder, "filter"));
 
-  self->hidden_filter = GTK_FILTER (gtk_custom_filter_new (is_shown, self, NULL));
+  self->hidden_filter = GTK_FILTER (gtk_custom_filter_new (NULL, NULL, NULL));
   gtk_multi_filter_append (filter, g_object_ref (self->hidden_filter));
 
   gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->view));
   g_signal_connect_object (self->view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
+  /* A new record may arrive with the view's later rows. */
+  g_signal_connect_object (self->feeder, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (candour_records_page_actions_update),
                            self, G_CONNECT_SWAPPED);
 }
@@ -418,6 +436,7 @@ candour_records_page_dispose (GObject *object)
   self->selection = NULL;
   self->filter_model = NULL;
   self->sort_model = NULL;
+  g_clear_object (&self->feeder);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_RECORDS_PAGE);
   /* The template's outermost child is not bound, so dispose_template() leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -572,6 +591,7 @@ candour_records_page_set_session (CandourRecordsPage *self,
       g_signal_connect_swapped (session, "hidden-changed", G_CALLBACK (on_hidden_changed), self);
     }
 
+  update_hidden_filter (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -626,7 +646,7 @@ candour_records_page_select (CandourRecordsPage *self,
     return TRUE;
   /* Being read on a worker (a record just saved), or sorted a few rows at a time:
    * selected as soon as it arrives. */
-  if (self->loading != NULL || self->stale ||
+  if (self->loading != NULL || self->stale || candour_row_feeder_get_feeding (self->feeder) ||
       gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
       gtk_sort_list_model_get_pending (self->sort_model) > 0)
     self->select_ref = g_strdup (ref);

@@ -12,11 +12,12 @@
 #include "candour-export.h"
 #include "candour-money.h"
 #include "candour-pdf-report.h"
+#include "candour-read-job.h"
 #include "candour-record-query.h"
 #include "candour-report-row.h"
-#include "candour-read-job.h"
 #include "candour-report-view.h"
 #include "candour-reports.h"
+#include "candour-row-feeder.h"
 #include "candour-window.h"
 
 typedef enum
@@ -1194,6 +1195,13 @@ candour_report_view_init (CandourReportView *self)
 {
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    /* 15,000 contracts: the table's first rows a few a frame (candour-row-feeder.h). */
+    g_autoptr(CandourRowFeeder) feeder = candour_row_feeder_new (GTK_WIDGET (self),
+                                                                 G_LIST_MODEL (self->sort_model));
+
+    gtk_no_selection_set_model (GTK_NO_SELECTION (gtk_column_view_get_model (self->table)), G_LIST_MODEL (feeder));
+  }
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   candour_report_view_actions_update (self);
 }

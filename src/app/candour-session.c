@@ -669,3 +669,15 @@ candour_session_is_ref_hidden (CandourSession *self,
     }
   return FALSE;
 }
+
+gboolean
+candour_session_hides_any (CandourSession *self,
+                           CandourTable    table)
+{
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), FALSE);
+
+  for (guint i = 0; i < self->hidden->len; i++)
+    if (g_array_index (self->hidden, HiddenRecord, i).table == table)
+      return TRUE;
+  return FALSE;
+}

@@ -106,5 +106,8 @@ gboolean         candour_session_is_hidden           (CandourSession           *
 gboolean         candour_session_is_ref_hidden       (CandourSession           *self,
                                                       CandourTable              table,
                                                       const char               *ref);
+/* Whether any record of table is hidden now: lists filter nothing when none is. */
+gboolean         candour_session_hides_any           (CandourSession           *self,
+                                                      CandourTable              table);
 
 G_END_DECLS

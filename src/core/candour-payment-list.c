@@ -301,6 +301,29 @@ candour_payment_list_init (CandourPaymentList *self)
 {
 }
 
+gboolean
+candour_payment_list_count (CandourDatabase  *db,
+                            guint            *out_n_payments,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (out_n_payments != NULL, FALSE);
+
+  if ((stmt = candour_database_prepare (db, count_sql, error)) == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      candour_database_set_error (db, error, count_sql);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *out_n_payments = (guint)MIN (sqlite3_column_int64 (stmt, 0), G_MAXUINT);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* Counting, or fetching the ids in order: what the list holds for a query. Runs on
  * whichever thread owns db, and reads nothing else. */
 static gboolean
@@ -319,21 +342,16 @@ query_rows (CandourDatabase     *db,
 
   if (query_is_plain (query) || query->search != NULL)
     {
-      if ((stmt = candour_database_prepare (db, count_sql, error)) == NULL)
+      guint counted;
+
+      if (!candour_payment_list_count (db, &counted, error))
         return FALSE;
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          candour_database_set_error (db, error, count_sql);
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      total = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      total = counted;
     }
 
   if (query_is_plain (query))
     {
-      *out_n_items = *out_total = (guint)MIN (total, G_MAXUINT);
+      *out_n_items = *out_total = (guint)total;
       *out_ids = NULL;
       return TRUE;
     }
@@ -469,15 +487,28 @@ CandourPaymentList *
 candour_payment_list_new (CandourDatabase  *db,
                           GError          **error)
 {
-  g_autoptr(CandourPaymentList) self = NULL;
+  guint n_payments;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
+
+  if (!candour_payment_list_count (db, &n_payments, error))
+    return NULL;
+  return candour_payment_list_new_counted (db, n_payments);
+}
+
+CandourPaymentList *
+candour_payment_list_new_counted (CandourDatabase *db,
+                                  guint            n_payments)
+{
+  CandourPaymentList *self;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
 
   self = g_object_new (CANDOUR_TYPE_PAYMENT_LIST, NULL);
   self->db = g_object_ref (db);
-  if (!query_rows (self->db, &self->query, &self->n_items, &self->total, &self->ids, error))
-    return NULL;
-  return g_steal_pointer (&self);
+  /* In the recorded order, unsearched: no ids to keep. */
+  self->n_items = self->total = n_payments;
+  return self;
 }
 
 CandourDatabase *
