@@ -55,7 +55,12 @@ struct _ImportTable
   const char *update_sql;       /* the same values into the record :id, for forms */
   /* Rules across columns; reports problems through row and returns FALSE to skip the row. */
   gboolean (*check_row) (ImportRow *row);
+  /* check_row looks in the table for the file's earlier rows: write each row before
+   * the next is checked, rather than many in one INSERT. */
+  gboolean row_at_a_time;
 };
+
+typedef struct _RowQueue RowQueue;
 
 struct _CandourImport
 {
@@ -71,6 +76,7 @@ struct _CandourImport
   guint counts[CANDOUR_N_TABLES];
   GHashTable *ref_cache[CANDOUR_N_TABLES]; /* ref → gint64 *id, filled by look-ups */
   GHashTable *refused_refs[CANDOUR_N_TABLES]; /* refs of rows not written for a problem */
+  RowQueue *queue;              /* a file's rows checked but not yet written; NULL between files */
   const ImportTable *record_table; /* a form's one record: problems name fields, not places */
   gboolean dry_run;             /* roll back at the end, whatever happens */
   CandourImportProgressFunc progress_func;

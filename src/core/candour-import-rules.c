@@ -636,7 +636,7 @@ const ImportTable candour_import_tables[CANDOUR_N_TABLES] = {
     "VALUES (:consortium_ref, :member_ref, :joined_on, :left_on)",
     "UPDATE consortium_member SET consortium_id = :consortium_ref, member_id = :member_ref, "
     "joined_on = :joined_on, left_on = :left_on WHERE id = :id",
-    check_member },
+    check_member, TRUE },
   { "bids", TABLE (bid_fields),
     "INSERT INTO bid (ref, title, lead_id, commissioner_id, value, submitted_on, outcome, consortium_id) "
     "VALUES (:ref, :title, :lead_ref, :commissioner_ref, :value, :submitted_on, "

@@ -34,6 +34,8 @@ typedef struct
   guint count;                  /* rows written by the last run */
 } ImportFile;
 
+static gboolean make_way_for_problem (CandourImport *self);
+
 /* Problems */
 
 static void
@@ -54,6 +56,9 @@ add_problem (CandourImport *self,
 {
   g_autofree char *reason = NULL;
   va_list args;
+
+  if (!make_way_for_problem (self))
+    return;
 
   self->n_problems++;
   if (self->problems->len >= CANDOUR_IMPORT_MAX_PROBLEMS)
@@ -84,6 +89,9 @@ static void
 add_error_problem (CandourImport *self,
                    const GError  *error)
 {
+  if (!make_way_for_problem (self))
+    return;
+
   self->n_problems++;
   if (self->problems->len < CANDOUR_IMPORT_MAX_PROBLEMS)
     g_ptr_array_add (self->problems, g_strdup (error->message));
@@ -97,6 +105,21 @@ add_warning (CandourImport *self,
              const char    *format,
              ...) G_GNUC_PRINTF (5, 6);
 
+/* Takes message; NULL when the list is full and the warning only counts. */
+static void
+tell_warning (CandourImport *self,
+              char          *message)
+{
+  self->n_warnings++;
+  if (message != NULL && self->warnings->len < CANDOUR_IMPORT_MAX_PROBLEMS)
+    g_ptr_array_add (self->warnings, message);
+  else
+    g_free (message);
+}
+
+static void queue_warning (CandourImport *self,
+                           char          *message);
+
 static void
 add_warning (CandourImport *self,
              const char    *file_name,
@@ -106,20 +129,26 @@ add_warning (CandourImport *self,
              ...)
 {
   g_autofree char *reason = NULL;
+  char *message = NULL;
   va_list args;
 
-  self->n_warnings++;
-  if (self->warnings->len >= CANDOUR_IMPORT_MAX_PROBLEMS)
-    return;
+  /* The list only grows: a warning that finds it full is never shown. */
+  if (self->warnings->len < CANDOUR_IMPORT_MAX_PROBLEMS)
+    {
+      va_start (args, format);
+      reason = g_strdup_vprintf (format, args);
+      va_end (args);
 
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
+      if (line == 0)
+        message = g_strdup_printf ("%s: %s", file_name, reason);
+      else
+        message = g_strdup_printf ("%s:%u:%u: %s", file_name, line, column, reason);
+    }
 
-  if (line == 0)
-    g_ptr_array_add (self->warnings, g_strdup_printf ("%s: %s", file_name, reason));
+  if (self->queue != NULL)
+    queue_warning (self, message);
   else
-    g_ptr_array_add (self->warnings, g_strdup_printf ("%s:%u:%u: %s", file_name, line, column, reason));
+    tell_warning (self, message);
 }
 
 guint
@@ -409,16 +438,18 @@ read_header (CandourImport     *self,
   return ok;
 }
 
-/* The INSERT's parameter for each field, looked up once per file rather than per row. */
+/* The INSERT's parameter for each field, looked up once per file rather than per row:
+ * ":name", or ":name__2" for the third row of an INSERT of many. */
 static int *
 parameter_indexes (sqlite3_stmt      *stmt,
-                   const ImportTable *table)
+                   const ImportTable *table,
+                   int               *indexes,
+                   int                row)
 {
-  int *indexes = g_new (int, table->n_fields);
-
   for (guint i = 0; i < table->n_fields; i++)
     {
-      g_autofree char *parameter = g_strconcat (":", table->fields[i].name, NULL);
+      g_autofree char *parameter = row < 0 ? g_strconcat (":", table->fields[i].name, NULL)
+                                           : g_strdup_printf (":%s__%d", table->fields[i].name, row);
       indexes[i] = sqlite3_bind_parameter_index (stmt, parameter);
       g_assert (indexes[i] > 0);
     }
@@ -426,14 +457,15 @@ parameter_indexes (sqlite3_stmt      *stmt,
 }
 
 static void
-bind_row (sqlite3_stmt *stmt,
-          const int    *indexes,
-          ImportRow    *row)
+bind_values (sqlite3_stmt      *stmt,
+             const int         *indexes,
+             const ImportTable *table,
+             const FieldValue  *values)
 {
-  for (guint i = 0; i < row->table->n_fields; i++)
+  for (guint i = 0; i < table->n_fields; i++)
     {
-      FieldKind kind = row->table->fields[i].kind;
-      FieldValue *value = &row->values[i];
+      FieldKind kind = table->fields[i].kind;
+      const FieldValue *value = &values[i];
 
       if (!value->set)
         sqlite3_bind_null (stmt, indexes[i]);
@@ -508,6 +540,369 @@ report_progress (CandourImport    *self,
   self->progress_func (MIN (done / self->bytes_total, 1.0), self->progress_data);
 }
 
+/* Writing rows */
+
+/* Rows go in many to an INSERT: SQLite's work for each run of a statement (opening the
+ * table and its indexes, the keyword lists of the CHECK constraints, AUTOINCREMENT's
+ * counter, the statement journal) then comes once per QUEUE_ROWS rows, not per row. */
+#define QUEUE_ROWS 128
+
+struct _RowQueue
+{
+  const ImportTable *table;
+  const char *file_name;
+  const int *column_of;
+  int ref_index;                /* the field others refer to this table's rows by, or -1 */
+  guint capacity;               /* QUEUE_ROWS, or 1 for a table written row at a time */
+  sqlite3_stmt *insert_many;    /* capacity rows in one INSERT; NULL when capacity is 1 */
+  int *many_indexes;            /* row r's field i binds to [r * n_fields + i] */
+  int *one_indexes;
+  FieldValue *values;           /* capacity rows of n_fields; the row being read follows the queued */
+  guint *lines;
+  guint n_rows;
+  /* Each row's warnings are told only once the rows before it are written, as when
+   * every row was written before the next was read. */
+  GPtrArray *warnings;          /* char *, NULL for one that only counts */
+  GArray *warning_rows;         /* guint: the queued row each is about */
+  GPtrArray *row_warnings;      /* the row being read's */
+  gboolean row_dropped;         /* the row being read is past the problem that ended the run */
+  GError *error;                /* the transaction was lost: the run must stop */
+};
+
+static void
+row_queue_free (RowQueue *queue)
+{
+  if (queue->values != NULL)
+    clear_values (queue->values, queue->capacity * queue->table->n_fields);
+  g_clear_pointer (&queue->insert_many, sqlite3_finalize);
+  g_free (queue->many_indexes);
+  g_free (queue->one_indexes);
+  g_free (queue->values);
+  g_free (queue->lines);
+  g_ptr_array_unref (queue->warnings);
+  g_array_unref (queue->warning_rows);
+  g_ptr_array_unref (queue->row_warnings);
+  g_clear_error (&queue->error);
+  g_free (queue);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RowQueue, row_queue_free)
+
+/* "INSERT INTO t (a, b) VALUES (:a, coalesce (:b, 0))" for n rows, each with parameters
+ * of its own: "... VALUES (:a__0, coalesce (:b__0, 0)), (:a__1, coalesce (:b__1, 0))". */
+static char *
+insert_many_sql (const char *insert_sql,
+                 guint       n_rows)
+{
+  const char *values = strstr (insert_sql, " VALUES ");
+  GString *sql;
+
+  g_assert (values != NULL);
+  values += strlen (" VALUES ");
+  sql = g_string_new_len (insert_sql, values - insert_sql);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      if (r > 0)
+        g_string_append (sql, ", ");
+      for (const char *p = values; *p != '\0'; p++)
+        {
+          g_string_append_c (sql, *p);
+          if (*p != ':')
+            continue;
+          while (g_ascii_isalnum (p[1]) || p[1] == '_')
+            g_string_append_c (sql, *++p);
+          g_string_append_printf (sql, "__%u", r);
+        }
+    }
+
+  return g_string_free (sql, FALSE);
+}
+
+static RowQueue *
+row_queue_new (CandourImport      *self,
+               const ImportTable  *table,
+               const char         *file_name,
+               const int          *column_of,
+               GError            **error)
+{
+  g_autoptr(RowQueue) queue = g_new0 (RowQueue, 1);
+  CandourTable table_id = table - candour_import_tables;
+  sqlite3_stmt *insert_one;
+  guint n_fields = table->n_fields;
+
+  queue->table = table;
+  queue->file_name = file_name;
+  queue->column_of = column_of;
+  queue->ref_index = ref_lookup_sql[table_id] != NULL ? (int)candour_import_field_index (table, "ref") : -1;
+  queue->capacity = table->row_at_a_time ? 1 : QUEUE_ROWS;
+  queue->values = g_new0 (FieldValue, queue->capacity * n_fields);
+  queue->lines = g_new0 (guint, queue->capacity);
+  queue->warnings = g_ptr_array_new_with_free_func (g_free);
+  queue->warning_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  queue->row_warnings = g_ptr_array_new_with_free_func (g_free);
+
+  insert_one = candour_database_prepare (self->db, table->insert_sql, error);
+  if (insert_one == NULL)
+    return NULL;
+  queue->one_indexes = parameter_indexes (insert_one, table, g_new (int, n_fields), -1);
+
+  if (queue->capacity > 1)
+    {
+      g_autofree char *sql = insert_many_sql (table->insert_sql, queue->capacity);
+
+      if (sqlite3_prepare_v3 (candour_database_get_handle (self->db), sql, -1, SQLITE_PREPARE_PERSISTENT,
+                              &queue->insert_many, NULL) != SQLITE_OK)
+        {
+          candour_database_set_error (self->db, error, sql);
+          return NULL;
+        }
+      queue->many_indexes = g_new (int, queue->capacity * n_fields);
+      for (guint r = 0; r < queue->capacity; r++)
+        parameter_indexes (queue->insert_many, table, queue->many_indexes + r * n_fields, r);
+    }
+
+  return g_steal_pointer (&queue);
+}
+
+static void
+queue_warning (CandourImport *self,
+               char          *message)
+{
+  if (self->queue->row_dropped)
+    g_free (message);
+  else
+    g_ptr_array_add (self->queue->row_warnings, message);
+}
+
+/* Tells the queued warnings about rows before row. */
+static void
+tell_queued_warnings (CandourImport *self,
+                      guint         *next,
+                      guint          row)
+{
+  RowQueue *queue = self->queue;
+
+  for (; *next < queue->warnings->len && g_array_index (queue->warning_rows, guint, *next) < row; (*next)++)
+    tell_warning (self, g_steal_pointer (&queue->warnings->pdata[*next]));
+}
+
+/* A refused statement takes back only its own rows, but a full disk or a lost lock can
+ * take the whole transaction: rows written after that would each be saved on their own. */
+static gboolean
+transaction_lost (CandourImport *self)
+{
+  if (!sqlite3_get_autocommit (candour_database_get_handle (self->db)))
+    return FALSE;
+  candour_database_set_error (self->db, &self->queue->error, NULL);
+  return TRUE;
+}
+
+/* Writes the queued rows: in one INSERT when the queue is full, else (or when that
+ * INSERT is refused) one row at a time, to tell which rows the database refuses and
+ * why, exactly as if each had been written before the next was read. */
+static void
+write_queue (CandourImport *self)
+{
+  RowQueue *queue = self->queue;
+  const ImportTable *table = queue->table;
+  CandourTable table_id = table - candour_import_tables;
+  guint n_fields = table->n_fields;
+  guint queued = queue->n_rows;
+  guint n_rows = queued;
+  guint next_warning = 0;
+  sqlite3_stmt *insert_one;
+
+  /* Off the queue first: a problem found below must not write them again. */
+  queue->n_rows = 0;
+
+  if (n_rows == queue->capacity && queue->insert_many != NULL)
+    {
+      int rc;
+
+      for (guint r = 0; r < n_rows; r++)
+        bind_values (queue->insert_many, queue->many_indexes + r * n_fields, table, queue->values + r * n_fields);
+      rc = sqlite3_step (queue->insert_many);
+      if (rc != SQLITE_DONE && transaction_lost (self))
+        n_rows = 0;
+      sqlite3_reset (queue->insert_many);
+      /* The values were bound without copies: unbind before they are freed. */
+      sqlite3_clear_bindings (queue->insert_many);
+
+      if (rc == SQLITE_DONE)
+        {
+          tell_queued_warnings (self, &next_warning, n_rows);
+          self->counts[table_id] += n_rows;
+          n_rows = 0;
+        }
+    }
+
+  insert_one = n_rows > 0 ? candour_database_prepare (self->db, table->insert_sql, NULL) : NULL;
+  g_assert (n_rows == 0 || insert_one != NULL);
+
+  for (guint r = 0; r < n_rows && self->n_problems < CANDOUR_IMPORT_MAX_PROBLEMS; r++)
+    {
+      FieldValue *values = queue->values + r * n_fields;
+      ImportRow row = {
+        .import = self,
+        .table = table,
+        .file_name = queue->file_name,
+        .line = queue->lines[r],
+        .column_of = queue->column_of,
+        .values = values,
+        .ok = TRUE,
+      };
+
+      tell_queued_warnings (self, &next_warning, r + 1);
+      bind_values (insert_one, queue->one_indexes, table, values);
+      if (sqlite3_step (insert_one) != SQLITE_DONE && !transaction_lost (self))
+        report_insert_failure (&row);
+      sqlite3_reset (insert_one);
+      sqlite3_clear_bindings (insert_one);
+      if (queue->error != NULL)
+        break;
+
+      if (row.ok)
+        self->counts[table_id]++;
+      else if (queue->ref_index >= 0 && values[queue->ref_index].set)
+        g_hash_table_add (self->refused_refs[table_id], g_steal_pointer (&values[queue->ref_index].text));
+    }
+
+  /* Rows past the problem that ended the run are never written, nor told about. */
+  clear_values (queue->values, queued * n_fields);
+  g_ptr_array_set_size (queue->warnings, 0);
+  g_array_set_size (queue->warning_rows, 0);
+}
+
+/* A problem with the row being read comes after those of the rows queued before it: they
+ * are written first. If their problems end the run, this row would never have been read. */
+static gboolean
+make_way_for_problem (CandourImport *self)
+{
+  RowQueue *queue = self->queue;
+
+  if (queue == NULL)
+    return TRUE;
+  if (queue->row_dropped)
+    return FALSE;
+  if (queue->n_rows == 0)
+    return TRUE;
+
+  write_queue (self);
+  queue->row_dropped = self->n_problems >= CANDOUR_IMPORT_MAX_PROBLEMS || queue->error != NULL;
+  return !queue->row_dropped;
+}
+
+/* The row read into the values after the queued rows is done with: queued when it is
+ * to be written, else its warnings are told now (those of the rows before it are). */
+static void
+queue_row (CandourImport *self,
+           ImportRow     *row)
+{
+  RowQueue *queue = self->queue;
+  guint n_fields = queue->table->n_fields;
+  CandourTable table_id = queue->table - candour_import_tables;
+
+  if (!row->ok)
+    {
+      for (guint i = 0; i < queue->row_warnings->len && !queue->row_dropped; i++)
+        tell_warning (self, g_steal_pointer (&queue->row_warnings->pdata[i]));
+      g_ptr_array_set_size (queue->row_warnings, 0);
+      if (!queue->row_dropped && queue->ref_index >= 0 && row->values[queue->ref_index].set)
+        g_hash_table_add (self->refused_refs[table_id], g_steal_pointer (&row->values[queue->ref_index].text));
+      clear_values (row->values, n_fields);
+      return;
+    }
+
+  /* Only a problem writes the queue while a row is read, and then the row is not ok. */
+  g_assert (row->values == queue->values + queue->n_rows * n_fields);
+
+  queue->lines[queue->n_rows] = row->line;
+  for (guint i = 0; i < queue->row_warnings->len; i++)
+    {
+      g_ptr_array_add (queue->warnings, g_steal_pointer (&queue->row_warnings->pdata[i]));
+      g_array_append_val (queue->warning_rows, queue->n_rows);
+    }
+  g_ptr_array_set_size (queue->row_warnings, 0);
+
+  if (++queue->n_rows == queue->capacity)
+    write_queue (self);
+}
+
+/* Reads the rows after the header into the queue, which writes them. */
+static gboolean
+import_rows (CandourImport     *self,
+             ImportFile        *file,
+             CandourCsvReader  *reader,
+             guint              n_columns,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  RowQueue *queue = self->queue;
+  const ImportTable *table = queue->table;
+  g_autoptr(GError) local_error = NULL;
+
+  while (self->n_problems < CANDOUR_IMPORT_MAX_PROBLEMS)
+    {
+      ImportRow row = {
+        .import = self,
+        .table = table,
+        .file_name = file->display_name,
+        .column_of = queue->column_of,
+        .values = queue->values + queue->n_rows * table->n_fields,
+        .ok = TRUE,
+      };
+      guint n_fields;
+
+      queue->row_dropped = FALSE;
+      if (!candour_csv_reader_next (reader, &local_error))
+        {
+          if (local_error != NULL)
+            add_error_problem (self, local_error);
+          break;
+        }
+
+      row.line = candour_csv_reader_get_line (reader);
+      n_fields = candour_csv_reader_get_n_fields (reader);
+      if (n_fields != n_columns)
+        {
+          add_problem (self, file->display_name, row.line, MIN (n_fields, n_columns) + 1,
+                       "this row has %u field%s but the header has %u; check for a missing or "
+                       "extra comma, or a comma in a value that needs double quotes",
+                       n_fields, n_fields == 1 ? "" : "s", n_columns);
+          continue;
+        }
+
+      for (guint i = 0; i < table->n_fields; i++)
+        if (queue->column_of[i] >= 0)
+          candour_import_parse_cell (&row, i, candour_csv_reader_get_field (reader, queue->column_of[i]));
+
+      if (row.ok && table->check_row != NULL)
+        table->check_row (&row);
+
+      queue_row (self, &row);
+
+      if (queue->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&queue->error));
+          return FALSE;
+        }
+      if ((self->rows_read & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if ((++self->rows_read & 0xfff) == 0)
+        report_progress (self, file, reader);
+    }
+
+  queue->row_dropped = FALSE;
+  write_queue (self);
+  if (queue->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&queue->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 import_file (CandourImport  *self,
              ImportFile     *file,
@@ -517,16 +912,13 @@ import_file (CandourImport  *self,
   const ImportTable *table = file->table;
   g_autoptr(CandourCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(RowQueue) queue = NULL;
   g_autofree int *column_of = NULL;
-  g_autofree FieldValue *values = NULL;
-  g_autofree int *indexes = NULL;
   CandourTable table_id = table - candour_import_tables;
-  /* Other rows refer to this table's records by this field. */
-  int ref_index = ref_lookup_sql[table_id] != NULL ? (int)candour_import_field_index (table, "ref") : -1;
   guint rows_before;
   gint64 id_before;
-  sqlite3_stmt *insert;
   guint n_columns;
+  gboolean ok;
 
   if (file->path != NULL)
     reader = candour_csv_reader_new_for_path (file->path, file->display_name, &local_error);
@@ -564,76 +956,20 @@ import_file (CandourImport  *self,
   if (!read_header (self, reader, table, column_of, n_columns))
     return TRUE;
 
-  insert = candour_database_prepare (self->db, table->insert_sql, error);
-  if (insert == NULL)
+  queue = row_queue_new (self, table, file->display_name, column_of, error);
+  if (queue == NULL)
     return FALSE;
 
-  values = g_new0 (FieldValue, table->n_fields);
-  indexes = parameter_indexes (insert, table);
   rows_before = self->counts[table_id];
   if (!max_id (self, table_id, &id_before, error))
     return FALSE;
 
-  while (self->n_problems < CANDOUR_IMPORT_MAX_PROBLEMS)
-    {
-      ImportRow row = {
-        .import = self,
-        .table = table,
-        .file_name = file->display_name,
-        .column_of = column_of,
-        .values = values,
-        .ok = TRUE,
-      };
-      guint n_fields;
+  self->queue = queue;
+  ok = import_rows (self, file, reader, n_columns, cancellable, error);
+  self->queue = NULL;
+  if (!ok)
+    return FALSE;
 
-      if (!candour_csv_reader_next (reader, &local_error))
-        {
-          if (local_error != NULL)
-            add_error_problem (self, local_error);
-          break;
-        }
-
-      row.line = candour_csv_reader_get_line (reader);
-      n_fields = candour_csv_reader_get_n_fields (reader);
-      if (n_fields != n_columns)
-        {
-          add_problem (self, file->display_name, row.line, MIN (n_fields, n_columns) + 1,
-                       "this row has %u field%s but the header has %u; check for a missing or "
-                       "extra comma, or a comma in a value that needs double quotes",
-                       n_fields, n_fields == 1 ? "" : "s", n_columns);
-          continue;
-        }
-
-      for (guint i = 0; i < table->n_fields; i++)
-        if (column_of[i] >= 0)
-          candour_import_parse_cell (&row, i, candour_csv_reader_get_field (reader, column_of[i]));
-
-      if (row.ok && table->check_row != NULL)
-        table->check_row (&row);
-
-      if (row.ok)
-        {
-          bind_row (insert, indexes, &row);
-          if (sqlite3_step (insert) != SQLITE_DONE)
-            report_insert_failure (&row);
-          sqlite3_reset (insert);
-          /* The values were bound without copies: unbind before they are freed. */
-          sqlite3_clear_bindings (insert);
-        }
-
-      if (row.ok)
-        self->counts[table_id]++;
-      else if (ref_index >= 0 && values[ref_index].set)
-        g_hash_table_add (self->refused_refs[table_id], g_steal_pointer (&values[ref_index].text));
-      clear_values (values, table->n_fields);
-
-      if ((self->counts[table_id] & 0xfff) == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if ((++self->rows_read & 0xfff) == 0)
-        report_progress (self, file, reader);
-    }
-
-  sqlite3_clear_bindings (insert);
   file->count = self->counts[table_id] - rows_before;
 
   /* One audit row for the file's records (the triggers leave imports to us). */
@@ -1326,8 +1662,8 @@ candour_import_write_record (CandourDatabase     *db,
           return FALSE;
         }
 
-      indexes = parameter_indexes (stmt, table);
-      bind_row (stmt, indexes, &row);
+      indexes = parameter_indexes (stmt, table, g_new (int, table->n_fields), -1);
+      bind_values (stmt, indexes, table, values);
       if (update)
         candour_bind_int64 (stmt, ":id", *inout_id);
       if (sqlite3_step (stmt) != SQLITE_DONE)
