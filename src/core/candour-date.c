@@ -5,6 +5,8 @@
 
 #include "candour-date.h"
 
+#include <string.h>
+
 #include "candour-error.h"
 #include "candour-text.h"
 
@@ -57,7 +59,8 @@ candour_date_parse (const char  *text,
                     char       **out_iso,
                     GError     **error)
 {
-  g_autofree char *trimmed = NULL;
+  g_autofree char *copy = NULL;
+  const char *trimmed;
   g_autofree char *quoted = NULL;
   const char *p;
   guint year = 0;
@@ -71,7 +74,10 @@ candour_date_parse (const char  *text,
   g_return_val_if_fail (out_iso != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  trimmed = g_strstrip (g_strdup (text));
+  /* Copied only to be trimmed: an import reads millions of cells with nothing around them. */
+  trimmed = text;
+  if (g_ascii_isspace (text[0]) || (text[0] != '\0' && g_ascii_isspace (text[strlen (text) - 1])))
+    trimmed = copy = g_strstrip (g_strdup (text));
 
   if (trimmed[0] == '\0')
     {
