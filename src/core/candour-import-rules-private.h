@@ -122,11 +122,13 @@ void         candour_import_row_warning   (ImportRow         *row,
                                            const char        *field_name,
                                            const char        *format,
                                            ...) G_GNUC_PRINTF (3, 4);
-/* When the subcontract's work ends (its own end, or its contract's) and its payment
- * terms in days; FALSE when there is no such subcontract. */
+/* When the subcontract's work ends (its own end, or its contract's; also as
+ * candour_date_to_days()) and its payment terms in days; FALSE when there is no such
+ * subcontract. */
 gboolean     candour_import_subcontract_end (CandourImport   *self,
                                            gint64             id,
                                            const char       **out_end,
+                                           gint64            *out_end_days,
                                            gint64            *out_terms);
 /* Adds a problem at the field's cell and marks the row as not to be written. */
 void         candour_import_row_problem   (ImportRow         *row,

@@ -469,7 +469,19 @@ check_subcontract (ImportRow *row)
   return row->ok;
 }
 
-/* Plausible but odd: imported, and listed for someone to look at. */
+/* A date as people write it, formatted the first time a warning shows it: most of a
+ * million payments need none. */
+static const char *
+shown_date (char       **shown,
+            const char  *iso)
+{
+  if (*shown == NULL)
+    *shown = candour_date_format_display (iso);
+  return *shown;
+}
+
+/* Plausible but odd: imported, and listed for someone to look at. Dates are shown as
+ * people write them: these are read, not re-imported. */
 static void
 warn_about_payment_dates (ImportRow *row)
 {
@@ -479,35 +491,37 @@ warn_about_payment_dates (ImportRow *row)
   g_autofree char *paid_shown = NULL;
   g_autofree char *invoiced_shown = NULL;
   const char *end = NULL;
+  gint64 end_days = 0;
   gint64 terms = 0;
 
   if (!paid->set)
     return;
 
-  /* Dates as people write them: these are read, not re-imported. */
-  paid_shown = candour_date_format_display (paid->text);
-  invoiced_shown = invoiced->set ? candour_date_format_display (invoiced->text) : NULL;
-
   if (strcmp (paid->text, "2000-01-01") < 0)
-    candour_import_row_warning (row, "paid_on", "paid_on (%s) is before 2000; check the year", paid_shown);
+    candour_import_row_warning (row, "paid_on", "paid_on (%s) is before 2000; check the year",
+                                shown_date (&paid_shown, paid->text));
   if (strcmp (paid->text, row->import->today) > 0)
-    candour_import_row_warning (row, "paid_on", "paid_on (%s) is in the future", paid_shown);
+    candour_import_row_warning (row, "paid_on", "paid_on (%s) is in the future",
+                                shown_date (&paid_shown, paid->text));
   if (invoiced->set && strcmp (invoiced->text, "2000-01-01") < 0)
     candour_import_row_warning (row, "invoiced_on", "invoiced_on (%s) is before 2000; check the year",
-                                invoiced_shown);
+                                shown_date (&invoiced_shown, invoiced->text));
   if (invoiced->set && strcmp (invoiced->text, paid->text) > 0)
     candour_import_row_warning (row, "invoiced_on", "invoiced_on (%s) is after paid_on (%s): the payment "
-                                "counts as made in advance, within 30 days", invoiced_shown, paid_shown);
+                                "counts as made in advance, within 30 days",
+                                shown_date (&invoiced_shown, invoiced->text),
+                                shown_date (&paid_shown, paid->text));
 
   if (subcontract->set &&
-      candour_import_subcontract_end (row->import, subcontract->number, &end, &terms) &&
-      candour_date_to_days (paid->text) - candour_date_to_days (end) > terms)
+      candour_import_subcontract_end (row->import, subcontract->number, &end, &end_days, &terms) &&
+      candour_date_to_days (paid->text) - end_days > terms)
     {
       g_autofree char *quoted = candour_import_shorten (subcontract->text);
       g_autofree char *end_shown = candour_date_format_display (end);
 
       candour_import_row_warning (row, "paid_on", "paid_on (%s) is more than the payment terms (%" G_GINT64_FORMAT
-                                  " days) after subcontract '%s' ended (%s)", paid_shown, terms, quoted, end_shown);
+                                  " days) after subcontract '%s' ended (%s)", shown_date (&paid_shown, paid->text),
+                                  terms, quoted, end_shown);
     }
 }
 

@@ -215,6 +215,7 @@ candour_import_row_warning (ImportRow  *row,
 typedef struct
 {
   char *end;
+  gint64 end_days;
   gint64 terms;
 } SubcontractEnd;
 
@@ -232,6 +233,7 @@ gboolean
 candour_import_subcontract_end (CandourImport  *self,
                                 gint64          id,
                                 const char    **out_end,
+                                gint64         *out_end_days,
                                 gint64         *out_terms)
 {
   static const char sql[] =
@@ -253,12 +255,14 @@ candour_import_subcontract_end (CandourImport  *self,
         }
       end = g_new0 (SubcontractEnd, 1);
       end->end = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      end->end_days = candour_date_to_days (end->end);
       end->terms = sqlite3_column_int64 (stmt, 1);
       sqlite3_reset (stmt);
       g_hash_table_insert (self->subcontract_ends, g_memdup2 (&id, sizeof id), end);
     }
 
   *out_end = end->end;
+  *out_end_days = end->end_days;
   *out_terms = end->terms;
   return TRUE;
 }
@@ -554,7 +558,7 @@ struct _RowQueue
   const int *column_of;
   int ref_index;                /* the field others refer to this table's rows by, or -1 */
   guint capacity;               /* QUEUE_ROWS, or 1 for a table written row at a time */
-  sqlite3_stmt *insert_many;    /* capacity rows in one INSERT; NULL when capacity is 1 */
+  sqlite3_stmt *insert_many;    /* capacity rows in one INSERT; NULL until the queue first fills */
   int *many_indexes;            /* row r's field i binds to [r * n_fields + i] */
   int *one_indexes;
   FieldValue *values;           /* capacity rows of n_fields; the row being read follows the queued */
@@ -647,22 +651,44 @@ row_queue_new (CandourImport      *self,
     return NULL;
   queue->one_indexes = parameter_indexes (insert_one, table, g_new (int, n_fields), -1);
 
-  if (queue->capacity > 1)
-    {
-      g_autofree char *sql = insert_many_sql (table->insert_sql, queue->capacity);
+  return g_steal_pointer (&queue);
+}
 
-      if (sqlite3_prepare_v3 (candour_database_get_handle (self->db), sql, -1, SQLITE_PREPARE_PERSISTENT,
-                              &queue->insert_many, NULL) != SQLITE_OK)
-        {
-          candour_database_set_error (self->db, error, sql);
-          return NULL;
-        }
-      queue->many_indexes = g_new (int, queue->capacity * n_fields);
-      for (guint r = 0; r < queue->capacity; r++)
-        parameter_indexes (queue->insert_many, table, queue->many_indexes + r * n_fields, r);
+/* Prepared when the queue first fills: a file of a few rows never needs it. FALSE when
+ * it cannot be, and the rows are written one at a time instead. */
+static gboolean
+prepare_insert_many (CandourImport *self,
+                     RowQueue      *queue)
+{
+  const ImportTable *table = queue->table;
+  guint n_fields = table->n_fields;
+  g_autofree char *sql = NULL;
+  int per_row;
+
+  if (queue->insert_many != NULL)
+    return TRUE;
+
+  sql = insert_many_sql (table->insert_sql, queue->capacity);
+  if (sqlite3_prepare_v3 (candour_database_get_handle (self->db), sql, -1, SQLITE_PREPARE_PERSISTENT,
+                          &queue->insert_many, NULL) != SQLITE_OK)
+    {
+      g_debug ("SQL failed: %s\n%s", sqlite3_errmsg (candour_database_get_handle (self->db)), sql);
+      g_clear_pointer (&queue->insert_many, sqlite3_finalize);
+      return FALSE;
     }
 
-  return g_steal_pointer (&queue);
+  /* Named parameters are numbered as they first appear, so each row's follow the
+   * previous row's in the same order; looking each up by name would take as long as
+   * preparing the statement. */
+  per_row = sqlite3_bind_parameter_count (queue->insert_many) / (int)queue->capacity;
+  queue->many_indexes = g_new (int, queue->capacity * n_fields);
+  parameter_indexes (queue->insert_many, table, queue->many_indexes, 0);
+  for (guint r = 1; r < queue->capacity; r++)
+    for (guint i = 0; i < n_fields; i++)
+      queue->many_indexes[r * n_fields + i] = queue->many_indexes[i] + (int)r * per_row;
+  g_assert (memcmp (parameter_indexes (queue->insert_many, table, g_newa (int, n_fields), (int)queue->capacity - 1),
+                    queue->many_indexes + (queue->capacity - 1) * n_fields, n_fields * sizeof (int)) == 0);
+  return TRUE;
 }
 
 static void
@@ -716,7 +742,7 @@ write_queue (CandourImport *self)
   /* Off the queue first: a problem found below must not write them again. */
   queue->n_rows = 0;
 
-  if (n_rows == queue->capacity && queue->insert_many != NULL)
+  if (n_rows == queue->capacity && queue->capacity > 1 && prepare_insert_many (self, queue))
     {
       int rc;
 
@@ -1067,6 +1093,58 @@ restore_schema_objects (CandourImport  *self,
   return TRUE;
 }
 
+/* The value of a pragma such as "PRAGMA cache_size". */
+static gboolean
+query_pragma (CandourImport  *self,
+              const char     *sql,
+              gint64         *out_value,
+              GError        **error)
+{
+  sqlite3_stmt *stmt = candour_database_prepare (self->db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *out_value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return candour_database_set_error (self->db, error, sql);
+  return TRUE;
+}
+
+/* SQLite builds an index from its entries sorted in runs the size of the page cache,
+ * written to temporary files and merged. With temporary storage in memory, as the
+ * connection has it, the sort is one run of everything, as large as all the entries:
+ * a million payments' covering index took 2.0 s so, against 0.7 s in runs of 2 MiB. */
+#define INDEX_SORT_CACHE "-2048"
+
+static gboolean
+rebuild_indexes (CandourImport  *self,
+                 GPtrArray      *create,
+                 GError        **error)
+{
+  static const char cache_sql[] = "PRAGMA cache_size";
+  static const char temp_sql[] = "PRAGMA temp_store";
+  g_autofree char *restore = NULL;
+  gint64 cache_size;
+  gint64 temp_store;
+  gboolean ok;
+
+  if (!query_pragma (self, cache_sql, &cache_size, error) ||
+      !query_pragma (self, temp_sql, &temp_store, error))
+    return FALSE;
+
+  /* Only slower if refused: a temporary table would keep temp_store from changing. */
+  candour_database_exec (self->db, "PRAGMA temp_store = FILE", NULL);
+  ok = candour_database_exec (self->db, "PRAGMA cache_size = " INDEX_SORT_CACHE, error) &&
+       restore_schema_objects (self, create, error);
+
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; PRAGMA temp_store = %" G_GINT64_FORMAT,
+                             cache_size, temp_store);
+  return candour_database_exec (self->db, restore, ok ? error : NULL) && ok;
+}
+
 static gboolean
 import_table (CandourImport  *self,
               CandourTable    table,
@@ -1123,7 +1201,7 @@ import_table (CandourImport  *self,
     return TRUE;
 
   return restore_schema_objects (self, triggers, error) &&
-         (indexes == NULL || restore_schema_objects (self, indexes, error));
+         (indexes == NULL || rebuild_indexes (self, indexes, error));
 }
 
 /* Checks across the rows of the run */
