@@ -71,7 +71,7 @@ struct _CandourImport
   GPtrArray *warnings;          /* char *: plausible but odd, imported all the same */
   guint n_warnings;             /* all warnings, also those past the cap */
   gint64 ids_before[CANDOUR_N_TABLES]; /* each table's highest id before this run */
-  GHashTable *subcontract_ends; /* subcontract id → SubcontractEnd, for payment warnings */
+  GHashTable *subcontracts;     /* subcontract id → ImportSubcontract, for the payments' warnings */
   char *today;                  /* ISO, for warnings about the future */
   guint counts[CANDOUR_N_TABLES];
   GHashTable *ref_cache[CANDOUR_N_TABLES]; /* ref → gint64 *id, filled by look-ups */
@@ -122,14 +122,21 @@ void         candour_import_row_warning   (ImportRow         *row,
                                            const char        *field_name,
                                            const char        *format,
                                            ...) G_GNUC_PRINTF (3, 4);
-/* When the subcontract's work ends (its own end, or its contract's; also as
- * candour_date_to_days()) and its payment terms in days; FALSE when there is no such
- * subcontract. */
-gboolean     candour_import_subcontract_end (CandourImport   *self,
-                                           gint64             id,
-                                           const char       **out_end,
-                                           gint64            *out_end_days,
-                                           gint64            *out_terms);
+/* What the warnings about a run's payments need to know of a subcontract they name. */
+typedef struct
+{
+  char *ref;
+  char *end;                    /* ISO: its own end, or its contract's */
+  gint64 end_days;              /* the same, as candour_date_to_days () */
+  gint64 terms;                 /* payment terms, in days */
+  gint64 value;
+  gint64 paid;                  /* by the run's payments */
+  gboolean paid_overflows;      /* more than paid holds */
+} ImportSubcontract;
+
+/* Looked up once per run; NULL when there is no such subcontract. */
+ImportSubcontract *candour_import_get_subcontract (CandourImport *self,
+                                                   gint64         id);
 /* Adds a problem at the field's cell and marks the row as not to be written. */
 void         candour_import_row_problem   (ImportRow         *row,
                                            const char        *field_name,

@@ -483,19 +483,13 @@ shown_date (char       **shown,
 /* Plausible but odd: imported, and listed for someone to look at. Dates are shown as
  * people write them: these are read, not re-imported. */
 static void
-warn_about_payment_dates (ImportRow *row)
+warn_about_payment_dates (ImportRow         *row,
+                          ImportSubcontract *subcontract)
 {
   FieldValue *paid = candour_import_row_value (row, "paid_on");
   FieldValue *invoiced = candour_import_row_value (row, "invoiced_on");
-  FieldValue *subcontract = candour_import_row_value (row, "subcontract_ref");
   g_autofree char *paid_shown = NULL;
   g_autofree char *invoiced_shown = NULL;
-  const char *end = NULL;
-  gint64 end_days = 0;
-  gint64 terms = 0;
-
-  if (!paid->set)
-    return;
 
   if (strcmp (paid->text, "2000-01-01") < 0)
     candour_import_row_warning (row, "paid_on", "paid_on (%s) is before 2000; check the year",
@@ -512,24 +506,24 @@ warn_about_payment_dates (ImportRow *row)
                                 shown_date (&invoiced_shown, invoiced->text),
                                 shown_date (&paid_shown, paid->text));
 
-  if (subcontract->set &&
-      candour_import_subcontract_end (row->import, subcontract->number, &end, &end_days, &terms) &&
-      candour_date_to_days (paid->text) - end_days > terms)
+  if (subcontract != NULL && candour_date_to_days (paid->text) - subcontract->end_days > subcontract->terms)
     {
-      g_autofree char *quoted = candour_import_shorten (subcontract->text);
-      g_autofree char *end_shown = candour_date_format_display (end);
+      g_autofree char *quoted = candour_import_shorten (candour_import_row_value (row, "subcontract_ref")->text);
+      g_autofree char *end_shown = candour_date_format_display (subcontract->end);
 
       candour_import_row_warning (row, "paid_on", "paid_on (%s) is more than the payment terms (%" G_GINT64_FORMAT
                                   " days) after subcontract '%s' ended (%s)", shown_date (&paid_shown, paid->text),
-                                  terms, quoted, end_shown);
+                                  subcontract->terms, quoted, end_shown);
     }
 }
 
 gboolean
 candour_import_check_payment (ImportRow *row)
 {
+  FieldValue *subcontract_ref = candour_import_row_value (row, "subcontract_ref");
   gboolean to_contract = candour_import_row_value (row, "contract_ref")->set;
-  gboolean to_subcontract = candour_import_row_value (row, "subcontract_ref")->set;
+  gboolean to_subcontract = subcontract_ref->set;
+  ImportSubcontract *subcontract = NULL;
 
   if (to_contract && to_subcontract)
     candour_import_row_problem (row, "subcontract_ref", "the payment names both a contract and a subcontract; "
@@ -539,9 +533,20 @@ candour_import_check_payment (ImportRow *row)
     candour_import_row_problem (row, "contract_ref", "the payment names neither contract_ref nor subcontract_ref; "
                                 "give one of them");
 
-  if (row->ok)
-    warn_about_payment_dates (row);
-  return row->ok;
+  if (!row->ok)
+    return FALSE;
+
+  if (to_subcontract)
+    subcontract = candour_import_get_subcontract (row->import, subcontract_ref->number);
+  warn_about_payment_dates (row, subcontract);
+
+  /* For the warning about subcontracts paid more than their value, once all are in:
+   * only a run without problems gets there, and then every row checked is written. */
+  if (subcontract != NULL &&
+      __builtin_add_overflow (subcontract->paid, candour_import_row_value (row, "amount")->number, &subcontract->paid))
+    subcontract->paid_overflows = TRUE;
+
+  return TRUE;
 }
 
 /* The tables, in dependency order */

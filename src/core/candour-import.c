@@ -155,6 +155,11 @@ guint
 candour_import_field_index (const ImportTable *table,
                             const char        *name)
 {
+  /* Several times a row: the rules name fields by the same literals as the tables, of
+   * which the compiler usually keeps one copy, so addresses mostly tell. */
+  for (guint i = 0; i < table->n_fields; i++)
+    if (table->fields[i].name == name)
+      return i;
   for (guint i = 0; i < table->n_fields; i++)
     if (g_str_equal (table->fields[i].name, name))
       return i;
@@ -212,59 +217,49 @@ candour_import_row_warning (ImportRow  *row,
   add_warning (row->import, row->file_name, row->line, row_column (row, field_name), "%s", reason);
 }
 
-typedef struct
-{
-  char *end;
-  gint64 end_days;
-  gint64 terms;
-} SubcontractEnd;
-
 static void
-subcontract_end_free (gpointer data)
+import_subcontract_free (gpointer data)
 {
-  SubcontractEnd *end = data;
+  ImportSubcontract *subcontract = data;
 
-  g_free (end->end);
-  g_free (end);
+  g_free (subcontract->ref);
+  g_free (subcontract->end);
+  g_free (subcontract);
 }
 
 /* Looked up once per subcontract: a million payments name far fewer of them. */
-gboolean
-candour_import_subcontract_end (CandourImport  *self,
-                                gint64          id,
-                                const char    **out_end,
-                                gint64         *out_end_days,
-                                gint64         *out_terms)
+ImportSubcontract *
+candour_import_get_subcontract (CandourImport *self,
+                                gint64         id)
 {
   static const char sql[] =
-    "SELECT coalesce (s.end_on, c.end_on), s.payment_terms_days "
+    "SELECT s.ref, coalesce (s.end_on, c.end_on), s.payment_terms_days, s.value "
     "FROM subcontract s JOIN contract c ON c.id = s.contract_id WHERE s.id = :id";
-  SubcontractEnd *end = g_hash_table_lookup (self->subcontract_ends, &id);
+  ImportSubcontract *subcontract = g_hash_table_lookup (self->subcontracts, &id);
+  sqlite3_stmt *stmt;
 
-  if (end == NULL)
+  if (subcontract != NULL)
+    return subcontract;
+
+  stmt = candour_database_prepare (self->db, sql, NULL);
+  if (stmt == NULL)
+    return NULL;
+  candour_bind_int64 (stmt, ":id", id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      sqlite3_stmt *stmt = candour_database_prepare (self->db, sql, NULL);
-
-      if (stmt == NULL)
-        return FALSE;
-      candour_bind_int64 (stmt, ":id", id);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      end = g_new0 (SubcontractEnd, 1);
-      end->end = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      end->end_days = candour_date_to_days (end->end);
-      end->terms = sqlite3_column_int64 (stmt, 1);
       sqlite3_reset (stmt);
-      g_hash_table_insert (self->subcontract_ends, g_memdup2 (&id, sizeof id), end);
+      return NULL;
     }
+  subcontract = g_new0 (ImportSubcontract, 1);
+  subcontract->ref = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  subcontract->end = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+  subcontract->end_days = candour_date_to_days (subcontract->end);
+  subcontract->terms = sqlite3_column_int64 (stmt, 2);
+  subcontract->value = sqlite3_column_int64 (stmt, 3);
+  sqlite3_reset (stmt);
+  g_hash_table_insert (self->subcontracts, g_memdup2 (&id, sizeof id), subcontract);
 
-  *out_end = end->end;
-  *out_end_days = end->end_days;
-  *out_terms = end->terms;
-  return TRUE;
+  return subcontract;
 }
 
 /* Refs */
@@ -1106,10 +1101,14 @@ query_pragma (CandourImport  *self,
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      candour_database_set_error (self->db, error, sql);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
   *out_value = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return candour_database_set_error (self->db, error, sql);
   return TRUE;
 }
 
@@ -1168,9 +1167,6 @@ import_table (CandourImport  *self,
 
   if (n_files == 0)
     return TRUE;
-
-  if (!max_id (self, table, &self->ids_before[table], error))
-    return FALSE;
 
   /* The import audits its inserts one row per file (see import_file). */
   triggers = suspend_schema_objects (self, "trigger", sql_tables[table], "%_audit_insert", error);
@@ -1272,6 +1268,76 @@ table_file_name (CandourImport *self,
   return candour_import_table_names[table];
 }
 
+static int
+compare_subcontract_refs (gconstpointer a,
+                          gconstpointer b)
+{
+  const ImportSubcontract *first = *(ImportSubcontract * const *)a;
+  const ImportSubcontract *second = *(ImportSubcontract * const *)b;
+
+  return strcmp (first->ref, second->ref);
+}
+
+/* Adds to overpaid, by ref, each subcontract the run's payments named that has been
+ * paid more than its value in all, its paid now that total. The run's payments were
+ * added up as they were checked; only a subcontract from before the run can have
+ * payments from before it, summed here along the covering index. Sets *out_overflows
+ * instead when a total is past 64 bits. */
+static gboolean
+find_overpaid_subcontracts (CandourImport  *self,
+                            GPtrArray      *overpaid,
+                            gboolean       *out_overflows,
+                            GError        **error)
+{
+  static const char earlier_sql[] =
+    "SELECT candour_total (amount) FROM payment WHERE subcontract_id = :id AND id <= :before";
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->subcontracts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 id = *(gint64 *)key;
+      ImportSubcontract *subcontract = value;
+
+      if (id <= self->ids_before[CANDOUR_TABLE_SUBCONTRACTS])
+        {
+          sqlite3_stmt *stmt = candour_database_prepare (self->db, earlier_sql, error);
+          gint64 earlier;
+          int rc;
+
+          if (stmt == NULL)
+            return FALSE;
+          candour_bind_int64 (stmt, ":id", id);
+          candour_bind_int64 (stmt, ":before", self->ids_before[CANDOUR_TABLE_PAYMENTS]);
+          rc = sqlite3_step (stmt);
+          /* Before anything else asks SQLite: the error is its last. */
+          if (rc != SQLITE_ROW)
+            {
+              candour_database_set_error (self->db, error, earlier_sql);
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          earlier = sqlite3_column_int64 (stmt, 0);
+          sqlite3_reset (stmt);
+          if (__builtin_add_overflow (subcontract->paid, earlier, &subcontract->paid))
+            subcontract->paid_overflows = TRUE;
+        }
+
+      if (subcontract->paid_overflows)
+        {
+          *out_overflows = TRUE;
+          return TRUE;
+        }
+      if (subcontract->paid > subcontract->value)
+        g_ptr_array_add (overpaid, subcontract);
+    }
+
+  g_ptr_array_sort (overpaid, compare_subcontract_refs);
+  return TRUE;
+}
+
 /* Plausible but odd across rows: a bid promising its partners more than the whole
  * contract, a subcontract paid more than its value. Only what this run touched. */
 static gboolean
@@ -1311,23 +1377,45 @@ warn_about_totals (CandourImport  *self,
 
   if (self->counts[CANDOUR_TABLE_PAYMENTS] > 0)
     {
-      if ((stmt = candour_database_prepare (self->db, paid_sql, error)) == NULL)
+      g_autoptr(GPtrArray) overpaid = g_ptr_array_new ();
+      gboolean overflows = FALSE;
+
+      if (!find_overpaid_subcontracts (self, overpaid, &overflows, error))
         return FALSE;
-      candour_bind_int64 (stmt, ":before", self->ids_before[CANDOUR_TABLE_PAYMENTS]);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+
+      for (guint i = 0; i < overpaid->len && !overflows; i++)
         {
-          g_autofree char *ref = candour_import_shorten ((const char *)sqlite3_column_text (stmt, 0));
-          g_autofree char *value = candour_money_format_display (sqlite3_column_int64 (stmt, 1));
-          g_autofree char *paid = candour_money_format_display (sqlite3_column_int64 (stmt, 2));
+          ImportSubcontract *subcontract = overpaid->pdata[i];
+          g_autofree char *ref = candour_import_shorten (subcontract->ref);
+          g_autofree char *value = candour_money_format_display (subcontract->value);
+          g_autofree char *paid = candour_money_format_display (subcontract->paid);
 
           add_warning (self, table_file_name (self, CANDOUR_TABLE_PAYMENTS), 0, 0,
                        "subcontract '%s' has now been paid %s in all, more than its value (%s)",
                        ref, paid, value);
         }
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      if (rc != SQLITE_DONE)
-        return candour_database_set_error (self->db, error, paid_sql);
+
+      /* Past 64 bits, added up by the database, which says so in its own words. */
+      if (overflows)
+        {
+          if ((stmt = candour_database_prepare (self->db, paid_sql, error)) == NULL)
+            return FALSE;
+          candour_bind_int64 (stmt, ":before", self->ids_before[CANDOUR_TABLE_PAYMENTS]);
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              g_autofree char *ref = candour_import_shorten ((const char *)sqlite3_column_text (stmt, 0));
+              g_autofree char *value = candour_money_format_display (sqlite3_column_int64 (stmt, 1));
+              g_autofree char *paid = candour_money_format_display (sqlite3_column_int64 (stmt, 2));
+
+              add_warning (self, table_file_name (self, CANDOUR_TABLE_PAYMENTS), 0, 0,
+                           "subcontract '%s' has now been paid %s in all, more than its value (%s)",
+                           ref, paid, value);
+            }
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+          if (rc != SQLITE_DONE)
+            return candour_database_set_error (self->db, error, paid_sql);
+        }
     }
 
   return TRUE;
@@ -1358,7 +1446,7 @@ candour_import_new (CandourDatabase *db)
   self->files = g_ptr_array_new_with_free_func (import_file_free);
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
-  self->subcontract_ends = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, subcontract_end_free);
+  self->subcontracts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, import_subcontract_free);
   self->today = candour_date_today ();
   for (guint i = 0; i < CANDOUR_N_TABLES; i++)
     {
@@ -1378,7 +1466,7 @@ candour_import_free (CandourImport *self)
   g_ptr_array_unref (self->files);
   g_ptr_array_unref (self->problems);
   g_ptr_array_unref (self->warnings);
-  g_hash_table_unref (self->subcontract_ends);
+  g_hash_table_unref (self->subcontracts);
   g_free (self->today);
   for (guint i = 0; i < CANDOUR_N_TABLES; i++)
     {
@@ -1492,7 +1580,7 @@ candour_import_run (CandourImport  *self,
   self->n_problems = 0;
   g_ptr_array_set_size (self->warnings, 0);
   self->n_warnings = 0;
-  g_hash_table_remove_all (self->subcontract_ends);
+  g_hash_table_remove_all (self->subcontracts);
   memset (self->counts, 0, sizeof self->counts);
   self->bytes_total = self->bytes_done = 0;
   self->rows_read = 0;
@@ -1538,6 +1626,15 @@ candour_import_run (CandourImport  *self,
       candour_database_end (self->db, FALSE, NULL);
       return FALSE;
     }
+
+  /* Also of the tables no file fills: payments to subcontracts from before the run add
+   * to their totals. */
+  for (guint t = 0; t < CANDOUR_N_TABLES; t++)
+    if (!max_id (self, t, &self->ids_before[t], error))
+      {
+        candour_database_end (self->db, FALSE, NULL);
+        return FALSE;
+      }
 
   for (guint t = 0; t < CANDOUR_N_TABLES && self->n_problems < CANDOUR_IMPORT_MAX_PROBLEMS; t++)
     if (!import_table (self, t, cancellable, error))
