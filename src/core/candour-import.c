@@ -312,6 +312,51 @@ static const char * const ref_lookup_sql[CANDOUR_N_TABLES] = {
   NULL,
 };
 
+static const char * const new_refs_sql[CANDOUR_N_TABLES] = {
+  "SELECT ref, id FROM organisation WHERE id > :before",
+  "SELECT ref, id FROM consortium WHERE id > :before",
+  NULL,
+  "SELECT ref, id FROM bid WHERE id > :before",
+  NULL,
+  "SELECT ref, id FROM contract WHERE id > :before",
+  "SELECT ref, id FROM subcontract WHERE id > :before",
+  NULL,
+};
+
+/* The refs of the rows the run wrote into table, into the cache at once: the files
+ * after name most of them, and one scan costs less than a look-up each. */
+static gboolean
+cache_new_refs (CandourImport  *self,
+                CandourTable    table,
+                GError        **error)
+{
+  const char *sql = new_refs_sql[table];
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sql == NULL)
+    return TRUE;
+  if ((stmt = candour_database_prepare (self->db, sql, error)) == NULL)
+    return FALSE;
+
+  candour_bind_int64 (stmt, ":before", self->ids_before[table]);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (self->ref_cache[table], g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                           g_memdup2 (&id, sizeof id));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      candour_database_set_error (self->db, error, sql);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 /* Sets *out_id to the record's id, or 0 when no record has that ref. Found refs are
  * cached: a million payments name far fewer subcontracts. */
 gboolean
@@ -437,18 +482,15 @@ read_header (CandourImport     *self,
   return ok;
 }
 
-/* The INSERT's parameter for each field, looked up once per file rather than per row:
- * ":name", or ":name__2" for the third row of an INSERT of many. */
+/* The INSERT's parameter for each field, looked up once per file rather than per row. */
 static int *
 parameter_indexes (sqlite3_stmt      *stmt,
                    const ImportTable *table,
-                   int               *indexes,
-                   int                row)
+                   int               *indexes)
 {
   for (guint i = 0; i < table->n_fields; i++)
     {
-      g_autofree char *parameter = row < 0 ? g_strconcat (":", table->fields[i].name, NULL)
-                                           : g_strdup_printf (":%s__%d", table->fields[i].name, row);
+      g_autofree char *parameter = g_strconcat (":", table->fields[i].name, NULL);
       indexes[i] = sqlite3_bind_parameter_index (stmt, parameter);
       g_assert (indexes[i] > 0);
     }
@@ -587,13 +629,17 @@ row_queue_free (RowQueue *queue)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RowQueue, row_queue_free)
 
-/* "INSERT INTO t (a, b) VALUES (:a, coalesce (:b, 0))" for n rows, each with parameters
- * of its own: "... VALUES (:a__0, coalesce (:b__0, 0)), (:a__1, coalesce (:b__1, 0))". */
+/* "INSERT INTO t (a, b) VALUES (:a, coalesce (:b, 0))" for n rows, each with numbered
+ * parameters of its own: "... VALUES (?1, coalesce (?2, 0)), (?3, coalesce (?4, 0))",
+ * and each row's names in order into names. With a name each, SQLite would search all
+ * the names before for every one of them: longer than preparing all the rest. */
 static char *
 insert_many_sql (const char *insert_sql,
-                 guint       n_rows)
+                 guint       n_rows,
+                 GPtrArray  *names)
 {
   const char *values = strstr (insert_sql, " VALUES ");
+  guint n = 0;
   GString *sql;
 
   g_assert (values != NULL);
@@ -606,12 +652,18 @@ insert_many_sql (const char *insert_sql,
         g_string_append (sql, ", ");
       for (const char *p = values; *p != '\0'; p++)
         {
-          g_string_append_c (sql, *p);
+          const char *name = p + 1;
+
           if (*p != ':')
-            continue;
+            {
+              g_string_append_c (sql, *p);
+              continue;
+            }
           while (g_ascii_isalnum (p[1]) || p[1] == '_')
-            g_string_append_c (sql, *++p);
-          g_string_append_printf (sql, "__%u", r);
+            p++;
+          if (r == 0)
+            g_ptr_array_add (names, g_strndup (name, p + 1 - name));
+          g_string_append_printf (sql, "?%u", ++n);
         }
     }
 
@@ -644,7 +696,7 @@ row_queue_new (CandourImport      *self,
   insert_one = candour_database_prepare (self->db, table->insert_sql, error);
   if (insert_one == NULL)
     return NULL;
-  queue->one_indexes = parameter_indexes (insert_one, table, g_new (int, n_fields), -1);
+  queue->one_indexes = parameter_indexes (insert_one, table, g_new (int, n_fields));
 
   return g_steal_pointer (&queue);
 }
@@ -657,13 +709,13 @@ prepare_insert_many (CandourImport *self,
 {
   const ImportTable *table = queue->table;
   guint n_fields = table->n_fields;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *sql = NULL;
-  int per_row;
 
   if (queue->insert_many != NULL)
     return TRUE;
 
-  sql = insert_many_sql (table->insert_sql, queue->capacity);
+  sql = insert_many_sql (table->insert_sql, queue->capacity, names);
   if (sqlite3_prepare_v3 (candour_database_get_handle (self->db), sql, -1, SQLITE_PREPARE_PERSISTENT,
                           &queue->insert_many, NULL) != SQLITE_OK)
     {
@@ -672,17 +724,19 @@ prepare_insert_many (CandourImport *self,
       return FALSE;
     }
 
-  /* Named parameters are numbered as they first appear, so each row's follow the
-   * previous row's in the same order; looking each up by name would take as long as
-   * preparing the statement. */
-  per_row = sqlite3_bind_parameter_count (queue->insert_many) / (int)queue->capacity;
+  /* Bound by the numbers of the names the INSERT of one row gives each field. */
+  g_assert (names->len == n_fields);
   queue->many_indexes = g_new (int, queue->capacity * n_fields);
-  parameter_indexes (queue->insert_many, table, queue->many_indexes, 0);
-  for (guint r = 1; r < queue->capacity; r++)
-    for (guint i = 0; i < n_fields; i++)
-      queue->many_indexes[r * n_fields + i] = queue->many_indexes[i] + (int)r * per_row;
-  g_assert (memcmp (parameter_indexes (queue->insert_many, table, g_newa (int, n_fields), (int)queue->capacity - 1),
-                    queue->many_indexes + (queue->capacity - 1) * n_fields, n_fields * sizeof (int)) == 0);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      guint k = 0;
+
+      while (k < names->len && !g_str_equal (names->pdata[k], table->fields[i].name))
+        k++;
+      g_assert (k < names->len);
+      for (guint r = 0; r < queue->capacity; r++)
+        queue->many_indexes[r * n_fields + i] = (int)(r * n_fields + k + 1);
+    }
   return TRUE;
 }
 
@@ -1191,6 +1245,9 @@ import_table (CandourImport  *self,
       self->bytes_done += file->size;
       report_progress (self, NULL, NULL);
     }
+
+  if (!cache_new_refs (self, table, error))
+    return FALSE;
 
   /* Not worth rebuilding when the import is about to be rolled back. */
   if (self->n_problems > 0)
@@ -1837,7 +1894,7 @@ candour_import_write_record (CandourDatabase     *db,
           return FALSE;
         }
 
-      indexes = parameter_indexes (stmt, table, g_new (int, table->n_fields), -1);
+      indexes = parameter_indexes (stmt, table, g_new (int, table->n_fields));
       bind_values (stmt, indexes, table, values);
       if (update)
         candour_bind_int64 (stmt, ":id", *inout_id);
