@@ -36,11 +36,21 @@ typedef struct
   CandourTable target;          /* FIELD_REF: the table it points into */
 } ImportField;
 
+/* A ref found in the database, kept for the run: one allocation each, which a million
+ * look-ups reach with fewer trips to memory than a key and a value apart. */
+typedef struct
+{
+  const char *ref;              /* the text, right after the struct */
+  gint64 id;
+  gpointer data;                /* a subcontract's ImportSubcontract, once a payment asks for it */
+} CachedRef;
+
 typedef struct
 {
   gboolean set;
   gint64 number;                /* money, percent, days, yes/no, ref id */
   char *text;                   /* text, keyword, ISO date */
+  CachedRef *ref;               /* FIELD_REF: where number came from */
 } FieldValue;
 
 typedef struct _ImportRow ImportRow;
@@ -71,10 +81,9 @@ struct _CandourImport
   GPtrArray *warnings;          /* char *: plausible but odd, imported all the same */
   guint n_warnings;             /* all warnings, also those past the cap */
   gint64 ids_before[CANDOUR_N_TABLES]; /* each table's highest id before this run */
-  GHashTable *subcontracts;     /* subcontract id → ImportSubcontract, for the payments' warnings */
   char *today;                  /* ISO, for warnings about the future */
   guint counts[CANDOUR_N_TABLES];
-  GHashTable *ref_cache[CANDOUR_N_TABLES]; /* ref → gint64 *id, filled by look-ups */
+  GHashTable *ref_cache[CANDOUR_N_TABLES]; /* set of CachedRef, by ref */
   GHashTable *refused_refs[CANDOUR_N_TABLES]; /* refs of rows not written for a problem */
   RowQueue *queue;              /* a file's rows checked but not yet written; NULL between files */
   const ImportTable *record_table; /* a form's one record: problems name fields, not places */
@@ -134,18 +143,20 @@ typedef struct
   gboolean paid_overflows;      /* more than paid holds */
 } ImportSubcontract;
 
-/* Looked up once per run; NULL when there is no such subcontract. */
-ImportSubcontract *candour_import_get_subcontract (CandourImport *self,
-                                                   gint64         id);
+/* The subcontract a FIELD_REF value found, looked up once per run; NULL when it is not
+ * in the database after all. */
+ImportSubcontract *candour_import_get_subcontract (CandourImport    *self,
+                                                   const FieldValue *value);
 /* Adds a problem at the field's cell and marks the row as not to be written. */
 void         candour_import_row_problem   (ImportRow         *row,
                                            const char        *field_name,
                                            const char        *format,
                                            ...) G_GNUC_PRINTF (3, 4);
+/* Sets *out_ref to the record with that ref, or NULL when there is none. */
 gboolean     candour_import_lookup_ref    (CandourImport     *self,
                                            CandourTable       table,
                                            const char        *ref,
-                                           gint64            *out_id,
+                                           CachedRef        **out_ref,
                                            GError           **error);
 
 G_END_DECLS

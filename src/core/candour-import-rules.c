@@ -254,9 +254,9 @@ candour_import_parse_cell (ImportRow         *row,
       {
         const char *ref = unguard_text (trimmed);
 
-        if (!candour_import_lookup_ref (row->import, field->target, ref, &value->number, &error))
+        if (!candour_import_lookup_ref (row->import, field->target, ref, &value->ref, &error))
           break;
-        if (value->number == 0 && g_hash_table_contains (row->import->refused_refs[field->target], ref))
+        if (value->ref == NULL && g_hash_table_contains (row->import->refused_refs[field->target], ref))
           {
             candour_import_row_problem (row, field->name, "%s '%s' points to a row of %s.csv that has a problem "
                                         "of its own (listed above)", field->name,
@@ -264,7 +264,7 @@ candour_import_parse_cell (ImportRow         *row,
                                         field->what);
             return;
           }
-        if (value->number == 0)
+        if (value->ref == NULL)
           {
             candour_import_row_problem (row, field->name, "%s '%s' points nowhere: there is no such ref in "
                                         "%s.csv or in the database", field->name,
@@ -272,6 +272,7 @@ candour_import_parse_cell (ImportRow         *row,
                                         field->what);
             return;
           }
+        value->number = value->ref->id;
         value->text = g_strdup (ref);
         value->set = TRUE;
         return;
@@ -537,7 +538,7 @@ candour_import_check_payment (ImportRow *row)
     return FALSE;
 
   if (to_subcontract)
-    subcontract = candour_import_get_subcontract (row->import, subcontract_ref->number);
+    subcontract = candour_import_get_subcontract (row->import, subcontract_ref);
   warn_about_payment_dates (row, subcontract);
 
   /* For the warning about subcontracts paid more than their value, once all are in:

@@ -229,22 +229,23 @@ import_subcontract_free (gpointer data)
 
 /* Looked up once per subcontract: a million payments name far fewer of them. */
 ImportSubcontract *
-candour_import_get_subcontract (CandourImport *self,
-                                gint64         id)
+candour_import_get_subcontract (CandourImport    *self,
+                                const FieldValue *value)
 {
   static const char sql[] =
     "SELECT s.ref, coalesce (s.end_on, c.end_on), s.payment_terms_days, s.value "
     "FROM subcontract s JOIN contract c ON c.id = s.contract_id WHERE s.id = :id";
-  ImportSubcontract *subcontract = g_hash_table_lookup (self->subcontracts, &id);
+  ImportSubcontract *subcontract;
   sqlite3_stmt *stmt;
 
-  if (subcontract != NULL)
-    return subcontract;
+  g_assert (value->ref != NULL);
+  if (value->ref->data != NULL)
+    return value->ref->data;
 
   stmt = candour_database_prepare (self->db, sql, NULL);
   if (stmt == NULL)
     return NULL;
-  candour_bind_int64 (stmt, ":id", id);
+  candour_bind_int64 (stmt, ":id", value->ref->id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
@@ -257,9 +258,46 @@ candour_import_get_subcontract (CandourImport *self,
   subcontract->terms = sqlite3_column_int64 (stmt, 2);
   subcontract->value = sqlite3_column_int64 (stmt, 3);
   sqlite3_reset (stmt);
-  g_hash_table_insert (self->subcontracts, g_memdup2 (&id, sizeof id), subcontract);
+  value->ref->data = subcontract;
 
   return subcontract;
+}
+
+static CachedRef *
+cached_ref_new (const char *ref,
+                gint64      id)
+{
+  gsize length = strlen (ref) + 1;
+  CachedRef *cached = g_malloc (sizeof (CachedRef) + length);
+  char *text = (char *)(cached + 1);
+
+  memcpy (text, ref, length);
+  cached->ref = text;
+  cached->id = id;
+  cached->data = NULL;
+  return cached;
+}
+
+static void
+cached_ref_free (gpointer data)
+{
+  CachedRef *cached = data;
+
+  g_clear_pointer (&cached->data, import_subcontract_free);
+  g_free (cached);
+}
+
+static guint
+cached_ref_hash (gconstpointer key)
+{
+  return g_str_hash (((const CachedRef *)key)->ref);
+}
+
+static gboolean
+cached_ref_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  return strcmp (((const CachedRef *)a)->ref, ((const CachedRef *)b)->ref) == 0;
 }
 
 /* Refs */
@@ -341,12 +379,8 @@ cache_new_refs (CandourImport  *self,
 
   candour_bind_int64 (stmt, ":before", self->ids_before[table]);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 1);
-
-      g_hash_table_insert (self->ref_cache[table], g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
-                           g_memdup2 (&id, sizeof id));
-    }
+    g_hash_table_add (self->ref_cache[table], cached_ref_new ((const char *)sqlite3_column_text (stmt, 0),
+                                                              sqlite3_column_int64 (stmt, 1)));
   if (rc != SQLITE_DONE)
     {
       candour_database_set_error (self->db, error, sql);
@@ -357,28 +391,24 @@ cache_new_refs (CandourImport  *self,
   return TRUE;
 }
 
-/* Sets *out_id to the record's id, or 0 when no record has that ref. Found refs are
- * cached: a million payments name far fewer subcontracts. */
+/* Found refs are cached: a million payments name far fewer subcontracts. */
 gboolean
 candour_import_lookup_ref (CandourImport  *self,
                            CandourTable    table,
                            const char     *ref,
-                           gint64         *out_id,
+                           CachedRef     **out_ref,
                            GError        **error)
 {
   const char *sql = ref_lookup_sql[table];
-  gint64 *cached;
+  CachedRef probe = { .ref = ref };
   sqlite3_stmt *stmt;
   int rc;
 
   g_assert (sql != NULL);
 
-  cached = g_hash_table_lookup (self->ref_cache[table], ref);
-  if (cached != NULL)
-    {
-      *out_id = *cached;
-      return TRUE;
-    }
+  *out_ref = g_hash_table_lookup (self->ref_cache[table], &probe);
+  if (*out_ref != NULL)
+    return TRUE;
 
   stmt = candour_database_prepare (self->db, sql, error);
   if (stmt == NULL)
@@ -386,13 +416,18 @@ candour_import_lookup_ref (CandourImport  *self,
 
   candour_bind_text (stmt, ":ref", ref);
   rc = sqlite3_step (stmt);
-  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  sqlite3_reset (stmt);
-
   if (rc == SQLITE_ROW)
-    g_hash_table_insert (self->ref_cache[table], g_strdup (ref), g_memdup2 (out_id, sizeof *out_id));
+    {
+      *out_ref = cached_ref_new (ref, sqlite3_column_int64 (stmt, 0));
+      g_hash_table_add (self->ref_cache[table], *out_ref);
+    }
   else if (rc != SQLITE_DONE)
-    return candour_database_set_error (self->db, error, sql);
+    {
+      candour_database_set_error (self->db, error, sql);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
 
   return TRUE;
 }
@@ -1354,13 +1389,15 @@ find_overpaid_subcontracts (CandourImport  *self,
     "SELECT candour_total (amount) FROM payment WHERE subcontract_id = :id AND id <= :before";
   GHashTableIter iter;
   gpointer key;
-  gpointer value;
 
-  g_hash_table_iter_init (&iter, self->subcontracts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  g_hash_table_iter_init (&iter, self->ref_cache[CANDOUR_TABLE_SUBCONTRACTS]);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      gint64 id = *(gint64 *)key;
-      ImportSubcontract *subcontract = value;
+      gint64 id = ((CachedRef *)key)->id;
+      ImportSubcontract *subcontract = ((CachedRef *)key)->data;
+
+      if (subcontract == NULL)
+        continue;
 
       if (id <= self->ids_before[CANDOUR_TABLE_SUBCONTRACTS])
         {
@@ -1507,11 +1544,10 @@ candour_import_new (CandourDatabase *db)
   self->files = g_ptr_array_new_with_free_func (import_file_free);
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
-  self->subcontracts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, import_subcontract_free);
   self->today = candour_date_today ();
   for (guint i = 0; i < CANDOUR_N_TABLES; i++)
     {
-      self->ref_cache[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      self->ref_cache[i] = g_hash_table_new_full (cached_ref_hash, cached_ref_equal, cached_ref_free, NULL);
       self->refused_refs[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
   return self;
@@ -1527,7 +1563,6 @@ candour_import_free (CandourImport *self)
   g_ptr_array_unref (self->files);
   g_ptr_array_unref (self->problems);
   g_ptr_array_unref (self->warnings);
-  g_hash_table_unref (self->subcontracts);
   g_free (self->today);
   for (guint i = 0; i < CANDOUR_N_TABLES; i++)
     {
@@ -1677,7 +1712,6 @@ candour_import_run (CandourImport  *self,
   self->n_problems = 0;
   g_ptr_array_set_size (self->warnings, 0);
   self->n_warnings = 0;
-  g_hash_table_remove_all (self->subcontracts);
   memset (self->counts, 0, sizeof self->counts);
   self->bytes_total = self->bytes_done = 0;
   self->rows_read = 0;
