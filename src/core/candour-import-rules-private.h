@@ -36,13 +36,15 @@ typedef struct
   CandourTable target;          /* FIELD_REF: the table it points into */
 } ImportField;
 
+typedef struct _ImportSubcontract ImportSubcontract;
+
 /* A ref found in the database, kept for the run: one allocation each, which a million
  * look-ups reach with fewer trips to memory than a key and a value apart. */
 typedef struct
 {
-  const char *ref;              /* the text, right after the struct */
+  const char *ref;              /* the text, in the same allocation */
   gint64 id;
-  gpointer data;                /* a subcontract's ImportSubcontract, once a payment asks for it */
+  ImportSubcontract *subcontract; /* once a payment asks, what its warnings need; also in it */
 } CachedRef;
 
 typedef struct
@@ -132,7 +134,7 @@ void         candour_import_row_warning   (ImportRow         *row,
                                            const char        *format,
                                            ...) G_GNUC_PRINTF (3, 4);
 /* What the warnings about a run's payments need to know of a subcontract they name. */
-typedef struct
+struct _ImportSubcontract
 {
   char *ref;
   char *end;                    /* ISO: its own end, or its contract's */
@@ -141,7 +143,7 @@ typedef struct
   gint64 value;
   gint64 paid;                  /* by the run's payments */
   gboolean paid_overflows;      /* more than paid holds */
-} ImportSubcontract;
+};
 
 /* The subcontract a FIELD_REF value found, looked up once per run; NULL when it is not
  * in the database after all. */

@@ -217,16 +217,6 @@ candour_import_row_warning (ImportRow  *row,
   add_warning (row->import, row->file_name, row->line, row_column (row, field_name), "%s", reason);
 }
 
-static void
-import_subcontract_free (gpointer data)
-{
-  ImportSubcontract *subcontract = data;
-
-  g_free (subcontract->ref);
-  g_free (subcontract->end);
-  g_free (subcontract);
-}
-
 /* Looked up once per subcontract: a million payments name far fewer of them. */
 ImportSubcontract *
 candour_import_get_subcontract (CandourImport    *self,
@@ -235,46 +225,54 @@ candour_import_get_subcontract (CandourImport    *self,
   static const char sql[] =
     "SELECT s.ref, coalesce (s.end_on, c.end_on), s.payment_terms_days, s.value "
     "FROM subcontract s JOIN contract c ON c.id = s.contract_id WHERE s.id = :id";
+  CachedRef *cached = value->ref;
   ImportSubcontract *subcontract;
   sqlite3_stmt *stmt;
 
-  g_assert (value->ref != NULL);
-  if (value->ref->data != NULL)
-    return value->ref->data;
+  g_assert (cached != NULL);
+  if (cached->subcontract != NULL)
+    return cached->subcontract;
 
   stmt = candour_database_prepare (self->db, sql, NULL);
   if (stmt == NULL)
     return NULL;
-  candour_bind_int64 (stmt, ":id", value->ref->id);
+  candour_bind_int64 (stmt, ":id", cached->id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
       return NULL;
     }
-  subcontract = g_new0 (ImportSubcontract, 1);
+
+  /* Room was left for it after the ref (see cached_ref_new). */
+  subcontract = (ImportSubcontract *)(cached + 1);
+  memset (subcontract, 0, sizeof *subcontract);
   subcontract->ref = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   subcontract->end = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
   subcontract->end_days = candour_date_to_days (subcontract->end);
   subcontract->terms = sqlite3_column_int64 (stmt, 2);
   subcontract->value = sqlite3_column_int64 (stmt, 3);
   sqlite3_reset (stmt);
-  value->ref->data = subcontract;
+  cached->subcontract = subcontract;
 
   return subcontract;
 }
 
+/* A subcontract's has room for what payments need of it right after the struct, in the
+ * same cache lines as its id, and then the ref. */
 static CachedRef *
-cached_ref_new (const char *ref,
-                gint64      id)
+cached_ref_new (CandourTable  table,
+                const char   *ref,
+                gint64        id)
 {
+  gsize room = table == CANDOUR_TABLE_SUBCONTRACTS ? sizeof (ImportSubcontract) : 0;
   gsize length = strlen (ref) + 1;
-  CachedRef *cached = g_malloc (sizeof (CachedRef) + length);
-  char *text = (char *)(cached + 1);
+  CachedRef *cached = g_malloc (sizeof (CachedRef) + room + length);
+  char *text = (char *)(cached + 1) + room;
 
   memcpy (text, ref, length);
   cached->ref = text;
   cached->id = id;
-  cached->data = NULL;
+  cached->subcontract = NULL;
   return cached;
 }
 
@@ -283,7 +281,11 @@ cached_ref_free (gpointer data)
 {
   CachedRef *cached = data;
 
-  g_clear_pointer (&cached->data, import_subcontract_free);
+  if (cached->subcontract != NULL)
+    {
+      g_free (cached->subcontract->ref);
+      g_free (cached->subcontract->end);
+    }
   g_free (cached);
 }
 
@@ -379,7 +381,7 @@ cache_new_refs (CandourImport  *self,
 
   candour_bind_int64 (stmt, ":before", self->ids_before[table]);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (self->ref_cache[table], cached_ref_new ((const char *)sqlite3_column_text (stmt, 0),
+    g_hash_table_add (self->ref_cache[table], cached_ref_new (table, (const char *)sqlite3_column_text (stmt, 0),
                                                               sqlite3_column_int64 (stmt, 1)));
   if (rc != SQLITE_DONE)
     {
@@ -418,7 +420,7 @@ candour_import_lookup_ref (CandourImport  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *out_ref = cached_ref_new (ref, sqlite3_column_int64 (stmt, 0));
+      *out_ref = cached_ref_new (table, ref, sqlite3_column_int64 (stmt, 0));
       g_hash_table_add (self->ref_cache[table], *out_ref);
     }
   else if (rc != SQLITE_DONE)
@@ -1394,7 +1396,7 @@ find_overpaid_subcontracts (CandourImport  *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       gint64 id = ((CachedRef *)key)->id;
-      ImportSubcontract *subcontract = ((CachedRef *)key)->data;
+      ImportSubcontract *subcontract = ((CachedRef *)key)->subcontract;
 
       if (subcontract == NULL)
         continue;
