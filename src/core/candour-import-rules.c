@@ -139,6 +139,41 @@ check_characters (ImportRow         *row,
 }
 
 void
+candour_import_value_set_text (FieldValue *value,
+                               const char *text)
+{
+  gsize length = strlen (text);
+
+  g_assert (value->text == NULL);
+  if (length < sizeof value->short_text)
+    value->text = memcpy (value->short_text, text, length + 1);
+  else
+    value->text = g_strndup (text, length);
+}
+
+char *
+candour_import_value_take_text (FieldValue *value)
+{
+  if (value->text == value->short_text)
+    {
+      value->text = NULL;
+      return g_strdup (value->short_text);
+    }
+  return g_steal_pointer (&value->text);
+}
+
+void
+candour_import_value_clear (FieldValue *value)
+{
+  if (value->text != value->short_text)
+    g_free (value->text);
+  value->text = NULL;
+  value->set = FALSE;
+  value->number = 0;
+  value->ref = NULL;
+}
+
+void
 candour_import_parse_cell (ImportRow         *row,
                            guint              index,
                            const char        *raw)
@@ -179,7 +214,7 @@ candour_import_parse_cell (ImportRow         *row,
     {
     case FIELD_TEXT:
     case FIELD_IDENTIFIER:
-      value->text = g_strdup (unguard_text (trimmed));
+      candour_import_value_set_text (value, unguard_text (trimmed));
       value->set = TRUE;
       return;
 
@@ -203,8 +238,10 @@ candour_import_parse_cell (ImportRow         *row,
       return;
 
     case FIELD_DATE:
-      if (!candour_date_parse (trimmed, &value->text, &error))
+      G_STATIC_ASSERT (sizeof value->short_text >= CANDOUR_DATE_ISO_SIZE);
+      if (!candour_date_parse_into (trimmed, value->short_text, &error))
         break;
+      value->text = value->short_text;
       value->set = TRUE;
       return;
 
@@ -245,7 +282,7 @@ candour_import_parse_cell (ImportRow         *row,
                                         (quoted = candour_import_shorten (trimmed)), field->what, choices);
             return;
           }
-        value->text = g_steal_pointer (&word);
+        candour_import_value_set_text (value, word);
         value->set = TRUE;
         return;
       }
@@ -273,7 +310,7 @@ candour_import_parse_cell (ImportRow         *row,
             return;
           }
         value->number = value->ref->id;
-        value->text = g_strdup (ref);
+        candour_import_value_set_text (value, ref);
         value->set = TRUE;
         return;
       }

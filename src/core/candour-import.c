@@ -599,8 +599,7 @@ clear_values (FieldValue *values,
               guint       n_values)
 {
   for (guint i = 0; i < n_values; i++)
-    g_clear_pointer (&values[i].text, g_free);
-  memset (values, 0, n_values * sizeof *values);
+    candour_import_value_clear (&values[i]);
 }
 
 /* Tells the progress function how far the run is; reader is the file being read, if any. */
@@ -878,7 +877,7 @@ write_queue (CandourImport *self)
       if (row.ok)
         self->counts[table_id]++;
       else if (queue->ref_index >= 0 && values[queue->ref_index].set)
-        g_hash_table_add (self->refused_refs[table_id], g_steal_pointer (&values[queue->ref_index].text));
+        g_hash_table_add (self->refused_refs[table_id], candour_import_value_take_text (&values[queue->ref_index]));
     }
 
   /* Rows past the problem that ended the run are never written, nor told about. */
@@ -922,7 +921,7 @@ queue_row (CandourImport *self,
         tell_warning (self, g_steal_pointer (&queue->row_warnings->pdata[i]));
       g_ptr_array_set_size (queue->row_warnings, 0);
       if (!queue->row_dropped && queue->ref_index >= 0 && row->values[queue->ref_index].set)
-        g_hash_table_add (self->refused_refs[table_id], g_steal_pointer (&row->values[queue->ref_index].text));
+        g_hash_table_add (self->refused_refs[table_id], candour_import_value_take_text (&row->values[queue->ref_index]));
       clear_values (row->values, n_fields);
       return;
     }
