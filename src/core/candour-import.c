@@ -1179,9 +1179,9 @@ restore_schema_objects (CandourImport  *self,
   return TRUE;
 }
 
-/* The value of a pragma such as "PRAGMA cache_size". */
+/* The one value a statement such as "PRAGMA cache_size" gives. */
 static gboolean
-query_pragma (CandourImport  *self,
+query_value (CandourImport  *self,
               const char     *sql,
               gint64         *out_value,
               GError        **error)
@@ -1209,20 +1209,21 @@ query_pragma (CandourImport  *self,
  * a million payments' covering index took 2.0 s so, against 0.7 s in runs of 2 MiB. */
 #define INDEX_SORT_CACHE "-2048"
 
+static const char cache_size_sql[] = "PRAGMA cache_size";
+static const char temp_store_sql[] = "PRAGMA temp_store";
+
 static gboolean
 rebuild_indexes (CandourImport  *self,
                  GPtrArray      *create,
                  GError        **error)
 {
-  static const char cache_sql[] = "PRAGMA cache_size";
-  static const char temp_sql[] = "PRAGMA temp_store";
   g_autofree char *restore = NULL;
   gint64 cache_size;
   gint64 temp_store;
   gboolean ok;
 
-  if (!query_pragma (self, cache_sql, &cache_size, error) ||
-      !query_pragma (self, temp_sql, &temp_store, error))
+  if (!query_value (self, cache_size_sql, &cache_size, error) ||
+      !query_value (self, temp_store_sql, &temp_store, error))
     return FALSE;
 
   /* Only slower if refused: a temporary table would keep temp_store from changing. */
@@ -1717,6 +1718,12 @@ candour_import_run (CandourImport  *self,
                     GCancellable   *cancellable,
                     GError        **error)
 {
+  gint64 cache_size;
+  gint64 temp_store;
+  gint64 holds_records = TRUE;
+  gboolean first_records;
+  gboolean ok;
+
   g_return_val_if_fail (self != NULL, FALSE);
   /* Its rollback would take the outer transaction's work with it. */
   g_return_val_if_fail (!self->dry_run || !candour_database_in_transaction (self->db), FALSE);
@@ -1763,33 +1770,30 @@ candour_import_run (CandourImport  *self,
   refuse_second_files (self);
 
   /* Within a caller's transaction, the connection stays as it is: only slower. */
-  if (!candour_database_in_transaction (self->db))
+  if (candour_database_in_transaction (self->db))
+    return run_transaction (self, cancellable, error);
+
+  first_records = candour_database_was_created (self->db) && !candour_database_is_on_network (self->db);
+  if (!query_value (self, cache_size_sql, &cache_size, error) ||
+      !query_value (self, temp_store_sql, &temp_store, error) ||
+      (first_records && !query_value (self, holds_records_sql, &holds_records, error)))
+    return FALSE;
+  if (!set_import_storage (self, temp_store, error))
     {
-      gint64 cache_size;
-      gint64 temp_store;
-      gboolean ok;
-
-      if (!query_pragma (self, "PRAGMA cache_size", &cache_size, error) ||
-          !query_pragma (self, "PRAGMA temp_store", &temp_store, error) ||
-          !set_import_storage (self, temp_store, error))
-        return FALSE;
-      gboolean first_records;
-      gint64 holds_records;
-
-      if (!query_pragma (self, holds_records_sql, &holds_records, error))
-        return FALSE;
-      first_records = candour_database_was_created (self->db) && !candour_database_is_on_network (self->db) &&
-                      !holds_records && candour_database_exec (self->db, "PRAGMA journal_mode = DELETE", NULL);
-      ok = run_transaction (self, cancellable, error);
-      /* Should another program have opened the file meanwhile, the next to open it
-       * turns the log on again. */
-      if (first_records)
-        candour_database_exec (self->db, "PRAGMA journal_mode = WAL", NULL);
       restore_storage (self, cache_size, temp_store);
-      return ok;
+      return FALSE;
     }
 
-  return run_transaction (self, cancellable, error);
+  first_records = first_records && !holds_records &&
+                  candour_database_exec (self->db, "PRAGMA journal_mode = DELETE", NULL);
+  ok = run_transaction (self, cancellable, error);
+  /* Should another program have opened the file meanwhile, the next to open it turns
+   * the log on again. */
+  if (first_records)
+    candour_database_exec (self->db, "PRAGMA journal_mode = WAL", NULL);
+  restore_storage (self, cache_size, temp_store);
+
+  return ok;
 }
 
 static gboolean
