@@ -559,6 +559,20 @@ START_TEST (test_totals_cannot_overflow)
                                     "(over £92,000,000,000,000,000); some figures must be mistyped: check the "
                                     "database (candour-cli check lists figures over the ceiling).");
 
+  /* An import adding to such a total says so in the same words, and imports nothing. */
+  {
+    g_autoptr(CandourImport) import = candour_import_new (db);
+    g_autoptr(GBytes) bytes = g_bytes_new_static ("subcontract_ref,amount,paid_on\nS1,1.00,2024-04-01\n", 50);
+
+    g_clear_error (&error);
+    candour_import_add_data (import, "payments.csv", bytes);
+    ck_assert (!candour_import_run (import, NULL, &error));
+    ck_assert_str_eq (error->message, "Could not report on :memory:: a total is beyond what Candour can add up "
+                                      "(over £92,000,000,000,000,000); some figures must be mistyped: check the "
+                                      "database (candour-cli check lists figures over the ceiling).");
+    ck_assert_int_eq (query_int (db, "SELECT count (*) FROM payment"), 2);
+  }
+
   {
     g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
 
@@ -684,6 +698,12 @@ START_TEST (test_odd_rows_are_imported_with_a_warning)
                               "payments.csv: subcontract 'S1' has now been paid £20,500.00 in all, more than "
                               "its value (£20,000.00)\n", future_shown, future_shown);
   ck_assert_str_eq (warnings, expected);
+  g_clear_pointer (&warnings, g_free);
+
+  /* The payments of earlier imports count too, with no subcontracts file in the run. */
+  warnings = import_warnings (db, "payments.csv", "subcontract_ref,amount,paid_on\nS1,300.00,2024-06-02\n");
+  ck_assert_str_eq (warnings, "payments.csv: subcontract 'S1' has now been paid £20,800.00 in all, more than "
+                              "its value (£20,000.00)\n");
 }
 END_TEST
 

@@ -86,9 +86,10 @@ else
   cat "$work/out"
   failed=$((failed + 1))
 fi
-# The made-up country imports whole; its odd rows (invoices after payment, late final
-# payments) are listed as warnings, which depend on today's date, so only their summary
-# line is checked here.
+# The made-up country imports whole; its odd rows (invoices after payment, subcontracts
+# paid more than their value, the rare payment made longer than its terms after the
+# subcontract ended) are listed as warnings, which depend on today's date, so only
+# their summary line is checked here.
 "$cli" --db "$work/country.db" import "$work/country" >"$work/out" 2>"$work/err"
 if [ $? -eq 0 ] &&
    [ "$(cat "$work/out")" = "Imported 500 organisations, 3 consortia, 36 consortium members, 200 bids, 909 named partners, 150 contracts, 452 subcontracts, 10,000 payments." ] &&

@@ -5,6 +5,8 @@
 
 #include "candour-date.h"
 
+#include <string.h>
+
 #include "candour-error.h"
 #include "candour-text.h"
 
@@ -57,7 +59,25 @@ candour_date_parse (const char  *text,
                     char       **out_iso,
                     GError     **error)
 {
-  g_autofree char *trimmed = NULL;
+  char iso[CANDOUR_DATE_ISO_SIZE];
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (out_iso != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!candour_date_parse_into (text, iso, error))
+    return FALSE;
+  *out_iso = g_strdup (iso);
+  return TRUE;
+}
+
+gboolean
+candour_date_parse_into (const char  *text,
+                         char         out_iso[CANDOUR_DATE_ISO_SIZE],
+                         GError     **error)
+{
+  g_autofree char *copy = NULL;
+  const char *trimmed;
   g_autofree char *quoted = NULL;
   const char *p;
   guint year = 0;
@@ -71,7 +91,10 @@ candour_date_parse (const char  *text,
   g_return_val_if_fail (out_iso != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  trimmed = g_strstrip (g_strdup (text));
+  /* Copied only to be trimmed: an import reads millions of cells with nothing around them. */
+  trimmed = text;
+  if (g_ascii_isspace (text[0]) || (text[0] != '\0' && g_ascii_isspace (text[strlen (text) - 1])))
+    trimmed = copy = g_strstrip (g_strdup (text));
 
   if (trimmed[0] == '\0')
     {
@@ -184,18 +207,17 @@ candour_date_parse (const char  *text,
     }
 
   /* By hand: imports format a date per cell, millions of them. */
-  *out_iso = g_malloc (11);
-  (*out_iso)[0] = '0' + year / 1000;
-  (*out_iso)[1] = '0' + year / 100 % 10;
-  (*out_iso)[2] = '0' + year / 10 % 10;
-  (*out_iso)[3] = '0' + year % 10;
-  (*out_iso)[4] = '-';
-  (*out_iso)[5] = '0' + month / 10;
-  (*out_iso)[6] = '0' + month % 10;
-  (*out_iso)[7] = '-';
-  (*out_iso)[8] = '0' + day / 10;
-  (*out_iso)[9] = '0' + day % 10;
-  (*out_iso)[10] = '\0';
+  out_iso[0] = '0' + year / 1000;
+  out_iso[1] = '0' + year / 100 % 10;
+  out_iso[2] = '0' + year / 10 % 10;
+  out_iso[3] = '0' + year % 10;
+  out_iso[4] = '-';
+  out_iso[5] = '0' + month / 10;
+  out_iso[6] = '0' + month % 10;
+  out_iso[7] = '-';
+  out_iso[8] = '0' + day / 10;
+  out_iso[9] = '0' + day % 10;
+  out_iso[10] = '\0';
 
   return TRUE;
 }

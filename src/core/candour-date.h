@@ -20,6 +20,14 @@ gboolean candour_date_parse          (const char  *text,
                                       char       **out_iso,
                                       GError     **error);
 
+/* "YYYY-MM-DD" and its NUL. */
+#define CANDOUR_DATE_ISO_SIZE 11
+
+/* The same into out_iso, allocating nothing: for the million dates of an import. */
+gboolean candour_date_parse_into     (const char  *text,
+                                      char         out_iso[CANDOUR_DATE_ISO_SIZE],
+                                      GError     **error);
+
 /* Day number of an ISO date (days since 0001-01-01 is day 1, as GDate's Julian);
  * differences between two are whole days. Returns 0 if iso is not a valid date in the
  * stored form: exactly "YYYY-MM-DD", zero-padded. */

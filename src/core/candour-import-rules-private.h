@@ -36,11 +36,27 @@ typedef struct
   CandourTable target;          /* FIELD_REF: the table it points into */
 } ImportField;
 
+typedef struct _ImportSubcontract ImportSubcontract;
+
+/* A ref found in the database, kept for the run: one allocation each, which a million
+ * look-ups reach with fewer trips to memory than a key and a value apart. */
+typedef struct
+{
+  const char *ref;              /* the text, in the same allocation */
+  gint64 id;
+  ImportSubcontract *subcontract; /* once a payment asks, what its warnings need; also in it */
+} CachedRef;
+
+/* One cell's value. Short texts (refs, dates, keywords) are kept in the struct itself,
+ * saving an allocation each for most cells of a million rows: a FieldValue stays where
+ * it was filled, never copied. */
 typedef struct
 {
   gboolean set;
   gint64 number;                /* money, percent, days, yes/no, ref id */
-  char *text;                   /* text, keyword, ISO date */
+  char *text;                   /* text, keyword, ISO date: short_text or allocated */
+  CachedRef *ref;               /* FIELD_REF: where number came from */
+  char short_text[16];
 } FieldValue;
 
 typedef struct _ImportRow ImportRow;
@@ -55,7 +71,12 @@ struct _ImportTable
   const char *update_sql;       /* the same values into the record :id, for forms */
   /* Rules across columns; reports problems through row and returns FALSE to skip the row. */
   gboolean (*check_row) (ImportRow *row);
+  /* check_row looks in the table for the file's earlier rows: write each row before
+   * the next is checked, rather than many in one INSERT. */
+  gboolean row_at_a_time;
 };
+
+typedef struct _RowQueue RowQueue;
 
 struct _CandourImport
 {
@@ -66,11 +87,11 @@ struct _CandourImport
   GPtrArray *warnings;          /* char *: plausible but odd, imported all the same */
   guint n_warnings;             /* all warnings, also those past the cap */
   gint64 ids_before[CANDOUR_N_TABLES]; /* each table's highest id before this run */
-  GHashTable *subcontract_ends; /* subcontract id → SubcontractEnd, for payment warnings */
   char *today;                  /* ISO, for warnings about the future */
   guint counts[CANDOUR_N_TABLES];
-  GHashTable *ref_cache[CANDOUR_N_TABLES]; /* ref → gint64 *id, filled by look-ups */
+  GHashTable *ref_cache[CANDOUR_N_TABLES]; /* set of CachedRef, by ref */
   GHashTable *refused_refs[CANDOUR_N_TABLES]; /* refs of rows not written for a problem */
+  RowQueue *queue;              /* a file's rows checked but not yet written; NULL between files */
   const ImportTable *record_table; /* a form's one record: problems name fields, not places */
   gboolean dry_run;             /* roll back at the end, whatever happens */
   CandourImportProgressFunc progress_func;
@@ -94,6 +115,13 @@ struct _ImportRow
 
 /* The rules, in candour-import-rules.c */
 
+void         candour_import_value_set_text (FieldValue      *value,
+                                            const char      *text);
+/* The text, which the caller owns from now on. */
+char        *candour_import_value_take_text (FieldValue     *value);
+/* Frees the text and unsets the value. */
+void         candour_import_value_clear   (FieldValue        *value);
+
 extern const char * const candour_import_table_names[CANDOUR_N_TABLES];
 /* The tables, in dependency order: what one loop reads any of. */
 extern const ImportTable candour_import_tables[CANDOUR_N_TABLES];
@@ -116,21 +144,32 @@ void         candour_import_row_warning   (ImportRow         *row,
                                            const char        *field_name,
                                            const char        *format,
                                            ...) G_GNUC_PRINTF (3, 4);
-/* When the subcontract's work ends (its own end, or its contract's) and its payment
- * terms in days; FALSE when there is no such subcontract. */
-gboolean     candour_import_subcontract_end (CandourImport   *self,
-                                           gint64             id,
-                                           const char       **out_end,
-                                           gint64            *out_terms);
+/* What the warnings about a run's payments need to know of a subcontract they name. */
+struct _ImportSubcontract
+{
+  char *ref;
+  char *end;                    /* ISO: its own end, or its contract's */
+  gint64 end_days;              /* the same, as candour_date_to_days () */
+  gint64 terms;                 /* payment terms, in days */
+  gint64 value;
+  gint64 paid;                  /* by the run's payments */
+  gboolean paid_overflows;      /* more than paid holds */
+};
+
+/* The subcontract a FIELD_REF value found, looked up once per run; NULL when it is not
+ * in the database after all. */
+ImportSubcontract *candour_import_get_subcontract (CandourImport    *self,
+                                                   const FieldValue *value);
 /* Adds a problem at the field's cell and marks the row as not to be written. */
 void         candour_import_row_problem   (ImportRow         *row,
                                            const char        *field_name,
                                            const char        *format,
                                            ...) G_GNUC_PRINTF (3, 4);
+/* Sets *out_ref to the record with that ref, or NULL when there is none. */
 gboolean     candour_import_lookup_ref    (CandourImport     *self,
                                            CandourTable       table,
                                            const char        *ref,
-                                           gint64            *out_id,
+                                           CachedRef        **out_ref,
                                            GError           **error);
 
 G_END_DECLS

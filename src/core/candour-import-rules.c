@@ -139,6 +139,41 @@ check_characters (ImportRow         *row,
 }
 
 void
+candour_import_value_set_text (FieldValue *value,
+                               const char *text)
+{
+  gsize length = strlen (text);
+
+  g_assert (value->text == NULL);
+  if (length < sizeof value->short_text)
+    value->text = memcpy (value->short_text, text, length + 1);
+  else
+    value->text = g_strndup (text, length);
+}
+
+char *
+candour_import_value_take_text (FieldValue *value)
+{
+  if (value->text == value->short_text)
+    {
+      value->text = NULL;
+      return g_strdup (value->short_text);
+    }
+  return g_steal_pointer (&value->text);
+}
+
+void
+candour_import_value_clear (FieldValue *value)
+{
+  if (value->text != value->short_text)
+    g_free (value->text);
+  value->text = NULL;
+  value->set = FALSE;
+  value->number = 0;
+  value->ref = NULL;
+}
+
+void
 candour_import_parse_cell (ImportRow         *row,
                            guint              index,
                            const char        *raw)
@@ -179,7 +214,7 @@ candour_import_parse_cell (ImportRow         *row,
     {
     case FIELD_TEXT:
     case FIELD_IDENTIFIER:
-      value->text = g_strdup (unguard_text (trimmed));
+      candour_import_value_set_text (value, unguard_text (trimmed));
       value->set = TRUE;
       return;
 
@@ -203,8 +238,10 @@ candour_import_parse_cell (ImportRow         *row,
       return;
 
     case FIELD_DATE:
-      if (!candour_date_parse (trimmed, &value->text, &error))
+      G_STATIC_ASSERT (sizeof value->short_text >= CANDOUR_DATE_ISO_SIZE);
+      if (!candour_date_parse_into (trimmed, value->short_text, &error))
         break;
+      value->text = value->short_text;
       value->set = TRUE;
       return;
 
@@ -245,7 +282,7 @@ candour_import_parse_cell (ImportRow         *row,
                                         (quoted = candour_import_shorten (trimmed)), field->what, choices);
             return;
           }
-        value->text = g_steal_pointer (&word);
+        candour_import_value_set_text (value, word);
         value->set = TRUE;
         return;
       }
@@ -254,9 +291,9 @@ candour_import_parse_cell (ImportRow         *row,
       {
         const char *ref = unguard_text (trimmed);
 
-        if (!candour_import_lookup_ref (row->import, field->target, ref, &value->number, &error))
+        if (!candour_import_lookup_ref (row->import, field->target, ref, &value->ref, &error))
           break;
-        if (value->number == 0 && g_hash_table_contains (row->import->refused_refs[field->target], ref))
+        if (value->ref == NULL && g_hash_table_contains (row->import->refused_refs[field->target], ref))
           {
             candour_import_row_problem (row, field->name, "%s '%s' points to a row of %s.csv that has a problem "
                                         "of its own (listed above)", field->name,
@@ -264,7 +301,7 @@ candour_import_parse_cell (ImportRow         *row,
                                         field->what);
             return;
           }
-        if (value->number == 0)
+        if (value->ref == NULL)
           {
             candour_import_row_problem (row, field->name, "%s '%s' points nowhere: there is no such ref in "
                                         "%s.csv or in the database", field->name,
@@ -272,7 +309,8 @@ candour_import_parse_cell (ImportRow         *row,
                                         field->what);
             return;
           }
-        value->text = g_strdup (ref);
+        value->number = value->ref->id;
+        candour_import_value_set_text (value, ref);
         value->set = TRUE;
         return;
       }
@@ -469,53 +507,61 @@ check_subcontract (ImportRow *row)
   return row->ok;
 }
 
-/* Plausible but odd: imported, and listed for someone to look at. */
+/* A date as people write it, formatted the first time a warning shows it: most of a
+ * million payments need none. */
+static const char *
+shown_date (char       **shown,
+            const char  *iso)
+{
+  if (*shown == NULL)
+    *shown = candour_date_format_display (iso);
+  return *shown;
+}
+
+/* Plausible but odd: imported, and listed for someone to look at. Dates are shown as
+ * people write them: these are read, not re-imported. */
 static void
-warn_about_payment_dates (ImportRow *row)
+warn_about_payment_dates (ImportRow         *row,
+                          ImportSubcontract *subcontract)
 {
   FieldValue *paid = candour_import_row_value (row, "paid_on");
   FieldValue *invoiced = candour_import_row_value (row, "invoiced_on");
-  FieldValue *subcontract = candour_import_row_value (row, "subcontract_ref");
   g_autofree char *paid_shown = NULL;
   g_autofree char *invoiced_shown = NULL;
-  const char *end = NULL;
-  gint64 terms = 0;
-
-  if (!paid->set)
-    return;
-
-  /* Dates as people write them: these are read, not re-imported. */
-  paid_shown = candour_date_format_display (paid->text);
-  invoiced_shown = invoiced->set ? candour_date_format_display (invoiced->text) : NULL;
 
   if (strcmp (paid->text, "2000-01-01") < 0)
-    candour_import_row_warning (row, "paid_on", "paid_on (%s) is before 2000; check the year", paid_shown);
+    candour_import_row_warning (row, "paid_on", "paid_on (%s) is before 2000; check the year",
+                                shown_date (&paid_shown, paid->text));
   if (strcmp (paid->text, row->import->today) > 0)
-    candour_import_row_warning (row, "paid_on", "paid_on (%s) is in the future", paid_shown);
+    candour_import_row_warning (row, "paid_on", "paid_on (%s) is in the future",
+                                shown_date (&paid_shown, paid->text));
   if (invoiced->set && strcmp (invoiced->text, "2000-01-01") < 0)
     candour_import_row_warning (row, "invoiced_on", "invoiced_on (%s) is before 2000; check the year",
-                                invoiced_shown);
+                                shown_date (&invoiced_shown, invoiced->text));
   if (invoiced->set && strcmp (invoiced->text, paid->text) > 0)
     candour_import_row_warning (row, "invoiced_on", "invoiced_on (%s) is after paid_on (%s): the payment "
-                                "counts as made in advance, within 30 days", invoiced_shown, paid_shown);
+                                "counts as made in advance, within 30 days",
+                                shown_date (&invoiced_shown, invoiced->text),
+                                shown_date (&paid_shown, paid->text));
 
-  if (subcontract->set &&
-      candour_import_subcontract_end (row->import, subcontract->number, &end, &terms) &&
-      candour_date_to_days (paid->text) - candour_date_to_days (end) > terms)
+  if (subcontract != NULL && candour_date_to_days (paid->text) - subcontract->end_days > subcontract->terms)
     {
-      g_autofree char *quoted = candour_import_shorten (subcontract->text);
-      g_autofree char *end_shown = candour_date_format_display (end);
+      g_autofree char *quoted = candour_import_shorten (candour_import_row_value (row, "subcontract_ref")->text);
+      g_autofree char *end_shown = candour_date_format_display (subcontract->end);
 
       candour_import_row_warning (row, "paid_on", "paid_on (%s) is more than the payment terms (%" G_GINT64_FORMAT
-                                  " days) after subcontract '%s' ended (%s)", paid_shown, terms, quoted, end_shown);
+                                  " days) after subcontract '%s' ended (%s)", shown_date (&paid_shown, paid->text),
+                                  subcontract->terms, quoted, end_shown);
     }
 }
 
 gboolean
 candour_import_check_payment (ImportRow *row)
 {
+  FieldValue *subcontract_ref = candour_import_row_value (row, "subcontract_ref");
   gboolean to_contract = candour_import_row_value (row, "contract_ref")->set;
-  gboolean to_subcontract = candour_import_row_value (row, "subcontract_ref")->set;
+  gboolean to_subcontract = subcontract_ref->set;
+  ImportSubcontract *subcontract = NULL;
 
   if (to_contract && to_subcontract)
     candour_import_row_problem (row, "subcontract_ref", "the payment names both a contract and a subcontract; "
@@ -525,9 +571,20 @@ candour_import_check_payment (ImportRow *row)
     candour_import_row_problem (row, "contract_ref", "the payment names neither contract_ref nor subcontract_ref; "
                                 "give one of them");
 
-  if (row->ok)
-    warn_about_payment_dates (row);
-  return row->ok;
+  if (!row->ok)
+    return FALSE;
+
+  if (to_subcontract)
+    subcontract = candour_import_get_subcontract (row->import, subcontract_ref);
+  warn_about_payment_dates (row, subcontract);
+
+  /* For the warning about subcontracts paid more than their value, once all are in:
+   * only a run without problems gets there, and then every row checked is written. */
+  if (subcontract != NULL &&
+      __builtin_add_overflow (subcontract->paid, candour_import_row_value (row, "amount")->number, &subcontract->paid))
+    subcontract->paid_overflows = TRUE;
+
+  return TRUE;
 }
 
 /* The tables, in dependency order */
@@ -636,7 +693,7 @@ const ImportTable candour_import_tables[CANDOUR_N_TABLES] = {
     "VALUES (:consortium_ref, :member_ref, :joined_on, :left_on)",
     "UPDATE consortium_member SET consortium_id = :consortium_ref, member_id = :member_ref, "
     "joined_on = :joined_on, left_on = :left_on WHERE id = :id",
-    check_member },
+    check_member, TRUE },
   { "bids", TABLE (bid_fields),
     "INSERT INTO bid (ref, title, lead_id, commissioner_id, value, submitted_on, outcome, consortium_id) "
     "VALUES (:ref, :title, :lead_ref, :commissioner_ref, :value, :submitted_on, "
