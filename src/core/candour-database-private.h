@@ -36,6 +36,11 @@ gboolean candour_database_error_from_sqlite     (GError          **error,
 char    *candour_database_header_problem        (const char       *path,
                                                  gboolean          all_fields);
 
+/* Whether the header in the file is the one SQLite reads. With the write-ahead log a
+ * newer first page can wait in the log (a file just made has only SQLite's bare header
+ * in it): copies what it can from the log first, without waiting for readers. */
+gboolean candour_database_header_is_current     (CandourDatabase  *self);
+
 /* Registers the engine's SQL functions on a connection (candour-sql-functions.c):
  * candour_round_mul_div, candour_days, candour_size_band, candour_products_less and
  * the aggregate candour_total. Returns an SQLite result code. */

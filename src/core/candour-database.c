@@ -178,7 +178,6 @@ apply_migration (CandourDatabase  *self,
   g_autofree char *bump = NULL;
   gsize length;
   const char *data;
-  gboolean ok;
 
   bytes = g_resources_lookup_data (migrations[version - 1], 0, error);
   if (bytes == NULL)
@@ -189,6 +188,19 @@ apply_migration (CandourDatabase  *self,
   bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
                           version, CANDOUR_APPLICATION_ID);
 
+  return candour_database_exec (self, script, error) && candour_database_exec (self, bump, error);
+}
+
+/* Every migration from the file's version on, in one transaction: a file killed while
+ * it is made or upgraded is as it was before, never half of the way there. */
+static gboolean
+apply_migrations (CandourDatabase  *self,
+                  int               from,
+                  int               to,
+                  GError          **error)
+{
+  gboolean ok;
+
   /* A migration may rebuild a table that others refer to (SQLite's way to change a
    * table's definition), which foreign keys forbid while they are on; the data is
    * copied unchanged, so what held before holds after. The pragma only takes effect
@@ -197,14 +209,12 @@ apply_migration (CandourDatabase  *self,
     return FALSE;
 
   ok = candour_database_begin (self, error);
-  if (ok && (!candour_database_exec (self, script, error) ||
-             !candour_database_exec (self, bump, error)))
-    {
-      candour_database_end (self, FALSE, NULL);
-      ok = FALSE;
-    }
-  else if (ok)
+  for (int next = from + 1; ok && next <= to; next++)
+    ok = apply_migration (self, next, error);
+  if (ok)
     ok = candour_database_end (self, TRUE, error);
+  else if (candour_database_in_transaction (self))
+    candour_database_end (self, FALSE, NULL);
 
   candour_database_exec (self, "PRAGMA foreign_keys = ON", NULL);
   return ok;
@@ -321,9 +331,8 @@ migrate (CandourDatabase  *self,
       self->upgrade_backup = g_steal_pointer (&backup);
     }
 
-  for (int next = (int)version + 1; next <= latest; next++)
-    if (!apply_migration (self, next, error))
-      return FALSE;
+  if (version < latest && !apply_migrations (self, (int)version, latest, error))
+    return FALSE;
 
   self->has_writer_table = latest >= WRITER_TABLE_VERSION;
   return TRUE;
@@ -885,6 +894,22 @@ candour_database_checkpoint (CandourDatabase  *self,
   if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
     return candour_database_set_error (self, error, NULL);
   return TRUE;
+}
+
+gboolean
+candour_database_header_is_current (CandourDatabase *self)
+{
+  int n_frames = -1;
+  int n_copied = -1;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+
+  if (g_str_equal (self->path, ":memory:"))
+    return FALSE;
+
+  /* Without the log both counts are -1; a file that may not be written gives an error. */
+  return sqlite3_wal_checkpoint_v2 (self->db, "main", SQLITE_CHECKPOINT_PASSIVE,
+                                    &n_frames, &n_copied) == SQLITE_OK && n_frames == n_copied;
 }
 
 void

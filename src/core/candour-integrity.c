@@ -295,7 +295,10 @@ candour_integrity_check (CandourDatabase           *db,
   before = problems->len;
   if (!g_str_equal (candour_database_get_path (db), ":memory:"))
     {
-      char *header = candour_database_header_problem (candour_database_get_path (db), TRUE);
+      /* The fields SQLite reads past are only checked when the file's own header is
+       * the one in use: otherwise they are its bare first page, waiting for the log. */
+      char *header = candour_database_header_problem (candour_database_get_path (db),
+                                                      candour_database_header_is_current (db));
 
       if (header != NULL)
         g_ptr_array_add (problems, g_strdup_printf ("The file is damaged: %s.", header));
