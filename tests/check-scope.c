@@ -228,7 +228,7 @@ edit (CandourDatabase *db,
         {
           gboolean share = g_rand_boolean (rand);
 
-          if (!save_field (db, CANDOUR_TABLE_BID_PARTNERS, *out_id, "promised_value", NULL))
+          if (!save_field (db, CANDOUR_TABLE_BID_PARTNERS, *out_id, "promised_value", ""))
             return FALSE;
           if (share)
             return save_field (db, CANDOUR_TABLE_BID_PARTNERS, *out_id, "promised_share",
