@@ -28,6 +28,7 @@
 #include "candour-records-page.h"
 #include "candour-report-row.h"
 #include "candour-reports-page.h"
+#include "candour-row-feeder.h"
 #include "candour-story-window.h"
 #include "candour-window.h"
 
@@ -786,6 +787,117 @@ START_TEST (test_preferences_rejudge)
 }
 END_TEST
 
+/* A copy of a list model kept only from its "items-changed": it goes wrong if a change
+ * is ever misreported. */
+static void
+mirror_change (GPtrArray  *mirror,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GListModel *model)
+{
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, position + i);
+
+      g_ptr_array_insert (mirror, position + i, g_strdup (gtk_string_object_get_string (item)));
+    }
+}
+
+static void
+assert_mirrors (GPtrArray  *mirror,
+                GListModel *model)
+{
+  ck_assert_uint_eq (mirror->len, g_list_model_get_n_items (model));
+  for (guint i = 0; i < mirror->len; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      ck_assert_str_eq (mirror->pdata[i], gtk_string_object_get_string (item));
+    }
+}
+
+/* A view with no rows is fed the first items a few a frame; every change meanwhile is
+ * reported exactly, and the whole list comes in the end. */
+START_TEST (test_row_feeder)
+{
+  g_autoptr(GtkStringList) source = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CandourRowFeeder) feeder = candour_row_feeder_new (GTK_WIDGET (window), G_LIST_MODEL (source));
+  GListModel *fed = G_LIST_MODEL (feeder);
+  char text[16];
+
+  g_signal_connect_swapped (feeder, "items-changed", G_CALLBACK (mirror_change), mirror);
+
+  /* A few items go straight through. */
+  gtk_string_list_splice (source, 0, 0, (const char * const[]) { "a", "b", "c", NULL });
+  ck_assert (!candour_row_feeder_get_feeding (feeder));
+  assert_mirrors (mirror, fed);
+  gtk_string_list_splice (source, 0, 3, NULL);
+  assert_mirrors (mirror, fed);
+
+  /* Items one by one go straight through: the view makes each row as it comes. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_snprintf (text, sizeof text, "item %u", i);
+      gtk_string_list_append (source, text);
+    }
+  ck_assert (!candour_row_feeder_get_feeding (feeder));
+  assert_mirrors (mirror, fed);
+
+  /* Emptied, then five hundred in one change, as a list read on a worker arrives:
+   * twelve now. */
+  {
+    g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+
+    gtk_string_list_splice (source, 0, g_list_model_get_n_items (G_LIST_MODEL (source)), NULL);
+    for (guint i = 0; i < 500; i++)
+      g_ptr_array_add (many, g_strdup_printf ("row %u", i));
+    g_ptr_array_add (many, NULL);
+    gtk_string_list_splice (source, 0, 0, (const char * const *)many->pdata);
+  }
+  ck_assert (candour_row_feeder_get_feeding (feeder));
+  ck_assert_uint_eq (g_list_model_get_n_items (fed), 12);
+  assert_mirrors (mirror, fed);
+
+  /* Changes while feeding: within the first rows, and far past them. */
+  gtk_string_list_remove (source, 3);
+  gtk_string_list_splice (source, 5, 0, (const char * const[]) { "new 1", "new 2", NULL });
+  gtk_string_list_splice (source, 400, 2, (const char * const[]) { "late", NULL });
+  ck_assert_uint_eq (g_list_model_get_n_items (fed), 12);
+  assert_mirrors (mirror, fed);
+  ck_assert_str_eq (mirror->pdata[5], "new 1");
+
+  test_app_wait ();
+  ck_assert (!candour_row_feeder_get_feeding (feeder));
+  ck_assert_uint_eq (g_list_model_get_n_items (fed), 500);
+  assert_mirrors (mirror, fed);
+
+  /* Fed, a change goes straight through. */
+  gtk_string_list_remove (source, 0);
+  assert_mirrors (mirror, fed);
+  ck_assert_uint_eq (candour_row_feeder_get_n_feeding (), 0);
+
+  /* Most of the rows the view made replaced, as by a sort: fed again from there. */
+  {
+    g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < 300; i++)
+      g_ptr_array_add (sorted, g_strdup_printf ("sorted %u", i));
+    g_ptr_array_add (sorted, NULL);
+    gtk_string_list_splice (source, 5, 300, (const char * const *)sorted->pdata);
+  }
+  ck_assert (candour_row_feeder_get_feeding (feeder));
+  ck_assert_uint_eq (g_list_model_get_n_items (fed), 5 + 12);
+  assert_mirrors (mirror, fed);
+  ck_assert_str_eq (mirror->pdata[5], "sorted 0");
+  test_app_wait ();
+  ck_assert_uint_eq (g_list_model_get_n_items (fed), 499);
+  assert_mirrors (mirror, fed);
+}
+END_TEST
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 gboolean      *painted)
@@ -914,6 +1026,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_pdf_cancelled_while_drawing);
   tcase_add_test (tc, test_story);
   tcase_add_test (tc, test_preferences_rejudge);
+  tcase_add_test (tc, test_row_feeder);
   tcase_set_timeout (tc, 120);
   suite_add_tcase (suite, tc);
 

@@ -123,15 +123,19 @@ on_source_changed (CandourRowFeeder *self,
 
   self->n_source = new_source;
 
-  /* An empty view on a page on screen about to be given many rows: a few now, more
-   * each frame. (Lists are read for pages on screen; a hidden one is given them at once.) */
-  if (old_n == 0 && self->limit == G_MAXUINT && new_source > ROWS_A_FRAME &&
-      self->page != NULL && gtk_widget_get_mapped (self->page))
+  /* A view about to be given many rows where it has none, or many rows in place of
+   * those it has made (a list sorted or filtered anew): a few now, from where the
+   * change begins, and more each frame. (Lists are read for pages on screen; a hidden
+   * one is given them at once.) */
+  if (self->limit == G_MAXUINT && self->page != NULL && gtk_widget_get_mapped (self->page) &&
+      added > ROWS_A_FRAME &&
+      ((old_n == 0 && position == 0) || (position < ROWS_A_VIEW_MAKES && removed > ROWS_A_FRAME)))
     {
-      self->limit = ROWS_A_FRAME;
+      self->limit = position + ROWS_A_FRAME;
       self->step = ROWS_A_FRAME;
       feeder_resume (self);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_passed (self, new_source));
+      g_list_model_items_changed (G_LIST_MODEL (self), position, old_n - position,
+                                  n_passed (self, new_source) - position);
       return;
     }
 

@@ -3,10 +3,11 @@
  * Given a list, a GTK 4.8 list view makes up to 200 rows at once, each cell built by
  * its factory: some 2 ms a row for these tables, 400 ms in one go for a national
  * register, with the window frozen. A feeder is the list model the view is given, in
- * front of the models it shows: when the view has no rows and the list fills, it
- * passes on a few more items each frame until the view has made its rows, then the
- * whole list. A view already showing rows reuses them, so any other change goes
- * straight through.
+ * front of the models it shows: when the view of a page on screen has no rows and the
+ * list fills, or when most of the rows it has made are replaced (a list sorted or
+ * filtered anew), it passes on a few more items each frame until the view has made its
+ * rows, then the whole list. Smaller changes go straight through: the view reuses
+ * the rows it has.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
