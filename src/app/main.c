@@ -17,7 +17,9 @@
 /* build-aux/bench: with CANDOUR_BENCH_FIRST_FRAME=1 set, the first window prints how
  * long after exec its first frame was painted, then the longest the main loop stalled
  * until the window had been idle for 2 s and when that quiet began, and the
- * application quits. Kept apart from the application so it measures it without
+ * application quits. With CANDOUR_BENCH_PAGES="findings bids …" it first shows each of
+ * those pages in turn, as a click in the sidebar does, and prints the same two figures
+ * for each, counted from the moment it was asked for. Kept apart from the application so it measures it without
  * changing it; tests/bench-minimal-window.c carries the same code, so both are timed
  * alike. */
 #define BENCH_BUSY_US (16 * G_TIME_SPAN_MILLISECOND)   /* a gap longer than a frame at 60 Hz */
@@ -31,6 +33,10 @@ static struct
   gint64 last_tick;
   gint64 last_busy;             /* a stall, or a frame painted */
   gint64 longest;
+  GtkWidget *window;
+  char **pages;                 /* still to show, NULL-terminated */
+  guint next_page;
+  gint64 page_asked;            /* monotonic µs */
 } bench;
 
 /* Milliseconds since exec: the kernel's start time of the process, in clock ticks
@@ -62,11 +68,28 @@ bench_tick (gpointer user_data)
     bench.last_busy = now;
   bench.last_tick = now;
 
-  if (now - bench.last_busy < BENCH_IDLE_US && now - bench.first_frame < BENCH_GIVE_UP_US)
+  if (now - bench.last_busy < BENCH_IDLE_US &&
+      now - MAX (bench.first_frame, bench.page_asked) < BENCH_GIVE_UP_US)
     return G_SOURCE_CONTINUE;
-  printf ("longest-stall-ms %.1f\nsettled-ms %.0f\n", bench.longest / 1e3,
-          bench_ms_since_exec () - (now - bench.last_busy) / 1e3);
+
+  if (bench.next_page == 0)
+    printf ("longest-stall-ms %.1f\nsettled-ms %.0f\n", bench.longest / 1e3,
+            bench_ms_since_exec () - (now - bench.last_busy) / 1e3);
+  else
+    printf ("page-stall-ms %s %.1f\npage-settled-ms %s %.0f\n",
+            bench.pages[bench.next_page - 1], bench.longest / 1e3,
+            bench.pages[bench.next_page - 1], (bench.last_busy - bench.page_asked) / 1e3);
   fflush (stdout);
+
+  if (bench.pages != NULL && bench.pages[bench.next_page] != NULL)
+    {
+      const char *page = bench.pages[bench.next_page++];
+
+      bench.page_asked = bench.last_tick = bench.last_busy = g_get_monotonic_time ();
+      bench.longest = 0;
+      gtk_widget_activate_action (bench.window, "win.show-page", "s", page);
+      return G_SOURCE_CONTINUE;
+    }
   g_application_quit (bench.application);
   return G_SOURCE_REMOVE;
 }
@@ -101,6 +124,7 @@ bench_watch_first_window (GtkApplication *application,
                           gpointer        user_data)
 {
   g_signal_handlers_disconnect_by_func (application, bench_watch_first_window, user_data);
+  bench.window = GTK_WIDGET (window);
   g_signal_connect (window, "map", G_CALLBACK (bench_on_map), NULL);
 }
 
@@ -130,8 +154,10 @@ main (int    argc,
   if (g_strcmp0 (g_getenv ("CANDOUR_BENCH_FIRST_FRAME"), "1") == 0)
     {
       bench.application = G_APPLICATION (application);
+      bench.pages = g_strsplit_set (g_getenv ("CANDOUR_BENCH_PAGES") ?: "", " ", -1);
       g_signal_connect (application, "window-added", G_CALLBACK (bench_watch_first_window), NULL);
     }
   status = g_application_run (G_APPLICATION (application), argc, argv);
+  g_clear_pointer (&bench.pages, g_strfreev);
   return status != EXIT_SUCCESS ? status : candour_application_get_exit_status (application);
 }
