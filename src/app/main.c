@@ -19,9 +19,9 @@
  * until the window had been idle for 2 s and when that quiet began, and the
  * application quits. With CANDOUR_BENCH_PAGES="findings bids …" it first shows each of
  * those pages in turn, as a click in the sidebar does, and prints the same two figures
- * for each, counted from the moment it was asked for. Kept apart from the application so it measures it without
- * changing it; tests/bench-minimal-window.c carries the same code, so both are timed
- * alike. */
+ * for each, counted from the moment it was asked for. Kept apart from the application
+ * so it measures it without changing it; tests/bench-minimal-window.c carries the same
+ * code, so both are timed alike. */
 #define BENCH_BUSY_US (16 * G_TIME_SPAN_MILLISECOND)   /* a gap longer than a frame at 60 Hz */
 #define BENCH_IDLE_US (2 * G_TIME_SPAN_SECOND)
 #define BENCH_GIVE_UP_US (60 * G_TIME_SPAN_SECOND)
