@@ -2,105 +2,15 @@
  *
  * A GtkApplication whose window has a header bar, a sidebar of eight rows and a small
  * form: what any libadwaita application pays before it shows anything of its own.
- * build-aux/bench starts it exactly as it starts Candour and compares their first
- * frames. Not installed.
+ * build-aux/bench starts it exactly as it starts Candour, with the same probe
+ * (src/app/candour-bench-probe.c), and compares their first frames. Not installed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <adwaita.h>
-#include <stdio.h>
-#include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-/* The same probe as src/app/main.c's, so both programs are timed alike: with
- * CANDOUR_BENCH_FIRST_FRAME=1 set, the first window prints how long after exec its
- * first frame was painted, then the longest the main loop stalled until the window had
- * been idle for 2 s and when that quiet began, and the application quits. */
-#define BENCH_BUSY_US (16 * G_TIME_SPAN_MILLISECOND)   /* a gap longer than a frame at 60 Hz */
-#define BENCH_IDLE_US (2 * G_TIME_SPAN_SECOND)
-#define BENCH_GIVE_UP_US (60 * G_TIME_SPAN_SECOND)
-
-static struct
-{
-  GApplication *application;
-  gint64 first_frame;           /* monotonic µs */
-  gint64 last_tick;
-  gint64 last_busy;             /* a stall, or a frame painted */
-  gint64 longest;
-} bench;
-
-/* Milliseconds since exec: the kernel's start time of the process, in clock ticks
- * (10 ms) since boot, against the boot-time clock now. */
-static double
-bench_ms_since_exec (void)
-{
-  g_autofree char *stat = NULL;
-  unsigned long long start_ticks;
-  struct timespec now;
-  const char *fields;
-
-  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
-      (fields = strrchr (stat, ')')) == NULL ||
-      sscanf (fields + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u "
-              "%*d %*d %*d %*d %*d %*d %llu", &start_ticks) != 1 ||
-      clock_gettime (CLOCK_BOOTTIME, &now) != 0)
-    return -1;
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6 - start_ticks * 1e3 / sysconf (_SC_CLK_TCK);
-}
-
-static gboolean
-bench_tick (gpointer user_data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  bench.longest = MAX (bench.longest, now - bench.last_tick);
-  if (now - bench.last_tick > BENCH_BUSY_US)
-    bench.last_busy = now;
-  bench.last_tick = now;
-
-  if (now - bench.last_busy < BENCH_IDLE_US && now - bench.first_frame < BENCH_GIVE_UP_US)
-    return G_SOURCE_CONTINUE;
-  printf ("longest-stall-ms %.1f\nsettled-ms %.0f\n", bench.longest / 1e3,
-          bench_ms_since_exec () - (now - bench.last_busy) / 1e3);
-  fflush (stdout);
-  g_application_quit (bench.application);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-bench_after_paint (GdkFrameClock *clock,
-                   gpointer       user_data)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (bench.first_frame == 0)
-    {
-      printf ("first-frame-ms %.0f\n", bench_ms_since_exec ());
-      fflush (stdout);
-      bench.first_frame = bench.last_tick = now;
-      /* Every millisecond when the loop is free: a late tick is a stall. */
-      g_timeout_add (1, bench_tick, NULL);
-    }
-  bench.last_busy = now;
-}
-
-static void
-bench_on_map (GtkWidget *window,
-              gpointer   user_data)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (bench_after_paint), NULL);
-}
-
-static void
-bench_watch_first_window (GtkApplication *application,
-                          GtkWindow      *window,
-                          gpointer        user_data)
-{
-  g_signal_handlers_disconnect_by_func (application, bench_watch_first_window, user_data);
-  g_signal_connect (window, "map", G_CALLBACK (bench_on_map), NULL);
-}
+#include "candour-bench-probe.h"
 
 /* The window itself. */
 
@@ -185,10 +95,6 @@ main (int    argc,
 
   application = adw_application_new ("io.github.candour.BenchMinimalWindow", G_APPLICATION_DEFAULT_FLAGS);
   g_signal_connect (application, "activate", G_CALLBACK (on_activate), NULL);
-  if (g_strcmp0 (g_getenv ("CANDOUR_BENCH_FIRST_FRAME"), "1") == 0)
-    {
-      bench.application = G_APPLICATION (application);
-      g_signal_connect (application, "window-added", G_CALLBACK (bench_watch_first_window), NULL);
-    }
+  candour_bench_probe_watch (GTK_APPLICATION (application));
   return g_application_run (G_APPLICATION (application), argc, argv);
 }
