@@ -112,22 +112,9 @@ static const char * const finding_rows_sql[N_SCOPES] = {
   [SCOPE_LEAD] = SCOPED_ROWS_SQL (LEAD_SCOPE),
 };
 
-static const CandourReportColumn findings_columns[] = {
-  { "bid_ref", CANDOUR_CELL_TEXT },
-  { "contract_ref", CANDOUR_CELL_TEXT },
-  { "lead_ref", CANDOUR_CELL_TEXT },
-  { "lead_name", CANDOUR_CELL_TEXT },
-  { "partner_ref", CANDOUR_CELL_TEXT },
-  { "partner_name", CANDOUR_CELL_TEXT },
-  { "partner_size", CANDOUR_CELL_KEYWORD },
-  { "consent", CANDOUR_CELL_KEYWORD },
-  { "promised", CANDOUR_CELL_MONEY },
-  { "subcontracted", CANDOUR_CELL_MONEY },
-  { "due", CANDOUR_CELL_MONEY },
-  { "paid", CANDOUR_CELL_MONEY },
-  { "status", CANDOUR_CELL_KEYWORD },
-};
-
+/* The findings report's columns, up to status; the window's finding rows also keep the
+ * ids after it. */
+#define N_FINDINGS_COLUMNS 13
 static const CandourReportColumn finding_rows_columns[] = {
   { "bid_ref", CANDOUR_CELL_TEXT },
   { "contract_ref", CANDOUR_CELL_TEXT },
@@ -342,7 +329,7 @@ candour_report_findings (CandourDatabase                *db,
                          const CandourReconcileOptions  *options,
                          GError                        **error)
 {
-  return engine_report (db, findings_sql, findings_columns, G_N_ELEMENTS (findings_columns),
+  return engine_report (db, findings_sql, finding_rows_columns, N_FINDINGS_COLUMNS,
                         options, options->include_not_awarded, error);
 }
 
