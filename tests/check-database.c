@@ -10,20 +10,6 @@
 #include "test-util.h"
 #include "candour-error.h"
 
-static gint64
-query_int (CandourDatabase *db,
-           const char      *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 value;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 static void
 make_raw_database (const char *path,
                    const char *sql)
@@ -41,10 +27,10 @@ START_TEST (test_fresh_database_is_migrated)
 
   ck_assert_int_eq (candour_database_get_schema_version (db), 4);
   ck_assert_int_eq (candour_database_get_latest_version (), 4);
-  ck_assert_int_eq (query_int (db, "PRAGMA application_id"), CANDOUR_APPLICATION_ID);
-  ck_assert_int_eq (query_int (db, "PRAGMA foreign_keys"), 1);
+  ck_assert_int_eq (test_query_int (db, "PRAGMA application_id"), CANDOUR_APPLICATION_ID);
+  ck_assert_int_eq (test_query_int (db, "PRAGMA foreign_keys"), 1);
   /* Eight record tables, audit, audit_writer, backup, and SQLite's sqlite_sequence. */
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), 12);
+  ck_assert_int_eq (test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"), 12);
   ck_assert_ptr_null (candour_database_get_upgrade_backup (db));
 }
 END_TEST
@@ -59,7 +45,7 @@ START_TEST (test_file_database_uses_wal_and_reopens)
   {
     g_autoptr(CandourDatabase) db = candour_database_open (path, &error);
     ck_assert_ptr_nonnull (db);
-    ck_assert_int_eq (query_int (db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+    ck_assert_int_eq (test_query_int (db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
     test_assert_imports (db, "organisations.csv", "ref,name\nA,Alpha\n", NULL);
   }
 
@@ -71,7 +57,7 @@ START_TEST (test_file_database_uses_wal_and_reopens)
     g_autoptr(CandourDatabase) db = candour_database_open (path, &error);
     ck_assert_ptr_nonnull (db);
     ck_assert_int_eq (candour_database_get_schema_version (db), 4);
-    ck_assert_int_eq (query_int (db, "SELECT count(*) FROM organisation"), 1);
+    ck_assert_int_eq (test_query_int (db, "SELECT count(*) FROM organisation"), 1);
     ck_assert_ptr_null (candour_database_get_upgrade_backup (db));
   }
 
@@ -140,7 +126,7 @@ START_TEST (test_nested_transaction_rolls_back_whole)
   ck_assert (!candour_database_end (db, TRUE, &error));
   ck_assert_str_eq (error->message, "Part of the change failed, so none of it was saved.");
   ck_assert (!candour_database_in_transaction (db));
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM organisation"), 0);
+  ck_assert_int_eq (test_query_int (db, "SELECT count(*) FROM organisation"), 0);
 }
 END_TEST
 
@@ -167,17 +153,17 @@ START_TEST (test_sql_functions)
 {
   g_autoptr(CandourDatabase) db = test_open_memory_database ();
 
-  ck_assert_int_eq (query_int (db, "SELECT candour_round_mul_div (5, 1, 2)"), 3);
-  ck_assert_int_eq (query_int (db, "SELECT candour_round_mul_div (-5, 1, 2)"), -3);
-  ck_assert_int_eq (query_int (db, "SELECT candour_round_mul_div (1234564, 1250, 10000)"), 154321);
-  ck_assert_int_eq (query_int (db, "SELECT candour_round_mul_div (1, 1, 0) IS NULL"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT candour_days ('2025-03-01') - candour_days ('2024-03-01')"), 365);
-  ck_assert_int_eq (query_int (db, "SELECT candour_days ('2025-02-30') IS NULL"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT candour_size_band (999999) = 'micro'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT candour_size_band (1000000) = 'small'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT candour_size_band (9999999999) = 'major'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT candour_size_band (10000000000) = 'super_major'"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT candour_size_band (NULL) = 'unknown'"), 1);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_round_mul_div (5, 1, 2)"), 3);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_round_mul_div (-5, 1, 2)"), -3);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_round_mul_div (1234564, 1250, 10000)"), 154321);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_round_mul_div (1, 1, 0) IS NULL"), 1);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_days ('2025-03-01') - candour_days ('2024-03-01')"), 365);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_days ('2025-02-30') IS NULL"), 1);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_size_band (999999) = 'micro'"), 1);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_size_band (1000000) = 'small'"), 1);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_size_band (9999999999) = 'major'"), 1);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_size_band (10000000000) = 'super_major'"), 1);
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_size_band (NULL) = 'unknown'"), 1);
 }
 END_TEST
 

@@ -98,20 +98,6 @@ START_TEST (test_same_seed_same_bytes)
 }
 END_TEST
 
-static gint64
-query_int (CandourDatabase *db,
-           const char      *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 value;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
 /* "status count, ..." over the findings, in the engine's order of statuses. */
 static char *
 status_counts (CandourDatabase *db)
@@ -185,16 +171,16 @@ START_TEST (test_small_country_imports_and_shows_every_status)
                               "awaiting_subcontract 11, pending 21, not_awarded 227");
 
   /* A bid never promises its partners more than all of it. */
-  ck_assert_int_le (query_int (db, "SELECT max (total) FROM (SELECT sum (promised_share) AS total "
+  ck_assert_int_le (test_query_int (db, "SELECT max (total) FROM (SELECT sum (promised_share) AS total "
                                    "FROM bid_partner GROUP BY bid_id)"), CANDOUR_PERCENT_WHOLE);
-  ck_assert_int_eq (query_int (db, "SELECT count (*) FROM bid_partner WHERE promised_share IS NOT NULL"), 296);
+  ck_assert_int_eq (test_query_int (db, "SELECT count (*) FROM bid_partner WHERE promised_share IS NOT NULL"), 296);
 
   /* Three in four bids won; one payment in twenty from a commissioner; refunds. */
-  ck_assert_int_eq (query_int (db, "SELECT count (*) FROM bid WHERE outcome = 'won'"), 150);
-  ck_assert_int_eq (query_int (db, "SELECT count (*) FROM payment WHERE contract_id IS NOT NULL"), 500);
-  ck_assert_int_eq (query_int (db, "SELECT count (*) FROM payment WHERE amount < 0"), 90);
-  ck_assert_int_eq (query_int (db, "SELECT count (*) FROM contract WHERE bid_id IS NULL"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT max (paid_on) = '" CANDOUR_GENERATE_SNAPSHOT "' FROM payment"), 1);
+  ck_assert_int_eq (test_query_int (db, "SELECT count (*) FROM bid WHERE outcome = 'won'"), 150);
+  ck_assert_int_eq (test_query_int (db, "SELECT count (*) FROM payment WHERE contract_id IS NOT NULL"), 500);
+  ck_assert_int_eq (test_query_int (db, "SELECT count (*) FROM payment WHERE amount < 0"), 90);
+  ck_assert_int_eq (test_query_int (db, "SELECT count (*) FROM contract WHERE bid_id IS NULL"), 1);
+  ck_assert_int_eq (test_query_int (db, "SELECT max (paid_on) = '" CANDOUR_GENERATE_SNAPSHOT "' FROM payment"), 1);
 
   test_remove_tree (parent);
 }

@@ -31,20 +31,6 @@ static const char contracts[] =
   "ref,bid_ref,value,start_on,end_on\n"
   "C1,B1,900000,2024-04-01,2026-03-31\n";
 
-static char *
-query_text (CandourDatabase *db,
-            const char      *sql)
-{
-  sqlite3_stmt *stmt;
-  char *text;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
-  text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
 /* Imports one file into a database that already holds the base records and returns
  * the problems; the database content must be unchanged whenever there are any. */
 static char *
@@ -80,7 +66,7 @@ START_TEST (test_values_as_people_type_them)
   test_assert_imports (db, "organisations.csv", organisations, "bids.csv", bids,
                        "bid_partners.csv", bid_partners, "contracts.csv", contracts, NULL);
 
-  row = query_text (db, "SELECT group_concat (ref || '|' || kind || '|' || coalesce (annual_income, '') || '|' "
+  row = test_query_text (db, "SELECT group_concat (ref || '|' || kind || '|' || coalesce (annual_income, '') || '|' "
                         "|| coalesce (locality, '') || '|' || coalesce (org_id, ''), ';') FROM organisation");
   ck_assert_str_eq (row, "LEAD|private_company|25000000000|national|GB-COH-00012345;"
                          "COMM|local_authority||local|;"
@@ -88,18 +74,18 @@ START_TEST (test_values_as_people_type_them)
                          "TINY|community_group|400000|local|");
   g_free (row);
 
-  row = query_text (db, "SELECT group_concat (ref || '|' || submitted_on || '|' || outcome || '|' "
+  row = test_query_text (db, "SELECT group_concat (ref || '|' || submitted_on || '|' || outcome || '|' "
                         "|| coalesce (value, ''), ';') FROM bid");
   ck_assert_str_eq (row, "B1|2024-02-01|won|100000000;B2|2024-02-01|lost|");
   g_free (row);
 
-  row = query_text (db, "SELECT group_concat (coalesce (promised_value, '') || '|' || coalesce (promised_share, '') "
+  row = test_query_text (db, "SELECT group_concat (coalesce (promised_value, '') || '|' || coalesce (promised_share, '') "
                         "|| '|' || consent, ';') FROM bid_partner");
   ck_assert_str_eq (row, "10000000||yes;|1250|unknown");
   g_free (row);
 
   /* A contract from a bid takes the bid's lead and commissioner. */
-  row = query_text (db, "SELECT l.ref || '|' || c.ref || '|' || k.small_income_limit FROM contract k "
+  row = test_query_text (db, "SELECT l.ref || '|' || c.ref || '|' || k.small_income_limit FROM contract k "
                         "JOIN organisation l ON l.id = k.lead_id JOIN organisation c ON c.id = k.commissioner_id");
   ck_assert_str_eq (row, "LEAD|COMM|100000000");
 }
@@ -307,7 +293,7 @@ START_TEST (test_formula_guard_is_taken_off)
 
   test_assert_imports (db, "organisations.csv",
                        "ref,name\nA,'=Equals Trust\nB,'Apostrophe Ltd\nC,'-dash\n", NULL);
-  names = query_text (db, "SELECT group_concat (name, '|') FROM organisation");
+  names = test_query_text (db, "SELECT group_concat (name, '|') FROM organisation");
   ck_assert_str_eq (names, "=Equals Trust|'Apostrophe Ltd|-dash");
 }
 END_TEST
@@ -326,7 +312,7 @@ static guint
 count_rows (CandourDatabase *db,
             const char      *sql)
 {
-  g_autofree char *text = query_text (db, sql);
+  g_autofree char *text = test_query_text (db, sql);
 
   return (guint)g_ascii_strtoull (text, NULL, 10);
 }

@@ -67,34 +67,6 @@ in_folder (const char *name)
   return g_build_filename (folder, name, NULL);
 }
 
-static gint64
-query_int (CandourDatabase *db,
-           const char      *sql)
-{
-  sqlite3_stmt *stmt;
-  gint64 value;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static char *
-query_text (sqlite3    *handle,
-            const char *sql)
-{
-  sqlite3_stmt *stmt;
-  char *text = NULL;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
 /* "action by actor" for each history row of ref, oldest first, one per line. */
 static char *
 history_of (CandourDatabase *db,
@@ -137,7 +109,7 @@ START_TEST (test_ids_never_reused)
   test_assert_imports (db, "organisations.csv", "ref,name\nA3,Third\n", NULL);
 
   /* A3 did not take A2's id, so it does not take A2's history either. */
-  ck_assert_int_eq (query_int (db, "SELECT id FROM organisation WHERE ref = 'A3'"), 3);
+  ck_assert_int_eq (test_query_int (db, "SELECT id FROM organisation WHERE ref = 'A3'"), 3);
   history = history_of (db, "A3");
   ck_assert_str_eq (history, expected);
 }
@@ -182,11 +154,11 @@ START_TEST (test_version_2_upgrades)
 
   /* PAY-0198, the highest id, was deleted under version 2: its id stays unused. */
   test_assert_imports (db, "payments.csv", "ref,subcontract_ref,amount,paid_on\nPAY-NEW,SUB-01,10.00,2025-05-01\n", NULL);
-  ck_assert_int_eq (query_int (db, "SELECT id FROM payment WHERE ref = 'PAY-NEW'"), 199);
+  ck_assert_int_eq (test_query_int (db, "SELECT id FROM payment WHERE ref = 'PAY-NEW'"), 199);
   /* Its own creation (by whoever made the fixture) and deletion, nothing of PAY-NEW. */
   history = history_of (db, "PAY-0198");
   {
-    g_autofree char *maker = query_text (candour_database_get_handle (db), "SELECT actor FROM audit WHERE id = 8");
+    g_autofree char *maker = test_query_text (db, "SELECT actor FROM audit WHERE id = 8");
     g_autofree char *want = g_strdup_printf ("insert by %s\ndelete by sam\n", maker);
 
     ck_assert_str_eq (history, want);
@@ -211,7 +183,7 @@ START_TEST (test_other_programs_are_audited)
   sqlite3 *other;
 
   test_assert_imports (db, "organisations.csv", AREA_ORGANISATIONS, NULL);
-  writer = query_text (candour_database_get_handle (db), "SELECT coalesce (name, 'NULL') FROM audit_writer");
+  writer = test_query_text (db, "SELECT coalesce (name, 'NULL') FROM audit_writer");
   ck_assert_str_eq (writer, "NULL");
 
   ck_assert_int_eq (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
@@ -224,11 +196,11 @@ START_TEST (test_other_programs_are_audited)
   ck_assert_int_eq (sqlite3_exec (other, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_CONSTRAINT);
   sqlite3_close (other);
 
-  actors = query_text (candour_database_get_handle (db),
+  actors = test_query_text (db,
                        "SELECT group_concat (action || ' ' || coalesce (record_ref, '-') || ' ' || actor, '; ') "
                        "FROM (SELECT * FROM audit WHERE actor = 'unknown' ORDER BY id)");
   ck_assert_str_eq (actors, "insert SHELL unknown; update P1 unknown; delete SHELL unknown");
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM audit WHERE actor = 'unknown'"), 3);
+  ck_assert_int_eq (test_query_int (db, "SELECT count(*) FROM audit WHERE actor = 'unknown'"), 3);
 }
 END_TEST
 
@@ -541,13 +513,13 @@ START_TEST (test_backup_and_restore)
 
   db = candour_database_open_full (path, CANDOUR_OPEN_EXISTING, &error);
   ck_assert_ptr_nonnull (db);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM organisation"), 3);
+  ck_assert_int_eq (test_query_int (db, "SELECT count(*) FROM organisation"), 3);
   g_clear_object (&db);
 
   /* The replaced file is all there, beside it. */
   db = candour_database_open_full (kept_as, CANDOUR_OPEN_EXISTING, &error);
   ck_assert_ptr_nonnull (db);
-  ck_assert_int_eq (query_int (db, "SELECT count(*) FROM organisation"), 4);
+  ck_assert_int_eq (test_query_int (db, "SELECT count(*) FROM organisation"), 4);
 }
 END_TEST
 
@@ -569,9 +541,9 @@ START_TEST (test_totals_cannot_overflow)
                                         "(1, 9000000000000000000, '2024-02-01'), (1, 9000000000000000000, '2024-03-01')",
                                     NULL));
 
-  ck_assert_int_eq (query_int (db, "SELECT candour_products_less (9000000000000000000, 10000, "
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_products_less (9000000000000000000, 10000, "
                                    "9000000000000000001, 10000)"), 1);
-  ck_assert_int_eq (query_int (db, "SELECT candour_products_less (9223372036854775807, 9223372036854775807, "
+  ck_assert_int_eq (test_query_int (db, "SELECT candour_products_less (9223372036854775807, 9223372036854775807, "
                                    "9223372036854775807, 9223372036854775806)"), 0);
 
   candour_reconcile_options_init (&options);
@@ -596,7 +568,7 @@ START_TEST (test_totals_cannot_overflow)
     ck_assert_str_eq (error->message, "Could not report on :memory:: a total is beyond what Candour can add up "
                                       "(over £92,000,000,000,000,000); some figures must be mistyped: check the "
                                       "database (candour-cli check lists figures over the ceiling).");
-    ck_assert_int_eq (query_int (db, "SELECT count (*) FROM payment"), 2);
+    ck_assert_int_eq (test_query_int (db, "SELECT count (*) FROM payment"), 2);
   }
 
   {
@@ -638,7 +610,7 @@ START_TEST (test_characters_that_show_as_something_else)
 
   /* A no-break space and a byte-order mark around a heading are trimmed. */
   test_assert_imports (db, "organisations.csv", "\xC2\xA0ref\xEF\xBB\xBF,name \xE2\x80\x8B\nA1,\xC2\xA0Trust\xC2\xA0\n", NULL);
-  ck_assert_int_eq (query_int (db, "SELECT length (name) FROM organisation WHERE ref = 'A1'"), 5);
+  ck_assert_int_eq (test_query_int (db, "SELECT length (name) FROM organisation WHERE ref = 'A1'"), 5);
 
   problems = test_import (db, "organisations.csv",
                           "ref,name,notes\n"

@@ -33,20 +33,6 @@ copy_file (const char *from,
 }
 
 static char *
-query_text (CandourDatabase *db,
-            const char      *sql)
-{
-  sqlite3_stmt *stmt;
-  char *text = NULL;
-
-  ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return text;
-}
-
-static char *
 findings_as_of (CandourDatabase *db,
                 const char      *as_of)
 {
@@ -127,7 +113,7 @@ START_TEST (test_audit_trail)
   ck_assert (candour_database_exec (db, "INSERT INTO organisation (ref, name) VALUES ('C', 'Gamma')", NULL));
   ck_assert (candour_database_exec (db, "DELETE FROM organisation WHERE ref = 'B'", NULL));
 
-  rows = query_text (db, "SELECT group_concat (table_name || ' ' || record_id || '-' || coalesce (last_record_id, '') || ' ' "
+  rows = test_query_text (db, "SELECT group_concat (table_name || ' ' || record_id || '-' || coalesce (last_record_id, '') || ' ' "
                          "|| coalesce (record_ref, '') || ' ' || action || ' ' || (actor <> ''), '; ') FROM audit");
   ck_assert_str_eq (rows, "organisation 1-2  insert 1; organisation 1- A update 1; organisation 3- C insert 1; "
                           "organisation 2- B delete 1");
@@ -179,10 +165,10 @@ START_TEST (test_failed_import_leaves_no_audit)
 
   ck_assert_str_eq (problems, "organisations.csv:3:1: ref 'A' is already used by another record in "
                               "organisations; each ref must be unique");
-  count = query_text (db, "SELECT count(*) FROM audit");
+  count = test_query_text (db, "SELECT count(*) FROM audit");
   ck_assert_str_eq (count, "0");
   /* The triggers an import suspends come back with the rollback. */
-  triggers = query_text (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
+  triggers = test_query_text (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
   ck_assert_str_eq (triggers, "26");
 }
 END_TEST
@@ -230,7 +216,7 @@ START_TEST (test_network_drive_uses_rollback_journal)
 
   ck_assert_ptr_nonnull (db);
   ck_assert (candour_database_is_on_network (db));
-  mode = query_text (db, "PRAGMA journal_mode");
+  mode = test_query_text (db, "PRAGMA journal_mode");
   ck_assert_str_eq (mode, "delete");
   g_clear_object (&db);
   test_remove_tree (dir);
@@ -256,7 +242,7 @@ START_TEST (test_two_people_one_file)
   ck_assert (candour_database_exec (alice, "INSERT INTO organisation (ref, name) VALUES ('B', 'Beta')", NULL));
 
   /* Bob still reads, and sees what was saved before. */
-  seen_by_bob = query_text (bob, "SELECT group_concat (ref) FROM organisation");
+  seen_by_bob = test_query_text (bob, "SELECT group_concat (ref) FROM organisation");
   ck_assert_str_eq (seen_by_bob, "A");
 
   /* Bob's form cannot check what he types while Alice saves: it is told so at once,
@@ -282,7 +268,7 @@ START_TEST (test_two_people_one_file)
   ck_assert (candour_database_end (alice, TRUE, NULL));
   ck_assert_int_ne (candour_database_get_data_version (bob), bob_version);
   g_free (seen_by_bob);
-  seen_by_bob = query_text (bob, "SELECT group_concat (ref) FROM organisation");
+  seen_by_bob = test_query_text (bob, "SELECT group_concat (ref) FROM organisation");
   ck_assert_str_eq (seen_by_bob, "A,B");
 
   g_clear_object (&alice);

@@ -74,6 +74,34 @@ test_report_csv (CandourReport *report)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+gint64
+test_query_int (CandourDatabase *db,
+                const char      *sql)
+{
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+char *
+test_query_text (CandourDatabase *db,
+                 const char      *sql)
+{
+  sqlite3_stmt *stmt;
+  char *text = NULL;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (candour_database_get_handle (db), sql, -1, &stmt, NULL), SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
 char *
 test_dump_content (CandourDatabase *db)
 {

@@ -42,6 +42,13 @@ char            *test_dump_content         (CandourDatabase *db);
  * could touch, even one rolled back after dropping indexes and suspending triggers. */
 char            *test_dump_everything      (CandourDatabase *db);
 
+/* The first column of the first row sql gives: an integer, or a copy of the text
+ * (NULL for no row or an empty cell). The statement must prepare. */
+gint64           test_query_int            (CandourDatabase *db,
+                                            const char      *sql);
+char            *test_query_text           (CandourDatabase *db,
+                                            const char      *sql);
+
 /* A new empty temporary folder; removed with test_remove_tree(). */
 char            *test_make_temp_dir        (void);
 void             test_remove_tree          (const char *path);
