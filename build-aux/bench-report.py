@@ -264,7 +264,7 @@ notes = """\
   longest gap between the ticks of a 1 ms main-loop timeout, from the first frame until
   the window had neither stalled for more than 16 ms nor painted for 2 s; **settled**
   is when that quiet began, from the process's start. Both programs carry the same
-  probe (`src/app/main.c`, `tests/bench-minimal-window.c`).
+  probe (`src/app/candour-bench-probe.c`, in both).
 - **Payments page**: Candour's figure is a click's whole cost: the worker's query on its
   own connection, the swap and reading the first page; plain SQL lists the same ids with
   the joins and `LIKE`s a person would write. The stall is the main loop's, while the
