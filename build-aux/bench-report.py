@@ -263,8 +263,11 @@ notes = """\
   has not painted after 60 s is stopped and reported as such. **Longest stall** is the
   longest gap between the ticks of a 1 ms main-loop timeout, from the first frame until
   the window had neither stalled for more than 16 ms nor painted for 2 s; **settled**
-  is when that quiet began, from the process's start. Both programs carry the same
-  probe (`src/app/candour-bench-probe.c`, in both).
+  is when that quiet began, from the process's start. **Showing** a page: once settled,
+  the scale's window shows each page in turn through its `win.show-page` action, as a
+  click in the sidebar does, and the longest stall is counted from that moment until
+  quiet again; the median of the runs, and the worst run. Both programs carry the same
+  probe (`src/app/candour-bench-probe.c`).
 - **Payments page**: Candour's figure is a click's whole cost: the worker's query on its
   own connection, the swap and reading the first page; plain SQL lists the same ids with
   the joins and `LIKE`s a person would write. The stall is the main loop's, while the
