@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "candour-database-sqlite.h"
 #include "candour-database.h"
 #include "candour-payment-list.h"
 

@@ -6,6 +6,7 @@
 #include <check.h>
 #include <glib/gstdio.h>
 
+#include "candour-database-sqlite.h"
 #include "check-suites.h"
 #include "test-util.h"
 #include "candour-error.h"

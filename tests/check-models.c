@@ -8,6 +8,7 @@
 
 #include <check.h>
 
+#include "candour-database-sqlite.h"
 #include "check-suites.h"
 #include "test-util.h"
 #include "candour-bid.h"

@@ -15,6 +15,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "candour-database-sqlite.h"
 #include "test-util.h"
 #include "candour-bid.h"
 #include "candour-consortium.h"

@@ -5,6 +5,7 @@
 
 #include <check.h>
 
+#include "candour-database-sqlite.h"
 #include "check-suites.h"
 #include "test-fixture.h"
 #include "test-util.h"

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "candour-database-sqlite.h"
 #include "test-util.h"
 #include "candour-backup.h"
 #include "candour-error.h"

@@ -13,6 +13,7 @@
 #include <check.h>
 #include <string.h>
 
+#include "candour-database-sqlite.h"
 #include "test-util.h"
 #include "candour-finding-list.h"
 #include "candour-generate.h"

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "candour-database-sqlite.h"
 #include "test-util.h"
 #include "candour-import.h"
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "candour-backup.h"
-#include "candour-database-private.h"
+#include "candour-database-sqlite.h"
 #include "candour-error.h"
 #include "candour-output.h"
 

@@ -4,6 +4,7 @@
  */
 
 #include "candour-column.h"
+#include "candour-database-sqlite.h"
 #include "candour-date.h"
 #include "candour-money.h"
 

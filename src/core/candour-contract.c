@@ -4,6 +4,7 @@
  */
 
 #include "candour-contract.h"
+#include "candour-database-sqlite.h"
 #include "candour-column.h"
 #include "candour-percent.h"
 

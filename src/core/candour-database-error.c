@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "candour-database-private.h"
+#include "candour-database-sqlite.h"
 #include "candour-error.h"
 
 #define NOTHING_CHANGED "Nothing was changed."

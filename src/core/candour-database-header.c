@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "candour-database-private.h"
+#include "candour-database-sqlite.h"
 
 #define HEADER_SIZE 100
 

@@ -20,16 +20,6 @@ gboolean candour_database_audit_batch           (CandourDatabase  *self,
                                                  guint             rows,
                                                  GError          **error);
 
-/* The one translation of SQLite's result codes into words (candour-database-error.c):
- * path is the file it was working on, system_errno the operating system's reason if
- * any, detail SQLite's own message, used only where it is ours (a trigger's RAISE) or
- * names what is missing. Always returns FALSE. */
-gboolean candour_database_error_from_sqlite     (GError          **error,
-                                                 const char       *path,
-                                                 int               extended_code,
-                                                 int               system_errno,
-                                                 const char       *detail);
-
 /* What is wrong with the header of the database file at path, in words ("its header
  * gives ..."), or NULL when nothing is (or the file is empty or no SQLite file, which
  * SQLite reports itself). Only the fields SQLite cannot read past unless all_fields. */
@@ -40,10 +30,5 @@ char    *candour_database_header_problem        (const char       *path,
  * newer first page can wait in the log (a file just made has only SQLite's bare header
  * in it): copies what it can from the log first, without waiting for readers. */
 gboolean candour_database_header_is_current     (CandourDatabase  *self);
-
-/* Registers the engine's SQL functions on a connection (candour-sql-functions.c):
- * candour_round_mul_div, candour_days, candour_size_band, candour_products_less and
- * the aggregate candour_total. Returns an SQLite result code. */
-int      candour_sql_functions_register         (sqlite3          *db);
 
 G_END_DECLS

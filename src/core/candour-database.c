@@ -15,6 +15,7 @@
 
 #include "candour-core-resources.h"
 #include "candour-database-private.h"
+#include "candour-database-sqlite.h"
 #include "candour-backup.h"
 #include "candour-error.h"
 
@@ -46,7 +47,7 @@ struct _CandourDatabase
   gboolean has_writer_table;    /* audit_writer exists: name the writer in each transaction */
   int reserve_fd;               /* the file, to reserve room before a commit; -1 when not */
   sqlite3 *db;
-  GHashTable *statements;       /* const char *sql (by address) → sqlite3_stmt */
+  GHashTable *queries;          /* const char *sql (by address) → CandourQuery */
   guint transaction_depth;
   gboolean rollback_requested;
 };
@@ -54,17 +55,11 @@ struct _CandourDatabase
 G_DEFINE_FINAL_TYPE (CandourDatabase, candour_database, G_TYPE_OBJECT)
 
 static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
-static void
 candour_database_finalize (GObject *object)
 {
   CandourDatabase *self = (CandourDatabase *)object;
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->queries, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   if (self->reserve_fd >= 0)
@@ -88,7 +83,7 @@ candour_database_class_init (CandourDatabaseClass *klass)
 static void
 candour_database_init (CandourDatabase *self)
 {
-  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->queries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)candour_query_free);
   self->reserve_fd = -1;
 }
 
@@ -120,20 +115,13 @@ query_int (CandourDatabase  *self,
            gint64           *out_value,
            GError          **error)
 {
-  sqlite3_stmt *stmt = candour_database_prepare (self, sql, error);
+  CandourQuery *query = candour_database_query (self, sql, error);
 
-  if (stmt == NULL)
+  if (query == NULL || candour_query_step (query, error) != CANDOUR_QUERY_ROW)
     return FALSE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      candour_database_set_error (self, error, sql);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
-  *out_value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *out_value = candour_query_get_int64_at (query, 0);
+  candour_query_reset (query);
   return TRUE;
 }
 
@@ -707,32 +695,19 @@ candour_database_get_handle (CandourDatabase *self)
   return self->db;
 }
 
-sqlite3_stmt *
-candour_database_prepare (CandourDatabase  *self,
-                          const char       *sql,
-                          GError          **error)
+CandourQuery *
+candour_database_lookup_query (CandourDatabase *self,
+                               const char      *sql)
 {
-  sqlite3_stmt *stmt;
+  return g_hash_table_lookup (self->queries, sql);
+}
 
-  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (sql != NULL, NULL);
-
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      candour_database_set_error (self, error, sql);
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
-  return stmt;
+void
+candour_database_keep_query (CandourDatabase *self,
+                             const char      *sql,
+                             CandourQuery    *query)
+{
+  g_hash_table_insert (self->queries, (gpointer)sql, query);
 }
 
 gboolean
@@ -758,22 +733,16 @@ name_writer (CandourDatabase  *self,
              GError          **error)
 {
   static const char sql[] = "UPDATE audit_writer SET name = :name WHERE id = 1";
-  sqlite3_stmt *stmt;
-  int rc;
+  CandourQuery *query;
 
   if (!self->has_writer_table)
     return TRUE;
 
-  stmt = candour_database_prepare (self, sql, error);
-  if (stmt == NULL)
+  query = candour_database_query (self, sql, error);
+  if (query == NULL)
     return FALSE;
-  candour_bind_text (stmt, ":name", name);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return candour_database_set_error (self, error, sql);
-  return TRUE;
+  candour_query_bind_text (query, ":name", name);
+  return candour_query_run (query, error);
 }
 
 /* With the write-ahead log a commit only appends to the -wal file; the database file
@@ -829,11 +798,11 @@ roll_back (CandourDatabase *self)
 {
   /* Statements still stepping would keep the rollback from completing. */
   GHashTableIter iter;
-  gpointer stmt;
+  gpointer query;
 
-  g_hash_table_iter_init (&iter, self->statements);
-  while (g_hash_table_iter_next (&iter, NULL, &stmt))
-    sqlite3_reset (stmt);
+  g_hash_table_iter_init (&iter, self->queries);
+  while (g_hash_table_iter_next (&iter, NULL, &query))
+    candour_query_reset (query);
 
   if (!sqlite3_get_autocommit (self->db))
     candour_database_exec (self, "ROLLBACK", NULL);
@@ -929,43 +898,6 @@ candour_database_in_transaction (CandourDatabase *self)
   return self->transaction_depth > 0;
 }
 
-static int
-parameter_index (sqlite3_stmt *stmt,
-                 const char   *name)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index == 0)
-    g_critical ("SQL has no parameter %s: %s", name, sqlite3_sql (stmt));
-  return index;
-}
-
-void
-candour_bind_text (sqlite3_stmt *stmt,
-                   const char   *name,
-                   const char   *value)
-{
-  if (value == NULL)
-    sqlite3_bind_null (stmt, parameter_index (stmt, name));
-  else
-    sqlite3_bind_text (stmt, parameter_index (stmt, name), value, -1, SQLITE_TRANSIENT);
-}
-
-void
-candour_bind_int64 (sqlite3_stmt *stmt,
-                    const char   *name,
-                    gint64        value)
-{
-  sqlite3_bind_int64 (stmt, parameter_index (stmt, name), value);
-}
-
-void
-candour_bind_null (sqlite3_stmt *stmt,
-                   const char   *name)
-{
-  sqlite3_bind_null (stmt, parameter_index (stmt, name));
-}
-
 gboolean
 candour_database_audit_batch (CandourDatabase  *self,
                               const char       *table,
@@ -979,27 +911,20 @@ candour_database_audit_batch (CandourDatabase  *self,
     "INSERT INTO audit (actor, table_name, record_id, last_record_id, action, new_values) "
     "VALUES (coalesce ((SELECT name FROM audit_writer), 'unknown'), :table, :first, :last, 'insert', "
     "json_object ('file', :source, 'rows', :rows))";
-  sqlite3_stmt *stmt;
-  int rc;
+  CandourQuery *query;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
 
-  stmt = candour_database_prepare (self, sql, error);
-  if (stmt == NULL)
+  query = candour_database_query (self, sql, error);
+  if (query == NULL)
     return FALSE;
 
-  candour_bind_text (stmt, ":table", table);
-  candour_bind_int64 (stmt, ":first", first_id);
-  candour_bind_int64 (stmt, ":last", last_id);
-  candour_bind_text (stmt, ":source", source);
-  candour_bind_int64 (stmt, ":rows", rows);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    return candour_database_set_error (self, error, sql);
-  return TRUE;
+  candour_query_bind_text (query, ":table", table);
+  candour_query_bind_int64 (query, ":first", first_id);
+  candour_query_bind_int64 (query, ":last", last_id);
+  candour_query_bind_text (query, ":source", source);
+  candour_query_bind_int64 (query, ":rows", rows);
+  return candour_query_run (query, error);
 }
 
 char *
@@ -1025,4 +950,25 @@ candour_database_remove_files (const char *path)
 
       g_unlink (file);
     }
+}
+
+/* SQLite virtual-machine steps between looks at the cancellable. */
+#define CANCEL_CHECK_STEPS 1000
+
+static int
+stop_if_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+void
+candour_database_set_cancellable (CandourDatabase *self,
+                                  GCancellable    *cancellable)
+{
+  g_return_if_fail (CANDOUR_IS_DATABASE (self));
+
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, CANCEL_CHECK_STEPS, stop_if_cancelled, cancellable);
+  else
+    sqlite3_progress_handler (self->db, 0, NULL, NULL);
 }

@@ -6,7 +6,8 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
+
+#include "candour-query.h"
 
 G_BEGIN_DECLS
 
@@ -48,8 +49,6 @@ const char      *candour_database_get_path           (CandourDatabase  *self);
 CandourDatabase *candour_database_open_reader        (CandourDatabase  *self,
                                                       GError          **error);
 
-sqlite3         *candour_database_get_handle         (CandourDatabase  *self);
-
 /* The name a path chosen for a new database gets: ".candour" added, unless it ends in
  * ".candour" or ".db" already. */
 char            *candour_database_name_file          (const char       *path);
@@ -72,11 +71,6 @@ int              candour_database_get_latest_version (void);
  * what it shows. */
 gint64           candour_database_get_data_version   (CandourDatabase  *self);
 
-/* Statements are prepared once per SQL text (compared by address: pass static strings),
- * kept for the life of the database, and come back reset with no bindings. */
-sqlite3_stmt    *candour_database_prepare            (CandourDatabase  *self,
-                                                      const char       *sql,
-                                                      GError          **error);
 /* Runs SQL with no results (may hold several statements). */
 gboolean         candour_database_exec               (CandourDatabase  *self,
                                                       const char       *sql,
@@ -108,21 +102,9 @@ gboolean         candour_database_checkpoint         (CandourDatabase  *self,
 const char * const *
                  candour_database_get_files          (CandourDatabase  *self);
 
-/* Fills error from the connection's last error, in words a person can act on that name
- * the file (CANDOUR_DATABASE_ERROR, or CANDOUR_DOMAIN_ERROR_BUSY). Always returns FALSE
- * for convenience. */
-gboolean         candour_database_set_error          (CandourDatabase  *self,
-                                                      GError          **error,
-                                                      const char       *sql);
-
-/* Binding helpers by parameter name (":name"); a missing parameter is a programming error. */
-void             candour_bind_text                   (sqlite3_stmt     *stmt,
-                                                      const char       *name,
-                                                      const char       *value);
-void             candour_bind_int64                  (sqlite3_stmt     *stmt,
-                                                      const char       *name,
-                                                      gint64            value);
-void             candour_bind_null                   (sqlite3_stmt     *stmt,
-                                                      const char       *name);
+/* While set, a long query on this connection checks cancellable every so often and
+ * stops with CANDOUR_DATABASE_ERROR_CANCELLED once it is cancelled. NULL unsets it. */
+void             candour_database_set_cancellable    (CandourDatabase  *self,
+                                                      GCancellable     *cancellable);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "candour-demo.h"
+#include "candour-database-sqlite.h"
 #include "candour-date.h"
 #include "candour-error.h"
 #include "candour-import.h"

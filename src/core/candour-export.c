@@ -177,7 +177,7 @@ candour_export_record (CandourDatabase  *db,
   report = candour_report_new (db, exports[table].record_sql, exports[table].columns,
                                exports[table].n_columns, error);
   if (report != NULL)
-    candour_bind_int64 (candour_report_get_statement (report), ":id", id);
+    candour_query_bind_int64 (candour_report_get_query (report), ":id", id);
   return report;
 }
 

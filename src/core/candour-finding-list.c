@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "candour-finding-list.h"
+#include "candour-database-sqlite.h"
 
 /* Where a change to a record of each table lands among the findings: the bid and the
  * partner it is about. Each is served by an index (see sql/0004-scale-indexes.sql). */

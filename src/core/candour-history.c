@@ -89,7 +89,7 @@ candour_report_history (CandourDatabase  *db,
 
   report = candour_report_new (db, history_sql, history_columns, G_N_ELEMENTS (history_columns), error);
   if (report != NULL)
-    candour_bind_text (candour_report_get_statement (report), ":ref", ref);
+    candour_query_bind_text (candour_report_get_query (report), ":ref", ref);
   return report;
 }
 

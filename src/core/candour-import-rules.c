@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "candour-import-rules-private.h"
+#include "candour-database-sqlite.h"
 #include "candour-database-private.h"
 #include "candour-date.h"
 #include "candour-money.h"

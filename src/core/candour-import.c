@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "candour-import-private.h"
+#include "candour-database-sqlite.h"
 #include "candour-import-rules-private.h"
 #include "candour-database-private.h"
 #include "candour-csv-reader.h"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "candour-integrity.h"
+#include "candour-database-sqlite.h"
 #include "candour-database-private.h"
 #include "candour-money.h"
 

@@ -15,6 +15,7 @@
  */
 
 #include "candour-payment-list.h"
+#include "candour-database-sqlite.h"
 #include "candour-rules.h"
 
 /* Pages kept in memory: a screenful and some scrolling either side. */

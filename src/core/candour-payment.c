@@ -4,6 +4,7 @@
  */
 
 #include "candour-payment.h"
+#include "candour-database-sqlite.h"
 #include "candour-column.h"
 
 struct _CandourPayment

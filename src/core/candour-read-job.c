@@ -5,9 +5,6 @@
 
 #include "candour-read-job.h"
 
-/* SQLite virtual-machine steps between looks at the cancellable. */
-#define CANCEL_CHECK_STEPS 1000
-
 static gint n_pending;
 
 /* Answers held back by candour_read_job_hold(), in the order they came: GTask pairs. */
@@ -34,12 +31,6 @@ job_free (gpointer user_data)
   g_free (job);
 }
 
-static int
-stop_if_cancelled (void *cancellable)
-{
-  return g_cancellable_is_cancelled (cancellable);
-}
-
 static void
 answer (GTask           *task,
         Job             *job,
@@ -49,11 +40,9 @@ answer (GTask           *task,
   GError *error = NULL;
   gpointer result;
 
-  if (cancellable != NULL)
-    sqlite3_progress_handler (candour_database_get_handle (reader), CANCEL_CHECK_STEPS,
-                              stop_if_cancelled, cancellable);
+  candour_database_set_cancellable (reader, cancellable);
   result = job->func (reader, job->data, cancellable, &error);
-  sqlite3_progress_handler (candour_database_get_handle (reader), 0, NULL, NULL);
+  candour_database_set_cancellable (reader, NULL);
 
   if (g_cancellable_is_cancelled (cancellable))
     {

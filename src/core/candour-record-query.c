@@ -4,6 +4,7 @@
  */
 
 #include "candour-record-query.h"
+#include "candour-database-sqlite.h"
 #include "candour-rules.h"
 
 static const char * const find_sql[CANDOUR_N_TABLES] = {
@@ -168,7 +169,7 @@ candour_report_ref_choice (CandourDatabase  *db,
 
   report = candour_report_new (db, choices_sql[table].one, choice_columns, G_N_ELEMENTS (choice_columns), error);
   if (report != NULL)
-    candour_bind_text (candour_report_get_statement (report), ":ref", ref != NULL ? ref : "");
+    candour_query_bind_text (candour_report_get_query (report), ":ref", ref != NULL ? ref : "");
   return report;
 }
 
@@ -188,8 +189,8 @@ candour_report_ref_search (CandourDatabase  *db,
                                error);
   if (report != NULL)
     {
-      candour_bind_text (candour_report_get_statement (report), ":text", text != NULL ? text : "");
-      candour_bind_int64 (candour_report_get_statement (report), ":limit", limit);
+      candour_query_bind_text (candour_report_get_query (report), ":text", text != NULL ? text : "");
+      candour_query_bind_int64 (candour_report_get_query (report), ":limit", limit);
     }
   return report;
 }
@@ -205,7 +206,7 @@ report_for_id (CandourDatabase            *db,
   CandourReport *report = candour_report_new (db, sql, columns, n_columns, error);
 
   if (report != NULL)
-    candour_bind_int64 (candour_report_get_statement (report), ":id", id);
+    candour_query_bind_int64 (candour_report_get_query (report), ":id", id);
   return report;
 }
 
@@ -405,8 +406,8 @@ candour_report_audit_changes (CandourDatabase  *db,
                                G_N_ELEMENTS (audit_change_columns), error);
   if (report != NULL)
     {
-      candour_bind_text (candour_report_get_statement (report), ":old", old_values);
-      candour_bind_text (candour_report_get_statement (report), ":new", new_values);
+      candour_query_bind_text (candour_report_get_query (report), ":old", old_values);
+      candour_query_bind_text (candour_report_get_query (report), ":new", new_values);
     }
   return report;
 }

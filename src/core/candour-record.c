@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "candour-record.h"
+#include "candour-database-sqlite.h"
 #include "candour-error.h"
 #include "candour-export.h"
 #include "candour-import-private.h"

@@ -12,7 +12,7 @@
 struct _CandourReport
 {
   CandourDatabase *db;
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
   const CandourReportColumn *columns;
   guint n_columns;
 };
@@ -25,20 +25,20 @@ candour_report_new (CandourDatabase            *db,
                     GError                    **error)
 {
   CandourReport *self;
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  stmt = candour_database_prepare (db, sql, error);
-  if (stmt == NULL)
+  query = candour_database_query (db, sql, error);
+  if (query == NULL)
     return NULL;
 
-  g_assert ((guint)sqlite3_column_count (stmt) == n_columns);
+  g_assert (candour_query_get_n_columns (query) == n_columns);
 
   self = g_new0 (CandourReport, 1);
   self->db = g_object_ref (db);
-  self->stmt = stmt;
+  self->query = query;
   self->columns = columns;
   self->n_columns = n_columns;
   return self;
@@ -50,17 +50,16 @@ candour_report_free (CandourReport *self)
   if (self == NULL)
     return;
 
-  /* The statement belongs to the database's cache: leave it reset for the next user. */
-  sqlite3_reset (self->stmt);
-  sqlite3_clear_bindings (self->stmt);
+  /* The query belongs to the database's cache: leave it reset for the next user. */
+  candour_query_reset (self->query);
   g_clear_object (&self->db);
   g_free (self);
 }
 
-sqlite3_stmt *
-candour_report_get_statement (CandourReport *self)
+CandourQuery *
+candour_report_get_query (CandourReport *self)
 {
-  return self->stmt;
+  return self->query;
 }
 
 CandourDatabase *
@@ -88,34 +87,28 @@ gboolean
 candour_report_next (CandourReport  *self,
                      GError        **error)
 {
-  int rc = sqlite3_step (self->stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    candour_database_set_error (self->db, error, sqlite3_sql (self->stmt));
-  return FALSE;
+  return candour_query_step (self->query, error) == CANDOUR_QUERY_ROW;
 }
 
 gboolean
 candour_report_cell_is_null (CandourReport *self,
                              guint          column)
 {
-  return sqlite3_column_type (self->stmt, column) == SQLITE_NULL;
+  return candour_query_is_null_at (self->query, column);
 }
 
 gint64
 candour_report_get_int64 (CandourReport *self,
                           guint          column)
 {
-  return sqlite3_column_int64 (self->stmt, column);
+  return candour_query_get_int64_at (self->query, column);
 }
 
 const char *
 candour_report_get_text (CandourReport *self,
                          guint          column)
 {
-  return (const char *)sqlite3_column_text (self->stmt, column);
+  return candour_query_get_text_at (self->query, column);
 }
 
 char *

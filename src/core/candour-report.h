@@ -44,14 +44,14 @@ typedef struct
 typedef struct _CandourReport CandourReport;
 
 /* Runs sql (a static string) with columns describing its result columns in order.
- * Bind parameters through candour_report_get_statement() before the first _next(). */
+ * Bind parameters through candour_report_get_query() before the first _next(). */
 CandourReport       *candour_report_new            (CandourDatabase           *db,
                                                     const char                *sql,
                                                     const CandourReportColumn *columns,
                                                     guint                      n_columns,
                                                     GError                   **error);
 void                 candour_report_free           (CandourReport *self);
-sqlite3_stmt        *candour_report_get_statement  (CandourReport *self);
+CandourQuery        *candour_report_get_query      (CandourReport *self);
 CandourDatabase     *candour_report_get_database   (CandourReport *self);
 
 guint                candour_report_get_n_columns  (CandourReport *self);

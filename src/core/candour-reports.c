@@ -304,7 +304,7 @@ engine_report (CandourDatabase                *db,
 {
   g_autofree char *today = NULL;
   CandourReport *report;
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -316,11 +316,11 @@ engine_report (CandourDatabase                *db,
   if (options->as_of == NULL)
     today = candour_date_today ();
 
-  stmt = candour_report_get_statement (report);
-  candour_bind_text (stmt, ":as_of", options->as_of != NULL ? options->as_of : today);
-  candour_bind_int64 (stmt, ":grace", options->grace_days);
-  candour_bind_int64 (stmt, ":tolerance", options->tolerance);
-  candour_bind_int64 (stmt, ":all", include_not_awarded);
+  query = candour_report_get_query (report);
+  candour_query_bind_text (query, ":as_of", options->as_of != NULL ? options->as_of : today);
+  candour_query_bind_int64 (query, ":grace", options->grace_days);
+  candour_query_bind_int64 (query, ":tolerance", options->tolerance);
+  candour_query_bind_int64 (query, ":all", include_not_awarded);
   return report;
 }
 
@@ -341,7 +341,7 @@ candour_report_finding_rows (CandourDatabase                *db,
 {
   static const CandourFindingScope everything = { 0 };
   CandourReport *report;
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
   Scope which;
 
   if (scope == NULL)
@@ -362,13 +362,13 @@ candour_report_finding_rows (CandourDatabase                *db,
   if (report == NULL)
     return NULL;
 
-  stmt = candour_report_get_statement (report);
+  query = candour_report_get_query (report);
   if (which == SCOPE_BID || which == SCOPE_BID_PARTNER)
-    candour_bind_int64 (stmt, ":bid", scope->bid_id);
+    candour_query_bind_int64 (query, ":bid", scope->bid_id);
   if (which == SCOPE_PARTNER || which == SCOPE_BID_PARTNER)
-    candour_bind_int64 (stmt, ":partner", scope->partner_id);
+    candour_query_bind_int64 (query, ":partner", scope->partner_id);
   if (which == SCOPE_LEAD)
-    candour_bind_int64 (stmt, ":lead", scope->lead_id);
+    candour_query_bind_int64 (query, ":lead", scope->lead_id);
   return report;
 }
 
@@ -397,7 +397,7 @@ candour_report_contract_shares (CandourDatabase  *db,
                                               G_N_ELEMENTS (shares_columns), error);
 
   if (report != NULL)
-    candour_bind_int64 (candour_report_get_statement (report), ":contract", contract_id);
+    candour_query_bind_int64 (candour_report_get_query (report), ":contract", contract_id);
   return report;
 }
 
@@ -407,7 +407,7 @@ candour_report_payment_times (CandourDatabase                   *db,
                               GError                           **error)
 {
   CandourReport *report;
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
 
   g_return_val_if_fail (options != NULL, NULL);
 
@@ -416,8 +416,8 @@ candour_report_payment_times (CandourDatabase                   *db,
   if (report == NULL)
     return NULL;
 
-  stmt = candour_report_get_statement (report);
-  candour_bind_text (stmt, ":from", options->from);
-  candour_bind_text (stmt, ":to", options->to);
+  query = candour_report_get_query (report);
+  candour_query_bind_text (query, ":from", options->from);
+  candour_query_bind_text (query, ":to", options->to);
   return report;
 }

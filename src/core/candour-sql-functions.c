@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "candour-database-private.h"
+#include "candour-database-sqlite.h"
 #include "candour-date.h"
 #include "candour-money.h"
 #include "candour-rules.h"

@@ -4,6 +4,7 @@
  */
 
 #include "candour-story.h"
+#include "candour-database-sqlite.h"
 #include "candour-column.h"
 #include "candour-date.h"
 #include "candour-error.h"

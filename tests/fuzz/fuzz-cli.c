@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "candour-database-sqlite.h"
 #include "fuzz-target.h"
 #include "candour-cli.h"
 #include "candour-demo.h"

@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "candour-database-sqlite.h"
 #include "fuzz-target.h"
 #include "candour-import.h"
 #include "candour-integrity.h"

@@ -1,0 +1,62 @@
+/* candour-database-sqlite.h: what the SQLite backend's own files share
+ *
+ * Only the backend's files include this (candour-database*.c, candour-query.c,
+ * candour-backup.c, candour-sql-functions.c); everything else reaches the database
+ * through CandourQuery.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "candour-database-private.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *candour_database_get_handle     (CandourDatabase  *self);
+
+/* Fills error from the connection's last error, in words a person can act on that name
+ * the file (CANDOUR_DATABASE_ERROR, or CANDOUR_DOMAIN_ERROR_BUSY). Always returns FALSE
+ * for convenience. */
+gboolean      candour_database_set_error      (CandourDatabase  *self,
+                                               GError          **error,
+                                               const char       *sql);
+
+/* The database keeps one query per SQL text (by address) for its whole life. */
+CandourQuery *candour_database_lookup_query   (CandourDatabase  *self,
+                                               const char       *sql);
+void          candour_database_keep_query     (CandourDatabase  *self,
+                                               const char       *sql,
+                                               CandourQuery     *query);
+
+/* The one translation of SQLite's result codes into words (candour-database-error.c):
+ * path is the file it was working on, system_errno the operating system's reason if
+ * any, detail SQLite's own message, used only where it is ours (a trigger's RAISE) or
+ * names what is missing. Always returns FALSE. */
+gboolean      candour_database_error_from_sqlite (GError          **error,
+                                                  const char       *path,
+                                                  int               extended_code,
+                                                  int               system_errno,
+                                                  const char       *detail);
+
+/* Registers the engine's SQL functions on a connection (candour-sql-functions.c):
+ * candour_round_mul_div, candour_days, candour_size_band, candour_products_less and
+ * the aggregate candour_total. Returns an SQLite result code. */
+int           candour_sql_functions_register  (sqlite3          *db);
+
+/* TRANSITIONAL, while the core moves to CandourQuery; removed with the last user. */
+sqlite3_stmt *candour_database_prepare        (CandourDatabase  *self,
+                                               const char       *sql,
+                                               GError          **error);
+void          candour_bind_text               (sqlite3_stmt     *stmt,
+                                               const char       *name,
+                                               const char       *value);
+void          candour_bind_int64              (sqlite3_stmt     *stmt,
+                                               const char       *name,
+                                               gint64            value);
+void          candour_bind_null               (sqlite3_stmt     *stmt,
+                                               const char       *name);
+
+G_END_DECLS
