@@ -4,7 +4,6 @@
  */
 
 #include "candour-bid.h"
-#include "candour-database-sqlite.h"
 #include "candour-column.h"
 
 struct _CandourBid
@@ -192,27 +191,26 @@ candour_bid_init (CandourBid *self)
 }
 
 CandourBid *
-candour_bid_new_from_statement (sqlite3_stmt *stmt)
+candour_bid_new_from_query (CandourQuery *query)
 {
   CandourBid *self;
 
-  g_return_val_if_fail (stmt != NULL, NULL);
-  g_return_val_if_fail (sqlite3_column_count (stmt) >= 11, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
 
   self = g_object_new (CANDOUR_TYPE_BID, NULL);
-  self->ref = candour_column_dup_text (stmt, 0);
-  self->title = candour_column_dup_text (stmt, 1);
-  self->lead_ref = candour_column_dup_text (stmt, 2);
-  self->lead_name = candour_column_dup_text (stmt, 3);
-  self->commissioner_name = candour_column_dup_text (stmt, 4);
-  self->value = candour_column_int64_or (stmt, 5, -1);
-  self->value_text = candour_column_money_display (stmt, 5);
-  self->submitted_on = candour_column_dup_text (stmt, 6);
-  self->submitted_on_text = candour_column_date_display (stmt, 6);
-  self->outcome = candour_column_dup_text (stmt, 7);
-  self->consortium_name = candour_column_dup_text (stmt, 8);
-  self->partners = candour_column_int64_or (stmt, 9, -1);
-  self->contract_ref = candour_column_dup_text (stmt, 10);
+  self->ref = candour_query_dup_text (query, "ref");
+  self->title = candour_query_dup_text (query, "title");
+  self->lead_ref = candour_query_dup_text (query, "lead_ref");
+  self->lead_name = candour_query_dup_text (query, "lead_name");
+  self->commissioner_name = candour_query_dup_text (query, "commissioner_name");
+  self->value = candour_query_get_int64_or (query, "value", -1);
+  self->value_text = candour_column_money_display (query, "value");
+  self->submitted_on = candour_query_dup_text (query, "submitted_on");
+  self->submitted_on_text = candour_column_date_display (query, "submitted_on");
+  self->outcome = candour_query_dup_text (query, "outcome");
+  self->consortium_name = candour_query_dup_text (query, "consortium_name");
+  self->partners = candour_query_get_int64_or (query, "partners", -1);
+  self->contract_ref = candour_query_dup_text (query, "contract_ref");
   return self;
 }
 
@@ -294,10 +292,11 @@ candour_bid_get_contract_ref (CandourBid *self)
 }
 
 static const char list_sql[] =
-  "SELECT b.ref, b.title, lead.ref, lead.name, commissioner.name, b.value, b.submitted_on,\n"
-  "       b.outcome, consortium.name,\n"
-  "       (SELECT count (*) FROM bid_partner bp WHERE bp.bid_id = b.id),\n"
-  "       c.ref\n"
+  "SELECT b.ref AS ref, b.title AS title, lead.ref AS lead_ref, lead.name AS lead_name,\n"
+  "       commissioner.name AS commissioner_name, b.value AS value,\n"
+  "       b.submitted_on AS submitted_on, b.outcome AS outcome, consortium.name AS consortium_name,\n"
+  "       (SELECT count (*) FROM bid_partner bp WHERE bp.bid_id = b.id) AS partners,\n"
+  "       c.ref AS contract_ref\n"
   "FROM bid b\n"
   "JOIN organisation lead ON lead.id = b.lead_id\n"
   "JOIN organisation commissioner ON commissioner.id = b.commissioner_id\n"
@@ -310,5 +309,5 @@ candour_bid_list_load (CandourDatabase  *db,
                       GError          **error)
 {
   return candour_column_load_list (db, list_sql, CANDOUR_TYPE_BID,
-                                   (CandourRowNewFunc)candour_bid_new_from_statement, error);
+                                   (CandourRowNewFunc)candour_bid_new_from_query, error);
 }

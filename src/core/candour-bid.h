@@ -10,7 +10,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "candour-database.h"
 
@@ -20,10 +19,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CandourBid, candour_bid, CANDOUR, BID, GObject)
 
-/* The current row of a statement whose columns are, in order:
+/* The current row of a query with the columns (by name):
  * ref, title, lead_ref, lead_name, commissioner_name, value, submitted_on, outcome,
  * consortium_name, partners, contract_ref. */
-CandourBid *candour_bid_new_from_statement    (sqlite3_stmt *stmt);
+CandourBid *candour_bid_new_from_query    (CandourQuery *query);
 
 const char *candour_bid_get_ref               (CandourBid *self);
 const char *candour_bid_get_title             (CandourBid *self);

@@ -4,52 +4,28 @@
  */
 
 #include "candour-column.h"
-#include "candour-database-sqlite.h"
 #include "candour-date.h"
 #include "candour-money.h"
 
 char *
-candour_column_dup_text (sqlite3_stmt *stmt,
-                         int           column)
+candour_column_money_display (CandourQuery *query,
+                              const char   *column)
 {
-  g_return_val_if_fail (stmt != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
 
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
-}
-
-gint64
-candour_column_int64_or (sqlite3_stmt *stmt,
-                         int           column,
-                         gint64        fallback)
-{
-  g_return_val_if_fail (stmt != NULL, fallback);
-
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return fallback;
-  return sqlite3_column_int64 (stmt, column);
+  return candour_money_display_or_empty (!candour_query_is_null (query, column),
+                                         candour_query_get_int64 (query, column));
 }
 
 char *
-candour_column_money_display (sqlite3_stmt *stmt,
-                              int           column)
+candour_column_date_display (CandourQuery *query,
+                             const char   *column)
 {
-  g_return_val_if_fail (stmt != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
 
-  return candour_money_display_or_empty (sqlite3_column_type (stmt, column) != SQLITE_NULL,
-                                         sqlite3_column_int64 (stmt, column));
-}
-
-char *
-candour_column_date_display (sqlite3_stmt *stmt,
-                             int           column)
-{
-  g_return_val_if_fail (stmt != NULL, NULL);
-
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (candour_query_is_null (query, column))
     return g_strdup ("");
-  return candour_date_format_display ((const char *)sqlite3_column_text (stmt, column));
+  return candour_date_format_display (candour_query_get_text (query, column));
 }
 
 char *
@@ -68,25 +44,20 @@ candour_column_load_list (CandourDatabase    *db,
 {
   g_autoptr(GListStore) store = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  CandourQuery *query;
+  CandourQueryStep step;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
   g_return_val_if_fail (new_row != NULL, NULL);
 
-  stmt = candour_database_prepare (db, sql, error);
-  if (stmt == NULL)
+  query = candour_database_query (db, sql, error);
+  if (query == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, new_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      candour_database_set_error (db, error, sql);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
+    g_ptr_array_add (rows, new_row (query));
+  if (step == CANDOUR_QUERY_ERROR)
+    return NULL;
 
   /* One splice: one items-changed for the whole list. */
   store = g_list_store_new (item_type);

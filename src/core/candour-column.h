@@ -10,28 +10,20 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "candour-database.h"
 
 G_BEGIN_DECLS
 
-/* The column as a new string, NULL when the cell is NULL. */
-char    *candour_column_dup_text      (sqlite3_stmt *stmt,
-                                       int           column);
-/* The column as an integer, or fallback when the cell is NULL. */
-gint64   candour_column_int64_or      (sqlite3_stmt *stmt,
-                                       int           column,
-                                       gint64        fallback);
 /* "£1,234.50", or "" when the cell is NULL. */
-char    *candour_column_money_display (sqlite3_stmt *stmt,
-                                       int           column);
+char    *candour_column_money_display (CandourQuery *query,
+                                       const char   *column);
 /* "01/04/2025", or "" when the cell is NULL. */
-char    *candour_column_date_display  (sqlite3_stmt *stmt,
-                                       int           column);
+char    *candour_column_date_display  (CandourQuery *query,
+                                       const char   *column);
 
-/* Makes a row object from the statement's current row. */
-typedef gpointer (*CandourRowNewFunc) (sqlite3_stmt *stmt);
+/* Makes a row object from the query's current row. */
+typedef gpointer (*CandourRowNewFunc) (CandourQuery *query);
 
 /* Runs sql (no parameters) and returns a GListStore of item_type holding one object
  * per row, made by new_row: for the record lists (bids, contracts…), a few thousand

@@ -4,7 +4,6 @@
  */
 
 #include "candour-consortium.h"
-#include "candour-database-sqlite.h"
 #include "candour-column.h"
 
 struct _CandourConsortium
@@ -170,25 +169,24 @@ candour_consortium_init (CandourConsortium *self)
 }
 
 CandourConsortium *
-candour_consortium_new_from_statement (sqlite3_stmt *stmt)
+candour_consortium_new_from_query (CandourQuery *query)
 {
   CandourConsortium *self;
 
-  g_return_val_if_fail (stmt != NULL, NULL);
-  g_return_val_if_fail (sqlite3_column_count (stmt) >= 10, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
 
   self = g_object_new (CANDOUR_TYPE_CONSORTIUM, NULL);
-  self->ref = candour_column_dup_text (stmt, 0);
-  self->name = candour_column_dup_text (stmt, 1);
-  self->model = candour_column_dup_text (stmt, 2);
-  self->lead_name = candour_column_dup_text (stmt, 3);
-  self->members = candour_column_int64_or (stmt, 4, -1);
-  self->agreement = sqlite3_column_int (stmt, 5) != 0;
-  self->agreement_on = candour_column_dup_text (stmt, 6);
-  self->agreement_on_text = candour_column_date_display (stmt, 6);
-  self->due_diligence = sqlite3_column_int (stmt, 7) != 0;
-  self->bids = candour_column_int64_or (stmt, 8, -1);
-  self->notes = candour_column_dup_text (stmt, 9);
+  self->ref = candour_query_dup_text (query, "ref");
+  self->name = candour_query_dup_text (query, "name");
+  self->model = candour_query_dup_text (query, "model");
+  self->lead_name = candour_query_dup_text (query, "lead_name");
+  self->members = candour_query_get_int64_or (query, "members", -1);
+  self->agreement = candour_query_get_int64 (query, "agreement") != 0;
+  self->agreement_on = candour_query_dup_text (query, "agreement_on");
+  self->agreement_on_text = candour_column_date_display (query, "agreement_on");
+  self->due_diligence = candour_query_get_int64 (query, "due_diligence") != 0;
+  self->bids = candour_query_get_int64_or (query, "bids", -1);
+  self->notes = candour_query_dup_text (query, "notes");
   return self;
 }
 
@@ -263,11 +261,12 @@ candour_consortium_get_notes (CandourConsortium *self)
 }
 
 static const char list_sql[] =
-  "SELECT c.ref, c.name, c.model, lead.name,\n"
-  "       (SELECT count (*) FROM consortium_member m WHERE m.consortium_id = c.id AND m.left_on IS NULL),\n"
-  "       c.agreement, c.agreement_on, c.due_diligence,\n"
-  "       (SELECT count (*) FROM bid b WHERE b.consortium_id = c.id),\n"
-  "       c.notes\n"
+  "SELECT c.ref AS ref, c.name AS name, c.model AS model, lead.name AS lead_name,\n"
+  "       (SELECT count (*) FROM consortium_member m\n"
+  "        WHERE m.consortium_id = c.id AND m.left_on IS NULL) AS members,\n"
+  "       c.agreement AS agreement, c.agreement_on AS agreement_on, c.due_diligence AS due_diligence,\n"
+  "       (SELECT count (*) FROM bid b WHERE b.consortium_id = c.id) AS bids,\n"
+  "       c.notes AS notes\n"
   "FROM consortium c\n"
   "LEFT JOIN organisation lead ON lead.id = c.lead_id\n"
   "ORDER BY c.name COLLATE NOCASE, c.ref";
@@ -277,5 +276,5 @@ candour_consortium_list_load (CandourDatabase  *db,
                              GError          **error)
 {
   return candour_column_load_list (db, list_sql, CANDOUR_TYPE_CONSORTIUM,
-                                   (CandourRowNewFunc)candour_consortium_new_from_statement, error);
+                                   (CandourRowNewFunc)candour_consortium_new_from_query, error);
 }

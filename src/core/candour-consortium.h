@@ -10,7 +10,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "candour-database.h"
 
@@ -20,10 +19,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CandourConsortium, candour_consortium, CANDOUR, CONSORTIUM, GObject)
 
-/* The current row of a statement whose columns are, in order:
+/* The current row of a query with the columns (by name):
  * ref, name, model, lead_name, members, agreement, agreement_on, due_diligence, bids,
  * notes. */
-CandourConsortium *candour_consortium_new_from_statement (sqlite3_stmt *stmt);
+CandourConsortium *candour_consortium_new_from_query (CandourQuery *query);
 
 const char        *candour_consortium_get_ref            (CandourConsortium *self);
 const char        *candour_consortium_get_name           (CandourConsortium *self);

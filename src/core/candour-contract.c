@@ -4,7 +4,6 @@
  */
 
 #include "candour-contract.h"
-#include "candour-database-sqlite.h"
 #include "candour-column.h"
 #include "candour-percent.h"
 
@@ -231,27 +230,26 @@ candour_contract_init (CandourContract *self)
 }
 
 CandourContract *
-candour_contract_new_from_statement (sqlite3_stmt *stmt)
+candour_contract_new_from_query (CandourQuery *query)
 {
   CandourContract *self;
 
-  g_return_val_if_fail (stmt != NULL, NULL);
-  g_return_val_if_fail (sqlite3_column_count (stmt) >= 12, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
 
   self = g_object_new (CANDOUR_TYPE_CONTRACT, NULL);
-  self->ref = candour_column_dup_text (stmt, 0);
-  self->title = candour_column_dup_text (stmt, 1);
-  self->bid_ref = candour_column_dup_text (stmt, 2);
-  self->lead_name = candour_column_dup_text (stmt, 3);
-  self->commissioner_name = candour_column_dup_text (stmt, 4);
-  self->value = candour_column_int64_or (stmt, 5, -1);
-  self->value_text = candour_column_money_display (stmt, 5);
-  self->start_on = candour_column_dup_text (stmt, 6);
-  self->start_on_text = candour_column_date_display (stmt, 6);
-  self->end_on = candour_column_dup_text (stmt, 7);
-  self->end_on_text = candour_column_date_display (stmt, 7);
-  self->model = candour_column_dup_text (stmt, 8);
-  self->required_small_share = candour_column_int64_or (stmt, 9, -1);
+  self->ref = candour_query_dup_text (query, "ref");
+  self->title = candour_query_dup_text (query, "title");
+  self->bid_ref = candour_query_dup_text (query, "bid_ref");
+  self->lead_name = candour_query_dup_text (query, "lead_name");
+  self->commissioner_name = candour_query_dup_text (query, "commissioner_name");
+  self->value = candour_query_get_int64_or (query, "value", -1);
+  self->value_text = candour_column_money_display (query, "value");
+  self->start_on = candour_query_dup_text (query, "start_on");
+  self->start_on_text = candour_column_date_display (query, "start_on");
+  self->end_on = candour_query_dup_text (query, "end_on");
+  self->end_on_text = candour_column_date_display (query, "end_on");
+  self->model = candour_query_dup_text (query, "model");
+  self->required_small_share = candour_query_get_int64_or (query, "required_small_share", -1);
   if (self->required_small_share >= 0)
     {
       g_autofree char *exact = candour_percent_format_exact (self->required_small_share);
@@ -259,9 +257,9 @@ candour_contract_new_from_statement (sqlite3_stmt *stmt)
     }
   else
     self->required_small_share_text = g_strdup ("");
-  self->subcontracts = candour_column_int64_or (stmt, 10, -1);
-  self->subcontracted = candour_column_int64_or (stmt, 11, -1);
-  self->subcontracted_text = candour_column_money_display (stmt, 11);
+  self->subcontracts = candour_query_get_int64_or (query, "subcontracts", -1);
+  self->subcontracted = candour_query_get_int64_or (query, "subcontracted", -1);
+  self->subcontracted_text = candour_column_money_display (query, "subcontracted");
   return self;
 }
 
@@ -350,10 +348,12 @@ candour_contract_get_subcontracted (CandourContract *self)
 }
 
 static const char list_sql[] =
-  "SELECT c.ref, c.title, b.ref, lead.name, commissioner.name, c.value, c.start_on, c.end_on,\n"
-  "       c.model, c.required_small_share,\n"
-  "       (SELECT count (*) FROM subcontract s WHERE s.contract_id = c.id),\n"
-  "       (SELECT coalesce (candour_total (s.value), 0) FROM subcontract s WHERE s.contract_id = c.id)\n"
+  "SELECT c.ref AS ref, c.title AS title, b.ref AS bid_ref, lead.name AS lead_name,\n"
+  "       commissioner.name AS commissioner_name, c.value AS value, c.start_on AS start_on,\n"
+  "       c.end_on AS end_on, c.model AS model, c.required_small_share AS required_small_share,\n"
+  "       (SELECT count (*) FROM subcontract s WHERE s.contract_id = c.id) AS subcontracts,\n"
+  "       (SELECT coalesce (candour_total (s.value), 0) FROM subcontract s\n"
+  "        WHERE s.contract_id = c.id) AS subcontracted\n"
   "FROM contract c\n"
   "LEFT JOIN bid b ON b.id = c.bid_id\n"
   "JOIN organisation lead ON lead.id = c.lead_id\n"
@@ -365,5 +365,5 @@ candour_contract_list_load (CandourDatabase  *db,
                            GError          **error)
 {
   return candour_column_load_list (db, list_sql, CANDOUR_TYPE_CONTRACT,
-                                   (CandourRowNewFunc)candour_contract_new_from_statement, error);
+                                   (CandourRowNewFunc)candour_contract_new_from_query, error);
 }

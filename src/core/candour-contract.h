@@ -10,7 +10,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "candour-database.h"
 
@@ -20,10 +19,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CandourContract, candour_contract, CANDOUR, CONTRACT, GObject)
 
-/* The current row of a statement whose columns are, in order:
+/* The current row of a query with the columns (by name):
  * ref, title, bid_ref, lead_name, commissioner_name, value, start_on, end_on, model,
  * required_small_share, subcontracts, subcontracted. */
-CandourContract *candour_contract_new_from_statement       (sqlite3_stmt *stmt);
+CandourContract *candour_contract_new_from_query       (CandourQuery *query);
 
 const char      *candour_contract_get_ref                  (CandourContract *self);
 const char      *candour_contract_get_title                (CandourContract *self);

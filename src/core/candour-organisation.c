@@ -4,7 +4,6 @@
  */
 
 #include "candour-organisation.h"
-#include "candour-database-sqlite.h"
 #include "candour-column.h"
 
 struct _CandourOrganisation
@@ -200,28 +199,27 @@ candour_organisation_init (CandourOrganisation *self)
 }
 
 CandourOrganisation *
-candour_organisation_new_from_statement (sqlite3_stmt *stmt)
+candour_organisation_new_from_query (CandourQuery *query)
 {
   CandourOrganisation *self;
 
-  g_return_val_if_fail (stmt != NULL, NULL);
-  g_return_val_if_fail (sqlite3_column_count (stmt) >= 12, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
 
   self = g_object_new (CANDOUR_TYPE_ORGANISATION, NULL);
-  self->ref = candour_column_dup_text (stmt, 0);
-  self->name = candour_column_dup_text (stmt, 1);
-  self->org_id = candour_column_dup_text (stmt, 2);
-  self->kind = candour_column_dup_text (stmt, 3);
-  self->annual_income = candour_column_int64_or (stmt, 4, -1);
-  self->annual_income_text = candour_column_money_display (stmt, 4);
-  self->size_band = candour_column_dup_text (stmt, 5);
-  self->locality = candour_column_dup_text (stmt, 6);
-  self->led_by = candour_column_dup_text (stmt, 7);
-  self->notes = candour_column_dup_text (stmt, 8);
-  self->bids_named = candour_column_int64_or (stmt, 9, -1);
-  self->bids_led = candour_column_int64_or (stmt, 10, -1);
-  self->subcontracted = candour_column_int64_or (stmt, 11, -1);
-  self->subcontracted_text = candour_column_money_display (stmt, 11);
+  self->ref = candour_query_dup_text (query, "ref");
+  self->name = candour_query_dup_text (query, "name");
+  self->org_id = candour_query_dup_text (query, "org_id");
+  self->kind = candour_query_dup_text (query, "kind");
+  self->annual_income = candour_query_get_int64_or (query, "annual_income", -1);
+  self->annual_income_text = candour_column_money_display (query, "annual_income");
+  self->size_band = candour_query_dup_text (query, "size_band");
+  self->locality = candour_query_dup_text (query, "locality");
+  self->led_by = candour_query_dup_text (query, "led_by");
+  self->notes = candour_query_dup_text (query, "notes");
+  self->bids_named = candour_query_get_int64_or (query, "bids_named", -1);
+  self->bids_led = candour_query_get_int64_or (query, "bids_led", -1);
+  self->subcontracted = candour_query_get_int64_or (query, "subcontracted", -1);
+  self->subcontracted_text = candour_column_money_display (query, "subcontracted");
   return self;
 }
 
@@ -310,11 +308,12 @@ candour_organisation_get_subcontracted (CandourOrganisation *self)
 }
 
 static const char list_sql[] =
-  "SELECT o.ref, o.name, o.org_id, o.kind, o.annual_income,\n"
-  "       candour_size_band (o.annual_income), o.locality, o.led_by, o.notes,\n"
-  "       (SELECT count (*) FROM bid_partner bp WHERE bp.partner_id = o.id),\n"
-  "       (SELECT count (*) FROM bid b WHERE b.lead_id = o.id),\n"
-  "       (SELECT candour_total (s.value) FROM subcontract s WHERE s.partner_id = o.id)\n"
+  "SELECT o.ref AS ref, o.name AS name, o.org_id AS org_id, o.kind AS kind,\n"
+  "       o.annual_income AS annual_income, candour_size_band (o.annual_income) AS size_band,\n"
+  "       o.locality AS locality, o.led_by AS led_by, o.notes AS notes,\n"
+  "       (SELECT count (*) FROM bid_partner bp WHERE bp.partner_id = o.id) AS bids_named,\n"
+  "       (SELECT count (*) FROM bid b WHERE b.lead_id = o.id) AS bids_led,\n"
+  "       (SELECT candour_total (s.value) FROM subcontract s WHERE s.partner_id = o.id) AS subcontracted\n"
   "FROM organisation o\n"
   "ORDER BY o.name COLLATE NOCASE, o.ref";
 
@@ -323,5 +322,5 @@ candour_organisation_list_load (CandourDatabase  *db,
                                GError          **error)
 {
   return candour_column_load_list (db, list_sql, CANDOUR_TYPE_ORGANISATION,
-                                   (CandourRowNewFunc)candour_organisation_new_from_statement, error);
+                                   (CandourRowNewFunc)candour_organisation_new_from_query, error);
 }

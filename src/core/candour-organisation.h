@@ -10,7 +10,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "candour-database.h"
 
@@ -20,10 +19,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CandourOrganisation, candour_organisation, CANDOUR, ORGANISATION, GObject)
 
-/* The current row of a statement whose columns are, in order:
+/* The current row of a query with the columns (by name):
  * ref, name, org_id, kind, annual_income, size_band, locality, led_by, notes,
  * bids_named, bids_led, subcontracted. */
-CandourOrganisation *candour_organisation_new_from_statement (sqlite3_stmt *stmt);
+CandourOrganisation *candour_organisation_new_from_query (CandourQuery *query);
 
 const char          *candour_organisation_get_ref            (CandourOrganisation *self);
 const char          *candour_organisation_get_name           (CandourOrganisation *self);

@@ -7,7 +7,7 @@
  *
  * Asking for the ids is what takes time, so a request (a Job) runs on a worker thread
  * with a read-only connection of its own and swaps its ids in on the main thread. Only
- * the latest request may swap: an older one is cancelled (SQLite's progress handler
+ * the latest request may swap: an older one is cancelled (the database stops its query
  * stops its statement within a few thousand steps) and its result, should it finish
  * anyway, is dropped.
  *
@@ -15,16 +15,12 @@
  */
 
 #include "candour-payment-list.h"
-#include "candour-database-sqlite.h"
 #include "candour-rules.h"
 
 /* Pages kept in memory: a screenful and some scrolling either side. */
 #define MAX_PAGES 8
 
-/* SQLite virtual-machine steps between looks at a worker's cancellable. */
-#define CANCEL_CHECK_STEPS 1000
-
-static const char count_sql[] = "SELECT count (*) FROM payment";
+static const char count_sql[] = "SELECT count (*) AS payments FROM payment";
 
 static const char page_sql[] =
   CANDOUR_PAYMENT_COLUMNS
@@ -307,21 +303,16 @@ candour_payment_list_count (CandourDatabase  *db,
                             guint            *out_n_payments,
                             GError          **error)
 {
-  sqlite3_stmt *stmt;
+  CandourQuery *count;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (out_n_payments != NULL, FALSE);
 
-  if ((stmt = candour_database_prepare (db, count_sql, error)) == NULL)
+  if ((count = candour_database_query (db, count_sql, error)) == NULL ||
+      candour_query_step (count, error) != CANDOUR_QUERY_ROW)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      candour_database_set_error (db, error, count_sql);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  *out_n_payments = (guint)MIN (sqlite3_column_int64 (stmt, 0), G_MAXUINT);
-  sqlite3_reset (stmt);
+  *out_n_payments = (guint)MIN (candour_query_get_int64 (count, "payments"), G_MAXUINT);
+  candour_query_reset (count);
   return TRUE;
 }
 
@@ -336,10 +327,10 @@ query_rows (CandourDatabase     *db,
             GError             **error)
 {
   const char *sql;
-  sqlite3_stmt *stmt;
+  CandourQuery *rows;
+  CandourQueryStep step;
   g_autoptr(GArray) ids = NULL;
   gint64 total = -1;
-  int rc;
 
   if (query_is_plain (query) || query->search != NULL)
     {
@@ -363,7 +354,7 @@ query_rows (CandourDatabase     *db,
     sql = plain_ids_sql[query->sort][query->descending];
   else
     sql = searched_ids_sql[query->sort][query->descending];
-  if ((stmt = candour_database_prepare (db, sql, error)) == NULL)
+  if ((rows = candour_database_query (db, sql, error)) == NULL)
     return FALSE;
 
   if (query->search != NULL)
@@ -378,21 +369,17 @@ query_rows (CandourDatabase     *db,
           g_string_append_c (pattern, *c);
         }
       g_string_append_c (pattern, '%');
-      candour_bind_text (stmt, ":pattern", pattern->str);
+      candour_query_bind_text (rows, ":pattern", pattern->str);
       g_string_free (pattern, TRUE);
     }
 
   ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), total > 0 ? (guint)MIN (total, G_MAXUINT) : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = candour_query_step (rows, error)) == CANDOUR_QUERY_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = candour_query_get_int64 (rows, "id");
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    candour_database_set_error (db, error, sql);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
+  if (step == CANDOUR_QUERY_ERROR)
     return FALSE;
 
   *out_n_items = ids->len;
@@ -589,12 +576,6 @@ candour_payment_list_reload (CandourPaymentList  *self,
 
 /* Requests off the main thread */
 
-static int
-stop_if_cancelled (void *cancellable)
-{
-  return g_cancellable_is_cancelled (cancellable);
-}
-
 static void
 query_in_thread (GTask        *task,
                  gpointer      source_object,
@@ -602,16 +583,17 @@ query_in_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   Job *job = task_data;
-  sqlite3 *handle = candour_database_get_handle (job->reader);
   GError *error = NULL;
+  gboolean began;
   gboolean ok;
 
-  /* One read transaction: the count and the ids agree. */
-  sqlite3_progress_handler (handle, CANCEL_CHECK_STEPS, stop_if_cancelled, cancellable);
-  ok = candour_database_exec (job->reader, "BEGIN", &error) &&
-       query_rows (job->reader, &job->query, &job->n_items, &job->total, &job->ids, &error);
-  sqlite3_progress_handler (handle, 0, NULL, NULL);
-  if (sqlite3_get_autocommit (handle) == 0)
+  /* One read transaction: the count and the ids agree. A cancelled query may have
+   * ended it already, so the COMMIT's own complaint is of no interest. */
+  candour_database_set_cancellable (job->reader, cancellable);
+  began = candour_database_exec (job->reader, "BEGIN", &error);
+  ok = began && query_rows (job->reader, &job->query, &job->n_items, &job->total, &job->ids, &error);
+  candour_database_set_cancellable (job->reader, NULL);
+  if (began)
     candour_database_exec (job->reader, "COMMIT", NULL);
   /* Done with the file: close it here, not when the main thread gets round to it. */
   g_clear_object (&job->reader);
@@ -840,42 +822,37 @@ read_page (CandourPaymentList  *self,
   guint first = index * CANDOUR_PAYMENT_LIST_PAGE_SIZE;
   guint n = MIN (CANDOUR_PAYMENT_LIST_PAGE_SIZE, self->n_items - first);
   g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc = SQLITE_DONE;
+  CandourQuery *page;
+  CandourQueryStep step = CANDOUR_QUERY_DONE;
 
   if (self->ids == NULL)
     {
-      if ((stmt = candour_database_prepare (self->db, page_sql, error)) == NULL)
+      if ((page = candour_database_query (self->db, page_sql, error)) == NULL)
         return NULL;
-      candour_bind_int64 (stmt, ":limit", n);
-      candour_bind_int64 (stmt, ":offset", first);
-      while (items->len < n && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (items, candour_payment_new_from_statement (stmt));
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return candour_database_set_error (self->db, error, page_sql), NULL;
+      candour_query_bind_int64 (page, ":limit", n);
+      candour_query_bind_int64 (page, ":offset", first);
+      while (items->len < n && (step = candour_query_step (page, error)) == CANDOUR_QUERY_ROW)
+        g_ptr_array_add (items, candour_payment_new_from_query (page));
+      if (step == CANDOUR_QUERY_ERROR)
+        return NULL;
+      candour_query_reset (page);
     }
   else
     {
-      if ((stmt = candour_database_prepare (self->db, by_id_sql, error)) == NULL)
+      if ((page = candour_database_query (self->db, by_id_sql, error)) == NULL)
         return NULL;
       for (guint i = 0; i < n; i++)
         {
-          candour_bind_int64 (stmt, ":id", g_array_index (self->ids, gint64, first + i));
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
-            g_ptr_array_add (items, candour_payment_new_from_statement (stmt));
+          candour_query_bind_int64 (page, ":id", g_array_index (self->ids, gint64, first + i));
+          step = candour_query_step (page, error);
+          if (step == CANDOUR_QUERY_ERROR)
+            return NULL;
+          if (step == CANDOUR_QUERY_ROW)
+            g_ptr_array_add (items, candour_payment_new_from_query (page));
           else
             g_ptr_array_add (items, g_object_new (CANDOUR_TYPE_PAYMENT, NULL));
-          sqlite3_reset (stmt);
-          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            {
-              sqlite3_clear_bindings (stmt);
-              return candour_database_set_error (self->db, error, by_id_sql), NULL;
-            }
+          candour_query_reset (page);
         }
-      sqlite3_clear_bindings (stmt);
     }
 
   while (items->len < n)

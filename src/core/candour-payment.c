@@ -4,7 +4,6 @@
  */
 
 #include "candour-payment.h"
-#include "candour-database-sqlite.h"
 #include "candour-column.h"
 
 struct _CandourPayment
@@ -182,26 +181,25 @@ candour_payment_init (CandourPayment *self)
 }
 
 CandourPayment *
-candour_payment_new_from_statement (sqlite3_stmt *stmt)
+candour_payment_new_from_query (CandourQuery *query)
 {
   CandourPayment *self;
 
-  g_return_val_if_fail (stmt != NULL, NULL);
-  g_return_val_if_fail (sqlite3_column_count (stmt) >= 9, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
 
   self = g_object_new (CANDOUR_TYPE_PAYMENT, NULL);
-  self->ref = candour_column_dup_text (stmt, 0);
-  self->agreement_ref = candour_column_dup_text (stmt, 1);
-  self->payer_name = candour_column_dup_text (stmt, 2);
-  self->payee_name = candour_column_dup_text (stmt, 3);
-  self->amount = candour_column_int64_or (stmt, 4, -1);
-  self->amount_text = candour_column_money_display (stmt, 4);
-  self->paid_on = candour_column_dup_text (stmt, 5);
-  self->paid_on_text = candour_column_date_display (stmt, 5);
-  self->invoiced_on = candour_column_dup_text (stmt, 6);
-  self->invoiced_on_text = candour_column_date_display (stmt, 6);
-  self->days_to_pay = candour_column_int64_or (stmt, 7, -1);
-  self->id = sqlite3_column_int64 (stmt, 8);
+  self->ref = candour_query_dup_text (query, "ref");
+  self->agreement_ref = candour_query_dup_text (query, "agreement_ref");
+  self->payer_name = candour_query_dup_text (query, "payer_name");
+  self->payee_name = candour_query_dup_text (query, "payee_name");
+  self->amount = candour_query_get_int64_or (query, "amount", -1);
+  self->amount_text = candour_column_money_display (query, "amount");
+  self->paid_on = candour_query_dup_text (query, "paid_on");
+  self->paid_on_text = candour_column_date_display (query, "paid_on");
+  self->invoiced_on = candour_query_dup_text (query, "invoiced_on");
+  self->invoiced_on_text = candour_column_date_display (query, "invoiced_on");
+  self->days_to_pay = candour_query_get_int64_or (query, "days_to_pay", -1);
+  self->id = candour_query_get_int64 (query, "id");
   return self;
 }
 

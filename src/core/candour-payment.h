@@ -10,7 +10,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "candour-database.h"
 #include "candour-rules.h"
@@ -25,8 +24,10 @@ G_DECLARE_FINAL_TYPE (CandourPayment, candour_payment, CANDOUR, PAYMENT, GObject
  * "WHERE …". Who paid whom as candour-rules.h has it. Days to pay are empty without an
  * invoice date. */
 #define CANDOUR_PAYMENT_COLUMNS \
-  "SELECT p.ref, coalesce (s.ref, c.ref), payer.name, payee.name, p.amount, p.paid_on,\n" \
-  "       p.invoiced_on, candour_days (p.paid_on) - candour_days (p.invoiced_on), p.id\n"
+  "SELECT p.ref AS ref, coalesce (s.ref, c.ref) AS agreement_ref, payer.name AS payer_name,\n" \
+  "       payee.name AS payee_name, p.amount AS amount, p.paid_on AS paid_on,\n" \
+  "       p.invoiced_on AS invoiced_on,\n" \
+  "       candour_days (p.paid_on) - candour_days (p.invoiced_on) AS days_to_pay, p.id AS id\n"
 #define CANDOUR_PAYMENT_JOINS \
   "LEFT JOIN subcontract s ON s.id = p.subcontract_id\n" \
   "LEFT JOIN contract c ON c.id = coalesce (p.contract_id, s.contract_id)\n" \
@@ -37,10 +38,9 @@ G_DECLARE_FINAL_TYPE (CandourPayment, candour_payment, CANDOUR, PAYMENT, GObject
   "  ON payee.id = CASE WHEN p.subcontract_id IS NULL THEN " CANDOUR_RULES_CONTRACT_PAYEE \
   "                 ELSE " CANDOUR_RULES_SUBCONTRACT_PAYEE " END\n"
 
-/* The current row of a statement whose columns are, in order:
- * ref, agreement_ref, payer_name, payee_name, amount, paid_on, invoiced_on,
- * days_to_pay, id. */
-CandourPayment *candour_payment_new_from_statement (sqlite3_stmt *stmt);
+/* The current row of a query with CANDOUR_PAYMENT_COLUMNS' columns: ref, agreement_ref,
+ * payer_name, payee_name, amount, paid_on, invoiced_on, days_to_pay and id. */
+CandourPayment *candour_payment_new_from_query (CandourQuery *query);
 
 /* The id candour_record_load(), _save() and _delete() take: a payment may have no ref. */
 gint64          candour_payment_get_id             (CandourPayment *self);

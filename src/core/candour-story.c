@@ -4,7 +4,6 @@
  */
 
 #include "candour-story.h"
-#include "candour-database-sqlite.h"
 #include "candour-column.h"
 #include "candour-date.h"
 #include "candour-error.h"
@@ -12,9 +11,11 @@
 #include "candour-rules.h"
 
 static const char bid_sql[] =
-  "SELECT b.title, commissioner.name, b.value, b.submitted_on, b.outcome, consortium.name,\n"
-  "       bp.role, bp.promised_value, bp.promised_share,\n"
-  "       c.ref, c.title, c.value, c.start_on, c.end_on\n"
+  "SELECT b.title AS bid_title, commissioner.name AS commissioner_name, b.value AS bid_value,\n"
+  "       b.submitted_on AS submitted_on, b.outcome AS outcome, consortium.name AS consortium_name,\n"
+  "       bp.role AS role, bp.promised_value AS promised_value, bp.promised_share AS promised_share,\n"
+  "       c.ref AS contract_ref, c.title AS contract_title, c.value AS contract_value,\n"
+  "       c.start_on AS contract_start_on, c.end_on AS contract_end_on\n"
   "FROM bid b\n"
   "JOIN bid_partner bp ON bp.bid_id = b.id\n"
   "JOIN organisation partner ON partner.id = bp.partner_id\n"
@@ -24,8 +25,8 @@ static const char bid_sql[] =
   "WHERE b.ref = :bid_ref AND partner.ref = :partner_ref";
 
 static const char subcontracts_sql[] =
-  "SELECT s.ref, s.value, coalesce (s.start_on, c.start_on), coalesce (s.end_on, c.end_on),\n"
-  "       s.payment_terms_days\n"
+  "SELECT s.ref AS ref, s.value AS value, coalesce (s.start_on, c.start_on) AS start_on,\n"
+  "       coalesce (s.end_on, c.end_on) AS end_on, s.payment_terms_days AS payment_terms_days\n"
   "FROM subcontract s\n"
   "JOIN contract c ON c.id = s.contract_id\n"
   "JOIN organisation partner ON partner.id = s.partner_id\n"
@@ -78,45 +79,42 @@ read_bid (CandourDatabase  *db,
           CandourStory     *story,
           GError          **error)
 {
-  sqlite3_stmt *stmt = candour_database_prepare (db, bid_sql, error);
-  int rc;
+  CandourQuery *query = candour_database_query (db, bid_sql, error);
+  CandourQueryStep step;
 
-  if (stmt == NULL)
+  if (query == NULL)
     return FALSE;
 
-  candour_bind_text (stmt, ":bid_ref", candour_finding_get_bid_ref (story->finding));
-  candour_bind_text (stmt, ":partner_ref", candour_finding_get_partner_ref (story->finding));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  candour_query_bind_text (query, ":bid_ref", candour_finding_get_bid_ref (story->finding));
+  candour_query_bind_text (query, ":partner_ref", candour_finding_get_partner_ref (story->finding));
+  step = candour_query_step (query, error);
+  if (step == CANDOUR_QUERY_ROW)
     {
-      story->bid_title = candour_column_dup_text (stmt, 0);
-      story->commissioner_name = candour_column_dup_text (stmt, 1);
-      story->bid_value = candour_column_int64_or (stmt, 2, -1);
-      story->submitted_on = candour_column_dup_text (stmt, 3);
-      story->outcome = candour_column_dup_text (stmt, 4);
-      story->consortium_name = candour_column_dup_text (stmt, 5);
-      story->role = candour_column_dup_text (stmt, 6);
-      story->promised_value = candour_column_int64_or (stmt, 7, -1);
-      story->promised_share = candour_column_int64_or (stmt, 8, -1);
-      story->contract_ref = candour_column_dup_text (stmt, 9);
-      story->contract_title = candour_column_dup_text (stmt, 10);
-      story->contract_value = candour_column_int64_or (stmt, 11, 0);
-      story->contract_start_on = candour_column_dup_text (stmt, 12);
-      story->contract_end_on = candour_column_dup_text (stmt, 13);
+      story->bid_title = candour_query_dup_text (query, "bid_title");
+      story->commissioner_name = candour_query_dup_text (query, "commissioner_name");
+      story->bid_value = candour_query_get_int64_or (query, "bid_value", -1);
+      story->submitted_on = candour_query_dup_text (query, "submitted_on");
+      story->outcome = candour_query_dup_text (query, "outcome");
+      story->consortium_name = candour_query_dup_text (query, "consortium_name");
+      story->role = candour_query_dup_text (query, "role");
+      story->promised_value = candour_query_get_int64_or (query, "promised_value", -1);
+      story->promised_share = candour_query_get_int64_or (query, "promised_share", -1);
+      story->contract_ref = candour_query_dup_text (query, "contract_ref");
+      story->contract_title = candour_query_dup_text (query, "contract_title");
+      story->contract_value = candour_query_get_int64_or (query, "contract_value", 0);
+      story->contract_start_on = candour_query_dup_text (query, "contract_start_on");
+      story->contract_end_on = candour_query_dup_text (query, "contract_end_on");
+      candour_query_reset (query);
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
 
-  if (rc == SQLITE_DONE)
+  if (step == CANDOUR_QUERY_DONE)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NOT_FOUND,
                    "Bid %s no longer names %s", candour_finding_get_bid_ref (story->finding),
                    candour_finding_get_partner_ref (story->finding));
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
-    return candour_database_set_error (db, error, bid_sql);
-  return TRUE;
+  return step == CANDOUR_QUERY_ROW;
 }
 
 static gboolean
@@ -124,31 +122,26 @@ read_subcontracts (CandourDatabase  *db,
                    CandourStory     *story,
                    GError          **error)
 {
-  sqlite3_stmt *stmt = candour_database_prepare (db, subcontracts_sql, error);
-  int rc;
+  CandourQuery *query = candour_database_query (db, subcontracts_sql, error);
+  CandourQueryStep step;
 
-  if (stmt == NULL)
+  if (query == NULL)
     return FALSE;
 
-  candour_bind_text (stmt, ":contract_ref", story->contract_ref);
-  candour_bind_text (stmt, ":partner_ref", candour_finding_get_partner_ref (story->finding));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  candour_query_bind_text (query, ":contract_ref", story->contract_ref);
+  candour_query_bind_text (query, ":partner_ref", candour_finding_get_partner_ref (story->finding));
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
     {
       CandourStorySubcontract subcontract = {
-        .ref = candour_column_dup_text (stmt, 0),
-        .value = sqlite3_column_int64 (stmt, 1),
-        .start_on = candour_column_dup_text (stmt, 2),
-        .end_on = candour_column_dup_text (stmt, 3),
-        .payment_terms_days = sqlite3_column_int64 (stmt, 4),
+        .ref = candour_query_dup_text (query, "ref"),
+        .value = candour_query_get_int64 (query, "value"),
+        .start_on = candour_query_dup_text (query, "start_on"),
+        .end_on = candour_query_dup_text (query, "end_on"),
+        .payment_terms_days = candour_query_get_int64 (query, "payment_terms_days"),
       };
       g_array_append_val (story->subcontracts, subcontract);
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    return candour_database_set_error (db, error, subcontracts_sql);
-  return TRUE;
+  return step == CANDOUR_QUERY_DONE;
 }
 
 static gboolean
@@ -157,24 +150,21 @@ read_payments (CandourDatabase  *db,
                GError          **error)
 {
   g_autoptr(GListStore) store = g_list_store_new (CANDOUR_TYPE_PAYMENT);
-  sqlite3_stmt *stmt = candour_database_prepare (db, payments_sql, error);
-  int rc;
+  CandourQuery *query = candour_database_query (db, payments_sql, error);
+  CandourQueryStep step;
 
-  if (stmt == NULL)
+  if (query == NULL)
     return FALSE;
 
-  candour_bind_text (stmt, ":contract_ref", story->contract_ref);
-  candour_bind_text (stmt, ":partner_ref", candour_finding_get_partner_ref (story->finding));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  candour_query_bind_text (query, ":contract_ref", story->contract_ref);
+  candour_query_bind_text (query, ":partner_ref", candour_finding_get_partner_ref (story->finding));
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
     {
-      g_autoptr(CandourPayment) payment = candour_payment_new_from_statement (stmt);
+      g_autoptr(CandourPayment) payment = candour_payment_new_from_query (query);
       g_list_store_append (store, payment);
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    return candour_database_set_error (db, error, payments_sql);
+  if (step == CANDOUR_QUERY_ERROR)
+    return FALSE;
 
   story->payments = G_LIST_MODEL (g_steal_pointer (&store));
   return TRUE;
