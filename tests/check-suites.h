@@ -18,6 +18,7 @@ Suite *candour_models_suite     (void);
 Suite *candour_money_suite      (void);
 Suite *candour_percent_suite    (void);
 Suite *candour_query_plans_suite (void);
+Suite *candour_query_suite (void);
 Suite *candour_reconcile_suite  (void);
 Suite *candour_reliability_suite (void);
 Suite *candour_record_suite     (void);
