@@ -122,6 +122,9 @@ START_TEST (test_quoting)
   assert_text_cell ("line\nbreak", "\"line\nbreak\"");
   assert_text_cell ("cr\r", "\"cr\r\"");
   assert_text_cell ("it's", "it's");
+  /* The separators LibreOffice and European Excel guess by default. */
+  assert_text_cell ("Smith; Jones", "\"Smith; Jones\"");
+  assert_text_cell ("tab\there", "\"tab\there\"");
   assert_number_cell ("1,234.50", "\"1,234.50\"");
 }
 END_TEST
@@ -153,7 +156,7 @@ START_TEST (test_formula_guard)
   assert_number_cell ("-250.00", "-250.00");
   assert_text_cell ("+44 20 7946 0000", "'+44 20 7946 0000");
   assert_text_cell ("@x", "'@x");
-  assert_text_cell ("\tx", "'\tx");
+  assert_text_cell ("\tx", "\"'\tx\"");
   /* The guard goes inside the quotes when the cell needs both. */
   assert_text_cell ("=A1,B1", "\"'=A1,B1\"");
   assert_text_cell ("\rx", "\"'\rx\"");

@@ -70,7 +70,8 @@ add_cell (CandourCsvWriter *self,
   if (text == NULL || text[0] == '\0')
     return;
 
-  needs_quotes = strpbrk (text, ",\"\r\n") != NULL;
+  /* A semicolon or a tab too: LibreOffice and European Excel split on them by default. */
+  needs_quotes = strpbrk (text, ",;\t\"\r\n") != NULL;
   needs_guard = guard_formula && strchr ("=+-@\t\r\n", text[0]) != NULL;
 
   if (!needs_quotes)
