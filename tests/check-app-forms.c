@@ -16,6 +16,7 @@
 
 #include "check-app-suites.h"
 #include "test-util.h"
+#include "candour-consortium.h"
 #include "candour-deletion.h"
 #include "candour-detail-window.h"
 #include "candour-fields.h"
@@ -360,6 +361,34 @@ open_detail (CandourTable  table,
   ck_assert (CANDOUR_IS_DETAIL_WINDOW (detail));
   return CANDOUR_DETAIL_WINDOW (detail);
 }
+
+/* The Consortia list and the consortium's own window count members the same way: a
+ * member who has left is said to have left, not counted in. */
+START_TEST (test_one_count_of_members)
+{
+  g_autoptr(GListModel) consortia = candour_consortium_list_load (database (), NULL);
+  CandourDetailWindow *detail;
+  g_auto(GStrv) members = NULL;
+  gint64 listed = -1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (consortia); i++)
+    {
+      g_autoptr(CandourConsortium) consortium = g_list_model_get_item (consortia, i);
+
+      if (g_str_equal (candour_consortium_get_ref (consortium), "CONS-HAP"))
+        listed = candour_consortium_get_members (consortium);
+    }
+  ck_assert_int_eq (listed, 6);
+
+  detail = open_detail (CANDOUR_TABLE_CONSORTIA, "CONS-HAP");
+  ck_assert_str_eq (candour_detail_window_get_summary (detail),
+                    "Harrowfield Advice Partnership has 6 members, and 1 has left.");
+  /* The one who left is still listed, with the dates. */
+  members = candour_detail_window_dup_rows (detail, "members");
+  ck_assert_uint_eq (g_strv_length (members), 7);
+  gtk_window_destroy (GTK_WINDOW (detail));
+}
+END_TEST
 
 /* A won bid naming two partners, then its contract, a subcontract and a payment; the
  * findings change at each step as the engine's rules say. */
@@ -1016,6 +1045,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_add_organisation);
   tcase_add_test (tc, test_invalid_input_is_refused);
   tcase_add_test (tc, test_bid_contract_subcontract_payment);
+  tcase_add_test (tc, test_one_count_of_members);
   tcase_add_test (tc, test_choose_by_searching);
   tcase_add_test (tc, test_add_payment);
   tcase_add_test (tc, test_delete_and_undo);

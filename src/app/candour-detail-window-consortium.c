@@ -35,6 +35,7 @@ candour_detail_window_fill_consortium (CandourDetailWindow *self)
   g_autofree char *summary = NULL;
   DetailList *list;
   guint n = 0;
+  guint n_left = 0;
 
   list = candour_detail_window_add_list (self, "members", _("Members"),
                                          _("The organisations in the consortium, and when they joined "
@@ -56,15 +57,30 @@ candour_detail_window_fill_consortium (CandourDetailWindow *self)
       dates = membership_dates (report);
       candour_detail_window_add_row (self, list, candour_report_get_text (report, 2), dates,
                                      CANDOUR_TABLE_CONSORTIUM_MEMBERS, id, TRUE, NULL);
-      n++;
+      /* Counted as the Consortia list counts: a member until a leaving date is recorded. */
+      if (candour_report_cell_is_null (report, 4))
+        n++;
+      else
+        n_left++;
     }
   g_clear_pointer (&report, candour_report_free);
   if (error != NULL)
     g_warning ("Could not read the members of %s: %s", self->ref, error->message);
-  if (n == 0)
+  if (n + n_left == 0)
     candour_detail_window_add_empty_row (self, list, _("No members are recorded yet."));
 
-  /* Translators: "Harrowfield Advice Partnership has 6 members." */
-  summary = g_strdup_printf (ngettext ("%s has %u member.", "%s has %u members.", n), self->name, n);
+  if (n_left == 0)
+    /* Translators: "Harrowfield Advice Partnership has 6 members." */
+    summary = g_strdup_printf (ngettext ("%s has %u member.", "%s has %u members.", n), self->name, n);
+  else
+    {
+      /* Translators: "Harrowfield Advice Partnership has 4 members" (then ", and 2 have left.") */
+      g_autofree char *members = g_strdup_printf (ngettext ("%s has %u member", "%s has %u members", n),
+                                                  self->name, n);
+
+      /* Translators: ", and 2 have left." after "Harrowfield Advice Partnership has 4 members" */
+      summary = g_strdup_printf (ngettext ("%s, and %u has left.", "%s, and %u have left.", n_left),
+                                 members, n_left);
+    }
   candour_detail_window_set_summary (self, summary);
 }
