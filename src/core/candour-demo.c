@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "candour-demo.h"
-#include "candour-database-sqlite.h"
+#include "candour-database.h"
 #include "candour-date.h"
 #include "candour-error.h"
 #include "candour-import.h"
@@ -40,18 +40,13 @@ is_empty (CandourDatabase  *db,
           gboolean         *out_empty,
           GError          **error)
 {
-  static const char sql[] = "SELECT NOT EXISTS (SELECT 1 FROM organisation)";
-  sqlite3_stmt *stmt = candour_database_prepare (db, sql, error);
+  static const char sql[] = "SELECT NOT EXISTS (SELECT 1 FROM organisation) AS empty";
+  CandourQuery *query = candour_database_query (db, sql, error);
 
-  if (stmt == NULL)
+  if (query == NULL || candour_query_step (query, error) != CANDOUR_QUERY_ROW)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return candour_database_set_error (db, error, sql);
-    }
-  *out_empty = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
+  *out_empty = candour_query_get_int64 (query, "empty") != 0;
+  candour_query_reset (query);
   return TRUE;
 }
 

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "candour-finding-list.h"
-#include "candour-database-sqlite.h"
 
 /* Where a change to a record of each table lands among the findings: the bid and the
  * partner it is about. Each is served by an index (see sql/0004-scale-indexes.sql). */
@@ -14,7 +13,7 @@ static const char * const scope_sql[CANDOUR_N_TABLES] = {
   [CANDOUR_TABLE_BID_PARTNERS] =
     "SELECT bid_id, partner_id FROM bid_partner WHERE id = :id",
   [CANDOUR_TABLE_CONTRACTS] =
-    "SELECT bid_id, 0 FROM contract WHERE id = :id AND bid_id IS NOT NULL",
+    "SELECT bid_id, 0 AS partner_id FROM contract WHERE id = :id AND bid_id IS NOT NULL",
   [CANDOUR_TABLE_SUBCONTRACTS] =
     "SELECT c.bid_id, s.partner_id FROM subcontract s JOIN contract c ON c.id = s.contract_id "
     "WHERE s.id = :id AND c.bid_id IS NOT NULL",
@@ -45,8 +44,8 @@ candour_finding_scopes_for_record (CandourDatabase  *db,
                                    GError          **error)
 {
   const char *sql;
-  sqlite3_stmt *stmt;
-  int rc;
+  CandourQuery *query;
+  CandourQueryStep step;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (table < CANDOUR_N_TABLES, FALSE);
@@ -74,16 +73,13 @@ candour_finding_scopes_for_record (CandourDatabase  *db,
 
   sql = scope_sql[table];
   g_assert (sql != NULL);
-  if ((stmt = candour_database_prepare (db, sql, error)) == NULL)
+  if ((query = candour_database_query (db, sql, error)) == NULL)
     return FALSE;
-  candour_bind_int64 (stmt, ":id", id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_scope (scopes, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1), 0);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return candour_database_set_error (db, error, sql);
-  return TRUE;
+  candour_query_bind_int64 (query, ":id", id);
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
+    add_scope (scopes, candour_query_get_int64 (query, "bid_id"),
+               candour_query_get_int64 (query, "partner_id"), 0);
+  return step == CANDOUR_QUERY_DONE;
 }
 
 static int

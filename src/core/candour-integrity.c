@@ -6,42 +6,42 @@
 #include <string.h>
 
 #include "candour-integrity.h"
-#include "candour-database-sqlite.h"
 #include "candour-database-private.h"
 #include "candour-money.h"
 
-/* Each rule is a query returning one sentence per record that breaks it. The schema's
- * CHECK constraints already hold for rows Candour wrote; these catch files edited by
- * other tools, and rules a CHECK cannot state. */
+/* Each rule is a query returning one sentence (problem) per record that breaks it. The
+ * schema's CHECK constraints already hold for rows Candour wrote; these catch files
+ * edited by other tools, and rules a CHECK cannot state. */
 static const char * const rules[] = {
   "SELECT 'Table ' || \"table\" || ', row ' || rowid || ': refers to a missing record in ' || parent "
-  "FROM pragma_foreign_key_check",
+  "AS problem FROM pragma_foreign_key_check",
 
-  "SELECT 'Organisation ' || ref || ': annual income is negative' FROM organisation "
+  "SELECT 'Organisation ' || ref || ': annual income is negative' AS problem FROM organisation "
   "WHERE annual_income < 0",
 
-  "SELECT 'Consortium ' || c.ref || ': ' || o.ref || ' left before joining' "
+  "SELECT 'Consortium ' || c.ref || ': ' || o.ref || ' left before joining' AS problem "
   "FROM consortium_member m JOIN consortium c ON c.id = m.consortium_id "
   "JOIN organisation o ON o.id = m.member_id WHERE m.left_on < m.joined_on",
 
-  "SELECT 'Bid ' || b.ref || ': partner ' || o.ref || ' is promised both a value and a share' "
+  "SELECT 'Bid ' || b.ref || ': partner ' || o.ref || ' is promised both a value and a share' AS problem "
   "FROM bid_partner bp JOIN bid b ON b.id = bp.bid_id JOIN organisation o ON o.id = bp.partner_id "
   "WHERE bp.promised_value IS NOT NULL AND bp.promised_share IS NOT NULL",
 
-  "SELECT 'Contract ' || c.ref || ': its lead or commissioner differs from bid ' || b.ref "
+  "SELECT 'Contract ' || c.ref || ': its lead or commissioner differs from bid ' || b.ref AS problem "
   "FROM contract c JOIN bid b ON b.id = c.bid_id "
   "WHERE c.lead_id <> b.lead_id OR c.commissioner_id <> b.commissioner_id",
 
-  "SELECT 'Contract ' || ref || ': ends before it starts' FROM contract WHERE end_on < start_on",
+  "SELECT 'Contract ' || ref || ': ends before it starts' AS problem FROM contract WHERE end_on < start_on",
 
-  "SELECT 'Subcontract ' || s.ref || ': ends before it starts' "
+  "SELECT 'Subcontract ' || s.ref || ': ends before it starts' AS problem "
   "FROM subcontract s JOIN contract c ON c.id = s.contract_id "
   "WHERE coalesce (s.end_on, c.end_on) < coalesce (s.start_on, c.start_on)",
 
   "SELECT 'Payment ' || coalesce (ref, '#' || id) || ': must be against exactly one contract or subcontract' "
+  "AS problem "
   "FROM payment WHERE (contract_id IS NULL) = (subcontract_id IS NULL)",
 
-  "SELECT what || ': ' || label || ' is not a real date (' || value || ')' FROM ("
+  "SELECT what || ': ' || label || ' is not a real date (' || value || ')' AS problem FROM ("
   "  SELECT 'Contract ' || ref AS what, 'start' AS label, start_on AS value FROM contract"
   "  UNION ALL SELECT 'Contract ' || ref, 'end', end_on FROM contract"
   "  UNION ALL SELECT 'Subcontract ' || ref, 'start', start_on FROM subcontract"
@@ -54,7 +54,7 @@ static const char * const rules[] = {
 
   /* Above the ceiling no report could add figures up safely (candour-money.h). */
   "SELECT what || ': ' || label || ' (' || value || ' pence) is over Candour''s ceiling of "
-  "£1,000,000,000,000 for one figure' FROM ("
+  "£1,000,000,000,000 for one figure' AS problem FROM ("
   "  SELECT 'Organisation ' || ref AS what, 'annual income' AS label, annual_income AS value FROM organisation"
   "  UNION ALL SELECT 'Bid ' || ref, 'value', value FROM bid"
   "  UNION ALL SELECT 'Contract ' || ref, 'value', value FROM contract"
@@ -72,19 +72,15 @@ run_rule (CandourDatabase  *db,
           GPtrArray        *problems,
           GError          **error)
 {
-  sqlite3_stmt *stmt = candour_database_prepare (db, sql, error);
-  int rc;
+  CandourQuery *query = candour_database_query (db, sql, error);
+  CandourQueryStep step;
 
-  if (stmt == NULL)
+  if (query == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (problems, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return candour_database_set_error (db, error, sql);
-  return TRUE;
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
+    g_ptr_array_add (problems, candour_query_dup_text (query, "problem"));
+  return step == CANDOUR_QUERY_DONE;
 }
 
 /* SQLite's own check of every page, as one line however many places it found: the
@@ -95,17 +91,17 @@ check_pages (CandourDatabase  *db,
              GError          **error)
 {
   static const char sql[] = "PRAGMA integrity_check (100)";
-  sqlite3_stmt *stmt = candour_database_prepare (db, sql, error);
+  CandourQuery *query = candour_database_query (db, sql, error);
   g_autofree char *first = NULL;
+  CandourQueryStep step;
   guint count = 0;
-  int rc;
 
-  if (stmt == NULL)
+  if (query == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
     {
-      g_auto(GStrv) lines = g_strsplit ((const char *)sqlite3_column_text (stmt, 0), "\n", -1);
+      g_auto(GStrv) lines = g_strsplit (candour_query_get_text (query, "integrity_check"), "\n", -1);
 
       for (guint i = 0; lines[i] != NULL; i++)
         {
@@ -116,9 +112,8 @@ check_pages (CandourDatabase  *db,
             first = g_strdup (lines[i]);
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return candour_database_set_error (db, error, sql);
+  if (step == CANDOUR_QUERY_ERROR)
+    return FALSE;
 
   if (count == 1)
     g_ptr_array_add (problems, g_strdup_printf ("The file is damaged: SQLite's integrity check "
@@ -164,26 +159,22 @@ read_schema (CandourDatabase  *db,
     "WHERE sql IS NOT NULL AND substr (name, 1, 7) <> 'sqlite_'";
   g_autoptr(GHashTable) schema = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify)g_strfreev);
-  sqlite3_stmt *stmt = candour_database_prepare (db, sql, error);
-  int rc;
+  CandourQuery *query = candour_database_query (db, sql, error);
+  CandourQueryStep step;
 
-  if (stmt == NULL)
+  if (query == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
     {
       char **value = g_new0 (char *, 3);
 
-      value[0] = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      value[1] = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
-      g_hash_table_insert (schema, g_strdup_printf ("%s:%s", sqlite3_column_text (stmt, 0),
-                                                    sqlite3_column_text (stmt, 1)), value);
+      value[0] = candour_query_dup_text (query, "tbl_name");
+      value[1] = candour_query_dup_text (query, "sql");
+      g_hash_table_insert (schema, g_strdup_printf ("%s:%s", candour_query_get_text (query, "type"),
+                                                    candour_query_get_text (query, "name")), value);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      candour_database_set_error (db, error, sql);
-      return NULL;
-    }
+  if (step == CANDOUR_QUERY_ERROR)
+    return NULL;
   return g_steal_pointer (&schema);
 }
 

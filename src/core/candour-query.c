@@ -173,6 +173,13 @@ read_constraint (CandourQuery *self,
         self->constraint.name = g_strdup (detail + strlen ("constraint failed: "));
       return;
     case SQLITE_CONSTRAINT_TRIGGER:
+      /* SQLite carries out ON DELETE RESTRICT as a trigger of its own that raises
+       * these words: that is a foreign key, not one of the schema's rules. */
+      if (g_strcmp0 (message, "FOREIGN KEY constraint failed") == 0)
+        {
+          self->constraint.kind = CANDOUR_CONSTRAINT_FOREIGN_KEY;
+          return;
+        }
       self->constraint.kind = CANDOUR_CONSTRAINT_RULE;
       self->constraint.name = g_strdup (message);
       return;

@@ -4,7 +4,6 @@
  */
 
 #include "candour-record-query.h"
-#include "candour-database-sqlite.h"
 #include "candour-rules.h"
 
 static const char * const find_sql[CANDOUR_N_TABLES] = {
@@ -18,30 +17,14 @@ static const char * const find_sql[CANDOUR_N_TABLES] = {
   "SELECT id FROM payment WHERE ref = :ref",
 };
 
-static gint64
-single_id (CandourDatabase  *db,
-           sqlite3_stmt     *stmt,
-           GError          **error)
-{
-  gint64 id = 0;
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    candour_database_set_error (db, error, sqlite3_sql (stmt));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return id;
-}
-
 gint64
 candour_record_find_id (CandourDatabase  *db,
                         CandourTable      table,
                         const char       *ref,
                         GError          **error)
 {
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
+  gint64 id = 0;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), 0);
   g_return_val_if_fail (table < CANDOUR_N_TABLES, 0);
@@ -50,25 +33,30 @@ candour_record_find_id (CandourDatabase  *db,
   if (find_sql[table] == NULL)
     return 0;
 
-  stmt = candour_database_prepare (db, find_sql[table], error);
-  if (stmt == NULL)
+  query = candour_database_query (db, find_sql[table], error);
+  if (query == NULL)
     return 0;
-  candour_bind_text (stmt, ":ref", ref);
-  return single_id (db, stmt, error);
+  candour_query_bind_text (query, ":ref", ref);
+  if (candour_query_step (query, error) == CANDOUR_QUERY_ROW)
+    {
+      id = candour_query_get_int64 (query, "id");
+      candour_query_reset (query);
+    }
+  return id;
 }
 
 static const char * const describe_sql[CANDOUR_N_TABLES] = {
-  "SELECT name || ' (' || ref || ')' FROM organisation WHERE id = :id",
-  "SELECT name || ' (' || ref || ')' FROM consortium WHERE id = :id",
-  "SELECT o.name || ' in ' || c.ref FROM consortium_member m JOIN organisation o ON o.id = m.member_id "
+  "SELECT name || ' (' || ref || ')' AS label FROM organisation WHERE id = :id",
+  "SELECT name || ' (' || ref || ')' AS label FROM consortium WHERE id = :id",
+  "SELECT o.name || ' in ' || c.ref AS label FROM consortium_member m JOIN organisation o ON o.id = m.member_id "
   "JOIN consortium c ON c.id = m.consortium_id WHERE m.id = :id",
-  "SELECT title || ' (' || ref || ')' FROM bid WHERE id = :id",
-  "SELECT o.name || ' in ' || b.ref FROM bid_partner p JOIN organisation o ON o.id = p.partner_id "
+  "SELECT title || ' (' || ref || ')' AS label FROM bid WHERE id = :id",
+  "SELECT o.name || ' in ' || b.ref AS label FROM bid_partner p JOIN organisation o ON o.id = p.partner_id "
   "JOIN bid b ON b.id = p.bid_id WHERE p.id = :id",
-  "SELECT CASE WHEN coalesce (title, '') = '' THEN ref ELSE title || ' (' || ref || ')' END "
+  "SELECT CASE WHEN coalesce (title, '') = '' THEN ref ELSE title || ' (' || ref || ')' END AS label "
   "FROM contract WHERE id = :id",
-  "SELECT ref FROM subcontract WHERE id = :id",
-  "SELECT coalesce (ref, '#' || id) FROM payment WHERE id = :id",
+  "SELECT ref AS label FROM subcontract WHERE id = :id",
+  "SELECT coalesce (ref, '#' || id) AS label FROM payment WHERE id = :id",
 };
 
 char *
@@ -76,20 +64,21 @@ candour_record_describe (CandourDatabase *db,
                          CandourTable     table,
                          gint64           id)
 {
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
   char *text = NULL;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
   g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
 
-  stmt = candour_database_prepare (db, describe_sql[table], NULL);
-  if (stmt == NULL)
+  query = candour_database_query (db, describe_sql[table], NULL);
+  if (query == NULL)
     return NULL;
-  candour_bind_int64 (stmt, ":id", id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  candour_query_bind_int64 (query, ":id", id);
+  if (candour_query_step (query, NULL) == CANDOUR_QUERY_ROW)
+    {
+      text = candour_query_dup_text (query, "label");
+      candour_query_reset (query);
+    }
   return text;
 }
 
@@ -241,19 +230,20 @@ char *
 candour_record_contract_of_bid (CandourDatabase *db,
                                 gint64           bid_id)
 {
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
   char *ref = NULL;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
 
-  stmt = candour_database_prepare (db, contract_of_bid_sql, NULL);
-  if (stmt == NULL)
+  query = candour_database_query (db, contract_of_bid_sql, NULL);
+  if (query == NULL)
     return NULL;
-  candour_bind_int64 (stmt, ":id", bid_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    ref = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  candour_query_bind_int64 (query, ":id", bid_id);
+  if (candour_query_step (query, NULL) == CANDOUR_QUERY_ROW)
+    {
+      ref = candour_query_dup_text (query, "ref");
+      candour_query_reset (query);
+    }
   return ref;
 }
 

@@ -3,10 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <string.h>
-
 #include "candour-record.h"
-#include "candour-database-sqlite.h"
 #include "candour-error.h"
 #include "candour-export.h"
 #include "candour-import-private.h"
@@ -112,8 +109,8 @@ candour_record_delete (CandourDatabase  *db,
                        gint64            id,
                        GError          **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  CandourQuery *query;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (table < CANDOUR_N_TABLES, FALSE);
@@ -121,30 +118,25 @@ candour_record_delete (CandourDatabase  *db,
   if (!candour_database_begin (db, error))
     return FALSE;
 
-  stmt = candour_database_prepare (db, delete_sql[table], error);
-  if (stmt == NULL)
+  query = candour_database_query (db, delete_sql[table], error);
+  if (query == NULL)
     {
       candour_database_end (db, FALSE, NULL);
       return FALSE;
     }
 
-  candour_bind_int64 (stmt, ":id", id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc == SQLITE_DONE)
+  candour_query_bind_int64 (query, ":id", id);
+  if (candour_query_run (query, &local_error))
     return candour_database_end (db, TRUE, error);
 
-  /* The audit trigger runs first, so SQLite reports the refusal as a trigger's. */
-  if ((sqlite3_errcode (candour_database_get_handle (db)) & 0xff) == SQLITE_CONSTRAINT &&
-      strstr (sqlite3_errmsg (candour_database_get_handle (db)), "FOREIGN KEY") != NULL &&
+  /* Records still pointing at this one: say which, in the domain's words. */
+  if (candour_query_get_constraint (query)->kind == CANDOUR_CONSTRAINT_FOREIGN_KEY &&
       referred_by[table] != NULL)
     g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
                  "This record was kept: %s still refer to it. Change or delete those first.",
                  referred_by[table]);
   else
-    candour_database_set_error (db, error, delete_sql[table]);
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
   candour_database_end (db, FALSE, NULL);
   return FALSE;
