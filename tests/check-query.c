@@ -149,6 +149,12 @@ START_TEST (test_a_broken_rule_is_named)
   ck_assert_int_eq (constraint->kind, CANDOUR_CONSTRAINT_FOREIGN_KEY);
   g_clear_error (&error);
 
+  /* SQLite refuses a delete that ON DELETE RESTRICT forbids from a trigger of its own:
+   * still a foreign key, not one of the schema's rules. */
+  constraint = failed_constraint (db, "DELETE FROM organisation WHERE ref = 'ORG-A'", &error);
+  ck_assert_int_eq (constraint->kind, CANDOUR_CONSTRAINT_FOREIGN_KEY);
+  g_clear_error (&error);
+
   constraint = failed_constraint (db, "DELETE FROM audit", &error);
   ck_assert_int_eq (constraint->kind, CANDOUR_CONSTRAINT_RULE);
   ck_assert_str_eq (constraint->name, "the audit trail cannot be changed");
