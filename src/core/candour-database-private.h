@@ -31,4 +31,16 @@ char    *candour_database_header_problem        (const char       *path,
  * in it): copies what it can from the log first, without waiting for readers. */
 gboolean candour_database_header_is_current     (CandourDatabase  *self);
 
+/* A new query on this database's backend (cached: kept for the database's life). */
+CandourQuery *candour_database_make_query       (CandourDatabase  *self,
+                                                 const char       *sql,
+                                                 gboolean          cached,
+                                                 GError          **error);
+/* The database keeps one query per SQL text (by address) for its whole life. */
+CandourQuery *candour_database_lookup_query     (CandourDatabase  *self,
+                                                 const char       *sql);
+void          candour_database_keep_query       (CandourDatabase  *self,
+                                                 const char       *sql,
+                                                 CandourQuery     *query);
+
 G_END_DECLS

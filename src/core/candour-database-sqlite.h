@@ -1,6 +1,6 @@
 /* candour-database-sqlite.h: what the SQLite backend's own files share
  *
- * Only the backend's files include this (candour-database*.c, candour-query.c,
+ * Only the backend's files include this (candour-database*.c, candour-query-sqlite.c,
  * candour-backup.c, candour-sql-functions.c); everything else reaches the database
  * through CandourQuery.
  *
@@ -23,13 +23,6 @@ sqlite3      *candour_database_get_handle     (CandourDatabase  *self);
 gboolean      candour_database_set_error      (CandourDatabase  *self,
                                                GError          **error,
                                                const char       *sql);
-
-/* The database keeps one query per SQL text (by address) for its whole life. */
-CandourQuery *candour_database_lookup_query   (CandourDatabase  *self,
-                                               const char       *sql);
-void          candour_database_keep_query     (CandourDatabase  *self,
-                                               const char       *sql,
-                                               CandourQuery     *query);
 
 /* The one translation of SQLite's result codes into words (candour-database-error.c):
  * path is the file it was working on, system_errno the operating system's reason if

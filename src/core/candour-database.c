@@ -16,6 +16,7 @@
 #include "candour-core-resources.h"
 #include "candour-database-private.h"
 #include "candour-database-sqlite.h"
+#include "candour-query-private.h"
 #include "candour-backup.h"
 #include "candour-error.h"
 
@@ -693,6 +694,15 @@ candour_database_get_handle (CandourDatabase *self)
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), NULL);
 
   return self->db;
+}
+
+CandourQuery *
+candour_database_make_query (CandourDatabase  *self,
+                             const char       *sql,
+                             gboolean          cached,
+                             GError          **error)
+{
+  return candour_sqlite_query_new (self, sql, cached, error);
 }
 
 CandourQuery *
