@@ -18,6 +18,7 @@
 #include "candour-cli.h"
 #include "candour-cli-table.h"
 #include "candour-backup.h"
+#include "candour-copy.h"
 #include "candour-database.h"
 #include "candour-date.h"
 #include "candour-demo.h"
@@ -885,6 +886,68 @@ command_restore (const char *db_path,
 }
 
 static int
+command_setup (const char *db_path,
+               int         argc,
+               char      **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("setup", entries, &argc, &argv, "",
+                      "Sets up a Candour register in an empty database on a PostgreSQL server\n"
+                      "(--db postgresql://…), or brings an older one up to date."))
+    return EXIT_USAGE;
+  if (argc > 1)
+    return usage_error ("setup", "takes no arguments");
+  if (!g_str_has_prefix (db_path, "postgresql://") && !g_str_has_prefix (db_path, "postgres://"))
+    return usage_error ("setup", "is for a register on a server (--db postgresql://…); a file is "
+                        "set up when you first import into it");
+
+  if (!candour_database_set_up_server (db_path, &error) ||
+      (db = candour_database_open_full (db_path, CANDOUR_OPEN_EXISTING, &error)) == NULL)
+    {
+      fail_error ("setup", error, db_path);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("The register is ready (schema %d).\n", candour_database_get_schema_version (db));
+  return EXIT_SUCCESS;
+}
+
+static int
+command_copy (const char *db_path,
+              int         argc,
+              char      **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 rows = 0;
+
+  if (!parse_options ("copy", entries, &argc, &argv, "TARGET",
+                      "Copies the whole register into TARGET, a new file or an empty database on a\n"
+                      "server (postgresql://…), then checks that every table and every report reads\n"
+                      "the same on both. A target that holds any record is refused."))
+    return EXIT_USAGE;
+  if (argc != 2)
+    return usage_error ("copy", "name the file or server address to copy to");
+
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
+    return EXIT_FAILURE;
+
+  if (!candour_copy_database (db, argv[1], &rows, &error))
+    {
+      fail_error ("copy", error, db_path);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("Copied %" G_GUINT64_FORMAT " records to %s; every table and report reads the same.\n",
+           rows, argv[1]);
+  return EXIT_SUCCESS;
+}
+
+static int
 command_history (const char *db_path,
                  int         argc,
                  char      **argv)
@@ -963,6 +1026,8 @@ static const Command commands[] = {
   { "history", "REF", "Every change to a record, from the audit trail", command_history },
   { "backup", "FILE", "Copy the database safely while it is in use", command_backup },
   { "restore", "BACKUP", "Put a checked backup back in place of the database", command_restore },
+  { "setup", "", "Set up a register on a PostgreSQL server (--db postgresql://…)", command_setup },
+  { "copy", "TARGET", "Copy the whole register to a new file or an empty server database", command_copy },
 };
 
 static const Command *
@@ -977,13 +1042,14 @@ find_command (const char *name)
 static void
 print_help (void)
 {
-  g_print ("Usage: candour-cli [--db FILE] COMMAND [ARGUMENT…]\n\n"
+  g_print ("Usage: candour-cli [--db FILE|postgresql://…] COMMAND [ARGUMENT…]\n\n"
            "Checks what bids promised their named partners against what was subcontracted and paid.\n\n"
            "Commands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %-14s %s\n", commands[i].name, commands[i].summary);
   g_print ("\nOptions:\n"
-           "  --db FILE      The database (default: %s/candour/candour.db)\n"
+           "  --db FILE      The database: a file, or a server's address postgresql://…\n"
+           "                 (default: $CANDOUR_DB, else %s/candour/candour.db)\n"
            "  --version      Print the version\n"
            "  --help         Print this help; candour-cli COMMAND --help for a command's options\n",
            g_get_user_data_dir ());
@@ -1044,6 +1110,10 @@ candour_cli_run (int    argc,
       g_autofree char *message = g_strdup_printf ("unknown command '%s'", argv[i]);
       return usage_error (NULL, message);
     }
+
+  /* CANDOUR_DB names the register when --db does not: a file or a server. */
+  if (db_path == NULL && g_getenv ("CANDOUR_DB") != NULL && !command->no_database)
+    db_path = g_strdup (g_getenv ("CANDOUR_DB"));
 
   if (db_path == NULL)
     db_path = command->no_database ? NULL : default_database_path ();

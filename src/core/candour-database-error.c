@@ -13,6 +13,7 @@
 
 #include "candour-database-sqlite.h"
 #include "candour-error.h"
+#include "candour-query-private.h"
 
 #define NOTHING_CHANGED "Nothing was changed."
 
@@ -77,36 +78,23 @@ set_constraint_error (GError     **error,
                       int          extended_code,
                       const char  *detail)
 {
-  const char *what;
-
   switch (extended_code)
     {
     case SQLITE_CONSTRAINT_FOREIGNKEY:
-      what = "it refers to a record that is not there, or removes one that others still refer to";
-      break;
+      return candour_query_set_constraint_error (error, CANDOUR_CONSTRAINT_FOREIGN_KEY, NULL);
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
-      what = "a ref, or a pairing of records, is already used";
-      break;
+      return candour_query_set_constraint_error (error, CANDOUR_CONSTRAINT_UNIQUE, NULL);
     case SQLITE_CONSTRAINT_NOTNULL:
-      what = "a value the record needs is missing";
-      break;
+      return candour_query_set_constraint_error (error, CANDOUR_CONSTRAINT_NOT_NULL, NULL);
     case SQLITE_CONSTRAINT_CHECK:
-      what = "a value is outside what the records allow";
-      break;
+      return candour_query_set_constraint_error (error, CANDOUR_CONSTRAINT_CHECK, NULL);
     case SQLITE_CONSTRAINT_TRIGGER:
       /* RAISE () in a trigger: its words are ours, written in sql/. */
-      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CONSTRAINT,
-                   "The change was refused: %s. " NOTHING_CHANGED, detail != NULL ? detail : "a rule said no");
-      return FALSE;
+      return candour_query_set_constraint_error (error, CANDOUR_CONSTRAINT_RULE, detail);
     default:
-      what = "it breaks one of the database's rules";
-      break;
+      return candour_query_set_constraint_error (error, CANDOUR_CONSTRAINT_NONE, NULL);
     }
-
-  g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CONSTRAINT,
-               "The change was refused: %s. " NOTHING_CHANGED, what);
-  return FALSE;
 }
 
 gboolean

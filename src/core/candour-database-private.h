@@ -6,6 +6,7 @@
 #pragma once
 
 #include "candour-database.h"
+#include "candour-server.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,9 @@ char    *candour_database_header_problem        (const char       *path,
  * newer first page can wait in the log (a file just made has only SQLite's bare header
  * in it): copies what it can from the log first, without waiting for readers. */
 gboolean candour_database_header_is_current     (CandourDatabase  *self);
+
+/* The server's connection, or NULL for a file. */
+CandourServer *candour_database_get_server      (CandourDatabase  *self);
 
 /* A new query on this database's backend (cached: kept for the database's life). */
 CandourQuery *candour_database_make_query       (CandourDatabase  *self,

@@ -17,6 +17,7 @@
 #include "candour-database-private.h"
 #include "candour-database-sqlite.h"
 #include "candour-query-private.h"
+#include "candour-server.h"
 #include "candour-backup.h"
 #include "candour-error.h"
 
@@ -47,7 +48,8 @@ struct _CandourDatabase
   gboolean read_only;
   gboolean has_writer_table;    /* audit_writer exists: name the writer in each transaction */
   int reserve_fd;               /* the file, to reserve room before a commit; -1 when not */
-  sqlite3 *db;
+  sqlite3 *db;                  /* the file's connection, or NULL on a server */
+  CandourServer *server;        /* the server's connection, or NULL for a file */
   GHashTable *queries;          /* const char *sql (by address) → CandourQuery */
   guint transaction_depth;
   gboolean rollback_requested;
@@ -63,6 +65,7 @@ candour_database_finalize (GObject *object)
   g_clear_pointer (&self->queries, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->server, candour_server_free);
   if (self->reserve_fd >= 0)
     close (self->reserve_fd);
   g_clear_pointer (&self->path, g_free);
@@ -130,9 +133,17 @@ gint64
 candour_database_get_data_version (CandourDatabase *self)
 {
   static const char sql[] = "PRAGMA data_version";
+  /* Every change on a server is audited, and the audit's keys only grow. */
+  static const char server_sql[] = "SELECT coalesce (max (id), 0) FROM audit";
   gint64 version = 0;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), 0);
+
+  if (self->server != NULL)
+    {
+      query_int (self, server_sql, &version, NULL);
+      return version;
+    }
 
   query_int (self, sql, &version, NULL);
   return version;
@@ -151,6 +162,9 @@ candour_database_get_schema_version (CandourDatabase *self)
   gint64 version = -1;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), -1);
+
+  if (self->server != NULL)
+    return candour_server_read_version (self->server, &version, NULL) ? (int)version : -1;
 
   if (!query_int (self, sql, &version, NULL))
     return -1;
@@ -478,6 +492,81 @@ set_files (CandourDatabase *self)
     self->files[i] = g_strconcat (self->path, suffixes[i], NULL);
 }
 
+/* A register on a server is set up once, on purpose (candour_database_set_up_server()),
+ * never made by opening it. */
+static CandourDatabase *
+open_server (const char  *uri,
+             gboolean     read_only,
+             GError     **error)
+{
+  g_autoptr(CandourDatabase) self = g_object_new (CANDOUR_TYPE_DATABASE, NULL);
+  gint64 version = 0;
+
+  self->path = g_strdup (uri);
+  self->read_only = read_only;
+  self->server = candour_server_connect (uri, read_only, error);
+  if (self->server == NULL || !candour_server_read_version (self->server, &version, error))
+    return NULL;
+
+  if (version == 0)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NOT_CANDOUR,
+                   "%s has no Candour register yet. Nothing was changed. Set one up with: "
+                   "candour-cli --db URI setup", candour_server_get_name (self->server));
+      return NULL;
+    }
+  if (version > candour_database_get_latest_version ())
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NEWER_SCHEMA,
+                   "%s was set up by a newer Candour (schema %d; this one knows up to %d). "
+                   "Nothing was changed. Install the newer Candour to open it.",
+                   candour_server_get_name (self->server), (int)version,
+                   candour_database_get_latest_version ());
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+candour_database_set_up_server (const char  *uri,
+                                GError     **error)
+{
+  g_autoptr(CandourServer) server = NULL;
+
+  g_return_val_if_fail (candour_server_is_uri (uri), FALSE);
+
+  server = candour_server_connect (uri, FALSE, error);
+  return server != NULL && candour_server_set_up (server, error);
+}
+
+gboolean
+candour_database_is_server (CandourDatabase *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+
+  return self->server != NULL;
+}
+
+gboolean
+candour_database_continue_keys (CandourDatabase  *self,
+                                const char       *table,
+                                GError          **error)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+
+  /* AUTOINCREMENT already counts from the highest id a file has held. */
+  if (self->server == NULL)
+    return TRUE;
+  return candour_server_continue_keys (self->server, table, error);
+}
+
+CandourServer *
+candour_database_get_server (CandourDatabase *self)
+{
+  return self->server;
+}
+
 CandourDatabase *
 candour_database_open_full (const char        *path,
                             CandourOpenFlags   flags,
@@ -495,6 +584,9 @@ candour_database_open_full (const char        *path,
   /* Referencing the bundled resources links them in from the static library, and
    * their constructor registers them. */
   g_assert (candour_core_get_resource () != NULL);
+
+  if (candour_server_is_uri (path))
+    return open_server (path, FALSE, error);
 
   in_memory = g_str_equal (path, ":memory:");
   if (!in_memory && !check_database_path (path, flags, &exists, error))
@@ -609,6 +701,8 @@ candour_database_open_reader (CandourDatabase  *self,
                            "An in-memory database cannot be opened twice");
       return NULL;
     }
+  if (self->server != NULL)
+    return open_server (self->path, TRUE, error);
 
   reader = g_object_new (CANDOUR_TYPE_DATABASE, NULL);
   reader->path = g_strdup (self->path);
@@ -702,6 +796,8 @@ candour_database_make_query (CandourDatabase  *self,
                              gboolean          cached,
                              GError          **error)
 {
+  if (self->server != NULL)
+    return candour_pg_query_new (self, sql, cached, error);
   return candour_sqlite_query_new (self, sql, cached, error);
 }
 
@@ -727,6 +823,8 @@ candour_database_exec (CandourDatabase  *self,
 {
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
 
+  if (self->server != NULL)
+    return candour_server_exec (self->server, sql, error);
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return candour_database_set_error (self, error, sql);
 
@@ -745,7 +843,8 @@ name_writer (CandourDatabase  *self,
   static const char sql[] = "UPDATE audit_writer SET name = :name WHERE id = 1";
   CandourQuery *query;
 
-  if (!self->has_writer_table)
+  /* A server's triggers name the login themselves. */
+  if (!self->has_writer_table || self->server != NULL)
     return TRUE;
 
   query = candour_database_query (self, sql, error);
@@ -789,7 +888,7 @@ candour_database_begin (CandourDatabase  *self,
 
   if (self->transaction_depth == 0)
     {
-      if (!candour_database_exec (self, "BEGIN IMMEDIATE", error))
+      if (!candour_database_exec (self, self->server != NULL ? "BEGIN" : "BEGIN IMMEDIATE", error))
         return FALSE;
       if (!name_writer (self, g_get_user_name (), error))
         {
@@ -814,7 +913,7 @@ roll_back (CandourDatabase *self)
   while (g_hash_table_iter_next (&iter, NULL, &query))
     candour_query_reset (query);
 
-  if (!sqlite3_get_autocommit (self->db))
+  if (self->server != NULL || !sqlite3_get_autocommit (self->db))
     candour_database_exec (self, "ROLLBACK", NULL);
 }
 
@@ -865,7 +964,7 @@ candour_database_checkpoint (CandourDatabase  *self,
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
 
-  if (self->read_only || self->on_network || g_str_equal (self->path, ":memory:"))
+  if (self->server != NULL || self->read_only || self->on_network || g_str_equal (self->path, ":memory:"))
     return TRUE;
 
   /* PASSIVE: a reader in another window only means the rest waits for later. */
@@ -883,7 +982,7 @@ candour_database_header_is_current (CandourDatabase *self)
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
 
-  if (g_str_equal (self->path, ":memory:"))
+  if (self->server != NULL || g_str_equal (self->path, ":memory:"))
     return FALSE;
 
   /* Without the log both counts are -1; a file that may not be written gives an error. */
@@ -897,7 +996,10 @@ candour_database_set_wait_when_busy (CandourDatabase *self,
 {
   g_return_if_fail (CANDOUR_IS_DATABASE (self));
 
-  sqlite3_busy_timeout (self->db, wait ? BUSY_TIMEOUT_MS : 0);
+  if (self->server != NULL)
+    candour_server_set_wait_when_busy (self->server, wait);
+  else
+    sqlite3_busy_timeout (self->db, wait ? BUSY_TIMEOUT_MS : 0);
 }
 
 gboolean
@@ -977,7 +1079,9 @@ candour_database_set_cancellable (CandourDatabase *self,
 {
   g_return_if_fail (CANDOUR_IS_DATABASE (self));
 
-  if (cancellable != NULL)
+  if (self->server != NULL)
+    candour_server_set_cancellable (self->server, cancellable);
+  else if (cancellable != NULL)
     sqlite3_progress_handler (self->db, CANCEL_CHECK_STEPS, stop_if_cancelled, cancellable);
   else
     sqlite3_progress_handler (self->db, 0, NULL, NULL);

@@ -24,7 +24,8 @@ typedef enum
   CANDOUR_OPEN_CREATE = 1 << 0,         /* make an empty database where there is no file */
 } CandourOpenFlags;
 
-/* Opens and migrates the database at path; ":memory:" for a private in-memory database.
+/* Opens and migrates the database at path; ":memory:" for a private in-memory database;
+ * a "postgresql://…" address for a register on a server (see candour-server.h).
  * Refused, with a message that names the path and says what to do, and nothing
  * touched: an empty path, a folder, a symbolic link, a device or pipe, a file that is
  * not there (unless flags has CANDOUR_OPEN_CREATE), a file from a newer Candour, a file
@@ -37,6 +38,18 @@ CandourDatabase *candour_database_open_full          (const char       *path,
 /* candour_database_open_full() with CANDOUR_OPEN_CREATE. */
 CandourDatabase *candour_database_open               (const char       *path,
                                                       GError          **error);
+/* Gives the empty database at uri ("postgresql://…") a Candour register, or brings an
+ * older one up to date; two people doing so at once are taken in turn. Opening a server
+ * never does this by itself: a register on a server is set up on purpose. */
+gboolean         candour_database_set_up_server      (const char       *uri,
+                                                      GError          **error);
+/* After rows were written into table with ids of their own (a copy), new rows' ids
+ * continue past the highest. */
+gboolean         candour_database_continue_keys      (CandourDatabase  *self,
+                                                      const char       *table,
+                                                      GError          **error);
+/* TRUE for a register on a server, FALSE for a file. */
+gboolean         candour_database_is_server          (CandourDatabase  *self);
 /* TRUE when opening made the file: a front end whose first work then fails removes it
  * again (candour_database_remove_files()) rather than leave an empty database behind. */
 gboolean         candour_database_was_created        (CandourDatabase  *self);

@@ -65,6 +65,12 @@ void candour_query_set_constraint (CandourQuery            *self,
                                    const char              *columns,
                                    const char              *name);
 
+/* The one wording of a change refused by a rule of the schema, for every backend: rule
+ * is a trigger's own words (CANDOUR_CONSTRAINT_RULE). Always returns FALSE. */
+gboolean candour_query_set_constraint_error (GError                **error,
+                                             CandourConstraintKind   kind,
+                                             const char             *rule);
+
 /* Each backend's maker of queries (cached: kept for the database's life). */
 CandourQuery *candour_sqlite_query_new (CandourDatabase  *db,
                                         const char       *sql,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "candour-database-private.h"
+#include "candour-error.h"
 #include "candour-query-private.h"
 
 void
@@ -36,6 +37,42 @@ candour_query_set_constraint (CandourQuery          *self,
   self->constraint.table = g_strdup (table);
   self->constraint.columns = g_strdup (columns);
   self->constraint.name = g_strdup (name);
+}
+
+gboolean
+candour_query_set_constraint_error (GError                **error,
+                                    CandourConstraintKind   kind,
+                                    const char             *rule)
+{
+  const char *what;
+
+  switch (kind)
+    {
+    case CANDOUR_CONSTRAINT_FOREIGN_KEY:
+      what = "it refers to a record that is not there, or removes one that others still refer to";
+      break;
+    case CANDOUR_CONSTRAINT_UNIQUE:
+      what = "a ref, or a pairing of records, is already used";
+      break;
+    case CANDOUR_CONSTRAINT_NOT_NULL:
+      what = "a value the record needs is missing";
+      break;
+    case CANDOUR_CONSTRAINT_CHECK:
+      what = "a value is outside what the records allow";
+      break;
+    case CANDOUR_CONSTRAINT_RULE:
+      /* A trigger's own words, written in sql/. */
+      what = rule != NULL ? rule : "a rule said no";
+      break;
+    case CANDOUR_CONSTRAINT_NONE:
+    default:
+      what = "it breaks one of the database's rules";
+      break;
+    }
+
+  g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CONSTRAINT,
+               "The change was refused: %s. Nothing was changed.", what);
+  return FALSE;
 }
 
 CandourQuery *

@@ -1,0 +1,481 @@
+/* candour-server.c: the connection to a PostgreSQL server, and its errors in words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "candour-core-resources.h"
+#include "candour-database-private.h"
+#include "candour-error.h"
+#include "candour-query-private.h"
+#include "candour-server-private.h"
+
+#define NOTHING_CHANGED "Nothing was changed."
+
+/* How long a write waits for a row another person is saving before saying so. */
+#define LOCK_TIMEOUT "5s"
+
+/* The server's schema, in order; the version after the last is the register's. */
+static const char * const schema_files[] = {
+  "/io/github/candour/Candour/sql/pg/0001-schema.sql",
+};
+
+struct _CandourServer
+{
+  PGconn *connection;
+  char *name;                   /* the address without a password */
+  guint statements;             /* prepared so far, for their names */
+  GHashTable *unique_columns;   /* constraint name → "col,col" of each UNIQUE */
+  GHashTable *unique_tables;    /* constraint name → table */
+  GCancellable *cancellable;
+  gulong cancelled_id;
+};
+
+gboolean
+candour_server_is_uri (const char *location)
+{
+  return location != NULL &&
+         (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"));
+}
+
+/* libpq's own parse of the address, with the password left out. */
+static char *
+name_without_password (const char *uri)
+{
+  PQconninfoOption *options = PQconninfoParse (uri, NULL);
+  const char *host = NULL;
+  const char *db = NULL;
+  const char *user = NULL;
+  const char *port = NULL;
+  char *name;
+
+  if (options == NULL)
+    return g_strdup ("the server");
+
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL)
+        continue;
+      if (g_str_equal (o->keyword, "host"))
+        host = o->val;
+      else if (g_str_equal (o->keyword, "dbname"))
+        db = o->val;
+      else if (g_str_equal (o->keyword, "user"))
+        user = o->val;
+      else if (g_str_equal (o->keyword, "port"))
+        port = o->val;
+    }
+
+  /* A socket folder is no name for people: "this computer". */
+  name = g_strdup_printf ("the register %s on %s%s%s%s%s", db != NULL ? db : "candour",
+                          host == NULL || host[0] == '/' ? "this computer" : host,
+                          port != NULL ? " (port " : "", port != NULL ? port : "", port != NULL ? ")" : "",
+                          user != NULL ? "" : "");
+  PQconninfoFree (options);
+  return name;
+}
+
+const char *
+candour_server_get_name (CandourServer *self)
+{
+  return self->name;
+}
+
+PGconn *
+candour_server_get_connection (CandourServer *self)
+{
+  return self->connection;
+}
+
+char *
+candour_server_next_statement (CandourServer *self)
+{
+  return g_strdup_printf ("candour_%u", ++self->statements);
+}
+
+void
+candour_server_free (CandourServer *self)
+{
+  if (self == NULL)
+    return;
+
+  candour_server_set_cancellable (self, NULL);
+  g_clear_pointer (&self->connection, PQfinish);
+  g_clear_pointer (&self->unique_columns, g_hash_table_unref);
+  g_clear_pointer (&self->unique_tables, g_hash_table_unref);
+  g_free (self->name);
+  g_free (self);
+}
+
+static CandourConstraintKind
+constraint_kind (const char *sqlstate)
+{
+  if (g_str_equal (sqlstate, "23505"))
+    return CANDOUR_CONSTRAINT_UNIQUE;
+  if (g_str_equal (sqlstate, "23503"))
+    return CANDOUR_CONSTRAINT_FOREIGN_KEY;
+  if (g_str_equal (sqlstate, "23514"))
+    return CANDOUR_CONSTRAINT_CHECK;
+  if (g_str_equal (sqlstate, "23502"))
+    return CANDOUR_CONSTRAINT_NOT_NULL;
+  /* RAISE EXCEPTION in one of the schema's triggers. */
+  if (g_str_equal (sqlstate, "P0001"))
+    return CANDOUR_CONSTRAINT_RULE;
+  return CANDOUR_CONSTRAINT_NONE;
+}
+
+static void
+read_constraint (CandourServer     *self,
+                 const PGresult    *result,
+                 const char        *sqlstate,
+                 CandourConstraint *constraint)
+{
+  const char *name = PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME);
+  const char *table = PQresultErrorField (result, PG_DIAG_TABLE_NAME);
+  const char *column = PQresultErrorField (result, PG_DIAG_COLUMN_NAME);
+
+  g_free (constraint->table);
+  g_free (constraint->columns);
+  g_free (constraint->name);
+  constraint->kind = constraint_kind (sqlstate);
+  constraint->table = g_strdup (table);
+  constraint->columns = NULL;
+  constraint->name = NULL;
+
+  switch (constraint->kind)
+    {
+    case CANDOUR_CONSTRAINT_UNIQUE:
+      if (name != NULL && self->unique_columns != NULL)
+        {
+          constraint->columns = g_strdup (g_hash_table_lookup (self->unique_columns, name));
+          if (constraint->table == NULL)
+            constraint->table = g_strdup (g_hash_table_lookup (self->unique_tables, name));
+        }
+      break;
+    case CANDOUR_CONSTRAINT_NOT_NULL:
+      constraint->columns = g_strdup (column);
+      break;
+    case CANDOUR_CONSTRAINT_CHECK:
+      constraint->name = g_strdup (name);
+      break;
+    case CANDOUR_CONSTRAINT_RULE:
+      constraint->name = g_strdup (PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
+      break;
+    case CANDOUR_CONSTRAINT_FOREIGN_KEY:
+    case CANDOUR_CONSTRAINT_NONE:
+    default:
+      break;
+    }
+}
+
+/* The connection is gone (the server stopped, the network dropped): in words. */
+static gboolean
+set_connection_error (CandourServer  *self,
+                      GError        **error)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (self->connection)));
+
+  g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_IO,
+               "Candour lost its connection to %s (%s). Nothing more was saved there. Check "
+               "the network and that the server is running, then try again.", self->name, reason);
+  return FALSE;
+}
+
+gboolean
+candour_server_set_error (CandourServer     *self,
+                          const PGresult    *result,
+                          CandourConstraint *constraint,
+                          GError           **error)
+{
+  const char *sqlstate = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  const char *message = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+  if (sqlstate == NULL || PQstatus (self->connection) != CONNECTION_OK)
+    return set_connection_error (self, error);
+
+  g_debug ("Server refused: %s %s", sqlstate, message != NULL ? message : "");
+
+  if (constraint != NULL)
+    read_constraint (self, result, sqlstate, constraint);
+
+  /* Class 23 is a broken rule of the schema, and P0001 one of its triggers' refusals. */
+  if (g_str_has_prefix (sqlstate, "23") || g_str_equal (sqlstate, "P0001"))
+    return candour_query_set_constraint_error (error, constraint_kind (sqlstate), message);
+
+  if (g_str_equal (sqlstate, "55P03") || g_str_equal (sqlstate, "40001") || g_str_equal (sqlstate, "40P01"))
+    {
+      g_set_error_literal (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_BUSY,
+                           "The register is busy (someone else is saving the same records). "
+                           "Nothing was changed; try again in a moment.");
+      return FALSE;
+    }
+
+  if (g_str_equal (sqlstate, "57014"))
+    {
+      g_set_error_literal (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CANCELLED,
+                           "Stopped before it finished. " NOTHING_CHANGED);
+      return FALSE;
+    }
+
+  if (g_str_equal (sqlstate, "42501") || g_str_equal (sqlstate, "25006"))
+    {
+      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_READ_ONLY,
+                   "You can view %s but not change it. " NOTHING_CHANGED " Ask the register's "
+                   "administrator for the role you need (candour-cli grant).", self->name);
+      return FALSE;
+    }
+
+  if (g_str_equal (sqlstate, "53100"))
+    {
+      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_DISK_FULL,
+                   "The server's disk is full, so nothing was saved to %s. Ask its "
+                   "administrator to free some space, then try again.", self->name);
+      return FALSE;
+    }
+
+  if (g_str_has_prefix (sqlstate, "53"))
+    {
+      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_NO_MEMORY,
+                   "The server ran short of memory or connections working on %s. "
+                   NOTHING_CHANGED " Try again in a moment.", self->name);
+      return FALSE;
+    }
+
+  if (g_str_has_prefix (sqlstate, "XX"))
+    {
+      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CORRUPT,
+                   "The server reported damage in %s (%s). " NOTHING_CHANGED " Ask its "
+                   "administrator to check the server and restore from a backup.",
+                   self->name, message != NULL ? message : sqlstate);
+      return FALSE;
+    }
+
+  if (g_str_has_prefix (sqlstate, "42"))
+    {
+      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_SCHEMA,
+                   "%s does not hold the tables this Candour expects (%s). " NOTHING_CHANGED,
+                   self->name, message != NULL ? message : sqlstate);
+      return FALSE;
+    }
+
+  /* A total past the ceiling explains itself (candour_total on the server). */
+  if (g_str_equal (sqlstate, "22003") && message != NULL && g_str_has_prefix (message, "a total is beyond"))
+    {
+      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_FAILED,
+                   "Could not report on %s: %s.", self->name, message);
+      return FALSE;
+    }
+
+  g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_FAILED,
+               "Candour met an unexpected problem working on %s (%s, %s). " NOTHING_CHANGED
+               " Please report it.", self->name, sqlstate, message != NULL ? message : "");
+  return FALSE;
+}
+
+gboolean
+candour_server_exec (CandourServer  *self,
+                     const char     *sql,
+                     GError        **error)
+{
+  PGresult *result = PQexec (self->connection, sql);
+  ExecStatusType status = PQresultStatus (result);
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    candour_server_set_error (self, result, NULL, error);
+  PQclear (result);
+  return ok;
+}
+
+/* Which columns each UNIQUE rule is about: a refusal names only the rule. */
+static gboolean
+read_unique_constraints (CandourServer  *self,
+                         GError        **error)
+{
+  static const char sql[] =
+    "SELECT c.conname, c.conrelid::regclass::text,\n"
+    "       (SELECT string_agg (a.attname, ',' ORDER BY k.n)\n"
+    "        FROM unnest (c.conkey) WITH ORDINALITY AS k (attnum, n)\n"
+    "        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum)\n"
+    "FROM pg_constraint c\n"
+    "WHERE c.contype IN ('u', 'p') AND c.connamespace = current_schema ()::regnamespace";
+  PGresult *result = PQexec (self->connection, sql);
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    {
+      candour_server_set_error (self, result, NULL, error);
+      PQclear (result);
+      return FALSE;
+    }
+
+  self->unique_columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->unique_tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      g_hash_table_insert (self->unique_tables, g_strdup (PQgetvalue (result, i, 0)),
+                           g_strdup (PQgetvalue (result, i, 1)));
+      g_hash_table_insert (self->unique_columns, g_strdup (PQgetvalue (result, i, 0)),
+                           g_strdup (PQgetvalue (result, i, 2)));
+    }
+  PQclear (result);
+  return TRUE;
+}
+
+gboolean
+candour_server_read_version (CandourServer  *self,
+                             gint64         *out_version,
+                             GError        **error)
+{
+  static const char sql[] =
+    "SELECT CASE WHEN to_regclass ('candour_schema') IS NULL THEN 0\n"
+    "            ELSE (SELECT max (version) FROM candour_schema) END";
+  PGresult *result = PQexec (self->connection, sql);
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+    {
+      candour_server_set_error (self, result, NULL, error);
+      PQclear (result);
+      return FALSE;
+    }
+  *out_version = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return TRUE;
+}
+
+CandourServer *
+candour_server_connect (const char  *uri,
+                        gboolean     read_only,
+                        GError     **error)
+{
+  g_autoptr(CandourServer) self = g_new0 (CandourServer, 1);
+  gint64 version = 0;
+
+  g_return_val_if_fail (candour_server_is_uri (uri), NULL);
+
+  self->name = name_without_password (uri);
+  self->connection = PQconnectdb (uri);
+  if (PQstatus (self->connection) != CONNECTION_OK)
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (self->connection)));
+
+      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CANT_OPEN,
+                   "Could not connect to %s: %s. Check the address, your user name and "
+                   "password, and that the server is running.", self->name, reason);
+      return NULL;
+    }
+
+  /* ISO dates and plain UTF-8 whatever the server's defaults; a write waits a while
+   * for a row someone else is saving, then says so. */
+  if (!candour_server_exec (self, "SET client_encoding = 'UTF8';"
+                                  "SET datestyle = 'ISO';"
+                                  "SET lock_timeout = '" LOCK_TIMEOUT "';", error))
+    return NULL;
+  if (read_only && !candour_server_exec (self, "SET default_transaction_read_only = on", error))
+    return NULL;
+
+  if (!candour_server_read_version (self, &version, error))
+    return NULL;
+  if (version > 0 && !read_unique_constraints (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+candour_server_set_up (CandourServer  *self,
+                       GError        **error)
+{
+  gint64 version = 0;
+
+  g_assert (candour_core_get_resource () != NULL);
+
+  if (!candour_server_read_version (self, &version, error))
+    return FALSE;
+  if (version >= (gint64)G_N_ELEMENTS (schema_files))
+    return TRUE;
+
+  /* Two people setting up at once: the second waits, then finds it done. */
+  if (!candour_server_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (1129201252)", error))
+    return FALSE;
+  if (!candour_server_read_version (self, &version, error))
+    goto fail;
+
+  for (gsize i = (gsize)version; i < G_N_ELEMENTS (schema_files); i++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (schema_files[i], G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autofree char *sql = NULL;
+
+      g_assert (bytes != NULL);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      if (!candour_server_exec (self, sql, error))
+        goto fail;
+    }
+
+  if (!candour_server_exec (self, "COMMIT", error))
+    goto fail;
+  g_clear_pointer (&self->unique_columns, g_hash_table_unref);
+  g_clear_pointer (&self->unique_tables, g_hash_table_unref);
+  return read_unique_constraints (self, error);
+
+fail:
+  candour_server_exec (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+gboolean
+candour_server_continue_keys (CandourServer  *self,
+                              const char     *table,
+                              GError        **error)
+{
+  g_autofree char *sql = NULL;
+
+  /* One of Candour's own table names, never a person's words. */
+  for (const char *c = table; *c != '\0'; c++)
+    g_return_val_if_fail (g_ascii_islower (*c) || *c == '_', FALSE);
+
+  sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence ('%s', 'id'), "
+                         "coalesce (max (id), 0) + 1, false) FROM %s", table, table);
+  return candour_server_exec (self, sql, error);
+}
+
+static void
+on_cancelled (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  CandourServer *self = user_data;
+  PGcancel *cancel = PQgetCancel (self->connection);
+  char reason[256];
+
+  /* From whichever thread cancelled: PQcancel is made for that. */
+  if (cancel != NULL)
+    {
+      PQcancel (cancel, reason, sizeof reason);
+      PQfreeCancel (cancel);
+    }
+}
+
+void
+candour_server_set_cancellable (CandourServer *self,
+                                GCancellable  *cancellable)
+{
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_disconnect (self->cancellable, self->cancelled_id);
+      g_clear_object (&self->cancellable);
+      self->cancelled_id = 0;
+    }
+
+  if (cancellable != NULL)
+    {
+      self->cancellable = g_object_ref (cancellable);
+      self->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), self, NULL);
+    }
+}
+
+void
+candour_server_set_wait_when_busy (CandourServer *self,
+                                   gboolean       wait)
+{
+  candour_server_exec (self, wait ? "SET lock_timeout = '" LOCK_TIMEOUT "'" : "SET lock_timeout = '1ms'", NULL);
+}

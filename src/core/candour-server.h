@@ -1,0 +1,52 @@
+/* candour-server.h: a Candour register on a PostgreSQL server
+ *
+ * The second backend behind CandourDatabase: a libpq connection. CandourDatabase calls
+ * these where a file would be opened or a transaction begun; nothing above the
+ * database sees which backend it has.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "candour-query.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CandourServer CandourServer;
+
+/* TRUE for "postgresql://…" and "postgres://…": a server, not a file. */
+gboolean       candour_server_is_uri             (const char     *location);
+
+/* Connects to the server at uri, reading only when read_only. A database with no
+ * register yet is connected to: its version reads 0 (candour_server_set_up()). */
+CandourServer *candour_server_connect            (const char     *uri,
+                                                  gboolean        read_only,
+                                                  GError        **error);
+void           candour_server_free               (CandourServer  *self);
+/* The address without any password, for messages and titles. */
+const char    *candour_server_get_name           (CandourServer  *self);
+/* Runs SQL with no results (may hold several statements). */
+gboolean       candour_server_exec               (CandourServer  *self,
+                                                  const char     *sql,
+                                                  GError        **error);
+/* The register's schema version; 0 when the database has no Candour register yet. */
+gboolean       candour_server_read_version       (CandourServer  *self,
+                                                  gint64         *out_version,
+                                                  GError        **error);
+gboolean       candour_server_set_up             (CandourServer  *self,
+                                                  GError        **error);
+/* New rows of table get ids past the highest it holds. */
+gboolean       candour_server_continue_keys      (CandourServer  *self,
+                                                  const char     *table,
+                                                  GError        **error);
+void           candour_server_set_cancellable    (CandourServer  *self,
+                                                  GCancellable   *cancellable);
+void           candour_server_set_wait_when_busy (CandourServer  *self,
+                                                  gboolean        wait);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandourServer, candour_server_free)
+
+G_END_DECLS
