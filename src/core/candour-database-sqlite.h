@@ -35,8 +35,9 @@ gboolean      candour_database_error_from_sqlite (GError          **error,
                                                   const char       *detail);
 
 /* Registers the engine's SQL functions on a connection (candour-sql-functions.c):
- * candour_round_mul_div, candour_days, candour_size_band, candour_products_less and
- * the aggregate candour_total. Returns an SQLite result code. */
+ * candour_round_mul_div, candour_days, candour_size_band, candour_products_less,
+ * candour_matches, the aggregate candour_total and the collation "C". Returns an SQLite
+ * result code. */
 int           candour_sql_functions_register  (sqlite3          *db);
 
 /* TRANSITIONAL, while the core moves to CandourQuery; removed with the last user. */

@@ -30,7 +30,7 @@
   "         (SELECT coalesce (candour_total (p.amount), 0) FROM payment p\n" \
   "          WHERE p.subcontract_id = s.id AND p.paid_on <= :as_of) AS paid\n" \
   "  FROM subcontract s JOIN contract c ON c.id = s.contract_id, params\n" \
-  "  WHERE 1 " SUB_SCOPE "),\n" \
+  "  WHERE TRUE " SUB_SCOPE "),\n" \
   "per_partner AS (\n" \
   "  SELECT contract_id, partner_id, candour_total (value) AS subcontracted, candour_total (due) AS due,\n" \
   "         candour_total (paid) AS paid\n" \
@@ -51,7 +51,7 @@
   "  LEFT JOIN contract c ON c.bid_id = b.id\n" \
   "  LEFT JOIN per_partner pp ON pp.contract_id = c.id AND pp.partner_id = bp.partner_id\n" \
   "  CROSS JOIN params\n" \
-  "  WHERE (b.outcome = 'won' OR :all) " NAMED_SCOPE "),\n" \
+  "  WHERE (b.outcome = 'won' OR :all = 1) " NAMED_SCOPE "),\n" \
   "findings AS (\n" \
   "  SELECT n.*,\n" \
   "         CASE WHEN n.outcome <> 'won' THEN 'not_awarded'\n" \
@@ -72,9 +72,10 @@
   "FROM findings f\n" \
   "JOIN organisation lead ON lead.id = f.lead_id\n" \
   "JOIN organisation partner ON partner.id = f.partner_id\n" \
-  /* Sorted at the end: walking the bids in reference order instead would read them \
-   * all for a question about one partner or one lead provider. */ \
-  "ORDER BY +f.bid_ref, +partner.ref"
+  /* In byte order on every backend. Sorted at the end: walking the bids in reference \
+   * order instead would read them all for a question about one partner or one lead \
+   * provider (SQLite has no index in "C", so it never tries). */ \
+  "ORDER BY f.bid_ref COLLATE \"C\", partner.ref COLLATE \"C\""
 
 static const char findings_sql[] =
   "WITH " FINDINGS_CTES ("", "") FINDINGS_SELECT "\n" FINDINGS_FROM;
@@ -153,13 +154,15 @@ static const char scorecard_sql[] =
   "       coalesce (candour_total (f.subcontracted), 0),\n"
   "       coalesce (candour_total (f.paid), 0),\n"
   "       candour_round_mul_div (candour_total (CASE WHEN f.promised IS NOT NULL\n"
-  "                                                  THEN min (f.subcontracted, f.promised) END),\n"
+  "                                                  THEN CASE WHEN f.subcontracted < f.promised\n"
+  "                                                            THEN f.subcontracted ELSE f.promised END\n"
+  "                                                  END),\n"
   "                              1000, candour_total (f.promised))\n"
   "FROM organisation lead\n"
   "LEFT JOIN findings f ON f.lead_id = lead.id\n"
   "WHERE lead.id IN (SELECT lead_id FROM bid WHERE outcome = 'won')\n"
   "GROUP BY lead.id\n"
-  "ORDER BY lead.ref";
+  "ORDER BY lead.ref COLLATE \"C\"";
 
 static const CandourReportColumn scorecard_columns[] = {
   { "lead_ref", CANDOUR_CELL_TEXT },
@@ -185,7 +188,7 @@ static const CandourReportColumn scorecard_columns[] = {
   "  FROM subcontract s\n" \
   "  JOIN contract c ON c.id = s.contract_id\n" \
   "  JOIN organisation partner ON partner.id = s.partner_id\n" \
-  "  WHERE 1 " SCOPE "\n" \
+  "  WHERE TRUE " SCOPE "\n" \
   "  GROUP BY s.contract_id)\n" \
   "SELECT c.ref, lead.ref, c.value,\n" \
   "       coalesce (pc.subcontracted, 0),\n" \
@@ -199,8 +202,8 @@ static const CandourReportColumn scorecard_columns[] = {
   "FROM contract c\n" \
   "JOIN organisation lead ON lead.id = c.lead_id\n" \
   "LEFT JOIN per_contract pc ON pc.contract_id = c.id\n" \
-  "WHERE 1 " SCOPE "\n" \
-  "ORDER BY c.ref"
+  "WHERE TRUE " SCOPE "\n" \
+  "ORDER BY c.ref COLLATE \"C\""
 
 /* Smaller organisations as candour-rules.h has them. The requirement is met when the
  * exact share is at least the required one. */
@@ -261,7 +264,7 @@ static const char payment_times_sql[] =
   "JOIN organisation payer ON payer.id = counted.payer_id\n"
   "WHERE n > 0\n"
   "GROUP BY payer.id\n"
-  "ORDER BY payer.ref";
+  "ORDER BY payer.ref COLLATE \"C\"";
 
 static const CandourReportColumn payment_times_columns[] = {
   { "payer_ref", CANDOUR_CELL_TEXT },

@@ -181,6 +181,20 @@ sql_matches (sqlite3_context  *context,
                                                        (const char * const *)words));
 }
 
+/* "C", PostgreSQL's name for ordering by the bytes: SQLite's BINARY under the name both
+ * backends know, so a report's order is written once and reads the same on each. */
+static int
+compare_bytes (void       *data,
+               int         length_a,
+               const void *a,
+               int         length_b,
+               const void *b)
+{
+  int order = memcmp (a, b, (size_t)MIN (length_a, length_b));
+
+  return order != 0 ? order : length_a - length_b;
+}
+
 int
 candour_sql_functions_register (sqlite3 *db)
 {
@@ -200,7 +214,8 @@ candour_sql_functions_register (sqlite3 *db)
       (rc = sqlite3_create_function (db, "candour_total", 1, flags, NULL,
                                      NULL, sql_total_step, sql_total_final)) != SQLITE_OK ||
       (rc = sqlite3_create_function (db, "candour_matches", 2, flags, NULL,
-                                     sql_matches, NULL, NULL)) != SQLITE_OK)
+                                     sql_matches, NULL, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_create_collation (db, "C", SQLITE_UTF8, NULL, compare_bytes)) != SQLITE_OK)
     return rc;
   return SQLITE_OK;
 }
