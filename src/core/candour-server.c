@@ -328,8 +328,9 @@ candour_server_read_version (CandourServer  *self,
                              GError        **error)
 {
   static const char sql[] =
-    "SELECT CASE WHEN to_regclass ('candour_schema') IS NULL THEN 0\n"
-    "            ELSE (SELECT max (version) FROM candour_schema) END";
+    "SELECT CASE WHEN to_regclass ('schema_version') IS NULL THEN 0\n"
+    "            /* CANDOUR_APPLICATION_ID, as a number */\n"
+    "            ELSE (SELECT version FROM schema_version WHERE application_id = 1130458724) END";
   PGresult *result = PQexec (self->connection, sql);
 
   if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)

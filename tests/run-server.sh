@@ -1,0 +1,148 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end on a PostgreSQL server: the same answers as from a file. Each check makes
+# a database of its own on the server CANDOUR_TEST_PG names (build-aux/dev test starts
+# a private one); without it the test is skipped. Prints one line per check and a
+# closing "N passed, N failed".
+#
+# usage: run-server.sh CANDOUR_CLI SCENARIOS_DIR
+
+set -u
+cli=$1
+scenarios=$2
+
+if [ -z "${CANDOUR_TEST_PG:-}" ]; then
+  echo "CANDOUR_TEST_PG is not set: no server to test against"
+  exit 77
+fi
+command -v psql >/dev/null || { echo "psql is not installed"; exit 77; }
+
+work=$(mktemp -d)
+made=""
+cleanup () {
+  for name in $made; do
+    psql -X -q -d "$CANDOUR_TEST_PG" -c "DROP DATABASE IF EXISTS $name" >/dev/null 2>&1
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0
+failed=0
+n=0
+
+pass () { echo "ok   $1"; passed=$((passed + 1)); }
+fail () { echo "FAIL $1"; failed=$((failed + 1)); }
+
+# The address of a new, empty database on the server.
+new_database () {
+  n=$((n + 1))
+  name="candour_test_$$_$n"
+  psql -X -q -d "$CANDOUR_TEST_PG" -c "CREATE DATABASE $name" >/dev/null || return 1
+  made="$made $name"
+  echo "$CANDOUR_TEST_PG" | sed "s|^\(postgres[a-z]*://[^/]*\)/[^?]*|\1/$name|"
+}
+
+# Runs candour-cli with ARGS on both databases and compares what they print.
+same () {
+  label=$1 file=$2 server=$3
+  shift 3
+  if "$cli" --db "$file" "$@" >"$work/file.out" 2>"$work/file.err" &&
+     "$cli" --db "$server" "$@" >"$work/server.out" 2>"$work/server.err" &&
+     cmp -s "$work/file.out" "$work/server.out"; then
+    pass "$label: $*"
+  else
+    fail "$label: $* differs"
+    cat "$work/file.err" "$work/server.err"
+    diff "$work/file.out" "$work/server.out" | head -n 20
+  fi
+}
+
+reports () {
+  label=$1 file=$2 server=$3
+  same "$label" "$file" "$server" reconcile --as-of 2025-06-30
+  same "$label" "$file" "$server" reconcile --as-of 2025-06-30 --all --grace-days 30 --tolerance 5
+  same "$label" "$file" "$server" scorecard --as-of 2025-06-30
+  same "$label" "$file" "$server" shares
+  same "$label" "$file" "$server" payment-times
+  same "$label" "$file" "$server" payment-times --from 2024-04-01 --to 2025-03-31
+}
+
+# 1. An empty database is not a register until it is set up.
+server=$(new_database)
+if "$cli" --db "$server" reconcile >/dev/null 2>"$work/err"; then
+  fail "a database that is not set up is refused"
+elif grep -q "has no Candour register yet" "$work/err"; then
+  pass "a database that is not set up is refused, with what to do"
+else
+  fail "a database that is not set up: unexpected message"; cat "$work/err"
+fi
+if "$cli" --db "$server" setup >"$work/out" && "$cli" --db "$server" setup >>"$work/out"; then
+  pass "setup, twice"
+else
+  fail "setup"
+fi
+
+# 2. The demo, from a file to the server and back.
+demo="$work/demo.candour"
+"$cli" --db "$demo" demo >/dev/null
+if "$cli" --db "$demo" copy "$server" >"$work/out" 2>&1 && grep -q "every table and report reads the same" "$work/out"; then
+  pass "demo: file to server"
+else
+  fail "demo: file to server"; cat "$work/out"
+fi
+reports demo "$demo" "$server"
+
+back="$work/back.candour"
+if "$cli" --db "$server" copy "$back" >"$work/out" 2>&1; then
+  pass "demo: server back to a file"
+else
+  fail "demo: server back to a file"; cat "$work/out"
+fi
+reports "demo, back again" "$demo" "$back"
+"$cli" --db "$demo" export all --output "$work/demo-export" >/dev/null
+"$cli" --db "$back" export all --output "$work/back-export" >/dev/null
+rm -f "$work/demo-export/audit.csv" "$work/back-export/audit.csv"
+if diff -r "$work/demo-export" "$work/back-export" >/dev/null; then
+  pass "demo: every record comes back the same"
+else
+  fail "demo: records differ after the round trip"
+  diff -r "$work/demo-export" "$work/back-export" | head -n 20
+fi
+
+# 3. Never into a register that holds records.
+if "$cli" --db "$demo" copy "$server" >/dev/null 2>"$work/err"; then
+  fail "a copy into a register with records is refused"
+elif grep -q "already holds records" "$work/err"; then
+  pass "a copy into a register with records is refused"
+else
+  fail "a copy into a register with records: unexpected message"; cat "$work/err"
+fi
+
+# 4. Every scenario's expected answers, read from the server.
+for dir in "$scenarios"/*/; do
+  name=$(basename "$dir")
+  file="$work/$name.candour"
+  server=$(new_database)
+  if ! "$cli" --db "$file" import "$dir/input" >/dev/null 2>&1 ||
+     ! "$cli" --db "$file" copy "$server" >"$work/out" 2>&1; then
+    fail "$name: onto the server"; cat "$work/out"
+    continue
+  fi
+  while read -r expected args; do
+    [ -n "$expected" ] || continue
+    # shellcheck disable=SC2086 # ARGS are words by design
+    if "$cli" --db "$server" $args >"$work/actual.csv" 2>"$work/stderr" &&
+       cmp -s "$work/actual.csv" "$dir/expected/$expected"; then
+      pass "$name on the server: $args"
+    else
+      fail "$name on the server: $args (expected/$expected)"
+      cat "$work/stderr"
+      diff "$dir/expected/$expected" "$work/actual.csv" | head -n 20
+    fi
+  done <"$dir/commands"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
