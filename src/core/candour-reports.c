@@ -240,19 +240,21 @@ static const CandourReportColumn shares_columns[] = {
 
 static const char payment_times_sql[] =
   "WITH counted AS (\n"
-  "  SELECT " CANDOUR_RULES_SUBCONTRACT_PAYER " AS payer_id, " PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "s.payment_terms_days")
+  /* One payer per subcontract: max () only says so, as PostgreSQL asks. */
+  "  SELECT max (" CANDOUR_RULES_SUBCONTRACT_PAYER ") AS payer_id, "
+  PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "s.payment_terms_days")
   "  FROM subcontract s\n"
   "  JOIN contract c ON c.id = s.contract_id\n"
   "  JOIN payment p ON p.subcontract_id = s.id\n"
   "  WHERE p.invoiced_on IS NOT NULL AND p.amount >= 0\n"
-  "    AND (:from IS NULL OR p.paid_on >= :from) AND (:to IS NULL OR p.paid_on <= :to)\n"
+  "    AND (p.paid_on >= :from OR :from IS NULL) AND (p.paid_on <= :to OR :to IS NULL)\n"
   "  GROUP BY s.id\n"
   "  UNION ALL\n"
   "  SELECT " CANDOUR_RULES_CONTRACT_PAYER ", " PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "30")
   "  FROM contract c\n"
   "  JOIN payment p ON p.contract_id = c.id\n"
   "  WHERE p.invoiced_on IS NOT NULL AND p.amount >= 0\n"
-  "    AND (:from IS NULL OR p.paid_on >= :from) AND (:to IS NULL OR p.paid_on <= :to)\n"
+  "    AND (p.paid_on >= :from OR :from IS NULL) AND (p.paid_on <= :to OR :to IS NULL)\n"
   "  GROUP BY c.id)\n"
   "SELECT payer.ref, payer.name, sum (n),\n"
   "       candour_round_mul_div (sum (total_days), 10, sum (n)),\n"

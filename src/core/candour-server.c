@@ -68,10 +68,9 @@ name_without_password (const char *uri)
     }
 
   /* A socket folder is no name for people: "this computer". */
-  name = g_strdup_printf ("the register %s on %s%s%s%s%s", db != NULL ? db : "candour",
+  name = g_strdup_printf ("the database %s on %s%s%s%s", db != NULL ? db : user != NULL ? user : "candour",
                           host == NULL || host[0] == '/' ? "this computer" : host,
-                          port != NULL ? " (port " : "", port != NULL ? port : "", port != NULL ? ")" : "",
-                          user != NULL ? "" : "");
+                          port != NULL ? " (port " : "", port != NULL ? port : "", port != NULL ? ")" : "");
   PQconninfoFree (options);
   return name;
 }
@@ -322,25 +321,46 @@ read_unique_constraints (CandourServer  *self,
   return TRUE;
 }
 
+/* The one value the query gives, or NULL with error. */
+static char *
+query_value (CandourServer  *self,
+             const char     *sql,
+             GError        **error)
+{
+  PGresult *result = PQexec (self->connection, sql);
+  char *value = NULL;
+
+  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+    candour_server_set_error (self, result, NULL, error);
+  else
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return value;
+}
+
 gboolean
 candour_server_read_version (CandourServer  *self,
                              gint64         *out_version,
                              GError        **error)
 {
-  static const char sql[] =
-    "SELECT CASE WHEN to_regclass ('schema_version') IS NULL THEN 0\n"
-    "            /* CANDOUR_APPLICATION_ID, as a number */\n"
-    "            ELSE (SELECT version FROM schema_version WHERE application_id = 1130458724) END";
-  PGresult *result = PQexec (self->connection, sql);
+  /* Asked apart: a query naming a table that is not there fails as a whole. */
+  static const char has_register_sql[] = "SELECT to_regclass ('schema_version') IS NOT NULL";
+  /* 1130458724 is CANDOUR_APPLICATION_ID. */
+  static const char version_sql[] =
+    "SELECT coalesce ((SELECT version FROM schema_version WHERE application_id = 1130458724), 0)";
+  g_autofree char *has_register = query_value (self, has_register_sql, error);
+  g_autofree char *version = NULL;
 
-  if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) != 1)
+  if (has_register == NULL)
+    return FALSE;
+  if (g_str_equal (has_register, "f"))
     {
-      candour_server_set_error (self, result, NULL, error);
-      PQclear (result);
-      return FALSE;
+      *out_version = 0;
+      return TRUE;
     }
-  *out_version = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  PQclear (result);
+  if ((version = query_value (self, version_sql, error)) == NULL)
+    return FALSE;
+  *out_version = g_ascii_strtoll (version, NULL, 10);
   return TRUE;
 }
 
