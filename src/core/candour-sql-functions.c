@@ -181,6 +181,58 @@ sql_matches (sqlite3_context  *context,
                                                        (const char * const *)words));
 }
 
+/* Runs sql, which reads ?1 and ?2 and gives one value, on the function's own
+ * connection: how the audit's JSON is read here, with SQLite's own JSON functions, while
+ * a server has functions of the same names in its schema. */
+static void
+result_of_query (sqlite3_context  *context,
+                 const char       *sql,
+                 sqlite3_value   **argv)
+{
+  sqlite3 *db = sqlite3_context_db_handle (context);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_result_error (context, sqlite3_errmsg (db), -1);
+      return;
+    }
+  sqlite3_bind_value (stmt, 1, argv[0]);
+  sqlite3_bind_value (stmt, 2, argv[1]);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    sqlite3_result_value (context, sqlite3_column_value (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_error (context, sqlite3_errmsg (db), -1);
+  sqlite3_finalize (stmt);
+}
+
+/* candour_changes (old_values, new_values): "name: Old → New; notes: (empty) → Met",
+ * the fields an audited update changed, in the record's order. */
+static void
+sql_changes (sqlite3_context  *context,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  result_of_query (context,
+                   "SELECT group_concat (o.key || ': ' || coalesce (o.value, '(empty)') || ' → '\n"
+                   "                     || coalesce (n.value, '(empty)'), '; ')\n"
+                   "FROM json_each (?1) o JOIN json_each (?2) n ON n.key = o.key\n"
+                   "WHERE o.value IS NOT n.value", argv);
+}
+
+/* candour_json_text (document, key): one field of an audit's JSON object, as text. */
+static void
+sql_json_text (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  result_of_query (context, "SELECT json_extract (?1, '$.' || ?2)", argv);
+}
+
 /* "C", PostgreSQL's name for ordering by the bytes: SQLite's BINARY under the name both
  * backends know, so a report's order is written once and reads the same on each. */
 static int
@@ -215,6 +267,10 @@ candour_sql_functions_register (sqlite3 *db)
                                      NULL, sql_total_step, sql_total_final)) != SQLITE_OK ||
       (rc = sqlite3_create_function (db, "candour_matches", 2, flags, NULL,
                                      sql_matches, NULL, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_create_function (db, "candour_changes", 2, flags, NULL,
+                                     sql_changes, NULL, NULL)) != SQLITE_OK ||
+      (rc = sqlite3_create_function (db, "candour_json_text", 2, flags, NULL,
+                                     sql_json_text, NULL, NULL)) != SQLITE_OK ||
       (rc = sqlite3_create_collation (db, "C", SQLITE_UTF8, NULL, compare_bytes)) != SQLITE_OK)
     return rc;
   return SQLITE_OK;
