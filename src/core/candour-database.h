@@ -98,6 +98,10 @@ gboolean         candour_database_end                (CandourDatabase  *self,
                                                       gboolean          commit,
                                                       GError          **error);
 gboolean         candour_database_in_transaction     (CandourDatabase  *self);
+/* TRUE when the database itself ended the transaction begun with
+ * candour_database_begin(), as a full disk or a lost lock can with the statement that
+ * met it: whatever is written after that would be saved on its own. */
+gboolean         candour_database_transaction_lost   (CandourDatabase  *self);
 /* A write waits up to five seconds for another process's write to finish before it
  * says the database is busy; without waiting it says so at once (for checks made as
  * someone types, which must never hold up the window). */
@@ -119,5 +123,53 @@ const char * const *
  * stops with CANDOUR_DATABASE_ERROR_CANCELLED once it is cancelled. NULL unsets it. */
 void             candour_database_set_cancellable    (CandourDatabase  *self,
                                                       GCancellable     *cancellable);
+
+/* Looks the file over for damage, quickly (not every index against its table): FALSE
+ * with CANDOUR_DATABASE_ERROR_CORRUPT, in the words used for damage found anywhere,
+ * when it is damaged. For before a large write, which would report success over it. */
+gboolean         candour_database_quick_check        (CandourDatabase  *self,
+                                                      GError          **error);
+
+/* Bulk loading, which each backend does its own way */
+
+typedef enum
+{
+  CANDOUR_VALUE_NULL,
+  CANDOUR_VALUE_INT64,
+  CANDOUR_VALUE_TEXT,
+} CandourValueType;
+
+/* One parameter's value in one row of candour_database_insert_rows(). */
+typedef struct
+{
+  CandourValueType type;
+  gint64 number;
+  const char *text;             /* borrowed for the call */
+} CandourValue;
+
+/* Inserts n_rows rows at once, as that many runs of insert_sql would, but far faster.
+ * insert_sql inserts one row and returns nothing, "INSERT INTO t (a, b) VALUES (:a,
+ * coalesce (:b, 0))", naming each parameter once; it is compared by address (pass a
+ * static string), and its form for n_rows rows is kept until the next bulk load's.
+ * values[r * n_names + i] is row r's value of names[i] (":a"); every parameter needs
+ * one. All the rows are written or none: FALSE with error, as from
+ * candour_query_step(), when the database refuses any of them. */
+gboolean         candour_database_insert_rows        (CandourDatabase     *self,
+                                                      const char          *insert_sql,
+                                                      const char * const  *names,
+                                                      guint                n_names,
+                                                      const CandourValue  *values,
+                                                      guint                n_rows,
+                                                      GError             **error);
+/* Drops table's schema objects of a kind ("index", "trigger") whose names match
+ * pattern (a LIKE pattern), which a bulk load would otherwise keep up to date row by
+ * row, and returns the SQL that makes them again (for candour_database_exec()), or
+ * NULL with error. Indexes behind UNIQUE constraints have no SQL of their own and are
+ * never dropped. Within a transaction, a rollback brings them back too. */
+GPtrArray       *candour_database_drop_schema_objects (CandourDatabase *self,
+                                                       const char      *type,
+                                                       const char      *table,
+                                                       const char      *pattern,
+                                                       GError         **error);
 
 G_END_DECLS

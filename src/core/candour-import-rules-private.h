@@ -68,6 +68,7 @@ struct _ImportTable
   const ImportField *fields;
   guint n_fields;
   const char *insert_sql;
+  const char *insert_id_sql;    /* the same, giving the new record's id, for forms */
   const char *update_sql;       /* the same values into the record :id, for forms */
   /* Rules across columns; reports problems through row and returns FALSE to skip the row. */
   gboolean (*check_row) (ImportRow *row);

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "candour-import-rules-private.h"
-#include "candour-database-sqlite.h"
 #include "candour-database-private.h"
 #include "candour-date.h"
 #include "candour-money.h"
@@ -370,21 +369,22 @@ check_member (ImportRow *row)
   FieldValue *consortium = candour_import_row_value (row, "consortium_ref");
   FieldValue *member = candour_import_row_value (row, "member_ref");
   FieldValue *joined = candour_import_row_value (row, "joined_on");
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
   gboolean listed;
 
   if (!check_dates_in_order (row, "joined_on", joined->text,
                              "left_on", candour_import_row_value (row, "left_on")->text))
     return FALSE;
 
-  stmt = candour_database_prepare (row->import->db, sql, NULL);
-  g_assert (stmt != NULL);
-  candour_bind_int64 (stmt, ":consortium", consortium->number);
-  candour_bind_int64 (stmt, ":member", member->number);
-  candour_bind_text (stmt, ":joined_on", joined->text);
-  candour_bind_int64 (stmt, ":id", row->record_id);
-  listed = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  query = candour_database_query (row->import->db, sql, NULL);
+  g_assert (query != NULL);
+  candour_query_bind_int64 (query, ":consortium", consortium->number);
+  candour_query_bind_int64 (query, ":member", member->number);
+  candour_query_bind_text (query, ":joined_on", joined->text);
+  candour_query_bind_int64 (query, ":id", row->record_id);
+  listed = candour_query_step (query, NULL) == CANDOUR_QUERY_ROW;
+  if (listed)
+    candour_query_reset (query);
 
   if (listed)
     {
@@ -422,16 +422,16 @@ check_contract (ImportRow *row)
 
   if (bid->set)
     {
-      sqlite3_stmt *stmt = candour_database_prepare (self->db, bid_sql, NULL);
+      CandourQuery *query = candour_database_query (self->db, bid_sql, NULL);
       gint64 bid_lead, bid_commissioner;
 
-      g_assert (stmt != NULL);
-      candour_bind_int64 (stmt, ":id", bid->number);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
+      g_assert (query != NULL);
+      candour_query_bind_int64 (query, ":id", bid->number);
+      if (candour_query_step (query, NULL) != CANDOUR_QUERY_ROW)
         g_assert_not_reached ();
-      bid_lead = sqlite3_column_int64 (stmt, 0);
-      bid_commissioner = sqlite3_column_int64 (stmt, 1);
-      sqlite3_reset (stmt);
+      bid_lead = candour_query_get_int64 (query, "lead_id");
+      bid_commissioner = candour_query_get_int64 (query, "commissioner_id");
+      candour_query_reset (query);
 
       bid_quoted = candour_import_shorten (bid->text);
       if (lead->set && lead->number != bid_lead)
@@ -476,19 +476,19 @@ check_subcontract (ImportRow *row)
   g_autofree char *contract_start = NULL;
   g_autofree char *contract_end = NULL;
   g_autofree char *quoted = NULL;
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
 
   if (!contract->set)
     return row->ok;
 
-  stmt = candour_database_prepare (row->import->db, contract_sql, NULL);
-  g_assert (stmt != NULL);
-  candour_bind_int64 (stmt, ":id", contract->number);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  query = candour_database_query (row->import->db, contract_sql, NULL);
+  g_assert (query != NULL);
+  candour_query_bind_int64 (query, ":id", contract->number);
+  if (candour_query_step (query, NULL) != CANDOUR_QUERY_ROW)
     g_assert_not_reached ();
-  contract_start = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  contract_end = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
+  contract_start = candour_query_dup_text (query, "start_on");
+  contract_end = candour_query_dup_text (query, "end_on");
+  candour_query_reset (query);
 
   /* Compare the dates the engine will use: the contract's where the row has none. */
   if (start->set || end->set)
@@ -673,69 +673,72 @@ static const ImportField payment_fields[] = {
 };
 
 #define TABLE(fields) fields, G_N_ELEMENTS (fields)
+/* One text for both: a form needs the id of the record it made, a file's rows do not. */
+#define INSERT(sql) sql, sql " RETURNING id"
 
 const ImportTable candour_import_tables[CANDOUR_N_TABLES] = {
   { "organisations", TABLE (organisation_fields),
-    "INSERT INTO organisation (ref, name, org_id, kind, annual_income, locality, led_by, notes) "
-    "VALUES (:ref, :name, :org_id, coalesce (:kind, 'other'), :annual_income, :locality, :led_by, :notes)",
+    INSERT ("INSERT INTO organisation (ref, name, org_id, kind, annual_income, locality, led_by, notes) "
+            "VALUES (:ref, :name, :org_id, coalesce (:kind, 'other'), :annual_income, :locality, :led_by, :notes)"),
     "UPDATE organisation SET ref = :ref, name = :name, org_id = :org_id, kind = coalesce (:kind, 'other'), "
     "annual_income = :annual_income, locality = :locality, led_by = :led_by, notes = :notes WHERE id = :id",
     NULL },
   { "consortia", TABLE (consortium_fields),
-    "INSERT INTO consortium (ref, name, model, lead_id, agreement, agreement_on, due_diligence, notes) "
-    "VALUES (:ref, :name, :model, :lead_ref, coalesce (:agreement, 0), :agreement_on, "
-    "coalesce (:due_diligence, 0), :notes)",
+    INSERT ("INSERT INTO consortium (ref, name, model, lead_id, agreement, agreement_on, due_diligence, notes) "
+            "VALUES (:ref, :name, :model, :lead_ref, coalesce (:agreement, 0), :agreement_on, "
+            "coalesce (:due_diligence, 0), :notes)"),
     "UPDATE consortium SET ref = :ref, name = :name, model = :model, lead_id = :lead_ref, "
     "agreement = coalesce (:agreement, 0), agreement_on = :agreement_on, "
     "due_diligence = coalesce (:due_diligence, 0), notes = :notes WHERE id = :id",
     check_consortium },
   { "consortium_members", TABLE (member_fields),
-    "INSERT INTO consortium_member (consortium_id, member_id, joined_on, left_on) "
-    "VALUES (:consortium_ref, :member_ref, :joined_on, :left_on)",
+    INSERT ("INSERT INTO consortium_member (consortium_id, member_id, joined_on, left_on) "
+            "VALUES (:consortium_ref, :member_ref, :joined_on, :left_on)"),
     "UPDATE consortium_member SET consortium_id = :consortium_ref, member_id = :member_ref, "
     "joined_on = :joined_on, left_on = :left_on WHERE id = :id",
     check_member, TRUE },
   { "bids", TABLE (bid_fields),
-    "INSERT INTO bid (ref, title, lead_id, commissioner_id, value, submitted_on, outcome, consortium_id) "
-    "VALUES (:ref, :title, :lead_ref, :commissioner_ref, :value, :submitted_on, "
-    "coalesce (:outcome, 'pending'), :consortium_ref)",
+    INSERT ("INSERT INTO bid (ref, title, lead_id, commissioner_id, value, submitted_on, outcome, consortium_id) "
+            "VALUES (:ref, :title, :lead_ref, :commissioner_ref, :value, :submitted_on, "
+            "coalesce (:outcome, 'pending'), :consortium_ref)"),
     "UPDATE bid SET ref = :ref, title = :title, lead_id = :lead_ref, commissioner_id = :commissioner_ref, "
     "value = :value, submitted_on = :submitted_on, outcome = coalesce (:outcome, 'pending'), "
     "consortium_id = :consortium_ref WHERE id = :id",
     NULL },
   { "bid_partners", TABLE (bid_partner_fields),
-    "INSERT INTO bid_partner (bid_id, partner_id, role, promised_value, promised_share, consent) "
-    "VALUES (:bid_ref, :partner_ref, :role, :promised_value, :promised_share, coalesce (:consent, 'unknown'))",
+    INSERT ("INSERT INTO bid_partner (bid_id, partner_id, role, promised_value, promised_share, consent) "
+            "VALUES (:bid_ref, :partner_ref, :role, :promised_value, :promised_share, coalesce (:consent, 'unknown'))"),
     "UPDATE bid_partner SET bid_id = :bid_ref, partner_id = :partner_ref, role = :role, "
     "promised_value = :promised_value, promised_share = :promised_share, "
     "consent = coalesce (:consent, 'unknown') WHERE id = :id",
     check_bid_partner },
   { "contracts", TABLE (contract_fields),
-    "INSERT INTO contract (ref, bid_id, title, commissioner_id, lead_id, value, start_on, end_on, model, "
-    "required_small_share, small_income_limit) "
-    "VALUES (:ref, :bid_ref, :title, :commissioner_ref, :lead_ref, :value, :start_on, :end_on, :model, "
-    ":required_small_share, coalesce (:small_income_limit, 100000000))",
+    INSERT ("INSERT INTO contract (ref, bid_id, title, commissioner_id, lead_id, value, start_on, end_on, model, "
+            "required_small_share, small_income_limit) "
+            "VALUES (:ref, :bid_ref, :title, :commissioner_ref, :lead_ref, :value, :start_on, :end_on, :model, "
+            ":required_small_share, coalesce (:small_income_limit, 100000000))"),
     "UPDATE contract SET ref = :ref, bid_id = :bid_ref, title = :title, commissioner_id = :commissioner_ref, "
     "lead_id = :lead_ref, value = :value, start_on = :start_on, end_on = :end_on, model = :model, "
     "required_small_share = :required_small_share, "
     "small_income_limit = coalesce (:small_income_limit, 100000000) WHERE id = :id",
     check_contract },
   { "subcontracts", TABLE (subcontract_fields),
-    "INSERT INTO subcontract (ref, contract_id, partner_id, value, start_on, end_on, payment_terms_days) "
-    "VALUES (:ref, :contract_ref, :partner_ref, :value, :start_on, :end_on, coalesce (:payment_terms_days, 30))",
+    INSERT ("INSERT INTO subcontract (ref, contract_id, partner_id, value, start_on, end_on, payment_terms_days) "
+            "VALUES (:ref, :contract_ref, :partner_ref, :value, :start_on, :end_on, coalesce (:payment_terms_days, 30))"),
     "UPDATE subcontract SET ref = :ref, contract_id = :contract_ref, partner_id = :partner_ref, value = :value, "
     "start_on = :start_on, end_on = :end_on, payment_terms_days = coalesce (:payment_terms_days, 30) "
     "WHERE id = :id",
     check_subcontract },
   { "payments", TABLE (payment_fields),
-    "INSERT INTO payment (ref, contract_id, subcontract_id, amount, paid_on, invoiced_on) "
-    "VALUES (:ref, :contract_ref, :subcontract_ref, :amount, :paid_on, :invoiced_on)",
+    INSERT ("INSERT INTO payment (ref, contract_id, subcontract_id, amount, paid_on, invoiced_on) "
+            "VALUES (:ref, :contract_ref, :subcontract_ref, :amount, :paid_on, :invoiced_on)"),
     "UPDATE payment SET ref = :ref, contract_id = :contract_ref, subcontract_id = :subcontract_ref, "
     "amount = :amount, paid_on = :paid_on, invoiced_on = :invoiced_on WHERE id = :id",
     candour_import_check_payment },
 };
 
 #undef TABLE
+#undef INSERT
 
 /* The format's fields, for forms */
 

@@ -14,7 +14,6 @@
 #include <glib/gstdio.h>
 
 #include "candour-import-private.h"
-#include "candour-database-sqlite.h"
 #include "candour-import-rules-private.h"
 #include "candour-database-private.h"
 #include "candour-csv-reader.h"
@@ -224,35 +223,32 @@ candour_import_get_subcontract (CandourImport    *self,
                                 const FieldValue *value)
 {
   static const char sql[] =
-    "SELECT s.ref, coalesce (s.end_on, c.end_on), s.payment_terms_days, s.value "
+    "SELECT s.ref, coalesce (s.end_on, c.end_on) AS end_on, s.payment_terms_days, s.value "
     "FROM subcontract s JOIN contract c ON c.id = s.contract_id WHERE s.id = :id";
   CachedRef *cached = value->ref;
   ImportSubcontract *subcontract;
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
 
   g_assert (cached != NULL);
   if (cached->subcontract != NULL)
     return cached->subcontract;
 
-  stmt = candour_database_prepare (self->db, sql, NULL);
-  if (stmt == NULL)
+  query = candour_database_query (self->db, sql, NULL);
+  if (query == NULL)
     return NULL;
-  candour_bind_int64 (stmt, ":id", cached->id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  candour_query_bind_int64 (query, ":id", cached->id);
+  if (candour_query_step (query, NULL) != CANDOUR_QUERY_ROW)
+    return NULL;
 
   /* Room was left for it right after the struct (see cached_ref_new). */
   subcontract = (ImportSubcontract *)(cached + 1);
   memset (subcontract, 0, sizeof *subcontract);
-  subcontract->ref = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  subcontract->end = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+  subcontract->ref = candour_query_dup_text (query, "ref");
+  subcontract->end = candour_query_dup_text (query, "end_on");
   subcontract->end_days = candour_date_to_days (subcontract->end);
-  subcontract->terms = sqlite3_column_int64 (stmt, 2);
-  subcontract->value = sqlite3_column_int64 (stmt, 3);
-  sqlite3_reset (stmt);
+  subcontract->terms = candour_query_get_int64 (query, "payment_terms_days");
+  subcontract->value = candour_query_get_int64 (query, "value");
+  candour_query_reset (query);
   cached->subcontract = subcontract;
 
   return subcontract;
@@ -313,15 +309,32 @@ static const char * const sql_tables[CANDOUR_N_TABLES] = {
 };
 
 static const char * const max_id_sql[CANDOUR_N_TABLES] = {
-  "SELECT coalesce (max (id), 0) FROM organisation",
-  "SELECT coalesce (max (id), 0) FROM consortium",
-  "SELECT coalesce (max (id), 0) FROM consortium_member",
-  "SELECT coalesce (max (id), 0) FROM bid",
-  "SELECT coalesce (max (id), 0) FROM bid_partner",
-  "SELECT coalesce (max (id), 0) FROM contract",
-  "SELECT coalesce (max (id), 0) FROM subcontract",
-  "SELECT coalesce (max (id), 0) FROM payment",
+  "SELECT coalesce (max (id), 0) AS max_id FROM organisation",
+  "SELECT coalesce (max (id), 0) AS max_id FROM consortium",
+  "SELECT coalesce (max (id), 0) AS max_id FROM consortium_member",
+  "SELECT coalesce (max (id), 0) AS max_id FROM bid",
+  "SELECT coalesce (max (id), 0) AS max_id FROM bid_partner",
+  "SELECT coalesce (max (id), 0) AS max_id FROM contract",
+  "SELECT coalesce (max (id), 0) AS max_id FROM subcontract",
+  "SELECT coalesce (max (id), 0) AS max_id FROM payment",
 };
+
+/* The one value in column of the one row sql gives (an aggregate, a PRAGMA). */
+static gboolean
+query_value (CandourImport  *self,
+             const char     *sql,
+             const char     *column,
+             gint64         *out_value,
+             GError        **error)
+{
+  CandourQuery *query = candour_database_query (self->db, sql, error);
+
+  if (query == NULL || candour_query_step (query, error) != CANDOUR_QUERY_ROW)
+    return FALSE;
+  *out_value = candour_query_get_int64 (query, column);
+  candour_query_reset (query);
+  return TRUE;
+}
 
 static gboolean
 max_id (CandourImport  *self,
@@ -329,17 +342,7 @@ max_id (CandourImport  *self,
         gint64         *out_id,
         GError        **error)
 {
-  sqlite3_stmt *stmt = candour_database_prepare (self->db, max_id_sql[table], error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  *out_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    return candour_database_set_error (self->db, error, max_id_sql[table]);
-  return TRUE;
+  return query_value (self, max_id_sql[table], "max_id", out_id, error);
 }
 
 static const char * const ref_lookup_sql[CANDOUR_N_TABLES] = {
@@ -372,26 +375,19 @@ cache_new_refs (CandourImport  *self,
                 GError        **error)
 {
   const char *sql = new_refs_sql[table];
-  sqlite3_stmt *stmt;
-  int rc;
+  CandourQuery *query;
+  CandourQueryStep step;
 
   if (sql == NULL)
     return TRUE;
-  if ((stmt = candour_database_prepare (self->db, sql, error)) == NULL)
+  if ((query = candour_database_query (self->db, sql, error)) == NULL)
     return FALSE;
 
-  candour_bind_int64 (stmt, ":before", self->ids_before[table]);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (self->ref_cache[table], cached_ref_new (table, (const char *)sqlite3_column_text (stmt, 0),
-                                                              sqlite3_column_int64 (stmt, 1)));
-  if (rc != SQLITE_DONE)
-    {
-      candour_database_set_error (self->db, error, sql);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  candour_query_bind_int64 (query, ":before", self->ids_before[table]);
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
+    g_hash_table_add (self->ref_cache[table], cached_ref_new (table, candour_query_get_text (query, "ref"),
+                                                              candour_query_get_int64 (query, "id")));
+  return step == CANDOUR_QUERY_DONE;
 }
 
 /* Found refs are cached: a million payments name far fewer subcontracts. */
@@ -404,8 +400,8 @@ candour_import_lookup_ref (CandourImport  *self,
 {
   const char *sql = ref_lookup_sql[table];
   CachedRef probe = { .ref = ref };
-  sqlite3_stmt *stmt;
-  int rc;
+  CandourQuery *query;
+  CandourQueryStep step;
 
   g_assert (sql != NULL);
 
@@ -413,24 +409,20 @@ candour_import_lookup_ref (CandourImport  *self,
   if (*out_ref != NULL)
     return TRUE;
 
-  stmt = candour_database_prepare (self->db, sql, error);
-  if (stmt == NULL)
+  query = candour_database_query (self->db, sql, error);
+  if (query == NULL)
     return FALSE;
 
-  candour_bind_text (stmt, ":ref", ref);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  candour_query_bind_text (query, ":ref", ref);
+  step = candour_query_step (query, error);
+  if (step == CANDOUR_QUERY_ERROR)
+    return FALSE;
+  if (step == CANDOUR_QUERY_ROW)
     {
-      *out_ref = cached_ref_new (table, ref, sqlite3_column_int64 (stmt, 0));
+      *out_ref = cached_ref_new (table, ref, candour_query_get_int64 (query, "id"));
       g_hash_table_add (self->ref_cache[table], *out_ref);
+      candour_query_reset (query);
     }
-  else if (rc != SQLITE_DONE)
-    {
-      candour_database_set_error (self->db, error, sql);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
 
   return TRUE;
 }
@@ -520,78 +512,115 @@ read_header (CandourImport     *self,
   return ok;
 }
 
-/* The INSERT's parameter for each field, looked up once per file rather than per row. */
-static int *
-parameter_indexes (sqlite3_stmt      *stmt,
-                   const ImportTable *table,
-                   int               *indexes)
+/* The INSERT's parameter for each field (":ref"), made once per file rather than per row. */
+static char **
+parameter_names (const ImportTable *table)
 {
+  char **names = g_new0 (char *, table->n_fields + 1);
+
   for (guint i = 0; i < table->n_fields; i++)
-    {
-      g_autofree char *parameter = g_strconcat (":", table->fields[i].name, NULL);
-      indexes[i] = sqlite3_bind_parameter_index (stmt, parameter);
-      g_assert (indexes[i] > 0);
-    }
-  return indexes;
+    names[i] = g_strconcat (":", table->fields[i].name, NULL);
+  return names;
+}
+
+/* A ref is stored as the id it found, a date as its ISO text. */
+static inline gboolean
+stored_as_text (FieldKind kind)
+{
+  return kind == FIELD_TEXT || kind == FIELD_IDENTIFIER || kind == FIELD_KEYWORD || kind == FIELD_DATE;
 }
 
 static void
-bind_values (sqlite3_stmt      *stmt,
-             const int         *indexes,
-             const ImportTable *table,
-             const FieldValue  *values)
+bind_values (CandourQuery       *query,
+             char * const       *parameters,
+             const ImportTable  *table,
+             const FieldValue   *values)
 {
   for (guint i = 0; i < table->n_fields; i++)
     {
-      FieldKind kind = table->fields[i].kind;
       const FieldValue *value = &values[i];
 
       if (!value->set)
-        sqlite3_bind_null (stmt, indexes[i]);
-      else if (kind == FIELD_TEXT || kind == FIELD_IDENTIFIER || kind == FIELD_KEYWORD || kind == FIELD_DATE)
-        sqlite3_bind_text (stmt, indexes[i], value->text, -1, SQLITE_STATIC);
+        candour_query_bind_null (query, parameters[i]);
+      else if (stored_as_text (table->fields[i].kind))
+        candour_query_bind_text (query, parameters[i], value->text);
       else
-        sqlite3_bind_int64 (stmt, indexes[i], value->number);
+        candour_query_bind_int64 (query, parameters[i], value->number);
     }
 }
 
-/* Turns a refused INSERT into words about the row. */
+/* The same for one row of candour_database_insert_rows (), which borrows the texts. */
 static void
-report_insert_failure (ImportRow *row)
+set_values (CandourValue      *cells,
+            const ImportTable *table,
+            const FieldValue  *values)
 {
-  sqlite3 *db = candour_database_get_handle (row->import->db);
-  const char *message = sqlite3_errmsg (db);
-  int code = sqlite3_extended_errcode (db);
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      const FieldValue *value = &values[i];
+
+      if (!value->set)
+        cells[i].type = CANDOUR_VALUE_NULL;
+      else if (stored_as_text (table->fields[i].kind))
+        {
+          cells[i].type = CANDOUR_VALUE_TEXT;
+          cells[i].text = value->text;
+        }
+      else
+        {
+          cells[i].type = CANDOUR_VALUE_INT64;
+          cells[i].number = value->number;
+        }
+    }
+}
+
+/* Whether column is one of those the constraint covers ("bid_id,partner_id"). */
+static gboolean
+constraint_has_column (const CandourConstraint *constraint,
+                       const char              *column)
+{
+  g_auto(GStrv) columns = NULL;
+
+  if (constraint->columns == NULL)
+    return FALSE;
+  columns = g_strsplit (constraint->columns, ",", -1);
+  return g_strv_contains ((const char * const *)columns, column);
+}
+
+/* Turns an INSERT that query refused with error into words about the row. The schema's
+ * unique keys are the format's rules too: those are told by what they cover. */
+static void
+report_insert_failure (ImportRow    *row,
+                       CandourQuery *query,
+                       const GError *error)
+{
+  const CandourConstraint *constraint = candour_query_get_constraint (query);
+  gboolean unique = constraint->kind == CANDOUR_CONSTRAINT_UNIQUE;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
-  if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, ".ref") != NULL)
+  if (unique && constraint_has_column (constraint, "ref"))
     candour_import_row_problem (row, "ref", "ref '%s' is already used by another record in %s; "
                                 "each ref must be unique",
                                 (first = candour_import_shorten (candour_import_row_value (row, "ref")->text)),
                                 row->table->name);
-  else if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, "bid_partner.") != NULL)
+  else if (unique && g_strcmp0 (constraint->table, "bid_partner") == 0)
     candour_import_row_problem (row, "partner_ref", "bid '%s' already names partner '%s'; a bid names each "
                                 "partner once",
                                 (first = candour_import_shorten (candour_import_row_value (row, "bid_ref")->text)),
                                 (second = candour_import_shorten (candour_import_row_value (row, "partner_ref")->text)));
-  else if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, "contract.bid_id") != NULL)
+  else if (unique && g_strcmp0 (constraint->table, "contract") == 0 && constraint_has_column (constraint, "bid_id"))
     candour_import_row_problem (row, "bid_ref", "bid '%s' already has a contract; a bid leads to at most one "
                                 "contract",
                                 (first = candour_import_shorten (candour_import_row_value (row, "bid_ref")->text)));
-  else if (code == SQLITE_CONSTRAINT_UNIQUE && strstr (message, "consortium_member.") != NULL)
+  else if (unique && g_strcmp0 (constraint->table, "consortium_member") == 0)
     candour_import_row_problem (row, "member_ref", "'%s' is already listed as a member of '%s' from that date",
                                 (first = candour_import_shorten (candour_import_row_value (row, "member_ref")->text)),
                                 (second = candour_import_shorten (candour_import_row_value (row, "consortium_ref")->text)));
   else
-    {
-      /* Any other refusal (a full disk, a read-only file...), in the same words as
-       * everywhere else. */
-      g_autoptr(GError) error = NULL;
-
-      candour_database_set_error (row->import->db, &error, NULL);
-      add_problem (row->import, row->file_name, row->line, 1, "%s", error->message);
-    }
+    /* Any other refusal (a full disk, a read-only file...), in the same words as
+     * everywhere else. */
+    add_problem (row->import, row->file_name, row->line, 1, "%s", error->message);
   row->ok = FALSE;
 }
 
@@ -620,9 +649,8 @@ report_progress (CandourImport    *self,
 
 /* Writing rows */
 
-/* Rows go in many to an INSERT: SQLite's work for each run of a statement (opening the
- * table, its indexes and its foreign keys' parents, AUTOINCREMENT's counter, the
- * statement journal) then comes once per QUEUE_ROWS rows, not per row: a million
+/* Rows go in many at a time (candour_database_insert_rows ()): the database's work for
+ * each run of a statement then comes once per QUEUE_ROWS rows, not per row: a million
  * payments' INSERTs took half the time so. */
 #define QUEUE_ROWS 128
 
@@ -633,9 +661,8 @@ struct _RowQueue
   const int *column_of;
   int ref_index;                /* the field others refer to this table's rows by, or -1 */
   guint capacity;               /* QUEUE_ROWS, or 1 for a table written row at a time */
-  sqlite3_stmt *insert_many;    /* capacity rows in one INSERT; NULL until the queue first fills */
-  int *many_indexes;            /* row r's field i binds to [r * n_fields + i] */
-  int *one_indexes;
+  char **parameters;            /* the INSERT's parameter for each field (":ref") */
+  CandourValue *many_values;    /* capacity rows of n_fields for one INSERT; NULL until the queue first fills */
   FieldValue *values;           /* capacity rows of n_fields; the row being read follows the queued */
   guint *lines;
   guint n_rows;
@@ -653,9 +680,8 @@ row_queue_free (RowQueue *queue)
 {
   if (queue->values != NULL)
     clear_values (queue->values, queue->capacity * queue->table->n_fields);
-  g_clear_pointer (&queue->insert_many, sqlite3_finalize);
-  g_free (queue->many_indexes);
-  g_free (queue->one_indexes);
+  g_strfreev (queue->parameters);
+  g_free (queue->many_values);
   g_free (queue->values);
   g_free (queue->lines);
   g_ptr_array_unref (queue->warnings);
@@ -667,47 +693,6 @@ row_queue_free (RowQueue *queue)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RowQueue, row_queue_free)
 
-/* "INSERT INTO t (a, b) VALUES (:a, coalesce (:b, 0))" for n rows, each with numbered
- * parameters of its own: "... VALUES (?1, coalesce (?2, 0)), (?3, coalesce (?4, 0))",
- * and each row's names in order into names. With a name each, SQLite would search all
- * the names before for every one of them: longer than preparing all the rest. */
-static char *
-insert_many_sql (const char *insert_sql,
-                 guint       n_rows,
-                 GPtrArray  *names)
-{
-  const char *values = strstr (insert_sql, " VALUES ");
-  guint n = 0;
-  GString *sql;
-
-  g_assert (values != NULL);
-  values += strlen (" VALUES ");
-  sql = g_string_new_len (insert_sql, values - insert_sql);
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      if (r > 0)
-        g_string_append (sql, ", ");
-      for (const char *p = values; *p != '\0'; p++)
-        {
-          const char *name = p + 1;
-
-          if (*p != ':')
-            {
-              g_string_append_c (sql, *p);
-              continue;
-            }
-          while (g_ascii_isalnum (p[1]) || p[1] == '_')
-            p++;
-          if (r == 0)
-            g_ptr_array_add (names, g_strndup (name, p + 1 - name));
-          g_string_append_printf (sql, "?%u", ++n);
-        }
-    }
-
-  return g_string_free (sql, FALSE);
-}
-
 static RowQueue *
 row_queue_new (CandourImport      *self,
                const ImportTable  *table,
@@ -717,7 +702,6 @@ row_queue_new (CandourImport      *self,
 {
   g_autoptr(RowQueue) queue = g_new0 (RowQueue, 1);
   CandourTable table_id = table - candour_import_tables;
-  sqlite3_stmt *insert_one;
   guint n_fields = table->n_fields;
 
   queue->table = table;
@@ -731,51 +715,13 @@ row_queue_new (CandourImport      *self,
   queue->warning_rows = g_array_new (FALSE, FALSE, sizeof (guint));
   queue->row_warnings = g_ptr_array_new_with_free_func (g_free);
 
-  insert_one = candour_database_prepare (self->db, table->insert_sql, error);
-  if (insert_one == NULL)
+  queue->parameters = parameter_names (table);
+
+  /* Wrong SQL is told before the first row is read. */
+  if (candour_database_query (self->db, table->insert_sql, error) == NULL)
     return NULL;
-  queue->one_indexes = parameter_indexes (insert_one, table, g_new (int, n_fields));
 
   return g_steal_pointer (&queue);
-}
-
-/* Prepared when the queue first fills: a file of a few rows never needs it. FALSE when
- * it cannot be, and the rows are written one at a time instead. */
-static gboolean
-prepare_insert_many (CandourImport *self,
-                     RowQueue      *queue)
-{
-  const ImportTable *table = queue->table;
-  guint n_fields = table->n_fields;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *sql = NULL;
-
-  if (queue->insert_many != NULL)
-    return TRUE;
-
-  sql = insert_many_sql (table->insert_sql, queue->capacity, names);
-  if (sqlite3_prepare_v3 (candour_database_get_handle (self->db), sql, -1, SQLITE_PREPARE_PERSISTENT,
-                          &queue->insert_many, NULL) != SQLITE_OK)
-    {
-      g_debug ("SQL failed: %s\n%s", sqlite3_errmsg (candour_database_get_handle (self->db)), sql);
-      g_clear_pointer (&queue->insert_many, sqlite3_finalize);
-      return FALSE;
-    }
-
-  /* Bound by the numbers of the names the INSERT of one row gives each field. */
-  g_assert (names->len == n_fields);
-  queue->many_indexes = g_new (int, queue->capacity * n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      guint k = 0;
-
-      while (k < names->len && !g_str_equal (names->pdata[k], table->fields[i].name))
-        k++;
-      g_assert (k < names->len);
-      for (guint r = 0; r < queue->capacity; r++)
-        queue->many_indexes[r * n_fields + i] = (int)(r * n_fields + k + 1);
-    }
-  return TRUE;
 }
 
 static void
@@ -801,13 +747,15 @@ tell_queued_warnings (CandourImport *self,
 }
 
 /* A refused statement takes back only its own rows, but a full disk or a lost lock can
- * take the whole transaction: rows written after that would each be saved on their own. */
+ * take the whole transaction: rows written after that would each be saved on their own.
+ * The statement's error then ends the run. */
 static gboolean
-transaction_lost (CandourImport *self)
+transaction_lost (CandourImport  *self,
+                  GError        **error)
 {
-  if (!sqlite3_get_autocommit (candour_database_get_handle (self->db)))
+  if (!candour_database_transaction_lost (self->db))
     return FALSE;
-  candour_database_set_error (self->db, &self->queue->error, NULL);
+  g_propagate_error (&self->queue->error, g_steal_pointer (error));
   return TRUE;
 }
 
@@ -824,37 +772,37 @@ write_queue (CandourImport *self)
   guint queued = queue->n_rows;
   guint n_rows = queued;
   guint next_warning = 0;
-  sqlite3_stmt *insert_one;
+  CandourQuery *insert_one;
 
   /* Off the queue first: a problem found below must not write them again. */
   queue->n_rows = 0;
 
-  if (n_rows == queue->capacity && queue->capacity > 1 && prepare_insert_many (self, queue))
+  if (n_rows == queue->capacity && queue->capacity > 1)
     {
-      int rc;
+      g_autoptr(GError) error = NULL;
 
+      if (queue->many_values == NULL)
+        queue->many_values = g_new (CandourValue, queue->capacity * n_fields);
       for (guint r = 0; r < n_rows; r++)
-        bind_values (queue->insert_many, queue->many_indexes + r * n_fields, table, queue->values + r * n_fields);
-      rc = sqlite3_step (queue->insert_many);
-      if (rc != SQLITE_DONE && transaction_lost (self))
-        n_rows = 0;
-      sqlite3_reset (queue->insert_many);
-      /* The values were bound without copies: unbind before they are freed. */
-      sqlite3_clear_bindings (queue->insert_many);
+        set_values (queue->many_values + r * n_fields, table, queue->values + r * n_fields);
 
-      if (rc == SQLITE_DONE)
+      if (candour_database_insert_rows (self->db, table->insert_sql, (const char * const *)queue->parameters,
+                                        n_fields, queue->many_values, n_rows, &error))
         {
           tell_queued_warnings (self, &next_warning, n_rows);
           self->counts[table_id] += n_rows;
           n_rows = 0;
         }
+      else if (transaction_lost (self, &error))
+        n_rows = 0;
     }
 
-  insert_one = n_rows > 0 ? candour_database_prepare (self->db, table->insert_sql, NULL) : NULL;
+  insert_one = n_rows > 0 ? candour_database_query (self->db, table->insert_sql, NULL) : NULL;
   g_assert (n_rows == 0 || insert_one != NULL);
 
   for (guint r = 0; r < n_rows && self->n_problems < CANDOUR_IMPORT_MAX_PROBLEMS; r++)
     {
+      g_autoptr(GError) error = NULL;
       FieldValue *values = queue->values + r * n_fields;
       ImportRow row = {
         .import = self,
@@ -867,11 +815,9 @@ write_queue (CandourImport *self)
       };
 
       tell_queued_warnings (self, &next_warning, r + 1);
-      bind_values (insert_one, queue->one_indexes, table, values);
-      if (sqlite3_step (insert_one) != SQLITE_DONE && !transaction_lost (self))
-        report_insert_failure (&row);
-      sqlite3_reset (insert_one);
-      sqlite3_clear_bindings (insert_one);
+      bind_values (insert_one, queue->parameters, table, values);
+      if (!candour_query_run (insert_one, &error) && !transaction_lost (self, &error))
+        report_insert_failure (&row, insert_one, error);
       if (queue->error != NULL)
         break;
 
@@ -1129,46 +1075,6 @@ same_file (const ImportFile *a,
          first.st_dev == second.st_dev && first.st_ino == second.st_ino;
 }
 
-/* Drops the schema objects of a kind ("index", "trigger") on table whose names match
- * pattern (a LIKE pattern) and returns the SQL that re-creates them, or NULL on
- * failure. Indexes behind UNIQUE constraints have no SQL and are never dropped. */
-static GPtrArray *
-suspend_schema_objects (CandourImport  *self,
-                        const char     *type,
-                        const char     *table,
-                        const char     *pattern,
-                        GError        **error)
-{
-  static const char sql[] =
-    "SELECT name, sql FROM sqlite_schema "
-    "WHERE type = :type AND tbl_name = :table AND name LIKE :pattern AND sql IS NOT NULL";
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) create = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt = candour_database_prepare (self->db, sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-
-  candour_bind_text (stmt, ":type", type);
-  candour_bind_text (stmt, ":table", table);
-  candour_bind_text (stmt, ":pattern", pattern);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup ((const char *)sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (create, g_strdup ((const char *)sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *drop = g_strdup_printf ("DROP %s \"%s\"", type, (char *)names->pdata[i]);
-      if (!candour_database_exec (self->db, drop, error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&create);
-}
-
 static gboolean
 restore_schema_objects (CandourImport  *self,
                         GPtrArray      *create,
@@ -1177,30 +1083,6 @@ restore_schema_objects (CandourImport  *self,
   for (guint i = 0; i < create->len; i++)
     if (!candour_database_exec (self->db, create->pdata[i], error))
       return FALSE;
-  return TRUE;
-}
-
-/* The one value a statement such as "PRAGMA cache_size" gives. */
-static gboolean
-query_value (CandourImport  *self,
-              const char     *sql,
-              gint64         *out_value,
-              GError        **error)
-{
-  sqlite3_stmt *stmt = candour_database_prepare (self->db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      candour_database_set_error (self->db, error, sql);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  *out_value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -1223,8 +1105,8 @@ rebuild_indexes (CandourImport  *self,
   gint64 temp_store;
   gboolean ok;
 
-  if (!query_value (self, cache_size_sql, &cache_size, error) ||
-      !query_value (self, temp_store_sql, &temp_store, error))
+  if (!query_value (self, cache_size_sql, "cache_size", &cache_size, error) ||
+      !query_value (self, temp_store_sql, "temp_store", &temp_store, error))
     return FALSE;
 
   /* Only slower if refused: a temporary table would keep temp_store from changing. */
@@ -1262,7 +1144,7 @@ import_table (CandourImport  *self,
     return TRUE;
 
   /* The import audits its inserts one row per file (see import_file). */
-  triggers = suspend_schema_objects (self, "trigger", sql_tables[table], "%_audit_insert", error);
+  triggers = candour_database_drop_schema_objects (self->db, "trigger", sql_tables[table], "%_audit_insert", error);
   if (triggers == NULL)
     return FALSE;
 
@@ -1270,7 +1152,8 @@ import_table (CandourImport  *self,
    * contracts, cheaper to add to than to find again in all the payments. */
   if (table == CANDOUR_TABLE_PAYMENTS && bytes >= BULK_LOAD_BYTES)
     {
-      indexes = suspend_schema_objects (self, "index", sql_tables[table], "payment_by_subcontract", error);
+      indexes = candour_database_drop_schema_objects (self->db, "index", sql_tables[table],
+                                                      "payment_by_subcontract", error);
       if (indexes == NULL)
         return FALSE;
     }
@@ -1327,33 +1210,6 @@ refuse_second_files (CandourImport *self)
     }
 }
 
-/* An import into a damaged file would report success while the damage stays; say so
- * before anything is written. */
-static gboolean
-check_not_damaged (CandourImport  *self,
-                   GError        **error)
-{
-  /* main: the temporary database too would be opened, and then temp_store could not
-   * change within the transaction (see rebuild_indexes). */
-  static const char sql[] = "PRAGMA main.quick_check (1)";
-  sqlite3_stmt *stmt = candour_database_prepare (self->db, sql, error);
-  gboolean sound;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  sound = rc == SQLITE_ROW && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW)
-    return candour_database_set_error (self->db, error, sql);
-  if (!sound)
-    return candour_database_error_from_sqlite (error, candour_database_get_path (self->db),
-                                               SQLITE_CORRUPT, 0, NULL);
-  return TRUE;
-}
-
 static const char *
 table_file_name (CandourImport *self,
                  CandourTable   table)
@@ -1390,7 +1246,7 @@ find_overpaid_subcontracts (CandourImport  *self,
                             GError        **error)
 {
   static const char earlier_sql[] =
-    "SELECT candour_total (amount) FROM payment WHERE subcontract_id = :id AND id <= :before";
+    "SELECT candour_total (amount) AS earlier FROM payment WHERE subcontract_id = :id AND id <= :before";
   GHashTableIter iter;
   gpointer key;
 
@@ -1405,24 +1261,17 @@ find_overpaid_subcontracts (CandourImport  *self,
 
       if (id <= self->ids_before[CANDOUR_TABLE_SUBCONTRACTS])
         {
-          sqlite3_stmt *stmt = candour_database_prepare (self->db, earlier_sql, error);
+          CandourQuery *query = candour_database_query (self->db, earlier_sql, error);
           gint64 earlier;
-          int rc;
 
-          if (stmt == NULL)
+          if (query == NULL)
             return FALSE;
-          candour_bind_int64 (stmt, ":id", id);
-          candour_bind_int64 (stmt, ":before", self->ids_before[CANDOUR_TABLE_PAYMENTS]);
-          rc = sqlite3_step (stmt);
-          /* Before anything else asks SQLite: the error is its last. */
-          if (rc != SQLITE_ROW)
-            {
-              candour_database_set_error (self->db, error, earlier_sql);
-              sqlite3_reset (stmt);
-              return FALSE;
-            }
-          earlier = sqlite3_column_int64 (stmt, 0);
-          sqlite3_reset (stmt);
+          candour_query_bind_int64 (query, ":id", id);
+          candour_query_bind_int64 (query, ":before", self->ids_before[CANDOUR_TABLE_PAYMENTS]);
+          if (candour_query_step (query, error) != CANDOUR_QUERY_ROW)
+            return FALSE;
+          earlier = candour_query_get_int64 (query, "earlier");
+          candour_query_reset (query);
           if (__builtin_add_overflow (subcontract->paid, earlier, &subcontract->paid))
             subcontract->paid_overflows = TRUE;
         }
@@ -1447,34 +1296,33 @@ warn_about_totals (CandourImport  *self,
                    GError        **error)
 {
   static const char shares_sql[] =
-    "SELECT b.ref, sum (bp.promised_share) FROM bid_partner bp JOIN bid b ON b.id = bp.bid_id "
+    "SELECT b.ref, sum (bp.promised_share) AS promised FROM bid_partner bp JOIN bid b ON b.id = bp.bid_id "
     "WHERE bp.bid_id IN (SELECT bid_id FROM bid_partner WHERE id > :before) "
     "GROUP BY bp.bid_id HAVING sum (bp.promised_share) > 10000 ORDER BY b.ref";
   static const char paid_sql[] =
-    "SELECT s.ref, s.value, candour_total (p.amount) FROM subcontract s "
+    "SELECT s.ref, s.value, candour_total (p.amount) AS paid FROM subcontract s "
     "JOIN payment p ON p.subcontract_id = s.id "
     "WHERE s.id IN (SELECT subcontract_id FROM payment WHERE id > :before AND subcontract_id IS NOT NULL) "
     "GROUP BY s.id HAVING candour_total (p.amount) > s.value ORDER BY s.ref";
-  sqlite3_stmt *stmt;
-  int rc;
+  CandourQuery *query;
+  CandourQueryStep step;
 
   if (self->counts[CANDOUR_TABLE_BID_PARTNERS] > 0)
     {
-      if ((stmt = candour_database_prepare (self->db, shares_sql, error)) == NULL)
+      if ((query = candour_database_query (self->db, shares_sql, error)) == NULL)
         return FALSE;
-      candour_bind_int64 (stmt, ":before", self->ids_before[CANDOUR_TABLE_BID_PARTNERS]);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      candour_query_bind_int64 (query, ":before", self->ids_before[CANDOUR_TABLE_BID_PARTNERS]);
+      while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
         {
-          g_autofree char *ref = candour_import_shorten ((const char *)sqlite3_column_text (stmt, 0));
-          g_autofree char *share = candour_percent_format_exact (sqlite3_column_int64 (stmt, 1));
+          g_autofree char *ref = candour_import_shorten (candour_query_get_text (query, "ref"));
+          g_autofree char *share = candour_percent_format_exact (candour_query_get_int64 (query, "promised"));
 
           add_warning (self, table_file_name (self, CANDOUR_TABLE_BID_PARTNERS), 0, 0,
                        "bid '%s' promises its partners %s%% of the contract between them, more "
                        "than all of it", ref, share);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return candour_database_set_error (self->db, error, shares_sql);
+      if (step == CANDOUR_QUERY_ERROR)
+        return FALSE;
     }
 
   if (self->counts[CANDOUR_TABLE_PAYMENTS] > 0)
@@ -1500,23 +1348,21 @@ warn_about_totals (CandourImport  *self,
       /* Past 64 bits, added up by the database, which says so in its own words. */
       if (overflows)
         {
-          if ((stmt = candour_database_prepare (self->db, paid_sql, error)) == NULL)
+          if ((query = candour_database_query (self->db, paid_sql, error)) == NULL)
             return FALSE;
-          candour_bind_int64 (stmt, ":before", self->ids_before[CANDOUR_TABLE_PAYMENTS]);
-          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+          candour_query_bind_int64 (query, ":before", self->ids_before[CANDOUR_TABLE_PAYMENTS]);
+          while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
             {
-              g_autofree char *ref = candour_import_shorten ((const char *)sqlite3_column_text (stmt, 0));
-              g_autofree char *value = candour_money_format_display (sqlite3_column_int64 (stmt, 1));
-              g_autofree char *paid = candour_money_format_display (sqlite3_column_int64 (stmt, 2));
+              g_autofree char *ref = candour_import_shorten (candour_query_get_text (query, "ref"));
+              g_autofree char *value = candour_money_format_display (candour_query_get_int64 (query, "value"));
+              g_autofree char *paid = candour_money_format_display (candour_query_get_int64 (query, "paid"));
 
               add_warning (self, table_file_name (self, CANDOUR_TABLE_PAYMENTS), 0, 0,
                            "subcontract '%s' has now been paid %s in all, more than its value (%s)",
                            ref, paid, value);
             }
-          sqlite3_reset (stmt);
-          sqlite3_clear_bindings (stmt);
-          if (rc != SQLITE_DONE)
-            return candour_database_set_error (self->db, error, paid_sql);
+          if (step == CANDOUR_QUERY_ERROR)
+            return FALSE;
         }
     }
 
@@ -1676,7 +1522,7 @@ static const char holds_records_sql[] =
   "SELECT EXISTS (SELECT 1 FROM organisation) OR EXISTS (SELECT 1 FROM consortium) OR "
   "EXISTS (SELECT 1 FROM consortium_member) OR EXISTS (SELECT 1 FROM bid) OR "
   "EXISTS (SELECT 1 FROM bid_partner) OR EXISTS (SELECT 1 FROM contract) OR "
-  "EXISTS (SELECT 1 FROM subcontract) OR EXISTS (SELECT 1 FROM payment)";
+  "EXISTS (SELECT 1 FROM subcontract) OR EXISTS (SELECT 1 FROM payment) AS holds_records";
 
 /* The import's page cache: room for the tables' growing edges and the index pages rows
  * land on at random. The connection's 64 MiB made a million payments' import 110 MiB at
@@ -1775,9 +1621,9 @@ candour_import_run (CandourImport  *self,
     return run_transaction (self, cancellable, error);
 
   first_records = candour_database_was_created (self->db) && !candour_database_is_on_network (self->db);
-  if (!query_value (self, cache_size_sql, &cache_size, error) ||
-      !query_value (self, temp_store_sql, &temp_store, error) ||
-      (first_records && !query_value (self, holds_records_sql, &holds_records, error)))
+  if (!query_value (self, cache_size_sql, "cache_size", &cache_size, error) ||
+      !query_value (self, temp_store_sql, "temp_store", &temp_store, error) ||
+      (first_records && !query_value (self, holds_records_sql, "holds_records", &holds_records, error)))
     return FALSE;
   if (!set_import_storage (self, temp_store, error))
     {
@@ -1805,7 +1651,9 @@ run_transaction (CandourImport  *self,
   if (!candour_database_begin (self->db, error))
     return FALSE;
 
-  if (!check_not_damaged (self, error))
+  /* An import into a damaged file would report success while the damage stays; say so
+   * before anything is written. */
+  if (!candour_database_quick_check (self->db, error))
     {
       candour_database_end (self->db, FALSE, NULL);
       return FALSE;
@@ -1972,9 +1820,7 @@ candour_import_write_record (CandourDatabase     *db,
   const ImportTable *table;
   g_autoptr(CandourImport) self = NULL;
   g_autofree int *column_of = NULL;
-  g_autofree int *indexes = NULL;
   g_autofree FieldValue *values = NULL;
-  sqlite3_stmt *stmt;
   gboolean update;
   ImportRow row = { 0 };
 
@@ -2013,24 +1859,29 @@ candour_import_write_record (CandourDatabase     *db,
 
   if (row.ok)
     {
-      stmt = candour_database_prepare (db, update ? table->update_sql : table->insert_sql, error);
-      if (stmt == NULL)
+      CandourQuery *query = candour_database_query (db, update ? table->update_sql : table->insert_id_sql, error);
+      g_auto(GStrv) parameters = NULL;
+      g_autoptr(GError) local_error = NULL;
+      CandourQueryStep step;
+      gint64 new_id = 0;
+
+      if (query == NULL)
         {
           clear_values (values, table->n_fields);
           candour_database_end (db, FALSE, NULL);
           return FALSE;
         }
 
-      indexes = parameter_indexes (stmt, table, g_new (int, table->n_fields));
-      bind_values (stmt, indexes, table, values);
+      parameters = parameter_names (table);
+      bind_values (query, parameters, table, values);
       if (update)
-        candour_bind_int64 (stmt, ":id", *inout_id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        report_insert_failure (&row);
+        candour_query_bind_int64 (query, ":id", *inout_id);
+      while ((step = candour_query_step (query, &local_error)) == CANDOUR_QUERY_ROW)
+        new_id = candour_query_get_int64 (query, "id");
+      if (step == CANDOUR_QUERY_ERROR)
+        report_insert_failure (&row, query, local_error);
       else if (!update)
-        *inout_id = sqlite3_last_insert_rowid (candour_database_get_handle (db));
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+        *inout_id = new_id;
     }
 
   clear_values (values, table->n_fields);
