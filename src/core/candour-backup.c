@@ -63,7 +63,7 @@ remember_backup (CandourDatabase *db,
   static const char sql[] = "INSERT INTO backup (actor, path) VALUES (:actor, :path)";
   g_autoptr(GError) error = NULL;
   g_autofree char *absolute = NULL;
-  sqlite3_stmt *stmt;
+  CandourQuery *query;
 
   if (candour_database_is_read_only (db) || candour_database_in_transaction (db) ||
       candour_database_get_schema_version (db) < 3)
@@ -75,15 +75,12 @@ remember_backup (CandourDatabase *db,
       g_debug ("Backup not recorded: %s", error->message);
       return;
     }
-  stmt = candour_database_prepare (db, sql, &error);
-  if (stmt != NULL)
+  query = candour_database_query (db, sql, &error);
+  if (query != NULL)
     {
-      candour_bind_text (stmt, ":actor", g_get_user_name ());
-      candour_bind_text (stmt, ":path", absolute);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        candour_database_set_error (db, &error, sql);
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      candour_query_bind_text (query, ":actor", g_get_user_name ());
+      candour_query_bind_text (query, ":path", absolute);
+      candour_query_run (query, &error);
     }
   candour_database_end (db, error == NULL, NULL);
   if (error != NULL)
@@ -228,13 +225,10 @@ candour_backup_list_known (const char      *db_path,
 
   if (db != NULL && candour_database_get_schema_version (db) >= 3)
     {
-      sqlite3_stmt *stmt = candour_database_prepare (db, sql, NULL);
+      CandourQuery *query = candour_database_query (db, sql, NULL);
 
-      while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-        add_known (known, (const char *)sqlite3_column_text (stmt, 0),
-                   (const char *)sqlite3_column_text (stmt, 1));
-      if (stmt != NULL)
-        sqlite3_reset (stmt);
+      while (query != NULL && candour_query_step (query, NULL) == CANDOUR_QUERY_ROW)
+        add_known (known, candour_query_get_text (query, "path"), candour_query_get_text (query, "at"));
     }
 
   /* "area.db.v1-backup-20261122-071500", written before an upgrade. */

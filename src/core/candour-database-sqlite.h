@@ -40,17 +40,4 @@ gboolean      candour_database_error_from_sqlite (GError          **error,
  * result code. */
 int           candour_sql_functions_register  (sqlite3          *db);
 
-/* TRANSITIONAL, while the core moves to CandourQuery; removed with the last user. */
-sqlite3_stmt *candour_database_prepare        (CandourDatabase  *self,
-                                               const char       *sql,
-                                               GError          **error);
-void          candour_bind_text               (sqlite3_stmt     *stmt,
-                                               const char       *name,
-                                               const char       *value);
-void          candour_bind_int64              (sqlite3_stmt     *stmt,
-                                               const char       *name,
-                                               gint64            value);
-void          candour_bind_null               (sqlite3_stmt     *stmt,
-                                               const char       *name);
-
 G_END_DECLS

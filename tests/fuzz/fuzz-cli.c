@@ -16,7 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "candour-database-sqlite.h"
 #include "fuzz-target.h"
 #include "candour-cli.h"
 #include "candour-demo.h"
@@ -53,12 +52,12 @@ remove_children (const char *path)
 static gint64
 count_organisations (CandourDatabase *db)
 {
-  sqlite3_stmt *stmt = candour_database_prepare (db, "SELECT count(*) FROM organisation", NULL);
+  CandourQuery *query = candour_database_query (db, "SELECT count (*) AS n FROM organisation", NULL);
   gint64 count;
 
-  g_assert (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  g_assert (query != NULL && candour_query_step (query, NULL) == CANDOUR_QUERY_ROW);
+  count = candour_query_get_int64 (query, "n");
+  candour_query_reset (query);
   return count;
 }
 
