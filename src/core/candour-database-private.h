@@ -32,6 +32,19 @@ char    *candour_database_header_problem        (const char       *path,
  * in it): copies what it can from the log first, without waiting for readers. */
 gboolean candour_database_header_is_current     (CandourDatabase  *self);
 
+/* "INSERT INTO t (a, b) VALUES (:a, coalesce (:b, 0))" for n_rows rows, each with
+ * numbered parameters of its own: "... VALUES (?1, coalesce (?2, 0)), (?3, …)" with
+ * marker '?' ('$' for a server), and the one row's names in order into names. */
+char          *candour_database_many_rows_sql   (const char       *insert_sql,
+                                                 guint             n_rows,
+                                                 char              marker,
+                                                 GPtrArray        *names);
+/* The file the rows written next come from, for the audit trail: a server's triggers
+ * record it with each run of rows; a file's import audits its batches itself
+ * (candour_database_audit_batch()). NULL when done. */
+void           candour_database_set_audit_source (CandourDatabase *self,
+                                                  const char      *source);
+
 /* The server's connection, or NULL for a file. */
 CandourServer *candour_database_get_server      (CandourDatabase  *self);
 

@@ -1035,6 +1035,8 @@ candour_database_transaction_lost (CandourDatabase *self)
 {
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
 
+  if (self->server != NULL)
+    return self->transaction_depth > 0 && !candour_server_in_transaction (self->server);
   return self->transaction_depth > 0 && sqlite3_get_autocommit (self->db);
 }
 
@@ -1050,6 +1052,10 @@ candour_database_quick_check (CandourDatabase  *self,
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
 
+  /* A server looks after its own disks. */
+  if (self->server != NULL)
+    return TRUE;
+
   query = candour_database_query (self, sql, error);
   if (query == NULL || candour_query_step (query, error) != CANDOUR_QUERY_ROW)
     return FALSE;
@@ -1063,15 +1069,14 @@ candour_database_quick_check (CandourDatabase  *self,
 
 /* Bulk loading */
 
-/* "INSERT INTO t (a, b) VALUES (:a, coalesce (:b, 0))" for n rows, each with numbered
- * parameters of its own: "... VALUES (?1, coalesce (?2, 0)), (?3, coalesce (?4, 0))",
- * and the one row's names in order into names. SQLite finds a parameter's name by
- * looking through all the names before it: for every one of a thousand names, at each
- * bind, that took longer than the inserts. */
-static char *
-insert_rows_sql (const char *insert_sql,
-                 guint       n_rows,
-                 GPtrArray  *names)
+/* SQLite finds a parameter's name by looking through all the names before it: for
+ * every one of a thousand names, at each bind, that took longer than the inserts. So
+ * the many rows' parameters are numbered. */
+char *
+candour_database_many_rows_sql (const char *insert_sql,
+                                guint       n_rows,
+                                char        marker,
+                                GPtrArray  *names)
 {
   const char *values = strstr (insert_sql, " VALUES ");
   guint n = 0;
@@ -1098,7 +1103,7 @@ insert_rows_sql (const char *insert_sql,
             p++;
           if (r == 0)
             g_ptr_array_add (names, g_strndup (name, p + 1 - name));
-          g_string_append_printf (sql, "?%u", ++n);
+          g_string_append_printf (sql, "%c%u", marker, ++n);
         }
     }
 
@@ -1112,7 +1117,7 @@ bulk_insert_new (CandourDatabase  *self,
                  GError          **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *sql = insert_rows_sql (insert_sql, n_rows, names);
+  g_autofree char *sql = candour_database_many_rows_sql (insert_sql, n_rows, '?', names);
   sqlite3_stmt *stmt = NULL;
   BulkInsert *bulk;
 
@@ -1152,6 +1157,9 @@ candour_database_insert_rows (CandourDatabase     *self,
   g_return_val_if_fail (names != NULL, FALSE);
   g_return_val_if_fail (values != NULL, FALSE);
   g_return_val_if_fail (n_rows > 0, FALSE);
+
+  if (self->server != NULL)
+    return candour_server_insert_rows (self->server, insert_sql, names, n_names, values, n_rows, error);
 
   /* A bulk load fills one table after another: only the latest statement is kept, a
    * large one (its program repeats the one row's n_rows times). */
@@ -1227,6 +1235,11 @@ candour_database_drop_schema_objects (CandourDatabase  *self,
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (pattern != NULL, NULL);
 
+  /* Never on a server, where others are reading the same tables meanwhile: its
+   * triggers audit a run of rows at once, and its indexes stay. */
+  if (self->server != NULL)
+    return g_steal_pointer (&create);
+
   query = candour_database_query (self, sql, error);
   if (query == NULL)
     return NULL;
@@ -1253,6 +1266,16 @@ candour_database_drop_schema_objects (CandourDatabase  *self,
   return g_steal_pointer (&create);
 }
 
+void
+candour_database_set_audit_source (CandourDatabase *self,
+                                   const char      *source)
+{
+  g_return_if_fail (CANDOUR_IS_DATABASE (self));
+
+  if (self->server != NULL)
+    candour_server_set_audit_source (self->server, source);
+}
+
 gboolean
 candour_database_audit_batch (CandourDatabase  *self,
                               const char       *table,
@@ -1269,6 +1292,11 @@ candour_database_audit_batch (CandourDatabase  *self,
   CandourQuery *query;
 
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+
+  /* A server's triggers audit each run of rows themselves, naming the file
+   * (candour_database_set_audit_source()). */
+  if (self->server != NULL)
+    return TRUE;
 
   query = candour_database_query (self, sql, error);
   if (query == NULL)

@@ -365,7 +365,7 @@ check_member (ImportRow *row)
   /* UNIQUE in the schema cannot see two rows without a joining date as the same. */
   static const char sql[] =
     "SELECT 1 FROM consortium_member WHERE consortium_id = :consortium AND member_id = :member "
-    "AND joined_on IS :joined_on AND id IS NOT :id";
+    "AND joined_on IS NOT DISTINCT FROM :joined_on AND id IS DISTINCT FROM :id";
   FieldValue *consortium = candour_import_row_value (row, "consortium_ref");
   FieldValue *member = candour_import_row_value (row, "member_ref");
   FieldValue *joined = candour_import_row_value (row, "joined_on");

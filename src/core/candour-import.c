@@ -1024,7 +1024,9 @@ import_file (CandourImport  *self,
     return FALSE;
 
   self->queue = queue;
+  candour_database_set_audit_source (self->db, file->display_name);
   ok = import_rows (self, file, reader, n_columns, cancellable, error);
+  candour_database_set_audit_source (self->db, NULL);
   self->queue = NULL;
   if (!ok)
     return FALSE;
@@ -1104,6 +1106,10 @@ rebuild_indexes (CandourImport  *self,
   gint64 cache_size;
   gint64 temp_store;
   gboolean ok;
+
+  /* None was dropped (a server keeps its indexes through a load). */
+  if (create->len == 0)
+    return TRUE;
 
   if (!query_value (self, cache_size_sql, "cache_size", &cache_size, error) ||
       !query_value (self, temp_store_sql, "temp_store", &temp_store, error))
@@ -1298,7 +1304,7 @@ warn_about_totals (CandourImport  *self,
   static const char shares_sql[] =
     "SELECT b.ref, sum (bp.promised_share) AS promised FROM bid_partner bp JOIN bid b ON b.id = bp.bid_id "
     "WHERE bp.bid_id IN (SELECT bid_id FROM bid_partner WHERE id > :before) "
-    "GROUP BY bp.bid_id HAVING sum (bp.promised_share) > 10000 ORDER BY b.ref";
+    "GROUP BY b.id HAVING sum (bp.promised_share) > 10000 ORDER BY b.ref";
   static const char paid_sql[] =
     "SELECT s.ref, s.value, candour_total (p.amount) AS paid FROM subcontract s "
     "JOIN payment p ON p.subcontract_id = s.id "
@@ -1616,8 +1622,9 @@ candour_import_run (CandourImport  *self,
 
   refuse_second_files (self);
 
-  /* Within a caller's transaction, the connection stays as it is: only slower. */
-  if (candour_database_in_transaction (self->db))
+  /* Within a caller's transaction, the connection stays as it is: only slower. A
+   * server has no page cache or journal of the connection's to tune. */
+  if (candour_database_in_transaction (self->db) || candour_database_is_server (self->db))
     return run_transaction (self, cancellable, error);
 
   first_records = candour_database_was_created (self->db) && !candour_database_is_on_network (self->db);

@@ -190,11 +190,19 @@ pg_query_step (CandourQuery  *query,
   if (self->result == NULL)
     {
       PGconn *connection = candour_server_get_connection (self->server);
+      gboolean in_transaction = candour_server_in_transaction (self->server);
       ExecStatusType status;
 
+      if (in_transaction && !candour_server_savepoint (self->server, error))
+        {
+          pg_query_reset (query);
+          return CANDOUR_QUERY_ERROR;
+        }
       self->result = PQexecPrepared (connection, self->statement, (int)self->parameters->len,
                                      (const char * const *)self->values, NULL, NULL, 0);
       status = PQresultStatus (self->result);
+      if (in_transaction)
+        candour_server_end_savepoint (self->server, status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
           candour_server_set_error (self->server, self->result, &query->constraint, error);

@@ -24,4 +24,11 @@ gboolean  candour_server_set_error          (CandourServer     *self,
                                              CandourConstraint *constraint,
                                              GError           **error);
 
+/* Around one statement inside a transaction, so that its failure undoes only itself,
+ * as a failed statement does on SQLite, and not the whole transaction. */
+gboolean  candour_server_savepoint          (CandourServer     *self,
+                                             GError           **error);
+void      candour_server_end_savepoint      (CandourServer     *self,
+                                             gboolean           keep);
+
 G_END_DECLS

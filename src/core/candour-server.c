@@ -30,6 +30,11 @@ struct _CandourServer
   GHashTable *unique_tables;    /* constraint name → table */
   GCancellable *cancellable;
   gulong cancelled_id;
+  /* The latest bulk load's INSERT of many rows, prepared once. */
+  const char *bulk_sql;         /* the one row's SQL it was made from (by address) */
+  guint bulk_rows;
+  guint bulk_statement;         /* its number, for its name */
+  GPtrArray *bulk_names;        /* the one row's parameter names in order */
 };
 
 gboolean
@@ -103,6 +108,7 @@ candour_server_free (CandourServer *self)
   g_clear_pointer (&self->connection, PQfinish);
   g_clear_pointer (&self->unique_columns, g_hash_table_unref);
   g_clear_pointer (&self->unique_tables, g_hash_table_unref);
+  g_clear_pointer (&self->bulk_names, g_ptr_array_unref);
   g_free (self->name);
   g_free (self);
 }
@@ -458,6 +464,142 @@ candour_server_continue_keys (CandourServer  *self,
   sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence ('%s', 'id'), "
                          "coalesce (max (id), 0) + 1, false) FROM %s", table, table);
   return candour_server_exec (self, sql, error);
+}
+
+gboolean
+candour_server_in_transaction (CandourServer *self)
+{
+  return PQtransactionStatus (self->connection) == PQTRANS_INTRANS;
+}
+
+void
+candour_server_set_audit_source (CandourServer *self,
+                                 const char    *source)
+{
+  const char *values[] = { source != NULL ? source : "" };
+  PGresult *result;
+
+  /* For this transaction only: the audit triggers read it (candour_audit_inserts). */
+  result = PQexecParams (self->connection, "SELECT set_config ('candour.import_file', $1, true)",
+                         1, NULL, values, NULL, NULL, 0);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_debug ("The audit will not name the file: %s", PQerrorMessage (self->connection));
+  PQclear (result);
+}
+
+gboolean
+candour_server_savepoint (CandourServer  *self,
+                          GError        **error)
+{
+  return candour_server_exec (self, "SAVEPOINT candour_step", error);
+}
+
+void
+candour_server_end_savepoint (CandourServer *self,
+                              gboolean       keep)
+{
+  candour_server_exec (self, keep ? "RELEASE SAVEPOINT candour_step"
+                                  : "ROLLBACK TO SAVEPOINT candour_step", NULL);
+}
+
+gboolean
+candour_server_insert_rows (CandourServer       *self,
+                            const char          *insert_sql,
+                            const char * const  *names,
+                            guint                n_names,
+                            const CandourValue  *values,
+                            guint                n_rows,
+                            GError             **error)
+{
+  g_autofree char *statement = NULL;
+  g_autofree const char **texts = NULL;
+  g_autoptr(GStringChunk) numbers = NULL;
+  g_autofree int *first = NULL;
+  gboolean in_transaction = candour_server_in_transaction (self);
+  PGresult *result;
+  gboolean ok;
+
+  if (self->bulk_sql != insert_sql || self->bulk_rows != n_rows)
+    {
+      g_autoptr(GPtrArray) bulk_names = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *sql = candour_database_many_rows_sql (insert_sql, n_rows, '$', bulk_names);
+      guint number = ++self->statements;
+
+      statement = g_strdup_printf ("candour_%u", number);
+      result = PQprepare (self->connection, statement, sql, 0, NULL);
+      ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+      if (!ok)
+        candour_server_set_error (self, result, NULL, error);
+      PQclear (result);
+      if (!ok)
+        return FALSE;
+
+      /* Only the latest is kept on the server too. */
+      if (self->bulk_sql != NULL)
+        {
+          g_autofree char *deallocate = g_strdup_printf ("DEALLOCATE candour_%u", self->bulk_statement);
+
+          PQclear (PQexec (self->connection, deallocate));
+        }
+      self->bulk_sql = insert_sql;
+      self->bulk_rows = n_rows;
+      self->bulk_statement = number;
+      g_clear_pointer (&self->bulk_names, g_ptr_array_unref);
+      self->bulk_names = g_steal_pointer (&bulk_names);
+    }
+  else
+    statement = g_strdup_printf ("candour_%u", self->bulk_statement);
+  g_return_val_if_fail (n_names == self->bulk_names->len, FALSE);
+
+  /* Each name's place in the first row; row r's come r * n_names after. */
+  first = g_new (int, n_names);
+  for (guint i = 0; i < n_names; i++)
+    {
+      guint k = 0;
+
+      while (k < n_names && !g_str_equal (self->bulk_names->pdata[k], names[i]))
+        k++;
+      g_return_val_if_fail (k < n_names, FALSE);
+      first[i] = (int)k;
+    }
+
+  texts = g_new0 (const char *, (gsize)n_rows * n_names);
+  numbers = g_string_chunk_new (4096);
+  for (guint r = 0; r < n_rows; r++)
+    for (guint i = 0; i < n_names; i++)
+      {
+        const CandourValue *value = &values[r * n_names + i];
+        gsize index = (gsize)r * n_names + (gsize)first[i];
+        char number[24];
+
+        switch (value->type)
+          {
+          case CANDOUR_VALUE_INT64:
+            g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value->number);
+            texts[index] = g_string_chunk_insert (numbers, number);
+            break;
+          case CANDOUR_VALUE_TEXT:
+            texts[index] = value->text;
+            break;
+          case CANDOUR_VALUE_NULL:
+          default:
+            texts[index] = NULL;
+            break;
+          }
+      }
+
+  /* A refused row must not end the whole transaction: the import then looks for it
+   * row by row, as it does on SQLite. */
+  if (in_transaction && !candour_server_savepoint (self, error))
+    return FALSE;
+  result = PQexecPrepared (self->connection, statement, (int)(n_rows * n_names), texts, NULL, NULL, 0);
+  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
+  if (!ok)
+    candour_server_set_error (self, result, NULL, error);
+  PQclear (result);
+  if (in_transaction)
+    candour_server_end_savepoint (self, ok);
+  return ok;
 }
 
 static void

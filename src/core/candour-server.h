@@ -11,7 +11,7 @@
 
 #include <gio/gio.h>
 
-#include "candour-query.h"
+#include "candour-database.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +42,18 @@ gboolean       candour_server_set_up             (CandourServer  *self,
 gboolean       candour_server_continue_keys      (CandourServer  *self,
                                                   const char     *table,
                                                   GError        **error);
+/* candour_database_insert_rows() on a server. */
+gboolean       candour_server_insert_rows        (CandourServer       *self,
+                                                  const char          *insert_sql,
+                                                  const char * const  *names,
+                                                  guint                n_names,
+                                                  const CandourValue  *values,
+                                                  guint                n_rows,
+                                                  GError             **error);
+/* TRUE while a transaction is open and has not failed. */
+gboolean       candour_server_in_transaction     (CandourServer  *self);
+void           candour_server_set_audit_source   (CandourServer  *self,
+                                                  const char     *source);
 void           candour_server_set_cancellable    (CandourServer  *self,
                                                   GCancellable   *cancellable);
 void           candour_server_set_wait_when_busy (CandourServer  *self,
