@@ -3,7 +3,8 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 --
 -- Run it after the schema (sql/pg/0001-schema.sql) and again after every migration, as
--- the tables' owner with the right to create roles; it can run any number of times.
+-- a superuser or as the tables' owner if it may create roles; it can run any number of
+-- times.
 -- The roles are group roles (NOLOGIN) of the whole server: a person logs in as their
 -- own login role and is made a member of one of them
 -- (GRANT candour_editor TO alice).
@@ -12,13 +13,14 @@
 --   candour_editor   a viewer who adds, changes and removes the records, except payments
 --   candour_finance  a viewer who adds, changes and removes payments
 --   candour_admin    an editor and finance user who makes others viewers, editors or
---                    finance users, may copy a whole database in (ids, audit trail) and
---                    runs migrations
+--                    finance users, and may copy a whole database in (its ids and its
+--                    audit trail)
 --
 -- Nobody is given TRUNCATE: it would remove records without their audit rows. Nobody
--- may change the audit trail (its triggers refuse, whoever asks). The owner of the
--- tables can still drop those triggers: keep ownership with a login that people do not
--- use day to day (docs/server.md).
+-- may change the audit trail (its triggers refuse, whoever asks). Migrations change
+-- tables, which only their owner may do, and the owner could also drop the triggers
+-- that guard the trail: so the owner is a login of its own, used for set-up and
+-- migrations only, and candour_admin does not own the tables (docs/server.md).
 
 DO $$
 DECLARE
@@ -73,7 +75,6 @@ $$;
 
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO candour_viewer;
-GRANT CREATE ON SCHEMA public TO candour_admin;
 
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO candour_viewer;
 
@@ -83,9 +84,8 @@ GRANT INSERT, UPDATE, DELETE
 
 GRANT INSERT, UPDATE, DELETE ON payment TO candour_finance;
 
--- Copying a database in keeps its ids and its audit trail; a migration bumps the version.
+-- Copying a database in keeps its ids and its audit trail.
 GRANT INSERT ON audit, backup TO candour_admin;
-GRANT UPDATE ON schema_version TO candour_admin;
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO candour_admin;
 REVOKE EXECUTE ON FUNCTION candour_reset_keys () FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION candour_reset_keys () TO candour_admin;
