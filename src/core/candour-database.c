@@ -1215,6 +1215,18 @@ candour_database_insert_rows (CandourDatabase     *self,
   return rc == SQLITE_DONE;
 }
 
+guint
+candour_database_get_bulk_rows (CandourDatabase *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), 1);
+
+  if (self->server != NULL)
+    return candour_server_get_bulk_rows (self->server);
+  /* SQLite's work for each run of a statement comes once per this many rows: a
+   * million payments' inserts took half the time so. */
+  return 128;
+}
+
 GPtrArray *
 candour_database_drop_schema_objects (CandourDatabase  *self,
                                       const char       *type,

@@ -161,6 +161,8 @@ gboolean         candour_database_insert_rows        (CandourDatabase     *self,
                                                       const CandourValue  *values,
                                                       guint                n_rows,
                                                       GError             **error);
+/* How many rows candour_database_insert_rows() is best given at once. */
+guint            candour_database_get_bulk_rows      (CandourDatabase     *self);
 /* Drops table's schema objects of a kind ("index", "trigger") whose names match
  * pattern (a LIKE pattern), which a bulk load would otherwise keep up to date row by
  * row, and returns the SQL that makes them again (for candour_database_exec()), or

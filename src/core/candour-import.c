@@ -649,10 +649,8 @@ report_progress (CandourImport    *self,
 
 /* Writing rows */
 
-/* Rows go in many at a time (candour_database_insert_rows ()): the database's work for
- * each run of a statement then comes once per QUEUE_ROWS rows, not per row: a million
- * payments' INSERTs took half the time so. */
-#define QUEUE_ROWS 128
+/* Rows go in many at a time (candour_database_insert_rows ()), as many as the database
+ * says suits it (candour_database_get_bulk_rows ()). */
 
 struct _RowQueue
 {
@@ -660,7 +658,7 @@ struct _RowQueue
   const char *file_name;
   const int *column_of;
   int ref_index;                /* the field others refer to this table's rows by, or -1 */
-  guint capacity;               /* QUEUE_ROWS, or 1 for a table written row at a time */
+  guint capacity;               /* the database's bulk rows, or 1 for a table written row at a time */
   char **parameters;            /* the INSERT's parameter for each field (":ref") */
   CandourValue *many_values;    /* capacity rows of n_fields for one INSERT; NULL until the queue first fills */
   FieldValue *values;           /* capacity rows of n_fields; the row being read follows the queued */
@@ -708,7 +706,7 @@ row_queue_new (CandourImport      *self,
   queue->file_name = file_name;
   queue->column_of = column_of;
   queue->ref_index = ref_lookup_sql[table_id] != NULL ? (int)candour_import_field_index (table, "ref") : -1;
-  queue->capacity = table->row_at_a_time ? 1 : QUEUE_ROWS;
+  queue->capacity = table->row_at_a_time ? 1 : candour_database_get_bulk_rows (self->db);
   queue->values = g_new0 (FieldValue, queue->capacity * n_fields);
   queue->lines = g_new0 (guint, queue->capacity);
   queue->warnings = g_ptr_array_new_with_free_func (g_free);

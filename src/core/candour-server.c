@@ -30,11 +30,7 @@ struct _CandourServer
   GHashTable *unique_tables;    /* constraint name → table */
   GCancellable *cancellable;
   gulong cancelled_id;
-  /* The latest bulk load's INSERT of many rows, prepared once. */
-  const char *bulk_sql;         /* the one row's SQL it was made from (by address) */
-  guint bulk_rows;
-  guint bulk_statement;         /* its number, for its name */
-  GPtrArray *bulk_names;        /* the one row's parameter names in order */
+  GHashTable *staging;          /* a bulk load's one-row INSERT (by address) → Staging */
 };
 
 gboolean
@@ -108,7 +104,7 @@ candour_server_free (CandourServer *self)
   g_clear_pointer (&self->connection, PQfinish);
   g_clear_pointer (&self->unique_columns, g_hash_table_unref);
   g_clear_pointer (&self->unique_tables, g_hash_table_unref);
-  g_clear_pointer (&self->bulk_names, g_ptr_array_unref);
+  g_clear_pointer (&self->staging, g_hash_table_unref);
   g_free (self->name);
   g_free (self);
 }
@@ -502,6 +498,171 @@ candour_server_end_savepoint (CandourServer *self,
                                   : "ROLLBACK TO SAVEPOINT candour_step", NULL);
 }
 
+/* How a bulk load's one-row INSERT becomes a COPY: "INSERT INTO t (c1, c2) VALUES
+ * (:a, coalesce (:b, 0))" loads rows (a, b) into a private staging table typed like
+ * c1 and c2, then "INSERT INTO t (c1, c2) SELECT a, coalesce (b, 0) FROM staging". */
+typedef struct
+{
+  char *create;                 /* the staging table, if not there yet */
+  char *copy;                   /* COPY staging (…) FROM STDIN */
+  char *insert;                 /* INSERT INTO t … SELECT … FROM staging */
+  GPtrArray *names;             /* the parameters in staging's column order */
+} Staging;
+
+static void
+staging_free (Staging *staging)
+{
+  g_free (staging->create);
+  g_free (staging->copy);
+  g_free (staging->insert);
+  g_clear_pointer (&staging->names, g_ptr_array_unref);
+  g_free (staging);
+}
+
+static Staging *
+staging_new (const char  *insert_sql,
+             GError     **error)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GRegex) shape = g_regex_new ("^INSERT INTO (\\w+) \\(([^)]*)\\) VALUES \\((.*)\\)$",
+                                         G_REGEX_DOTALL, 0, NULL);
+  g_autoptr(GRegex) parameter = g_regex_new (":(\\w+)", 0, 0, NULL);
+  g_autofree char *table = NULL;
+  g_auto(GStrv) columns = NULL;
+  g_autofree char *values = NULL;
+  g_autofree char *selected = NULL;
+  g_autoptr(GString) typed = g_string_new (NULL);
+  g_autoptr(GString) copied = g_string_new (NULL);
+  Staging *staging;
+
+  if (!g_regex_match (shape, insert_sql, 0, &match))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "Cannot load rows in bulk with: %s", insert_sql);
+      return NULL;
+    }
+  table = g_match_info_fetch (match, 1);
+  columns = g_strsplit (g_match_info_fetch (match, 2), ",", -1);
+  values = g_match_info_fetch (match, 3);
+
+  staging = g_new0 (Staging, 1);
+  staging->names = g_ptr_array_new_with_free_func (g_free);
+
+  /* Each value names one parameter, for the column in its place: the staging column
+   * takes the parameter's name and that column's type. */
+  {
+    g_autoptr(GMatchInfo) names = NULL;
+    guint i = 0;
+
+    g_regex_match (parameter, values, 0, &names);
+    for (; g_match_info_matches (names) && columns[i] != NULL; g_match_info_next (names, NULL), i++)
+      {
+        g_autofree char *name = g_match_info_fetch (names, 1);
+
+        g_string_append_printf (typed, ", %s AS %s", g_strstrip (columns[i]), name);
+        g_string_append_printf (copied, ", %s", name);
+        g_ptr_array_add (staging->names, g_strconcat (":", name, NULL));
+      }
+  }
+
+  selected = g_regex_replace (parameter, values, -1, 0, "\\1", 0, NULL);
+  staging->create = g_strdup_printf ("CREATE TEMPORARY TABLE IF NOT EXISTS candour_staging_%s AS "
+                                     "SELECT 0::bigint AS candour_row%s FROM %s WITH NO DATA",
+                                     table, typed->str, table);
+  staging->copy = g_strdup_printf ("COPY candour_staging_%s (candour_row%s) FROM STDIN",
+                                   table, copied->str);
+  staging->insert = g_strdup_printf ("INSERT INTO %s (%s) SELECT %s FROM candour_staging_%s "
+                                     "ORDER BY candour_row; TRUNCATE candour_staging_%s",
+                                     table, g_match_info_fetch (match, 2), selected, table, table);
+  return staging;
+}
+
+/* A value in COPY's text form: NULL as \N, and backslash, tab and line breaks escaped. */
+static void
+append_copy_value (GString    *line,
+                   const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (line, "\\N");
+      return;
+    }
+  for (const char *c = text; *c != '\0'; c++)
+    switch (*c)
+      {
+      case '\\': g_string_append (line, "\\\\"); break;
+      case '\t': g_string_append (line, "\\t"); break;
+      case '\n': g_string_append (line, "\\n"); break;
+      case '\r': g_string_append (line, "\\r"); break;
+      default: g_string_append_c (line, *c); break;
+      }
+}
+
+static gboolean
+copy_rows (CandourServer       *self,
+           Staging             *staging,
+           const char * const  *names,
+           guint                n_names,
+           const CandourValue  *values,
+           guint                n_rows,
+           GError             **error)
+{
+  g_autoptr(GString) data = g_string_sized_new (n_rows * 64);
+  g_autofree guint *order = g_new (guint, n_names);
+  PGresult *result;
+  gboolean ok;
+
+  /* The caller's names in the staging table's order. */
+  for (guint k = 0; k < n_names; k++)
+    {
+      guint i = 0;
+
+      while (i < n_names && !g_str_equal (names[i], staging->names->pdata[k]))
+        i++;
+      g_return_val_if_fail (i < n_names, FALSE);
+      order[k] = i;
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append_printf (data, "%u", r);
+      for (guint k = 0; k < n_names; k++)
+        {
+          const CandourValue *value = &values[r * n_names + order[k]];
+
+          g_string_append_c (data, '\t');
+          if (value->type == CANDOUR_VALUE_INT64)
+            g_string_append_printf (data, "%" G_GINT64_FORMAT, value->number);
+          else
+            append_copy_value (data, value->type == CANDOUR_VALUE_TEXT ? value->text : NULL);
+        }
+      g_string_append_c (data, '\n');
+    }
+
+  result = PQexec (self->connection, staging->copy);
+  ok = PQresultStatus (result) == PGRES_COPY_IN;
+  if (!ok)
+    candour_server_set_error (self, result, NULL, error);
+  PQclear (result);
+  if (!ok)
+    return FALSE;
+
+  ok = PQputCopyData (self->connection, data->str, (int)data->len) == 1 &&
+       PQputCopyEnd (self->connection, NULL) == 1;
+  while ((result = PQgetResult (self->connection)) != NULL)
+    {
+      if (ok && PQresultStatus (result) != PGRES_COMMAND_OK)
+        ok = candour_server_set_error (self, result, NULL, error);
+      PQclear (result);
+    }
+  if (!ok && error != NULL && *error == NULL)
+    candour_server_set_error (self, NULL, NULL, error);
+  return ok;
+}
+
+/* The rows go by COPY, the quickest way into a server, into a staging table of this
+ * connection's own (no other session sees it, and no shared table changes shape); one
+ * INSERT … SELECT then checks and writes them all, and the audit triggers record them
+ * as one run. */
 gboolean
 candour_server_insert_rows (CandourServer       *self,
                             const char          *insert_sql,
@@ -511,95 +672,46 @@ candour_server_insert_rows (CandourServer       *self,
                             guint                n_rows,
                             GError             **error)
 {
-  g_autofree char *statement = NULL;
-  g_autofree const char **texts = NULL;
-  g_autoptr(GStringChunk) numbers = NULL;
-  g_autofree int *first = NULL;
   gboolean in_transaction = candour_server_in_transaction (self);
-  PGresult *result;
+  Staging *staging;
   gboolean ok;
 
-  if (self->bulk_sql != insert_sql || self->bulk_rows != n_rows)
+  if (self->staging == NULL)
+    self->staging = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)staging_free);
+  staging = g_hash_table_lookup (self->staging, insert_sql);
+  if (staging == NULL)
     {
-      g_autoptr(GPtrArray) bulk_names = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *sql = candour_database_many_rows_sql (insert_sql, n_rows, '$', bulk_names);
-      guint number = ++self->statements;
-
-      statement = g_strdup_printf ("candour_%u", number);
-      result = PQprepare (self->connection, statement, sql, 0, NULL);
-      ok = PQresultStatus (result) == PGRES_COMMAND_OK;
-      if (!ok)
-        candour_server_set_error (self, result, NULL, error);
-      PQclear (result);
-      if (!ok)
+      if ((staging = staging_new (insert_sql, error)) == NULL)
         return FALSE;
-
-      /* Only the latest is kept on the server too. */
-      if (self->bulk_sql != NULL)
-        {
-          g_autofree char *deallocate = g_strdup_printf ("DEALLOCATE candour_%u", self->bulk_statement);
-
-          PQclear (PQexec (self->connection, deallocate));
-        }
-      self->bulk_sql = insert_sql;
-      self->bulk_rows = n_rows;
-      self->bulk_statement = number;
-      g_clear_pointer (&self->bulk_names, g_ptr_array_unref);
-      self->bulk_names = g_steal_pointer (&bulk_names);
+      g_hash_table_insert (self->staging, (gpointer)insert_sql, staging);
     }
-  else
-    statement = g_strdup_printf ("candour_%u", self->bulk_statement);
-  g_return_val_if_fail (n_names == self->bulk_names->len, FALSE);
-
-  /* Each name's place in the first row; row r's come r * n_names after. */
-  first = g_new (int, n_names);
-  for (guint i = 0; i < n_names; i++)
-    {
-      guint k = 0;
-
-      while (k < n_names && !g_str_equal (self->bulk_names->pdata[k], names[i]))
-        k++;
-      g_return_val_if_fail (k < n_names, FALSE);
-      first[i] = (int)k;
-    }
-
-  texts = g_new0 (const char *, (gsize)n_rows * n_names);
-  numbers = g_string_chunk_new (4096);
-  for (guint r = 0; r < n_rows; r++)
-    for (guint i = 0; i < n_names; i++)
-      {
-        const CandourValue *value = &values[r * n_names + i];
-        gsize index = (gsize)r * n_names + (gsize)first[i];
-        char number[24];
-
-        switch (value->type)
-          {
-          case CANDOUR_VALUE_INT64:
-            g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value->number);
-            texts[index] = g_string_chunk_insert (numbers, number);
-            break;
-          case CANDOUR_VALUE_TEXT:
-            texts[index] = value->text;
-            break;
-          case CANDOUR_VALUE_NULL:
-          default:
-            texts[index] = NULL;
-            break;
-          }
-      }
+  g_return_val_if_fail (n_names == staging->names->len, FALSE);
 
   /* A refused row must not end the whole transaction: the import then looks for it
    * row by row, as it does on SQLite. */
   if (in_transaction && !candour_server_savepoint (self, error))
     return FALSE;
-  result = PQexecPrepared (self->connection, statement, (int)(n_rows * n_names), texts, NULL, NULL, 0);
-  ok = PQresultStatus (result) == PGRES_COMMAND_OK;
-  if (!ok)
-    candour_server_set_error (self, result, NULL, error);
-  PQclear (result);
+  ok = candour_server_exec (self, staging->create, error) &&
+       copy_rows (self, staging, names, n_names, values, n_rows, error) &&
+       candour_server_exec (self, staging->insert, error);
   if (in_transaction)
     candour_server_end_savepoint (self, ok);
+  /* Emptied for the next rows, also when these were refused. */
+  if (!ok)
+    {
+      g_autofree char *empty = g_strdup_printf ("TRUNCATE %s", strstr (staging->create, "candour_staging_"));
+
+      *strchr (empty + strlen ("TRUNCATE "), ' ') = '\0';
+      candour_server_exec (self, empty, NULL);
+    }
   return ok;
+}
+
+guint
+candour_server_get_bulk_rows (CandourServer *self)
+{
+  /* Each load is a few round trips whatever its size: many rows to each. */
+  return 4096;
 }
 
 static void

@@ -50,6 +50,8 @@ gboolean       candour_server_insert_rows        (CandourServer       *self,
                                                   const CandourValue  *values,
                                                   guint                n_rows,
                                                   GError             **error);
+/* How many rows a bulk load should hand candour_server_insert_rows() at a time. */
+guint          candour_server_get_bulk_rows      (CandourServer  *self);
 /* TRUE while a transaction is open and has not failed. */
 gboolean       candour_server_in_transaction     (CandourServer  *self);
 void           candour_server_set_audit_source   (CandourServer  *self,
