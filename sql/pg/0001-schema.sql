@@ -52,19 +52,8 @@ $$;
 
 -- a × b / denominator rounded half away from zero, the product exact, the quotient
 -- clamped to bigint's range (candour_round_mul_div). NULL when an argument is NULL or
--- the denominator is 0, as the SQLite function gives.
-CREATE FUNCTION candour_round_mul_div (a bigint, b bigint, denominator bigint)
-RETURNS bigint
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-  SELECT CASE WHEN a IS NOT NULL AND b IS NOT NULL AND denominator <> 0 THEN
-           greatest (least (candour_round_div (a::numeric * b, denominator),
-                            9223372036854775807), -9223372036854775808)::bigint
-         END
-$$;
-
--- The same for sums, which PostgreSQL gives as numeric where SQLite's sum () of
--- integers stays an integer: exact either way.
+-- the denominator is 0, as the SQLite function gives. numeric, so that it takes sums
+-- too, which PostgreSQL gives as numeric where SQLite's sum () of integers stays one.
 CREATE FUNCTION candour_round_mul_div (a numeric, b numeric, denominator numeric)
 RETURNS bigint
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
