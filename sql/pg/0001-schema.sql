@@ -31,6 +31,10 @@
 --   audit rows come after those of its members' removal, not before as in SQLite
 --   (PostgreSQL runs the AFTER UPDATE triggers of a key action at the statement's end).
 
+-- Lists sort names as SQLite's NOCASE does, whatever their case: the same words in
+-- the same SQL on both backends (ORDER BY name COLLATE NOCASE).
+CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+
 -- The engine's functions ---------------------------------------------------------
 --
 -- The SQL twins of src/core/candour-sql-functions.c, with the same answers for the same

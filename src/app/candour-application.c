@@ -66,7 +66,8 @@ candour_application_activate (GApplication *application)
   /* Carry on where the person left off: the last database, if it is still there. */
   window = new_window (self);
   recent = g_settings_get_strv (self->settings, "recent-databases");
-  if (recent[0] != NULL && g_file_test (recent[0], G_FILE_TEST_IS_REGULAR))
+  if (recent[0] != NULL &&
+      (candour_database_is_server_location (recent[0]) || g_file_test (recent[0], G_FILE_TEST_IS_REGULAR)))
     candour_window_open_path (window, recent[0]);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -81,7 +82,10 @@ candour_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      g_autofree char *path = g_file_get_path (files[i]);
+      /* A server's address is no file: it is opened as it was given. */
+      g_autofree char *path = g_file_has_uri_scheme (files[i], "postgresql") ||
+                              g_file_has_uri_scheme (files[i], "postgres")
+                              ? g_file_get_uri (files[i]) : g_file_get_path (files[i]);
       CandourWindow *window = window_for_opening (self);
 
       if (path != NULL)

@@ -217,17 +217,6 @@ candour_session_init (CandourSession *self)
   self->summary = candour_finding_summary_new (self->findings, CANDOUR_SESSION_SERIOUS_KEPT);
 }
 
-static char *
-title_from_path (const char *path)
-{
-  g_autofree char *base = g_path_get_basename (path);
-  char *dot = strrchr (base, '.');
-
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-  return g_steal_pointer (&base);
-}
-
 CandourSession *
 candour_session_new (CandourDatabase *db)
 {
@@ -237,7 +226,7 @@ candour_session_new (CandourDatabase *db)
 
   self = g_object_new (CANDOUR_TYPE_SESSION, NULL);
   self->db = g_object_ref (db);
-  self->title = title_from_path (candour_database_get_path (db));
+  self->title = candour_database_dup_title (db);
   candour_session_refresh (self);
   return self;
 }

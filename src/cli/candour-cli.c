@@ -900,7 +900,7 @@ command_setup (const char *db_path,
     return EXIT_USAGE;
   if (argc > 1)
     return usage_error ("setup", "takes no arguments");
-  if (!g_str_has_prefix (db_path, "postgresql://") && !g_str_has_prefix (db_path, "postgres://"))
+  if (!candour_database_is_server_location (db_path))
     return usage_error ("setup", "is for a register on a server (--db postgresql://…); a file is "
                         "set up when you first import into it");
 

@@ -560,6 +560,30 @@ candour_database_set_up_server (const char  *uri,
   return server != NULL && candour_server_set_up (server, error);
 }
 
+char *
+candour_database_dup_title (CandourDatabase *self)
+{
+  g_autofree char *base = NULL;
+  char *dot;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), NULL);
+
+  if (self->server != NULL)
+    return g_strdup (candour_server_get_database (self->server));
+
+  base = g_path_get_basename (self->path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+gboolean
+candour_database_is_server_location (const char *location)
+{
+  return candour_server_is_uri (location);
+}
+
 gboolean
 candour_database_is_server (CandourDatabase *self)
 {

@@ -48,6 +48,8 @@ gboolean         candour_database_set_up_server      (const char       *uri,
 gboolean         candour_database_continue_keys      (CandourDatabase  *self,
                                                       const char       *table,
                                                       GError          **error);
+/* TRUE for a server's address ("postgresql://…", "postgres://…"), FALSE for a file. */
+gboolean         candour_database_is_server_location (const char       *location);
 /* TRUE for a register on a server, FALSE for a file. */
 gboolean         candour_database_is_server          (CandourDatabase  *self);
 /* TRUE when opening made the file: a front end whose first work then fails removes it
@@ -55,6 +57,9 @@ gboolean         candour_database_is_server          (CandourDatabase  *self);
 gboolean         candour_database_was_created        (CandourDatabase  *self);
 gboolean         candour_database_is_read_only       (CandourDatabase  *self);
 const char      *candour_database_get_path           (CandourDatabase  *self);
+/* The name people know the register by: the file's name without .candour or .db
+ * ("Harrowfield demo"), or the database's name on its server. */
+char            *candour_database_dup_title          (CandourDatabase  *self);
 /* A second, read-only connection to the same file, for one worker thread at a time
  * (SQLite connections and their statements belong to one thread). In WAL mode it reads
  * while the first connection writes, never waiting for it. An in-memory database has

@@ -24,7 +24,8 @@ static const char * const schema_files[] = {
 struct _CandourServer
 {
   PGconn *connection;
-  char *name;                   /* the address without a password */
+  char *name;                   /* the address without a password, in words */
+  char *database;               /* the database's own name on the server */
   guint statements;             /* prepared so far, for their names */
   GHashTable *unique_columns;   /* constraint name → "col,col" of each UNIQUE */
   GHashTable *unique_tables;    /* constraint name → table */
@@ -40,9 +41,11 @@ candour_server_is_uri (const char *location)
          (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"));
 }
 
-/* libpq's own parse of the address, with the password left out. */
+/* libpq's own parse of the address, with the password left out: "the database gui1 on
+ * this computer", and the database's name alone into out_database. */
 static char *
-name_without_password (const char *uri)
+name_without_password (const char  *uri,
+                       char       **out_database)
 {
   PQconninfoOption *options = PQconninfoParse (uri, NULL);
   const char *host = NULL;
@@ -52,7 +55,10 @@ name_without_password (const char *uri)
   char *name;
 
   if (options == NULL)
-    return g_strdup ("the server");
+    {
+      *out_database = g_strdup ("candour");
+      return g_strdup ("the server");
+    }
 
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
     {
@@ -69,7 +75,9 @@ name_without_password (const char *uri)
     }
 
   /* A socket folder is no name for people: "this computer". */
-  name = g_strdup_printf ("the database %s on %s%s%s%s", db != NULL ? db : user != NULL ? user : "candour",
+  /* libpq's default database is the user's name. */
+  *out_database = g_strdup (db != NULL ? db : user != NULL ? user : g_get_user_name ());
+  name = g_strdup_printf ("the database %s on %s%s%s%s", *out_database,
                           host == NULL || host[0] == '/' ? "this computer" : host,
                           port != NULL ? " (port " : "", port != NULL ? port : "", port != NULL ? ")" : "");
   PQconninfoFree (options);
@@ -80,6 +88,12 @@ const char *
 candour_server_get_name (CandourServer *self)
 {
   return self->name;
+}
+
+const char *
+candour_server_get_database (CandourServer *self)
+{
+  return self->database;
 }
 
 PGconn *
@@ -106,6 +120,7 @@ candour_server_free (CandourServer *self)
   g_clear_pointer (&self->unique_tables, g_hash_table_unref);
   g_clear_pointer (&self->staging, g_hash_table_unref);
   g_free (self->name);
+  g_free (self->database);
   g_free (self);
 }
 
@@ -376,7 +391,7 @@ candour_server_connect (const char  *uri,
 
   g_return_val_if_fail (candour_server_is_uri (uri), NULL);
 
-  self->name = name_without_password (uri);
+  self->name = name_without_password (uri, &self->database);
   self->connection = PQconnectdb (uri);
   if (PQstatus (self->connection) != CONNECTION_OK)
     {

@@ -28,6 +28,8 @@ CandourServer *candour_server_connect            (const char     *uri,
 void           candour_server_free               (CandourServer  *self);
 /* The address without any password, for messages and titles. */
 const char    *candour_server_get_name           (CandourServer  *self);
+/* The database's own name on the server ("harrowfield"). */
+const char    *candour_server_get_database       (CandourServer  *self);
 /* Runs SQL with no results (may hold several statements). */
 gboolean       candour_server_exec               (CandourServer  *self,
                                                   const char     *sql,
