@@ -121,7 +121,86 @@ else
   fail "a copy into a register with records: unexpected message"; cat "$work/err"
 fi
 
-# 4. Every scenario imported on the server gives the expected answers.
+# 4. People: a viewer reads and is told, in words, that it may not change anything; an
+#    editor imports.
+viewer="candour_viewer_$$"
+editor="candour_editor_$$"
+psql -X -q -d "$CANDOUR_TEST_PG" -c "CREATE ROLE $viewer LOGIN" -c "CREATE ROLE $editor LOGIN" >/dev/null
+as_login () { echo "$1" | sed "s|user=[^&]*|user=$2|"; }
+new_database
+"$cli" --db "$server" setup >/dev/null
+if "$cli" --db "$server" grant "$viewer" viewer >"$work/out" && grep -q "is now a viewer" "$work/out" &&
+   "$cli" --db "$server" grant "$editor" editor >/dev/null; then
+  pass "grant"
+else
+  fail "grant"; cat "$work/out"
+fi
+mkdir -p "$work/records"
+cp "$scenarios/all-statuses/input/"*.csv "$work/records/"
+mv "$work/records/payments.csv" "$work/payments.csv"
+if "$cli" --db "$(as_login "$server" "$editor")" import "$work/records" >/dev/null 2>"$work/err"; then
+  pass "an editor imports records"
+else
+  fail "an editor imports records"; cat "$work/err"
+fi
+mkdir -p "$work/payments"
+mv "$work/payments.csv" "$work/payments/"
+if "$cli" --db "$(as_login "$server" "$editor")" import "$work/payments" >/dev/null 2>"$work/err"; then
+  fail "an editor's payments are refused"
+elif [ "$(grep -c "but not change it" "$work/err")" = 1 ]; then
+  pass "an editor's payments are refused, said once"
+else
+  fail "an editor's payments: unexpected message"; cat "$work/err"
+fi
+if "$cli" --db "$(as_login "$server" "$viewer")" reconcile --as-of 2025-06-30 >/dev/null 2>"$work/err"; then
+  pass "a viewer reads the findings"
+else
+  fail "a viewer reads the findings"; cat "$work/err"
+fi
+if "$cli" --db "$(as_login "$server" "$viewer")" import "$scenarios/shares/input" >/dev/null 2>"$work/err"; then
+  fail "a viewer's import is refused"
+elif grep -q "You can view the database .* but not change it" "$work/err"; then
+  pass "a viewer's import is refused, in words"
+else
+  fail "a viewer's import: unexpected message"; cat "$work/err"
+fi
+if "$cli" --db "$server" grant "$viewer" boss >/dev/null 2>"$work/err" || ! grep -q "not one of Candour's roles" "$work/err"; then
+  fail "an unknown role is refused"; cat "$work/err"
+else
+  pass "an unknown role is refused"
+fi
+for name in $made; do
+  psql -X -q -d "$CANDOUR_TEST_PG" -c "DROP DATABASE IF EXISTS $name" >/dev/null 2>&1
+done
+made=""
+psql -X -q -d "$CANDOUR_TEST_PG" -c "DROP ROLE $viewer" -c "DROP ROLE $editor" >/dev/null
+
+# 5. Two imports at once into one register: both land, nothing doubled.
+new_database
+"$cli" --db "$server" setup >/dev/null
+mkdir -p "$work/first" "$work/second"
+printf 'ref,name\nORG-A1,Alpha One\nORG-A2,Alpha Two\n' >"$work/first/organisations.csv"
+printf 'ref,name\nORG-B1,Beta One\nORG-B2,Beta Two\n' >"$work/second/organisations.csv"
+"$cli" --db "$server" import "$work/first" >"$work/first.out" 2>&1 &
+first=$!
+"$cli" --db "$server" import "$work/second" >"$work/second.out" 2>&1 &
+second=$!
+if wait $first && wait $second &&
+   [ "$(psql -X -A -t -d "$server" -c "SELECT string_agg (ref, ' ' ORDER BY ref) FROM organisation")" = "ORG-A1 ORG-A2 ORG-B1 ORG-B2" ]; then
+  pass "two imports at once both land"
+else
+  fail "two imports at once"; cat "$work/first.out" "$work/second.out"
+fi
+# The same file twice at once: one lands, the other is refused whole.
+"$cli" --db "$server" import "$work/first" >"$work/again.out" 2>&1
+if [ "$(psql -X -A -t -d "$server" -c "SELECT count (*) FROM organisation")" = "4" ] &&
+   grep -q "ORG-A1" "$work/again.out"; then
+  pass "the same rows again are refused, not doubled"
+else
+  fail "the same rows again"; cat "$work/again.out"
+fi
+
+# 6. Every scenario imported on the server gives the expected answers.
 for dir in "$scenarios"/*/; do
   name=$(basename "$dir")
   new_database

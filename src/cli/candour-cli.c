@@ -916,6 +916,38 @@ command_setup (const char *db_path,
 }
 
 static int
+command_grant (const char *db_path,
+               int         argc,
+               char      **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options ("grant", entries, &argc, &argv, "LOGIN ROLE",
+                      "Makes a login of the server a viewer (reads), editor (records), finance user\n"
+                      "(payments) or admin (people, and all of these) of the register, instead of the\n"
+                      "role it had."))
+    return EXIT_USAGE;
+  if (argc != 3)
+    return usage_error ("grant", "name a login and one role: viewer, editor, finance or admin");
+
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
+    return EXIT_FAILURE;
+  if (!candour_database_grant (db, argv[1], argv[2], &error))
+    {
+      fail_error ("grant", error, db_path);
+      return EXIT_FAILURE;
+    }
+
+  g_print ("%s is now %s of the register.\n", argv[1],
+           g_str_equal (argv[2], "viewer") ? "a viewer" :
+           g_str_equal (argv[2], "editor") ? "an editor" :
+           g_str_equal (argv[2], "finance") ? "a finance user" : "an admin");
+  return EXIT_SUCCESS;
+}
+
+static int
 command_copy (const char *db_path,
               int         argc,
               char      **argv)
@@ -1028,6 +1060,7 @@ static const Command commands[] = {
   { "restore", "BACKUP", "Put a checked backup back in place of the database", command_restore },
   { "setup", "", "Set up a register on a PostgreSQL server (--db postgresql://…)", command_setup },
   { "copy", "TARGET", "Copy the whole register to a new file or an empty server database", command_copy },
+  { "grant", "LOGIN ROLE", "On a server: make a login a viewer, editor, finance user or admin", command_grant },
 };
 
 static const Command *

@@ -11,7 +11,6 @@
 #include "candour-date.h"
 #include "candour-error.h"
 #include "candour-reports.h"
-#include "candour-server.h"
 
 /* The record tables in the order of their references. */
 static const char * const tables[] = {
@@ -264,10 +263,25 @@ candour_copy_database (CandourDatabase  *source,
   g_return_val_if_fail (CANDOUR_IS_DATABASE (source), FALSE);
   g_return_val_if_fail (target_location != NULL, FALSE);
 
-  if (candour_server_is_uri (target_location) && !candour_database_set_up_server (target_location, error))
-    return FALSE;
-  target = candour_database_open_full (target_location, CANDOUR_OPEN_CREATE, error);
-  if (target == NULL)
+  /* An empty database on a server is given a register first. */
+  if (candour_database_is_server_location (target_location))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      target = candour_database_open_full (target_location, CANDOUR_OPEN_EXISTING, &local_error);
+      if (target == NULL && g_error_matches (local_error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NOT_CANDOUR))
+        {
+          g_clear_error (&local_error);
+          if (candour_database_set_up_server (target_location, &local_error))
+            target = candour_database_open_full (target_location, CANDOUR_OPEN_EXISTING, &local_error);
+        }
+      if (target == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  else if ((target = candour_database_open_full (target_location, CANDOUR_OPEN_CREATE, error)) == NULL)
     return FALSE;
 
   /* The source reads as one moment, the target writes as one change. */

@@ -579,6 +579,25 @@ candour_database_dup_title (CandourDatabase *self)
 }
 
 gboolean
+candour_database_grant (CandourDatabase  *self,
+                        const char       *login,
+                        const char       *role,
+                        GError          **error)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (login != NULL && role != NULL, FALSE);
+
+  if (self->server == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "A file has no people of its own: whoever may open it may change it. "
+                           "Roles are for a register on a server.");
+      return FALSE;
+    }
+  return candour_server_grant (self->server, login, role, error);
+}
+
+gboolean
 candour_database_is_server_location (const char *location)
 {
   return candour_server_is_uri (location);

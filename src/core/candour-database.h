@@ -48,6 +48,13 @@ gboolean         candour_database_set_up_server      (const char       *uri,
 gboolean         candour_database_continue_keys      (CandourDatabase  *self,
                                                       const char       *table,
                                                       GError          **error);
+/* On a server: makes login (a login role of the server) a "viewer", "editor",
+ * "finance" user or "admin" of the register, instead of the role it had. A file has no
+ * people of its own: G_IO_ERROR_NOT_SUPPORTED. */
+gboolean         candour_database_grant              (CandourDatabase  *self,
+                                                      const char       *login,
+                                                      const char       *role,
+                                                      GError          **error);
 /* TRUE for a server's address ("postgresql://…", "postgres://…"), FALSE for a file. */
 gboolean         candour_database_is_server_location (const char       *location);
 /* TRUE for a register on a server, FALSE for a file. */

@@ -746,12 +746,14 @@ tell_queued_warnings (CandourImport *self,
 
 /* A refused statement takes back only its own rows, but a full disk or a lost lock can
  * take the whole transaction: rows written after that would each be saved on their own.
- * The statement's error then ends the run. */
+ * And a person who may not write this table may write none of its rows. The
+ * statement's error then ends the run, said once. */
 static gboolean
 transaction_lost (CandourImport  *self,
                   GError        **error)
 {
-  if (!candour_database_transaction_lost (self->db))
+  if (!candour_database_transaction_lost (self->db) &&
+      !g_error_matches (*error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_READ_ONLY))
     return FALSE;
   g_propagate_error (&self->queue->error, g_steal_pointer (error));
   return TRUE;

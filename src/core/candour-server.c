@@ -381,6 +381,15 @@ candour_server_read_version (CandourServer  *self,
   return TRUE;
 }
 
+/* The server's notices ("role … is not a member of role …") are for developers, not
+ * for the person at the terminal: libpq would print them on stderr. */
+static void
+log_notice (void       *data,
+            const char *message)
+{
+  g_debug ("Server notice: %s", message);
+}
+
 CandourServer *
 candour_server_connect (const char  *uri,
                         gboolean     read_only,
@@ -403,6 +412,8 @@ candour_server_connect (const char  *uri,
       return NULL;
     }
 
+  PQsetNoticeProcessor (self->connection, log_notice, NULL);
+
   /* ISO dates and plain UTF-8 whatever the server's defaults; a write waits a while
    * for a row someone else is saving, then says so. */
   if (!candour_server_exec (self, "SET client_encoding = 'UTF8';"
@@ -420,6 +431,19 @@ candour_server_connect (const char  *uri,
   return g_steal_pointer (&self);
 }
 
+static gboolean
+exec_resource (CandourServer  *self,
+               const char     *resource,
+               GError        **error)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autofree char *sql = NULL;
+
+  g_assert (bytes != NULL);
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return candour_server_exec (self, sql, error);
+}
+
 gboolean
 candour_server_set_up (CandourServer  *self,
                        GError        **error)
@@ -430,8 +454,6 @@ candour_server_set_up (CandourServer  *self,
 
   if (!candour_server_read_version (self, &version, error))
     return FALSE;
-  if (version >= (gint64)G_N_ELEMENTS (schema_files))
-    return TRUE;
 
   /* Two people setting up at once: the second waits, then finds it done. */
   if (!candour_server_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (1129201252)", error))
@@ -440,15 +462,12 @@ candour_server_set_up (CandourServer  *self,
     goto fail;
 
   for (gsize i = (gsize)version; i < G_N_ELEMENTS (schema_files); i++)
-    {
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (schema_files[i], G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_autofree char *sql = NULL;
-
-      g_assert (bytes != NULL);
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      if (!candour_server_exec (self, sql, error))
-        goto fail;
-    }
+    if (!exec_resource (self, schema_files[i], error))
+      goto fail;
+  /* After every migration: what each role may do, in this database's tables as they
+   * are now. */
+  if (!exec_resource (self, "/io/github/candour/Candour/sql/pg/roles.sql", error))
+    goto fail;
 
   if (!candour_server_exec (self, "COMMIT", error))
     goto fail;
@@ -727,6 +746,50 @@ candour_server_get_bulk_rows (CandourServer *self)
 {
   /* Each load is a few round trips whatever its size: many rows to each. */
   return 4096;
+}
+
+/* The group roles sql/pg/roles.sql makes, by the names people use. */
+static const char * const roles[] = { "viewer", "editor", "finance", "admin" };
+
+gboolean
+candour_server_grant (CandourServer  *self,
+                      const char     *login,
+                      const char     *role,
+                      GError        **error)
+{
+  g_autofree char *quoted = NULL;
+  g_autoptr(GString) sql = g_string_new ("BEGIN;");
+  char *escaped;
+  gboolean known = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    known = known || g_str_equal (role, roles[i]);
+  if (!known)
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_INVALID,
+                   "“%s” is not one of Candour's roles: give viewer (reads), editor (records), "
+                   "finance (payments) or admin (people, and all of these).", role);
+      return FALSE;
+    }
+
+  escaped = PQescapeIdentifier (self->connection, login, strlen (login));
+  if (escaped == NULL)
+    return candour_server_set_error (self, NULL, NULL, error);
+  quoted = g_strdup (escaped);
+  PQfreemem (escaped);
+
+  /* One role each: the new one replaces whatever Candour role the login had. */
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    if (!g_str_equal (role, roles[i]))
+      g_string_append_printf (sql, "REVOKE candour_%s FROM %s;", roles[i], quoted);
+  g_string_append_printf (sql, "GRANT candour_%s TO %s; COMMIT;", role, quoted);
+
+  if (!candour_server_exec (self, sql->str, error))
+    {
+      candour_server_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void

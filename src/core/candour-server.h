@@ -58,6 +58,12 @@ guint          candour_server_get_bulk_rows      (CandourServer  *self);
 gboolean       candour_server_in_transaction     (CandourServer  *self);
 void           candour_server_set_audit_source   (CandourServer  *self,
                                                   const char     *source);
+/* Makes the server login a viewer, editor, finance user or admin of the register,
+ * instead of any Candour role it had. */
+gboolean       candour_server_grant              (CandourServer  *self,
+                                                  const char     *login,
+                                                  const char     *role,
+                                                  GError        **error);
 void           candour_server_set_cancellable    (CandourServer  *self,
                                                   GCancellable   *cancellable);
 void           candour_server_set_wait_when_busy (CandourServer  *self,
