@@ -23,6 +23,7 @@ main (void)
   srunner_add_suite (runner, candour_csv_writer_suite ());
   srunner_add_suite (runner, candour_database_suite ());
   srunner_add_suite (runner, candour_query_suite ());
+  srunner_add_suite (runner, candour_period_suite ());
   srunner_add_suite (runner, candour_import_suite ());
   srunner_add_suite (runner, candour_export_suite ());
   srunner_add_suite (runner, candour_generate_suite ());

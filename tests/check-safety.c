@@ -68,7 +68,7 @@ START_TEST (test_version_1_upgrades)
   copy_file (fixture, path);
   db = candour_database_open (path, &error);
   ck_assert_msg (db != NULL, "%s", error ? error->message : "");
-  ck_assert_int_eq (candour_database_get_schema_version (db), 4);
+  ck_assert_int_eq (candour_database_get_schema_version (db), 5);
 
   /* The copy beside it is the version 1 file, checked and complete. */
   ck_assert_ptr_nonnull (candour_database_get_upgrade_backup (db));
@@ -170,7 +170,7 @@ START_TEST (test_failed_import_leaves_no_audit)
   ck_assert_str_eq (count, "0");
   /* The triggers an import suspends come back with the rollback. */
   triggers = test_query_text (db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'");
-  ck_assert_str_eq (triggers, "26");
+  ck_assert_str_eq (triggers, "32");
 }
 END_TEST
 

@@ -19,6 +19,7 @@ Suite *candour_money_suite      (void);
 Suite *candour_percent_suite    (void);
 Suite *candour_query_plans_suite (void);
 Suite *candour_query_suite (void);
+Suite *candour_period_suite (void);
 Suite *candour_reconcile_suite  (void);
 Suite *candour_reliability_suite (void);
 Suite *candour_record_suite     (void);

@@ -175,7 +175,51 @@ done
 made=""
 psql -X -q -d "$CANDOUR_TEST_PG" -c "DROP ROLE $viewer" -c "DROP ROLE $editor" >/dev/null
 
-# 5. Two imports at once into one register: both land, nothing doubled.
+# 5. A closed period keeps its payments, on a server as in a file: a finance user closes
+#    it, only an admin reopens it.
+new_database
+"$cli" --db "$server" setup >/dev/null
+finance="candour_finance_$$"
+admin="candour_admin_$$"
+psql -X -q -d "$CANDOUR_TEST_PG" -c "CREATE ROLE $finance LOGIN" -c "CREATE ROLE $admin LOGIN" >/dev/null
+"$cli" --db "$server" grant "$finance" finance >/dev/null
+"$cli" --db "$server" grant "$admin" admin >/dev/null
+"$cli" --db "$server" import "$scenarios/payment-times/input" >/dev/null 2>&1
+mkdir -p "$work/late"
+printf 'ref,contract_ref,amount,paid_on\nPAY-LATE,%s,100,15/05/2024\n' \
+  "$(psql -X -A -t -d "$server" -c "SELECT ref FROM contract ORDER BY id LIMIT 1")" >"$work/late/payments.csv"
+if "$cli" --db "$(as_login "$server" "$finance")" close-period 01/04/2024 31/03/2025 >/dev/null 2>"$work/err" &&
+   "$cli" --db "$(as_login "$server" "$finance")" periods | grep -q "2024-04-01,2025-03-31"; then
+  pass "a finance user closes a financial year"
+else
+  fail "a finance user closes a financial year"; cat "$work/err"
+fi
+if "$cli" --db "$(as_login "$server" "$finance")" import "$work/late" >/dev/null 2>"$work/err"; then
+  fail "a payment in a closed period is refused"
+elif grep -q "dated in a closed period; an admin can reopen the period" "$work/err"; then
+  pass "a payment in a closed period is refused, in words"
+else
+  fail "a payment in a closed period: unexpected message"; cat "$work/err"
+fi
+if "$cli" --db "$(as_login "$server" "$finance")" reopen-period 01/04/2024 31/03/2025 >/dev/null 2>"$work/err"; then
+  fail "a finance user may not reopen"
+elif grep -q "but not change it" "$work/err"; then
+  pass "a finance user may not reopen"
+else
+  fail "a finance user reopening: unexpected message"; cat "$work/err"
+fi
+if "$cli" --db "$(as_login "$server" "$admin")" reopen-period 01/04/2024 31/03/2025 >/dev/null 2>"$work/err" &&
+   "$cli" --db "$(as_login "$server" "$finance")" import "$work/late" >/dev/null 2>>"$work/err" &&
+   "$cli" --db "$server" history 2024-04-01/2025-03-31 | grep -q "delete,deleted"; then
+  pass "an admin reopens it, audited, and the payment goes in"
+else
+  fail "an admin reopens"; cat "$work/err"
+fi
+psql -X -q -d "$CANDOUR_TEST_PG" -c "DROP DATABASE IF EXISTS $name" >/dev/null 2>&1
+made=$(echo "$made" | sed "s/ $name//")
+psql -X -q -d "$CANDOUR_TEST_PG" -c "DROP ROLE $finance" -c "DROP ROLE $admin" >/dev/null
+
+# 6. Two imports at once into one register: both land, nothing doubled.
 new_database
 "$cli" --db "$server" setup >/dev/null
 mkdir -p "$work/first" "$work/second"
@@ -200,7 +244,7 @@ else
   fail "the same rows again"; cat "$work/again.out"
 fi
 
-# 6. Every scenario imported on the server gives the expected answers.
+# 7. Every scenario imported on the server gives the expected answers.
 for dir in "$scenarios"/*/; do
   name=$(basename "$dir")
   new_database

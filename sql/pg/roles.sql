@@ -89,3 +89,7 @@ GRANT INSERT ON audit, backup TO candour_admin;
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO candour_admin;
 REVOKE EXECUTE ON FUNCTION candour_reset_keys () FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION candour_reset_keys () TO candour_admin;
+
+-- Closed periods: finance users close them, only an admin reopens one.
+GRANT INSERT ON closed_period TO candour_finance;
+GRANT DELETE ON closed_period TO candour_admin;

@@ -31,6 +31,7 @@
 #include "candour-integrity.h"
 #include "candour-money.h"
 #include "candour-percent.h"
+#include "candour-period.h"
 #include "candour-reports.h"
 
 #define EXIT_USAGE 2
@@ -915,6 +916,108 @@ command_setup (const char *db_path,
   return EXIT_SUCCESS;
 }
 
+/* close-period and reopen-period: FIRST LAST, as dates people type. */
+static int
+change_period (const char  *command,
+               const char  *db_path,
+               int          argc,
+               char       **argv,
+               gboolean     close)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  gboolean ok;
+
+  if (!parse_options (command, entries, &argc, &argv, "FIRST-DAY LAST-DAY",
+                      close ? "Closes a period, such as a month or a financial year, once its books are done:\n"
+                              "payments dated in it can then no longer be added, changed or removed."
+                            : "Reopens a closed period, so that its payments may be changed again."))
+    return EXIT_USAGE;
+  if (argc != 3)
+    return usage_error (command, "give the period's first and last days, such as 01/04/2024 31/03/2025");
+  first = g_strdup (argv[1]);
+  last = g_strdup (argv[2]);
+  if (!parse_date_option (command, "FIRST-DAY", &first) || !parse_date_option (command, "LAST-DAY", &last))
+    return EXIT_USAGE;
+
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
+    return EXIT_FAILURE;
+  ok = candour_database_begin (db, &error);
+  ok = ok && (close ? candour_period_close (db, first, last, &error)
+                    : candour_period_reopen (db, first, last, &error));
+  ok = candour_database_end (db, ok, ok ? &error : NULL) && ok;
+  if (!ok)
+    {
+      fail_error (command, error, db_path);
+      return EXIT_FAILURE;
+    }
+
+  {
+    g_autofree char *shown_first = candour_date_format_display (first);
+    g_autofree char *shown_last = candour_date_format_display (last);
+
+    if (close)
+      g_print ("Closed %s to %s: its payments can no longer be added, changed or removed.\n",
+               shown_first, shown_last);
+    else
+      g_print ("Reopened %s to %s.\n", shown_first, shown_last);
+  }
+  return EXIT_SUCCESS;
+}
+
+static int
+command_close_period (const char *db_path,
+                      int         argc,
+                      char      **argv)
+{
+  return change_period ("close-period", db_path, argc, argv, TRUE);
+}
+
+static int
+command_reopen_period (const char *db_path,
+                       int         argc,
+                       char      **argv)
+{
+  return change_period ("reopen-period", db_path, argc, argv, FALSE);
+}
+
+static int
+command_periods (const char *db_path,
+                 int         argc,
+                 char      **argv)
+{
+  OutputOptions output = { 0 };
+  GOptionEntry entries[] = { OUTPUT_ENTRIES (output), { NULL } };
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_USAGE;
+
+  if (!parse_options ("periods", entries, &argc, &argv, "", "The closed periods, earliest first.") ||
+      !check_output_options ("periods", &output))
+    goto out;
+  if (argc > 1)
+    {
+      usage_error ("periods", "takes no arguments");
+      goto out;
+    }
+
+  status = EXIT_FAILURE;
+  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
+    goto out;
+  if ((report = candour_report_closed_periods (db, &error)) == NULL)
+    fail_error ("periods", error, db_path);
+  else
+    status = write_report ("periods", report, &output);
+
+out:
+  output_options_clear (&output);
+  return status;
+}
+
 static int
 command_grant (const char *db_path,
                int         argc,
@@ -1060,6 +1163,9 @@ static const Command commands[] = {
   { "restore", "BACKUP", "Put a checked backup back in place of the database", command_restore },
   { "setup", "", "Set up a register on a PostgreSQL server (--db postgresql://…)", command_setup },
   { "copy", "TARGET", "Copy the whole register to a new file or an empty server database", command_copy },
+  { "close-period", "FIRST LAST", "Close a period: its payments can no longer change", command_close_period },
+  { "reopen-period", "FIRST LAST", "Reopen a closed period", command_reopen_period },
+  { "periods", "", "The closed periods", command_periods },
   { "grant", "LOGIN ROLE", "On a server: make a login a viewer, editor, finance user or admin", command_grant },
 };
 

@@ -12,10 +12,11 @@
 #include "candour-error.h"
 #include "candour-reports.h"
 
-/* The record tables in the order of their references. */
+/* The record tables in the order of their references; the closed periods last, or
+ * they would refuse the payments dated in them. */
 static const char * const tables[] = {
   "organisation", "consortium", "consortium_member", "bid", "bid_partner",
-  "contract", "subcontract", "payment",
+  "contract", "subcontract", "payment", "closed_period",
 };
 
 static const char * const select_sql[] = {
@@ -27,6 +28,7 @@ static const char * const select_sql[] = {
   "SELECT * FROM contract ORDER BY id",
   "SELECT * FROM subcontract ORDER BY id",
   "SELECT * FROM payment ORDER BY id",
+  "SELECT * FROM closed_period ORDER BY id",
 };
 
 static const char * const count_sql[] = {
@@ -38,6 +40,7 @@ static const char * const count_sql[] = {
   "SELECT count (*) AS n FROM contract",
   "SELECT count (*) AS n FROM subcontract",
   "SELECT count (*) AS n FROM payment",
+  "SELECT count (*) AS n FROM closed_period",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (tables) == G_N_ELEMENTS (select_sql));

@@ -17,8 +17,13 @@
 #define LOCK_TIMEOUT "5s"
 
 /* The server's schema, in order; the version after the last is the register's. */
+#define SCHEMA_FIRST_VERSION 4
+
+/* The first brings a server to SQLite's version 4 at once; each after it, one version
+ * more, as SQLite's migrations from 0005 on. */
 static const char * const schema_files[] = {
   "/io/github/candour/Candour/sql/pg/0001-schema.sql",
+  "/io/github/candour/Candour/sql/pg/0002-closed-periods.sql",
 };
 
 struct _CandourServer
@@ -461,7 +466,8 @@ candour_server_set_up (CandourServer  *self,
   if (!candour_server_read_version (self, &version, error))
     goto fail;
 
-  for (gsize i = (gsize)version; i < G_N_ELEMENTS (schema_files); i++)
+  /* Version 0 (nothing yet) starts at the first file; version 4 at the second... */
+  for (gsize i = version == 0 ? 0 : (gsize)(version - SCHEMA_FIRST_VERSION + 1); i < G_N_ELEMENTS (schema_files); i++)
     if (!exec_resource (self, schema_files[i], error))
       goto fail;
   /* After every migration: what each role may do, in this database's tables as they
