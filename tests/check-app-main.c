@@ -157,6 +157,24 @@ test_app_find_label (GtkWidget  *widget,
   return NULL;
 }
 
+GtkWidget *
+test_app_find_entry_row (GtkWidget  *widget,
+                         const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_str_equal (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_app_find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static const char *
 current_toast_title (AdwToastOverlay *overlay)
 {

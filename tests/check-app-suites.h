@@ -32,6 +32,9 @@ GtkWidget          *test_app_find_css_name   (GtkWidget       *widget,
 /* The first label below widget (itself included) that says text exactly. */
 GtkWidget          *test_app_find_label      (GtkWidget       *widget,
                                               const char      *text);
+/* The first entry row below widget whose title is title (with its underline). */
+GtkWidget          *test_app_find_entry_row  (GtkWidget       *widget,
+                                              const char      *title);
 /* Waits up to two seconds for overlay's toast to say expected (one before it may
  * still be going), and returns what the toast on screen then says. */
 const char         *test_app_toast_title     (AdwToastOverlay *overlay,

@@ -31,6 +31,8 @@
 #include "candour-row-feeder.h"
 #include "candour-story-window.h"
 #include "candour-window.h"
+#include "candour-connect-dialog.h"
+#include "candour-database.h"
 
 #define TODAY "2025-06-30"
 
@@ -1004,6 +1006,47 @@ START_TEST (test_opens_a_national_register)
 }
 END_TEST
 
+/* Connect to Server…: the address the fields make, what it says when it cannot
+ * connect, and (with a test server, CANDOUR_TEST_PG) the register it opens. */
+START_TEST (test_connect_to_server)
+{
+  CandourConnectDialog *dialog = CANDOUR_CONNECT_DIALOG (candour_window_connect (window));
+  g_autofree char *location = NULL;
+  const char *server = g_getenv ("CANDOUR_TEST_PG");
+
+  test_app_wait ();
+  gtk_editable_set_text (GTK_EDITABLE (test_app_find_entry_row (GTK_WIDGET (dialog), "_Server")),
+                         "/nonexistent/socket");
+  gtk_editable_set_text (GTK_EDITABLE (test_app_find_entry_row (GTK_WIDGET (dialog), "_User name")), "alice");
+  gtk_editable_set_text (GTK_EDITABLE (test_app_find_entry_row (GTK_WIDGET (dialog), "Pass_word")), "s3cret");
+  location = candour_connect_dialog_dup_location (dialog);
+  ck_assert_str_eq (location, "postgresql://alice:s3cret@/candour?host=%2Fnonexistent%2Fsocket&port=5432"
+                              "&sslmode=verify-full&connect_timeout=10");
+
+  /* Nothing there: the dialog says so and stays, and the demo stays open behind it. */
+  ck_assert (!candour_connect_dialog_connect (dialog));
+  ck_assert (g_str_has_prefix (candour_connect_dialog_get_problem (dialog),
+                               "Could not connect to the database candour on this computer (port 5432): "));
+  ck_assert_str_eq (candour_session_get_title (candour_window_get_session (window)), "Harrowfield demo");
+
+  if (server != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The test server's own database, given a register (setting up twice is harmless). */
+      ck_assert (candour_database_set_up_server (server, &error));
+      ck_assert (candour_window_open_location (window, server, &error));
+      test_app_wait ();
+      ck_assert_str_eq (candour_session_get_title (candour_window_get_session (window)), "candour");
+      /* What is remembered holds no password. */
+      ck_assert (candour_database_is_server_location (
+        candour_database_get_path (candour_session_get_database (candour_window_get_session (window)))));
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_app_wait ();
+}
+END_TEST
+
 Suite *
 candour_app_window_suite (void)
 {
@@ -1027,6 +1070,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_story);
   tcase_add_test (tc, test_preferences_rejudge);
   tcase_add_test (tc, test_row_feeder);
+  tcase_add_test (tc, test_connect_to_server);
   tcase_set_timeout (tc, 120);
   suite_add_tcase (suite, tc);
 

@@ -195,6 +195,35 @@ START_TEST (test_database_files)
 }
 END_TEST
 
+START_TEST (test_server_locations)
+{
+  g_autofree char *remote = candour_database_server_location ("db.example.org", "5433", "harrowfield",
+                                                              "alice", "p@ss:w/rd", "verify-full");
+  g_autofree char *local = candour_database_server_location ("/run/postgresql", "", "area team", "",
+                                                             NULL, "disable");
+  g_autofree char *shown = candour_database_location_without_password (remote);
+  g_autofree char *shown_query = candour_database_location_without_password (
+    "postgresql:///t1?host=/tmp/x&password=secret&port=5432");
+  g_autofree char *shown_last = candour_database_location_without_password (
+    "postgres://bob@h/db?sslmode=require&password=secret");
+
+  /* Each part escaped, so a password's @ or / cannot be read as the address's. */
+  ck_assert_str_eq (remote, "postgresql://alice:p%40ss%3Aw%2Frd@db.example.org:5433/harrowfield"
+                            "?sslmode=verify-full&connect_timeout=10");
+  ck_assert_str_eq (local, "postgresql:///area%20team?host=%2Frun%2Fpostgresql&sslmode=disable"
+                           "&connect_timeout=10");
+  ck_assert (candour_database_is_server_location (remote));
+  ck_assert (candour_database_is_server_location ("postgres://h/db"));
+  ck_assert (!candour_database_is_server_location ("/home/alice/area.candour"));
+
+  /* What is shown and remembered never holds the password. */
+  ck_assert_str_eq (shown, "postgresql://alice@db.example.org:5433/harrowfield?sslmode=verify-full"
+                           "&connect_timeout=10");
+  ck_assert_str_eq (shown_query, "postgresql:///t1?host=/tmp/x&port=5432");
+  ck_assert_str_eq (shown_last, "postgres://bob@h/db?sslmode=require");
+}
+END_TEST
+
 Suite *
 candour_database_suite (void)
 {
@@ -202,6 +231,7 @@ candour_database_suite (void)
   TCase *tc = tcase_create ("database");
 
   tcase_add_test (tc, test_fresh_database_is_migrated);
+  tcase_add_test (tc, test_server_locations);
   tcase_add_test (tc, test_file_database_uses_wal_and_reopens);
   tcase_add_test (tc, test_newer_database_is_refused_untouched);
   tcase_add_test (tc, test_other_database_is_refused);

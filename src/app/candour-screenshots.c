@@ -390,6 +390,14 @@ step_preferences (Run *run, GtkWidget **target)
 }
 
 static const char *
+step_connect (Run *run, GtkWidget **target)
+{
+  run->dialog = candour_window_connect (run->window);
+  *target = GTK_WIDGET (run->dialog);
+  return "connect";
+}
+
+static const char *
 step_shortcuts (Run *run, GtkWidget **target)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/candour/Candour/gtk/help-overlay.ui");
@@ -487,6 +495,7 @@ static const StepFunc steps[] = {
   step_contract_detail,
   step_organisation_detail,
   step_preferences,
+  step_connect,
   step_shortcuts,
   step_about,
   step_overview_dark,

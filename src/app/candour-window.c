@@ -26,6 +26,7 @@
 #include "candour-story-window.h"
 #include "candour-toasts.h"
 #include "candour-window.h"
+#include "candour-connect-dialog.h"
 
 struct _CandourWindow
 {
@@ -554,29 +555,64 @@ open_database (CandourWindow   *self,
 }
 
 gboolean
+candour_window_open_location (CandourWindow  *self,
+                              const char     *location,
+                              GError        **error)
+{
+  g_autoptr(CandourDatabase) db = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  /* Only what is there: a mistyped or moved recent file must not become a new one. */
+  db = candour_database_open_full (location, CANDOUR_OPEN_EXISTING, error);
+  if (db == NULL)
+    return FALSE;
+
+  open_database (self, db);
+  return TRUE;
+}
+
+gboolean
 candour_window_open_path (CandourWindow *self,
                           const char    *path)
 {
-  g_autoptr(CandourDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* Only what is there: a mistyped or moved recent file must not become a new one. */
-  db = candour_database_open_full (path, CANDOUR_OPEN_EXISTING, &error);
-
-  if (db == NULL)
+  if (!candour_window_open_location (self, path, &error))
     {
-      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *name = candour_database_is_server_location (path)
+                              ? candour_database_location_without_password (path)
+                              : g_path_get_basename (path);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
       show_error (self, heading, error->message);
       return FALSE;
     }
-
-  open_database (self, db);
   return TRUE;
+}
+
+GtkWindow *
+candour_window_connect (CandourWindow *self)
+{
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (CANDOUR_IS_WINDOW (self), NULL);
+
+  dialog = GTK_WINDOW (candour_connect_dialog_new (self));
+  gtk_window_present (dialog);
+  return dialog;
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  candour_window_connect (CANDOUR_WINDOW (widget));
 }
 
 gboolean
@@ -934,10 +970,12 @@ update_recent_menu (CandourWindow *self)
   recent = g_settings_get_strv (self->settings, "recent-databases");
   for (guint i = 0; recent[i] != NULL; i++)
     {
-      g_autofree char *name = g_path_get_basename (recent[i]);
+      gboolean server = candour_database_is_server_location (recent[i]);
+      g_autofree char *name = server ? candour_database_location_without_password (recent[i])
+                                     : g_path_get_basename (recent[i]);
       g_autoptr(GMenuItem) item = NULL;
 
-      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+      if (!server && !g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
         continue;
       item = g_menu_item_new (name, NULL);
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
@@ -1114,6 +1152,7 @@ candour_window_class_init (CandourWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.explore-demo", NULL, explore_demo_action);

@@ -28,6 +28,14 @@ void            candour_window_set_session      (CandourWindow  *self,
 /* Opens (creating if needed) the database at path; says what went wrong in the window. */
 gboolean        candour_window_open_path        (CandourWindow  *self,
                                                  const char     *path);
+/* Opens the register at location, a file that must be there or a server's address
+ * ("postgresql://…"); FALSE with error, and nothing changed in the window, when it
+ * cannot. */
+gboolean        candour_window_open_location    (CandourWindow  *self,
+                                                 const char     *location,
+                                                 GError        **error);
+/* Connect to Server…: the dialog over the window, returned. */
+GtkWindow      *candour_window_connect          (CandourWindow  *self);
 /* A fresh demo database at path, dated as if today were today (NULL: the real today). */
 gboolean        candour_window_open_demo        (CandourWindow  *self,
                                                  const char     *path,

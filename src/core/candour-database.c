@@ -59,7 +59,8 @@ struct _CandourDatabase
 {
   GObject parent_instance;
 
-  char *path;
+  char *path;                   /* a file's path; a server's address without its password */
+  char *connect_location;       /* a server's address as given, to connect a reader with */
   char *files[5];               /* path, -wal, -shm, -journal, NULL */
   char *upgrade_backup;         /* where the file was copied before an upgrade, or NULL */
   gboolean on_network;          /* on a network file system: no WAL */
@@ -90,6 +91,7 @@ candour_database_finalize (GObject *object)
   if (self->reserve_fd >= 0)
     close (self->reserve_fd);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->connect_location, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->files); i++)
     g_clear_pointer (&self->files[i], g_free);
   g_clear_pointer (&self->upgrade_backup, g_free);
@@ -513,6 +515,80 @@ set_files (CandourDatabase *self)
     self->files[i] = g_strconcat (self->path, suffixes[i], NULL);
 }
 
+static void
+append_query (GString    *location,
+              const char *key,
+              const char *value)
+{
+  g_autofree char *escaped = g_uri_escape_string (value, NULL, FALSE);
+
+  g_string_append_printf (location, "%c%s=%s", strchr (location->str, '?') ? '&' : '?', key, escaped);
+}
+
+char *
+candour_database_server_location (const char *host,
+                                  const char *port,
+                                  const char *database,
+                                  const char *user,
+                                  const char *password,
+                                  const char *tls_mode)
+{
+  GString *location = g_string_new ("postgresql://");
+  g_autofree char *escaped_database = NULL;
+
+  g_return_val_if_fail (database != NULL && database[0] != '\0', NULL);
+
+  if (user != NULL && user[0] != '\0')
+    {
+      g_autofree char *escaped_user = g_uri_escape_string (user, NULL, FALSE);
+
+      g_string_append (location, escaped_user);
+      if (password != NULL && password[0] != '\0')
+        {
+          g_autofree char *escaped_password = g_uri_escape_string (password, NULL, FALSE);
+
+          g_string_append_printf (location, ":%s", escaped_password);
+        }
+      g_string_append_c (location, '@');
+    }
+  /* A socket folder is no host name: it goes in the query, where libpq reads it too. */
+  if (host != NULL && host[0] != '\0' && host[0] != '/')
+    {
+      g_autofree char *escaped_host = g_uri_escape_string (host, NULL, FALSE);
+
+      g_string_append (location, escaped_host);
+      if (port != NULL && port[0] != '\0')
+        g_string_append_printf (location, ":%s", port);
+    }
+  escaped_database = g_uri_escape_string (database, NULL, FALSE);
+  g_string_append_printf (location, "/%s", escaped_database);
+  if (host != NULL && host[0] == '/')
+    {
+      append_query (location, "host", host);
+      if (port != NULL && port[0] != '\0')
+        append_query (location, "port", port);
+    }
+  if (tls_mode != NULL && tls_mode[0] != '\0')
+    append_query (location, "sslmode", tls_mode);
+  /* A server that does not answer is said to be so in ten seconds, not two minutes. */
+  append_query (location, "connect_timeout", "10");
+  return g_string_free (location, FALSE);
+}
+
+char *
+candour_database_location_without_password (const char *location)
+{
+  g_autoptr(GRegex) in_user = g_regex_new ("^(postgres(?:ql)?://[^:@/?]*):[^@/?]*@", 0, 0, NULL);
+  g_autoptr(GRegex) in_query = g_regex_new ("([?&])password=[^&]*&?", 0, 0, NULL);
+  g_autofree char *without_user = g_regex_replace (in_user, location, -1, 0, "\\1@", 0, NULL);
+  char *without = g_regex_replace (in_query, without_user, -1, 0, "\\1", 0, NULL);
+  gsize length = strlen (without);
+
+  if (length > 0 && (without[length - 1] == '&' || without[length - 1] == '?'))
+    without[length - 1] = '\0';
+  return without;
+}
+
 /* A register on a server is set up once, on purpose (candour_database_set_up_server()),
  * never made by opening it. */
 static CandourDatabase *
@@ -523,7 +599,8 @@ open_server (const char  *uri,
   g_autoptr(CandourDatabase) self = g_object_new (CANDOUR_TYPE_DATABASE, NULL);
   gint64 version = 0;
 
-  self->path = g_strdup (uri);
+  self->path = candour_database_location_without_password (uri);
+  self->connect_location = g_strdup (uri);
   self->read_only = read_only;
   self->server = candour_server_connect (uri, read_only, error);
   if (self->server == NULL || !candour_server_read_version (self->server, &version, error))
@@ -766,7 +843,7 @@ candour_database_open_reader (CandourDatabase  *self,
       return NULL;
     }
   if (self->server != NULL)
-    return open_server (self->path, TRUE, error);
+    return open_server (self->connect_location, TRUE, error);
 
   reader = g_object_new (CANDOUR_TYPE_DATABASE, NULL);
   reader->path = g_strdup (self->path);

@@ -55,6 +55,17 @@ gboolean         candour_database_grant              (CandourDatabase  *self,
                                                       const char       *login,
                                                       const char       *role,
                                                       GError          **error);
+/* A server's address from its parts, each as a person types it: host a name, an
+ * address or a socket folder ("/run/postgresql"); port, user and password may be NULL
+ * or empty for libpq's defaults; tls_mode one of libpq's sslmodes ("verify-full"…). */
+char            *candour_database_server_location    (const char       *host,
+                                                      const char       *port,
+                                                      const char       *database,
+                                                      const char       *user,
+                                                      const char       *password,
+                                                      const char       *tls_mode);
+/* The address as it may be shown and remembered, with any password taken out. */
+char            *candour_database_location_without_password (const char *location);
 /* TRUE for a server's address ("postgresql://…", "postgres://…"), FALSE for a file. */
 gboolean         candour_database_is_server_location (const char       *location);
 /* TRUE for a register on a server, FALSE for a file. */
