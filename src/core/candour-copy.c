@@ -107,41 +107,67 @@ insert_sql (const char   *table,
   return sql;
 }
 
+/* Rows go as many at a time as the target takes best (candour_database_insert_rows ()),
+ * by COPY on a server: a million payments in seconds, not a statement each. */
 static gboolean
 copy_table (CandourDatabase  *source,
             CandourDatabase  *target,
             guint             table,
+            GPtrArray        *kept,
             guint64          *rows,
             GError          **error)
 {
   CandourQuery *from = candour_database_query (source, select_sql[table], error);
-  g_autoptr(CandourQuery) to = NULL;
-  g_autofree char *sql = NULL;
-  g_autoptr(GPtrArray) parameters = g_ptr_array_new_with_free_func (g_free);
+  guint batch = candour_database_get_bulk_rows (target);
+  const char *sql;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStringChunk) texts = g_string_chunk_new (64 * 1024);
+  g_autofree CandourValue *values = NULL;
   CandourQueryStep step;
+  guint n_columns;
+  guint queued = 0;
 
   if (from == NULL)
     return FALSE;
 
+  /* Kept as long as the target is open: insert_rows knows its SQL by address. */
   sql = insert_sql (tables[table], from);
-  if ((to = candour_query_new (target, sql, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < candour_query_get_n_columns (from); i++)
-    g_ptr_array_add (parameters, g_strconcat (":", candour_query_get_column_name (from, i), NULL));
+  g_ptr_array_add (kept, (char *)sql);
+  n_columns = candour_query_get_n_columns (from);
+  for (guint i = 0; i < n_columns; i++)
+    g_ptr_array_add (names, g_strconcat (":", candour_query_get_column_name (from, i), NULL));
+  values = g_new (CandourValue, (gsize)batch * n_columns);
 
   while ((step = candour_query_step (from, error)) == CANDOUR_QUERY_ROW)
     {
-      for (guint i = 0; i < parameters->len; i++)
-        candour_query_bind_text (to, parameters->pdata[i], candour_query_get_text_at (from, i));
-      if (!candour_query_run (to, error))
+      for (guint i = 0; i < n_columns; i++)
         {
-          candour_query_reset (from);
-          return FALSE;
+          const char *text = candour_query_get_text_at (from, i);
+          CandourValue *value = &values[queued * n_columns + i];
+
+          value->type = text != NULL ? CANDOUR_VALUE_TEXT : CANDOUR_VALUE_NULL;
+          value->text = text != NULL ? g_string_chunk_insert (texts, text) : NULL;
         }
-      (*rows)++;
+      if (++queued == batch)
+        {
+          if (!candour_database_insert_rows (target, sql, (const char * const *)names->pdata, n_columns,
+                                             values, queued, error))
+            {
+              candour_query_reset (from);
+              return FALSE;
+            }
+          *rows += queued;
+          queued = 0;
+          g_string_chunk_clear (texts);
+        }
     }
   if (step == CANDOUR_QUERY_ERROR)
     return FALSE;
+  if (queued > 0 &&
+      !candour_database_insert_rows (target, sql, (const char * const *)names->pdata, n_columns,
+                                     values, queued, error))
+    return FALSE;
+  *rows += queued;
 
   return candour_database_continue_keys (target, tables[table], error);
 }
@@ -259,6 +285,7 @@ candour_copy_database (CandourDatabase  *source,
                        guint64          *out_rows,
                        GError          **error)
 {
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(CandourDatabase) target = NULL;
   guint64 rows = 0;
   gboolean ok;
@@ -294,7 +321,7 @@ candour_copy_database (CandourDatabase  *source,
     goto out;
   ok = candour_database_begin (target, error);
   for (guint t = 0; ok && t < G_N_ELEMENTS (tables); t++)
-    ok = copy_table (source, target, t, &rows, error);
+    ok = copy_table (source, target, t, kept, &rows, error);
   ok = ok && check_copy (source, target, target_location, error);
   ok = candour_database_end (target, ok, ok ? error : NULL) && ok;
   candour_database_exec (source, "COMMIT", NULL);
