@@ -325,6 +325,8 @@ candour_copy_database (CandourDatabase  *source,
   ok = ok && check_copy (source, target, target_location, error);
   ok = candour_database_end (target, ok, ok ? error : NULL) && ok;
   candour_database_exec (source, "COMMIT", NULL);
+  if (ok)
+    candour_database_update_statistics (target);
 
 out:
   /* A file made for a copy that failed is not left behind, empty. */

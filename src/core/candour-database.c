@@ -1336,6 +1336,15 @@ candour_database_insert_rows (CandourDatabase     *self,
   return rc == SQLITE_DONE;
 }
 
+void
+candour_database_update_statistics (CandourDatabase *self)
+{
+  g_return_if_fail (CANDOUR_IS_DATABASE (self));
+
+  if (self->server != NULL)
+    candour_server_exec (self->server, "ANALYZE", NULL);
+}
+
 guint
 candour_database_get_bulk_rows (CandourDatabase *self)
 {

@@ -1624,8 +1624,15 @@ candour_import_run (CandourImport  *self,
 
   /* Within a caller's transaction, the connection stays as it is: only slower. A
    * server has no page cache or journal of the connection's to tune. */
-  if (candour_database_in_transaction (self->db) || candour_database_is_server (self->db))
+  if (candour_database_in_transaction (self->db))
     return run_transaction (self, cancellable, error);
+  if (candour_database_is_server (self->db))
+    {
+      ok = run_transaction (self, cancellable, error);
+      if (ok && !self->dry_run)
+        candour_database_update_statistics (self->db);
+      return ok;
+    }
 
   first_records = candour_database_was_created (self->db) && !candour_database_is_on_network (self->db);
   if (!query_value (self, cache_size_sql, "cache_size", &cache_size, error) ||
