@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# The server's schema (sql/pg/0001-schema.sql, roles.sql) on the test cluster named by
+# The server's schema (sql/pg/0*.sql in order, then roles.sql) on the test cluster named by
 # CANDOUR_TEST_PG (build-aux/pg-test-cluster; skipped, exit 77, without one): in a new
 # database of its own, its functions give the C engine's answers (pg-reference), the
 # audit trail is written by the server with the login as actor and refuses to change,
@@ -94,7 +94,7 @@ trap cleanup EXIT
 
 # Loaded as a setup would: the schema in one transaction, then the roles, twice (the
 # second time must change nothing and say nothing).
-for file in "$sql/0001-schema.sql" "$sql/roles.sql" "$sql/roles.sql"; do
+for file in "$sql"/0*.sql "$sql/roles.sql" "$sql/roles.sql"; do
   if ! out=$("$psql" -X -q -v ON_ERROR_STOP=1 -1 -d "$(uri_for "$db")" -f "$file" 2>&1) || [[ -n $out ]]; then
     echo "FAIL: loading $file"
     echo "$out"
@@ -387,7 +387,7 @@ fi
 
 # --- Which schema this is ---------------------------------------------------------------
 
-expect "schema_version holds Candour's application id and version 4" "1130458724|4" "$viewer" \
+expect "schema_version holds Candour's application id and version 5" "1130458724|5" "$viewer" \
   "SELECT application_id, version FROM schema_version"
 
 echo "$passed passed, $failed failed"
