@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -1032,6 +1034,11 @@ START_TEST (test_connect_to_server)
   if (server != NULL)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(CandourDatabase) other = NULL;
+      g_autoptr(CandourQuery) added = NULL;
+      CandourRecordsPage *organisations;
+      guint before;
+      gint64 start;
 
       /* The test server's own database, given a register (setting up twice is harmless). */
       ck_assert (candour_database_set_up_server (server, &error));
@@ -1041,6 +1048,28 @@ START_TEST (test_connect_to_server)
       /* What is remembered holds no password. */
       ck_assert (candour_database_is_server_location (
         candour_database_get_path (candour_session_get_database (candour_window_get_session (window)))));
+
+      /* Someone else, on a connection of their own, adds an organisation: the window
+       * shows it within its two-second look for changes, and the test says how soon. */
+      organisations = CANDOUR_RECORDS_PAGE (show ("organisations"));
+      before = g_list_model_get_n_items (candour_records_page_get_shown (organisations));
+      other = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, &error);
+      ck_assert_ptr_nonnull (other);
+      added = candour_query_new (other, "INSERT INTO organisation (ref, name) VALUES (:ref, 'Added Elsewhere')",
+                                 &error);
+      {
+        g_autofree char *ref = g_strdup_printf ("ORG-ELSEWHERE-%d", (int)getpid ());
+
+        candour_query_bind_text (added, ":ref", ref);
+      }
+      ck_assert (candour_query_run (added, &error));
+      start = g_get_monotonic_time ();
+      while (g_list_model_get_n_items (candour_records_page_get_shown (organisations)) == before &&
+             g_get_monotonic_time () - start < 5 * G_TIME_SPAN_SECOND)
+        g_main_context_iteration (NULL, TRUE);
+      ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (organisations)), before + 1);
+      g_print ("A change on the server reached the other window in %.2f s\n",
+               (g_get_monotonic_time () - start) / (double)G_TIME_SPAN_SECOND);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
   test_app_wait ();

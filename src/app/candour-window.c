@@ -62,8 +62,10 @@ static GParamSpec *properties[N_PROPS];
 /* Pages that judge findings, whose header says on which day. */
 static const char * const judged_pages[] = { "overview", "findings", "reports", NULL };
 
-/* How often to look for changes other people (or candour-cli) saved. */
-#define POLL_SECONDS 2
+/* How often to look for changes other people (or candour-cli) saved: a question as
+ * cheap as a file's data version or a server's newest audit key, so that a colleague's
+ * change shows within about a second and a half. */
+#define POLL_SECONDS 1
 
 /* The table whose records the visible page lists, for Ctrl+N. */
 static gboolean
