@@ -219,6 +219,35 @@ psql -X -q -d "$CANDOUR_TEST_PG" -c "DROP DATABASE IF EXISTS $name" >/dev/null 2
 made=$(echo "$made" | sed "s/ $name//")
 psql -X -q -d "$CANDOUR_TEST_PG" -c "DROP ROLE $finance" -c "DROP ROLE $admin" >/dev/null
 
+# A client older than the register's schema reads it and changes nothing, saying why.
+new_database
+"$cli" --db "$server" setup >/dev/null
+"$cli" --db "$server" import "$scenarios/shares/input" >/dev/null 2>&1
+psql -X -q -d "$server" -c "UPDATE schema_version SET version = 99" >/dev/null
+if "$cli" --db "$server" shares >"$work/out" 2>"$work/err" &&
+   grep -q "set up by a newer Candour (schema 99; this one knows up to 5), so this one shows it but changes nothing" "$work/err"; then
+  pass "a newer register opens read-only, saying why"
+else
+  fail "a newer register opens read-only"; cat "$work/err"
+fi
+if "$cli" --db "$server" import "$scenarios/all-statuses/input" >/dev/null 2>"$work/err"; then
+  fail "a newer register refuses changes"
+elif grep -q "Install the newer Candour to change it. Nothing was changed." "$work/err"; then
+  pass "a newer register refuses changes, saying why"
+else
+  fail "a newer register: unexpected message"; cat "$work/err"
+fi
+# An older one is brought up to date on opening, by a login that may.
+PGOPTIONS="-c client_min_messages=warning" \
+  psql -X -q -d "$server" -c "UPDATE schema_version SET version = 4" -c "DROP TABLE closed_period CASCADE" \
+  -c "DROP FUNCTION candour_refuse_closed_payment CASCADE" >/dev/null
+if "$cli" --db "$server" periods >/dev/null 2>"$work/err" &&
+   [ "$(psql -X -A -t -d "$server" -c "SELECT version FROM schema_version")" = "5" ]; then
+  pass "an older register is brought up to date"
+else
+  fail "an older register is brought up to date"; cat "$work/err"
+fi
+
 # 6. Two imports at once into one register: both land, nothing doubled.
 new_database
 "$cli" --db "$server" setup >/dev/null

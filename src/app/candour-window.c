@@ -528,10 +528,19 @@ show_open_notices (CandourWindow   *self,
                                       "computer to work on it."), name);
     }
 
+  if (candour_database_get_read_only_reason (db) != NULL)
+    {
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, candour_database_get_read_only_reason (db));
+    }
+
   if (body->len == 0)
     return;
 
-  heading = backup != NULL ? _("Database Brought Up to Date") : _("Database on a Network Drive");
+  heading = backup != NULL ? _("Database Brought Up to Date")
+            : candour_database_get_read_only_reason (db) != NULL ? _("Register Opened to Read Only")
+            : _("Database on a Network Drive");
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body->str);
   adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_OK"));

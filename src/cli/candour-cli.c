@@ -159,6 +159,8 @@ open_database (const char       *db_path,
   if (candour_database_get_upgrade_backup (db) != NULL)
     g_printerr ("candour-cli: upgraded %s to this version of Candour; the file as it was is "
                 "kept at %s\n", db_path, candour_database_get_upgrade_backup (db));
+  if (candour_database_get_read_only_reason (db) != NULL)
+    g_printerr ("candour-cli: %s\n", candour_database_get_read_only_reason (db));
   if (candour_database_is_on_network (db))
     g_printerr ("candour-cli: %s is on a network drive. Candour works there, but two people saving "
                 "at once is safer with the file on a local disk.\n", db_path);

@@ -66,6 +66,7 @@ struct _CandourDatabase
   gboolean on_network;          /* on a network file system: no WAL */
   gboolean created;             /* opening made the file */
   gboolean read_only;
+  char *read_only_reason;       /* why it is read-only, when that is not the person's doing */
   gboolean has_writer_table;    /* audit_writer exists: name the writer in each transaction */
   int reserve_fd;               /* the file, to reserve room before a commit; -1 when not */
   sqlite3 *db;                  /* the file's connection, or NULL on a server */
@@ -92,6 +93,7 @@ candour_database_finalize (GObject *object)
     close (self->reserve_fd);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->connect_location, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->files); i++)
     g_clear_pointer (&self->files[i], g_free);
   g_clear_pointer (&self->upgrade_backup, g_free);
@@ -613,14 +615,36 @@ open_server (const char  *uri,
                    "candour-cli --db URI setup", candour_server_get_name (self->server));
       return NULL;
     }
+  /* Its colleagues may have a newer Candour: this one reads what it understands and
+   * changes nothing, rather than write what the newer schema would refuse or misread. */
   if (version > candour_database_get_latest_version ())
     {
-      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NEWER_SCHEMA,
-                   "%s was set up by a newer Candour (schema %d; this one knows up to %d). "
-                   "Nothing was changed. Install the newer Candour to open it.",
-                   candour_server_get_name (self->server), (int)version,
-                   candour_database_get_latest_version ());
-      return NULL;
+      self->read_only_reason =
+        g_strdup_printf ("%s was set up by a newer Candour (schema %d; this one knows up to %d), so "
+                         "this one shows it but changes nothing. Install the newer Candour to "
+                         "change it.", candour_server_get_name (self->server), (int)version,
+                         candour_database_get_latest_version ());
+      self->read_only = TRUE;
+      if (!candour_server_exec (self->server, "SET default_transaction_read_only = on", error))
+        return NULL;
+      candour_server_set_read_only_reason (self->server, self->read_only_reason);
+    }
+  /* An older register is brought up to date first, under the server's lock, if this
+   * login may change its tables; if not, whoever may must do it. */
+  else if (version < candour_database_get_latest_version () && !read_only)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!candour_server_set_up (self->server, &local_error))
+        {
+          g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NEWER_SCHEMA,
+                       "%s was set up by an earlier Candour (schema %d) and needs bringing up to "
+                       "date (schema %d), which your login may not do (%s). Nothing was changed. "
+                       "Ask its administrator to run: candour-cli --db URI setup",
+                       candour_server_get_name (self->server), (int)version,
+                       candour_database_get_latest_version (), local_error->message);
+          return NULL;
+        }
     }
 
   return g_steal_pointer (&self);
@@ -881,6 +905,14 @@ candour_database_was_created (CandourDatabase *self)
   g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
 
   return self->created;
+}
+
+const char *
+candour_database_get_read_only_reason (CandourDatabase *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), NULL);
+
+  return self->read_only_reason;
 }
 
 gboolean

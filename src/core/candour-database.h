@@ -74,6 +74,9 @@ gboolean         candour_database_is_server          (CandourDatabase  *self);
  * again (candour_database_remove_files()) rather than leave an empty database behind. */
 gboolean         candour_database_was_created        (CandourDatabase  *self);
 gboolean         candour_database_is_read_only       (CandourDatabase  *self);
+/* Why the register opened read-only when it is not for want of permission (a server set
+ * up by a newer Candour), in words to show; NULL otherwise. */
+const char      *candour_database_get_read_only_reason (CandourDatabase *self);
 const char      *candour_database_get_path           (CandourDatabase  *self);
 /* The name people know the register by: the file's name without .candour or .db
  * ("Harrowfield demo"), or the database's name on its server. */

@@ -37,6 +37,7 @@ struct _CandourServer
   GCancellable *cancellable;
   gulong cancelled_id;
   GHashTable *staging;          /* a bulk load's one-row INSERT (by address) → Staging */
+  char *read_only_reason;       /* said instead of the roles when a write is refused */
 };
 
 gboolean
@@ -95,6 +96,14 @@ candour_server_get_name (CandourServer *self)
   return self->name;
 }
 
+void
+candour_server_set_read_only_reason (CandourServer *self,
+                                     const char    *reason)
+{
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (reason);
+}
+
 const char *
 candour_server_get_database (CandourServer *self)
 {
@@ -126,6 +135,7 @@ candour_server_free (CandourServer *self)
   g_clear_pointer (&self->staging, g_hash_table_unref);
   g_free (self->name);
   g_free (self->database);
+  g_free (self->read_only_reason);
   g_free (self);
 }
 
@@ -236,6 +246,13 @@ candour_server_set_error (CandourServer     *self,
     {
       g_set_error_literal (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CANCELLED,
                            "Stopped before it finished. " NOTHING_CHANGED);
+      return FALSE;
+    }
+
+  if (g_str_equal (sqlstate, "25006") && self->read_only_reason != NULL)
+    {
+      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_READ_ONLY,
+                   "%s " NOTHING_CHANGED, self->read_only_reason);
       return FALSE;
     }
 

@@ -28,6 +28,9 @@ CandourServer *candour_server_connect            (const char     *uri,
 void           candour_server_free               (CandourServer  *self);
 /* The address without any password, for messages and titles. */
 const char    *candour_server_get_name           (CandourServer  *self);
+/* What a refused write says instead of the roles (a register from a newer Candour). */
+void           candour_server_set_read_only_reason (CandourServer *self,
+                                                    const char    *reason);
 /* The database's own name on the server ("harrowfield"). */
 const char    *candour_server_get_database       (CandourServer  *self);
 /* Runs SQL with no results (may hold several statements). */
