@@ -390,6 +390,54 @@ START_TEST (test_one_count_of_members)
 }
 END_TEST
 
+/* Two people with one record open: the second save is shown what the first changed, and
+ * goes in only when saved again. */
+START_TEST (test_edit_over_a_change_made_elsewhere)
+{
+  gint64 id = id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-ODR");
+  CandourRecordForm *form = candour_record_form_new (candour_window_get_session (window),
+                                                     CANDOUR_TABLE_ORGANISATIONS, id);
+  g_autoptr(CandourDatabase) other = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) theirs = NULL;
+  g_auto(GStrv) now = NULL;
+
+  gtk_window_present (GTK_WINDOW (form));
+  test_app_wait ();
+  type (form, "notes", "Meets on Tuesdays");
+
+  /* Meanwhile, someone else renames it. */
+  other = candour_database_open_full (candour_database_get_path (database ()), CANDOUR_OPEN_EXISTING, &error);
+  ck_assert_ptr_nonnull (other);
+  theirs = candour_record_load (other, CANDOUR_TABLE_ORGANISATIONS, id, &error);
+  g_free (theirs[1]);
+  theirs[1] = g_strdup ("Open Door Recovery");
+  ck_assert (candour_record_save (other, CANDOUR_TABLE_ORGANISATIONS, (const char * const *)theirs, &id,
+                                  problems, &error));
+
+  wait_for_check ();
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (form)));
+  ck_assert_str_eq (candour_record_form_get_general_problem (form),
+                    "While you were editing, this record was changed elsewhere: name “Open Door Recovery "
+                    "Harrowfield” → “Open Door Recovery”. Nothing of yours was saved yet. Save again to put "
+                    "what you typed in place of that change, or close the form to keep it.");
+  now = candour_record_load (database (), CANDOUR_TABLE_ORGANISATIONS, id, NULL);
+  ck_assert_str_eq (now[1], "Open Door Recovery");
+  ck_assert_str_eq (now[7], "Recovery cafés in Millbrook and Castle Ward.");
+
+  /* Saved again, knowingly: what was typed goes in, all of it. */
+  save (form);
+  {
+    g_auto(GStrv) last = candour_record_load (other, CANDOUR_TABLE_ORGANISATIONS, id, NULL);
+
+    ck_assert_str_eq (last[1], "Open Door Recovery Harrowfield");
+    ck_assert_str_eq (last[7], "Meets on Tuesdays");
+  }
+}
+END_TEST
+
 /* A won bid naming two partners, then its contract, a subcontract and a payment; the
  * findings change at each step as the engine's rules say. */
 START_TEST (test_bid_contract_subcontract_payment)
@@ -1046,6 +1094,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_invalid_input_is_refused);
   tcase_add_test (tc, test_bid_contract_subcontract_payment);
   tcase_add_test (tc, test_one_count_of_members);
+  tcase_add_test (tc, test_edit_over_a_change_made_elsewhere);
   tcase_add_test (tc, test_choose_by_searching);
   tcase_add_test (tc, test_add_payment);
   tcase_add_test (tc, test_delete_and_undo);

@@ -4,12 +4,14 @@
  */
 
 #include <check.h>
+#include <unistd.h>
 
 #include "candour-database-sqlite.h"
 #include "check-suites.h"
 #include "test-fixture.h"
 #include "test-util.h"
 #include "candour-record.h"
+#include "candour-error.h"
 
 static char *
 joined (GPtrArray *problems)
@@ -155,6 +157,97 @@ START_TEST (test_field_descriptions)
 }
 END_TEST
 
+/* Two people with the same record open: the second save is told what the first
+ * changed, and goes in only when saved again. */
+static void
+assert_save_over (CandourDatabase *alice,
+                  CandourDatabase *bob)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ref = g_strdup_printf ("ORG-SAVE-%d", (int)getpid ());
+  const char *typed[] = { ref, "Eastfield Food Bank", "", "charity", "", "", "", "", NULL };
+  g_auto(GStrv) alice_loaded = NULL;
+  g_auto(GStrv) bob_loaded = NULL;
+  g_auto(GStrv) now = NULL;
+  gint64 id = 0;
+
+  ck_assert (candour_record_save (alice, CANDOUR_TABLE_ORGANISATIONS, typed, &id, problems, &error));
+  alice_loaded = candour_record_load (alice, CANDOUR_TABLE_ORGANISATIONS, id, &error);
+  bob_loaded = candour_record_load (bob, CANDOUR_TABLE_ORGANISATIONS, id, &error);
+
+  /* Bob saves first: his form was up to date. */
+  {
+    g_auto(GStrv) bobs = g_strdupv (bob_loaded);
+
+    g_free (bobs[1]);
+    bobs[1] = g_strdup ("Eastfield Community Food Bank");
+    ck_assert (candour_record_save_over (bob, CANDOUR_TABLE_ORGANISATIONS, (const char * const *)bob_loaded,
+                                         (const char * const *)bobs, id, problems, &error));
+  }
+
+  /* Alice's form was opened before: told, nothing of hers written. */
+  {
+    g_auto(GStrv) alices = g_strdupv (alice_loaded);
+
+    g_free (alices[7]);
+    alices[7] = g_strdup ("Meets on Tuesdays");
+    ck_assert (!candour_record_save_over (alice, CANDOUR_TABLE_ORGANISATIONS, (const char * const *)alice_loaded,
+                                          (const char * const *)alices, id, problems, &error));
+    ck_assert_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_CONFLICT);
+    ck_assert_str_eq (error->message, "While you were editing, this record was changed elsewhere: name "
+                                      "“Eastfield Food Bank” → “Eastfield Community Food Bank”. Nothing of "
+                                      "yours was saved yet. Save again to put what you typed in place of "
+                                      "that change, or close the form to keep it.");
+    now = candour_record_load (alice, CANDOUR_TABLE_ORGANISATIONS, id, NULL);
+    ck_assert_str_eq (now[1], "Eastfield Community Food Bank");
+    ck_assert_str_eq (now[7], "");
+
+    /* She chooses hers: saved over what she has now seen. */
+    g_clear_error (&error);
+    ck_assert (candour_record_save_over (alice, CANDOUR_TABLE_ORGANISATIONS, (const char * const *)now,
+                                         (const char * const *)alices, id, problems, &error));
+  }
+  {
+    g_auto(GStrv) last = candour_record_load (bob, CANDOUR_TABLE_ORGANISATIONS, id, NULL);
+
+    ck_assert_str_eq (last[1], "Eastfield Food Bank");
+    ck_assert_str_eq (last[7], "Meets on Tuesdays");
+  }
+  ck_assert (candour_record_delete (bob, CANDOUR_TABLE_ORGANISATIONS, id, &error));
+}
+
+START_TEST (test_save_over_a_change_made_elsewhere)
+{
+  g_autofree char *dir = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "shared.candour", NULL);
+  const char *server = g_getenv ("CANDOUR_TEST_PG");
+
+  {
+    g_autoptr(CandourDatabase) alice = candour_database_open (path, NULL);
+    g_autoptr(CandourDatabase) bob = candour_database_open_full (path, CANDOUR_OPEN_EXISTING, NULL);
+
+    assert_save_over (alice, bob);
+    ck_assert_int_eq (test_query_int (bob, "SELECT count (*) FROM audit WHERE action = 'update'"), 2);
+  }
+  test_remove_tree (dir);
+
+  /* The same on a server (when the tests have one), where the record is locked while
+   * it is compared and written. */
+  if (server != NULL)
+    {
+      g_autoptr(CandourDatabase) alice = NULL;
+      g_autoptr(CandourDatabase) bob = NULL;
+
+      ck_assert (candour_database_set_up_server (server, NULL));
+      alice = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, NULL);
+      bob = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, NULL);
+      ck_assert_ptr_nonnull (alice);
+      assert_save_over (alice, bob);
+    }
+}
+END_TEST
+
 Suite *
 candour_record_suite (void)
 {
@@ -162,6 +255,7 @@ candour_record_suite (void)
   TCase *tc = tcase_create ("record");
 
   tcase_add_test (tc, test_insert_load_update);
+  tcase_add_test (tc, test_save_over_a_change_made_elsewhere);
   tcase_add_test (tc, test_bad_entry_names_each_field_and_writes_nothing);
   tcase_add_test (tc, test_duplicate_ref_and_second_contract);
   tcase_add_test (tc, test_delete);

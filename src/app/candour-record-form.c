@@ -52,6 +52,7 @@ struct _CandourRecordForm
   CandourSession *session;
   CandourTable table;
   gint64 id;
+  char **loaded;                /* the record as it was when the form opened it */
   Field *fields;
   guint n_fields;
   char *general_problem;
@@ -291,8 +292,26 @@ try_save (CandourRecordForm *self)
   gboolean saved;
 
   candour_database_set_wait_when_busy (db, FALSE);
-  saved = candour_record_save (db, self->table, (const char * const *)texts, &id, problems, &error);
+  /* Over the record as it was opened: someone else's change meanwhile is never
+   * overwritten without the person seeing it. */
+  if (id != 0 && self->loaded != NULL)
+    saved = candour_record_save_over (db, self->table, (const char * const *)self->loaded,
+                                      (const char * const *)texts, id, problems, &error);
+  else
+    saved = candour_record_save (db, self->table, (const char * const *)texts, &id, problems, &error);
   candour_database_set_wait_when_busy (db, TRUE);
+
+  if (!saved && g_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_CONFLICT))
+    {
+      /* What they saved is now what the form stands on: saving again is a choice made
+       * knowing it. Everything typed stays. */
+      g_clear_pointer (&self->loaded, g_strfreev);
+      self->loaded = candour_record_load (db, self->table, self->id, NULL);
+      set_general_problem (self, error->message);
+      self->can_save = TRUE;
+      candour_record_form_actions_update (self);
+      return;
+    }
 
   if (!saved && g_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_BUSY) &&
       ++self->save_attempts < SAVE_ATTEMPTS)
@@ -488,6 +507,8 @@ load_record (CandourRecordForm *self)
       set_general_problem (self, error->message);
       return;
     }
+  g_clear_pointer (&self->loaded, g_strfreev);
+  self->loaded = g_strdupv (texts);
 
   for (guint i = 0; i < self->n_fields; i++)
     {
@@ -581,6 +602,7 @@ candour_record_form_finalize (GObject *object)
     }
   g_clear_pointer (&self->fields, g_free);
   g_clear_pointer (&self->general_problem, g_free);
+  g_clear_pointer (&self->loaded, g_strfreev);
 
   G_OBJECT_CLASS (candour_record_form_parent_class)->finalize (object);
 }

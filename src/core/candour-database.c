@@ -1368,6 +1368,31 @@ candour_database_insert_rows (CandourDatabase     *self,
   return rc == SQLITE_DONE;
 }
 
+gboolean
+candour_database_hold_record (CandourDatabase  *self,
+                              const char       *table,
+                              gint64            id,
+                              GError          **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(CandourQuery) query = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  /* BEGIN IMMEDIATE took the file's write lock. */
+  if (self->server == NULL)
+    return TRUE;
+
+  for (const char *c = table; *c != '\0'; c++)
+    g_return_val_if_fail (g_ascii_islower (*c) || *c == '_', FALSE);
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE id = :id FOR UPDATE", table);
+  if ((query = candour_query_new (self, sql, error)) == NULL)
+    return FALSE;
+  candour_query_bind_int64 (query, ":id", id);
+  return candour_query_run (query, error);
+}
+
 void
 candour_database_update_statistics (CandourDatabase *self)
 {

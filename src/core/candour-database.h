@@ -191,6 +191,13 @@ gboolean         candour_database_insert_rows        (CandourDatabase     *self,
  * (a million payments unknown to it made the findings take 84 s instead of 3.5 s);
  * SQLite plans without. Failure only costs speed, so it is not reported. */
 void             candour_database_update_statistics  (CandourDatabase     *self);
+/* Within a transaction: keeps others from changing the record (table, one of Candour's
+ * own table names, and id) until it ends. A file's writer holds the whole file already;
+ * a server locks the row. */
+gboolean         candour_database_hold_record        (CandourDatabase     *self,
+                                                      const char          *table,
+                                                      gint64               id,
+                                                      GError             **error);
 /* How many rows candour_database_insert_rows() is best given at once. */
 guint            candour_database_get_bulk_rows      (CandourDatabase     *self);
 /* Drops table's schema objects of a kind ("index", "trigger") whose names match

@@ -50,6 +50,7 @@ typedef enum
   CANDOUR_DOMAIN_ERROR_NEWER_SCHEMA,
   CANDOUR_DOMAIN_ERROR_NOT_CANDOUR,
   CANDOUR_DOMAIN_ERROR_BUSY,
+  CANDOUR_DOMAIN_ERROR_CONFLICT,        /* someone else changed the record meanwhile */
 } CandourDomainError;
 
 GQuark candour_database_error_quark (void);

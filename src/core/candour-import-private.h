@@ -21,4 +21,7 @@ gboolean candour_import_write_record (CandourDatabase     *db,
                                       GPtrArray           *problems,
                                       GError             **error);
 
+/* The database table a CandourTable's records live in: "organisation", "bid_partner"… */
+const char *candour_import_sql_table (CandourTable table);
+
 G_END_DECLS

@@ -308,6 +308,14 @@ static const char * const sql_tables[CANDOUR_N_TABLES] = {
   "contract", "subcontract", "payment",
 };
 
+const char *
+candour_import_sql_table (CandourTable table)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+
+  return sql_tables[table];
+}
+
 static const char * const max_id_sql[CANDOUR_N_TABLES] = {
   "SELECT coalesce (max (id), 0) AS max_id FROM organisation",
   "SELECT coalesce (max (id), 0) AS max_id FROM consortium",

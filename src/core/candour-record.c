@@ -79,6 +79,72 @@ candour_record_save (CandourDatabase     *db,
   return candour_import_write_record (db, table, texts, inout_id, TRUE, problems, error);
 }
 
+/* "name “Alpha” → “Alpha Ltd”; notes (empty) → “Met”": what changed between two loads. */
+static char *
+describe_changes (CandourTable         table,
+                  const char * const  *before,
+                  const char * const  *after)
+{
+  GString *changes = g_string_new (NULL);
+
+  for (guint i = 0; before[i] != NULL && after[i] != NULL; i++)
+    {
+      g_autofree char *was = NULL;
+      g_autofree char *now = NULL;
+
+      if (g_str_equal (before[i], after[i]))
+        continue;
+      was = before[i][0] != '\0' ? g_strdup_printf ("“%s”", before[i]) : g_strdup ("(empty)");
+      now = after[i][0] != '\0' ? g_strdup_printf ("“%s”", after[i]) : g_strdup ("(empty)");
+      g_string_append_printf (changes, "%s%s %s → %s", changes->len > 0 ? "; " : "",
+                              candour_table_get_field_name (table, i), was, now);
+    }
+  return g_string_free (changes, FALSE);
+}
+
+gboolean
+candour_record_save_over (CandourDatabase     *db,
+                          CandourTable         table,
+                          const char * const  *loaded,
+                          const char * const  *texts,
+                          gint64               id,
+                          GPtrArray           *problems,
+                          GError             **error)
+{
+  g_auto(GStrv) now = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (loaded != NULL && texts != NULL, FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+
+  /* Read and written in one transaction, the record held meanwhile: nobody can change
+   * it between the look and the save. */
+  if (!candour_database_begin (db, error))
+    return FALSE;
+  if (!candour_database_hold_record (db, candour_import_sql_table (table), id, error) ||
+      (now = candour_record_load (db, table, id, error)) == NULL)
+    {
+      candour_database_end (db, FALSE, NULL);
+      return FALSE;
+    }
+
+  if (!g_strv_equal ((const char * const *)now, loaded))
+    {
+      g_autofree char *changes = describe_changes (table, loaded, (const char * const *)now);
+
+      candour_database_end (db, FALSE, NULL);
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_CONFLICT,
+                   "While you were editing, this record was changed elsewhere: %s. Nothing of yours "
+                   "was saved yet. Save again to put what you typed in place of that change, or "
+                   "close the form to keep it.", changes);
+      return FALSE;
+    }
+
+  saved = candour_record_save (db, table, texts, &id, problems, error);
+  return candour_database_end (db, saved, saved ? error : NULL) && saved;
+}
+
 gboolean
 candour_record_check (CandourDatabase     *db,
                       CandourTable         table,

@@ -33,6 +33,19 @@ gboolean candour_record_save   (CandourDatabase     *db,
                                 GPtrArray           *problems,
                                 GError             **error);
 
+/* _save() over the record as it was loaded (loaded: its texts then, as _load() gave
+ * them), for a form that may have been open a while. When someone else has changed the
+ * record since, nothing is written and error (CANDOUR_DOMAIN_ERROR_CONFLICT) says which
+ * fields they changed and to what, so that the person chooses: save again over theirs
+ * (with _load()'s texts now as loaded), or keep theirs. Never a silent overwrite. */
+gboolean candour_record_save_over (CandourDatabase     *db,
+                                   CandourTable         table,
+                                   const char * const  *loaded,
+                                   const char * const  *texts,
+                                   gint64               id,
+                                   GPtrArray           *problems,
+                                   GError             **error);
+
 /* The same checks as _save() for the record with this id (0 for a new one), writing
  * nothing: for a form that validates as people type. TRUE when it would save. When
  * it could not check at all (another process is saving: CANDOUR_DOMAIN_ERROR_BUSY,
