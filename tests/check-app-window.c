@@ -1070,6 +1070,30 @@ START_TEST (test_connect_to_server)
       ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (organisations)), before + 1);
       g_print ("A change on the server reached the other window in %.2f s\n",
                (g_get_monotonic_time () - start) / (double)G_TIME_SPAN_SECOND);
+
+      /* The header names the others at work on it. */
+      candour_window_update_others (window);
+      ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (window), "Candour"));
+      {
+        g_autofree char *login = g_strdup_printf ("candour_colleague_%d", (int)getpid ());
+        g_autofree char *make = g_strdup_printf ("CREATE ROLE %s LOGIN IN ROLE candour_viewer", login);
+        g_autofree char *drop = g_strdup_printf ("DROP ROLE %s", login);
+        g_autofree char *also = g_strdup_printf ("Also here: %s", login);
+        g_autoptr(GRegex) user = g_regex_new ("user=[^&]*", 0, 0, NULL);
+        g_autofree char *as_colleague = NULL;
+        g_autofree char *colleague_location = NULL;
+        CandourDatabase *colleague;
+
+        ck_assert (candour_database_exec (other, make, &error));
+        as_colleague = g_strdup_printf ("user=%s", login);
+        colleague_location = g_regex_replace_literal (user, server, -1, 0, as_colleague, 0, NULL);
+        colleague = candour_database_open_full (colleague_location, CANDOUR_OPEN_EXISTING, &error);
+        ck_assert_msg (colleague != NULL, "%s", error != NULL ? error->message : "");
+        candour_window_update_others (window);
+        ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (window), also));
+        g_object_unref (colleague);
+        ck_assert (candour_database_exec (other, drop, &error));
+      }
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
   test_app_wait ();

@@ -47,6 +47,7 @@ struct _CandourWindow
   GtkWindow *import_dialog;     /* Import CSV…, until it is destroyed */
   guint poll_source;            /* looks for other people's changes */
   gint64 data_version;          /* of the database as last read */
+  guint polls;                  /* looks for changes so far, to look for people less often */
 };
 
 G_DEFINE_FINAL_TYPE (CandourWindow, candour_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -421,10 +422,38 @@ candour_window_check_for_changes (CandourWindow *self)
   return TRUE;
 }
 
+/* On a server, the header says who else has the register open: "Also here: alice, bob". */
+void
+candour_window_update_others (CandourWindow *self)
+{
+  g_auto(GStrv) others = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (CANDOUR_IS_WINDOW (self));
+
+  if (self->session == NULL)
+    return;
+  others = candour_database_dup_others (candour_session_get_database (self->session));
+  if (others[0] == NULL)
+    {
+      adw_window_title_set_subtitle (self->database_title, _("Candour"));
+      return;
+    }
+  list = g_strjoinv (", ", others);
+  /* Translators: the people who have the same register open on a server */
+  subtitle = g_strdup_printf (_("Also here: %s"), list);
+  adw_window_title_set_subtitle (self->database_title, subtitle);
+}
+
 static gboolean
 poll_for_changes (gpointer user_data)
 {
-  candour_window_check_for_changes (user_data);
+  CandourWindow *self = user_data;
+
+  candour_window_check_for_changes (self);
+  if (++self->polls % 5 == 1)
+    candour_window_update_others (self);
   return G_SOURCE_CONTINUE;
 }
 

@@ -34,6 +34,9 @@ gboolean        candour_window_open_path        (CandourWindow  *self,
 gboolean        candour_window_open_location    (CandourWindow  *self,
                                                  const char     *location,
                                                  GError        **error);
+/* Says in the header who else has the register open (a server's other Candour users);
+ * done every few seconds by itself. */
+void            candour_window_update_others    (CandourWindow  *self);
 /* Connect to Server…: the dialog over the window, returned. */
 GtkWindow      *candour_window_connect          (CandourWindow  *self);
 /* A fresh demo database at path, dated as if today were today (NULL: the real today). */

@@ -699,6 +699,30 @@ candour_database_grant (CandourDatabase  *self,
   return candour_server_grant (self->server, login, role, error);
 }
 
+char **
+candour_database_dup_others (CandourDatabase *self)
+{
+  /* Candour names itself on connecting (application_name): psql and backups are not
+   * people at work. Other sessions' logins are visible to everyone. */
+  static const char sql[] =
+    "SELECT DISTINCT usename AS login FROM pg_stat_activity\n"
+    "WHERE datname = current_database () AND application_name = 'Candour'\n"
+    "  AND pid <> pg_backend_pid () AND usename IS NOT NULL AND usename <> current_user\n"
+    "ORDER BY 1";
+  g_autoptr(GStrvBuilder) others = g_strv_builder_new ();
+  CandourQuery *query;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), NULL);
+
+  if (self->server == NULL)
+    return g_strv_builder_end (others);
+
+  if ((query = candour_database_query (self, sql, NULL)) != NULL)
+    while (candour_query_step (query, NULL) == CANDOUR_QUERY_ROW)
+      g_strv_builder_add (others, candour_query_get_text (query, "login"));
+  return g_strv_builder_end (others);
+}
+
 gboolean
 candour_database_is_server_location (const char *location)
 {

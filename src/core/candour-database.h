@@ -66,6 +66,10 @@ char            *candour_database_server_location    (const char       *host,
                                                       const char       *tls_mode);
 /* The address as it may be shown and remembered, with any password taken out. */
 char            *candour_database_location_without_password (const char *location);
+/* Who else has the register open now (their logins, each once, sorted), as a
+ * NULL-terminated list: on a server, the other Candour connections to its database;
+ * a file says nothing of who has it open, so none. */
+char           **candour_database_dup_others         (CandourDatabase  *self);
 /* TRUE for a server's address ("postgresql://…", "postgres://…"), FALSE for a file. */
 gboolean         candour_database_is_server_location (const char       *location);
 /* TRUE for a register on a server, FALSE for a file. */

@@ -440,6 +440,7 @@ candour_server_connect (const char  *uri,
    * for a row someone else is saving, then says so. */
   if (!candour_server_exec (self, "SET client_encoding = 'UTF8';"
                                   "SET datestyle = 'ISO';"
+                                  "SET application_name = 'Candour';"
                                   "SET lock_timeout = '" LOCK_TIMEOUT "';", error))
     return NULL;
   if (read_only && !candour_server_exec (self, "SET default_transaction_read_only = on", error))
