@@ -16,11 +16,10 @@
 /* How long a write waits for a row another person is saving before saying so. */
 #define LOCK_TIMEOUT "5s"
 
-/* The server's schema, in order; the version after the last is the register's. */
+/* The server's schema in order: the first file brings an empty database to SQLite's
+ * version 4 at once, each after it one version more, as SQLite's migrations from 0005
+ * on; so a server's version means what a file's does. */
 #define SCHEMA_FIRST_VERSION 4
-
-/* The first brings a server to SQLite's version 4 at once; each after it, one version
- * more, as SQLite's migrations from 0005 on. */
 static const char * const schema_files[] = {
   "/io/github/candour/Candour/sql/pg/0001-schema.sql",
   "/io/github/candour/Candour/sql/pg/0002-closed-periods.sql",
@@ -80,8 +79,8 @@ name_without_password (const char  *uri,
         port = o->val;
     }
 
-  /* A socket folder is no name for people: "this computer". */
-  /* libpq's default database is the user's name. */
+  /* libpq's default database is the user's name; a socket folder is no name for
+   * people: "this computer". */
   *out_database = g_strdup (db != NULL ? db : user != NULL ? user : g_get_user_name ());
   name = g_strdup_printf ("the database %s on %s%s%s%s", *out_database,
                           host == NULL || host[0] == '/' ? "this computer" : host,
@@ -474,15 +473,22 @@ candour_server_set_up (CandourServer  *self,
   gint64 version = 0;
 
   g_assert (candour_core_get_resource () != NULL);
-
-  if (!candour_server_read_version (self, &version, error))
-    return FALSE;
+  g_assert (SCHEMA_FIRST_VERSION + G_N_ELEMENTS (schema_files) - 1 == (gsize)candour_database_get_latest_version ());
 
   /* Two people setting up at once: the second waits, then finds it done. */
   if (!candour_server_exec (self, "BEGIN; SELECT pg_advisory_xact_lock (1129201252)", error))
     return FALSE;
   if (!candour_server_read_version (self, &version, error))
     goto fail;
+  /* A newer Candour's register is left exactly as it is. */
+  if (version > candour_database_get_latest_version ())
+    {
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NEWER_SCHEMA,
+                   "%s was set up by a newer Candour (schema %d; this one knows up to %d). "
+                   NOTHING_CHANGED " Set it up with the newer Candour.", self->name, (int)version,
+                   candour_database_get_latest_version ());
+      goto fail;
+    }
 
   /* Version 0 (nothing yet) starts at the first file; version 4 at the second... */
   for (gsize i = version == 0 ? 0 : (gsize)(version - SCHEMA_FIRST_VERSION + 1); i < G_N_ELEMENTS (schema_files); i++)
