@@ -240,7 +240,7 @@ fi
 # An older one is brought up to date on opening, by a login that may.
 PGOPTIONS="-c client_min_messages=warning" \
   psql -X -q -d "$server" -c "UPDATE schema_version SET version = 4" -c "DROP TABLE closed_period CASCADE" \
-  -c "DROP FUNCTION candour_refuse_closed_payment CASCADE" >/dev/null
+  -c "DROP FUNCTION candour_refuse_closed_inserts, candour_refuse_closed_updates, candour_refuse_closed_deletes CASCADE" >/dev/null
 if "$cli" --db "$server" periods >/dev/null 2>"$work/err" &&
    [ "$(psql -X -A -t -d "$server" -c "SELECT version FROM schema_version")" = "5" ]; then
   pass "an older register is brought up to date"

@@ -27,6 +27,7 @@ typedef struct
   PGresult *description;        /* the columns' names and types */
   PGresult *result;             /* the rows, once run */
   int row;                      /* the current row of result */
+  gboolean reads;               /* a question, which changes nothing: no savepoint */
 } PgQuery;
 
 #define PG(query) ((PgQuery *)(query))
@@ -190,7 +191,9 @@ pg_query_step (CandourQuery  *query,
   if (self->result == NULL)
     {
       PGconn *connection = candour_server_get_connection (self->server);
-      gboolean in_transaction = candour_server_in_transaction (self->server);
+      /* Only a change can fail and leave the transaction going on SQLite; a question
+       * that fails ends its caller's work anyway, and needs no savepoint. */
+      gboolean in_transaction = !self->reads && candour_server_in_transaction (self->server);
       ExecStatusType status;
 
       if (in_transaction && !candour_server_savepoint (self->server, error))
@@ -322,6 +325,11 @@ candour_pg_query_new (CandourDatabase  *db,
   self->values = g_new0 (char *, self->parameters->len + 1);
   self->description = description;
   self->row = -1;
+  {
+    const char *first = sql + strspn (sql, " \t\r\n");
+
+    self->reads = g_ascii_strncasecmp (first, "SELECT", 6) == 0 || g_ascii_strncasecmp (first, "WITH", 4) == 0;
+  }
   candour_query_init (&self->parent, &pg_query_class, db, cached, (guint)PQnfields (description));
   return &self->parent;
 }
