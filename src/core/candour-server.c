@@ -592,6 +592,7 @@ staging_new (const char  *insert_sql,
                                          G_REGEX_DOTALL, 0, NULL);
   g_autoptr(GRegex) parameter = g_regex_new (":(\\w+)", 0, 0, NULL);
   g_autofree char *table = NULL;
+  g_autofree char *column_list = NULL;
   g_auto(GStrv) columns = NULL;
   g_autofree char *values = NULL;
   g_autofree char *selected = NULL;
@@ -605,7 +606,8 @@ staging_new (const char  *insert_sql,
       return NULL;
     }
   table = g_match_info_fetch (match, 1);
-  columns = g_strsplit (g_match_info_fetch (match, 2), ",", -1);
+  column_list = g_match_info_fetch (match, 2);
+  columns = g_strsplit (column_list, ",", -1);
   values = g_match_info_fetch (match, 3);
 
   staging = g_new0 (Staging, 1);
@@ -636,7 +638,7 @@ staging_new (const char  *insert_sql,
                                    table, copied->str);
   staging->insert = g_strdup_printf ("INSERT INTO %s (%s) SELECT %s FROM candour_staging_%s "
                                      "ORDER BY candour_row; TRUNCATE candour_staging_%s",
-                                     table, g_match_info_fetch (match, 2), selected, table, table);
+                                     table, column_list, selected, table, table);
   return staging;
 }
 
