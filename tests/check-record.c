@@ -11,6 +11,7 @@
 #include "test-fixture.h"
 #include "test-util.h"
 #include "candour-record.h"
+#include "candour-record-query.h"
 #include "candour-error.h"
 
 static char *
@@ -248,6 +249,48 @@ START_TEST (test_save_over_a_change_made_elsewhere)
 }
 END_TEST
 
+/* Field by field, as the history shows an update: on a file, and on a server when the
+ * tests have one. */
+static void
+assert_audit_changes (CandourDatabase *db)
+{
+  g_autoptr(CandourReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = candour_report_audit_changes (db, "{\"ref\":\"ORG-1\",\"name\":\"Alpha\",\"annual_income\":100,\"notes\":null}",
+                                         "{\"ref\":\"ORG-1\",\"name\":\"Alpha Ltd\",\"annual_income\":100,\"notes\":\"Met\"}",
+                                         &error);
+  ck_assert_ptr_nonnull (report);
+  ck_assert (candour_report_next (report, &error));
+  ck_assert_str_eq (candour_report_get_text (report, 0), "name");
+  ck_assert_str_eq (candour_report_get_text (report, 1), "Alpha");
+  ck_assert_str_eq (candour_report_get_text (report, 2), "Alpha Ltd");
+  ck_assert (candour_report_next (report, &error));
+  ck_assert_str_eq (candour_report_get_text (report, 0), "notes");
+  ck_assert (candour_report_cell_is_null (report, 1));
+  ck_assert_str_eq (candour_report_get_text (report, 2), "Met");
+  ck_assert (!candour_report_next (report, &error));
+  ck_assert_ptr_null (error);
+}
+
+START_TEST (test_audit_changes_on_each_backend)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  const char *server = g_getenv ("CANDOUR_TEST_PG");
+
+  assert_audit_changes (db);
+  if (server != NULL)
+    {
+      g_autoptr(CandourDatabase) on_server = NULL;
+
+      ck_assert (candour_database_set_up_server (server, NULL));
+      on_server = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, NULL);
+      ck_assert_ptr_nonnull (on_server);
+      assert_audit_changes (on_server);
+    }
+}
+END_TEST
+
 Suite *
 candour_record_suite (void)
 {
@@ -256,6 +299,7 @@ candour_record_suite (void)
 
   tcase_add_test (tc, test_insert_load_update);
   tcase_add_test (tc, test_save_over_a_change_made_elsewhere);
+  tcase_add_test (tc, test_audit_changes_on_each_backend);
   tcase_add_test (tc, test_bad_entry_names_each_field_and_writes_nothing);
   tcase_add_test (tc, test_duplicate_ref_and_second_contract);
   tcase_add_test (tc, test_delete);

@@ -368,12 +368,20 @@ candour_report_consortium_members (CandourDatabase  *db,
                         G_N_ELEMENTS (consortium_member_columns), consortium_id, error);
 }
 
-/* The audit trail's own rule for "changed" (candour-history.c), field by field. */
+/* The audit trail's own rule for "changed" (candour-history.c), field by field. The
+ * JSON is read by each backend's own table function (SQLite's json_each, PostgreSQL's
+ * json_each_text), so this is the one question written twice. */
 static const char audit_changes_sql[] =
   "SELECT o.key, o.value, n.value\n"
   "FROM json_each (:old) o JOIN json_each (:new) n ON n.key = o.key\n"
-  "WHERE o.value IS NOT n.value\n"
+  "WHERE o.value IS DISTINCT FROM n.value\n"
   "ORDER BY o.id";
+static const char server_audit_changes_sql[] =
+  "SELECT o.key, o.value, n.value\n"
+  "FROM json_each_text (CAST (:old AS json)) WITH ORDINALITY AS o (key, value, place)\n"
+  "JOIN json_each_text (CAST (:new AS json)) AS n (key, value) ON n.key = o.key\n"
+  "WHERE o.value IS DISTINCT FROM n.value\n"
+  "ORDER BY o.place";
 
 static const CandourReportColumn audit_change_columns[] = {
   { "field", CANDOUR_CELL_TEXT },
@@ -392,8 +400,8 @@ candour_report_audit_changes (CandourDatabase  *db,
   g_return_val_if_fail (old_values != NULL, NULL);
   g_return_val_if_fail (new_values != NULL, NULL);
 
-  report = candour_report_new (db, audit_changes_sql, audit_change_columns,
-                               G_N_ELEMENTS (audit_change_columns), error);
+  report = candour_report_new (db, candour_database_is_server (db) ? server_audit_changes_sql : audit_changes_sql,
+                               audit_change_columns, G_N_ELEMENTS (audit_change_columns), error);
   if (report != NULL)
     {
       candour_query_bind_text (candour_report_get_query (report), ":old", old_values);
