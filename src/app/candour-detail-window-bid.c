@@ -15,21 +15,23 @@ static char *
 partner_subtitle (CandourReport *report)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  const char *role = candour_report_get_text (report, 3);
-  const char *consent = candour_report_get_text (report, 6);
+  const char *role = candour_report_get_text_by_name (report, "role");
+  const char *consent = candour_report_get_text_by_name (report, "consent");
 
   if (role != NULL && role[0] != '\0')
     g_string_append_printf (text, "%s · ", role);
 
-  if (!candour_report_cell_is_null (report, 4))
+  if (!candour_report_cell_is_null_by_name (report, "promised_value"))
     {
-      g_autofree char *value = candour_report_format_cell (report, 4, CANDOUR_CELL_FORMAT_DISPLAY);
+      g_autofree char *value = candour_report_format_cell_by_name (report, "promised_value",
+                                                                   CANDOUR_CELL_FORMAT_DISPLAY);
       /* Translators: a named partner's promise, "£180,000.00 promised" */
       g_string_append_printf (text, _("%s promised"), value);
     }
-  else if (!candour_report_cell_is_null (report, 5))
+  else if (!candour_report_cell_is_null_by_name (report, "promised_share"))
     {
-      g_autofree char *share = candour_report_format_cell (report, 5, CANDOUR_CELL_FORMAT_DISPLAY);
+      g_autofree char *share = candour_report_format_cell_by_name (report, "promised_share",
+                                                                   CANDOUR_CELL_FORMAT_DISPLAY);
       /* Translators: "5% of the contract promised" */
       g_string_append_printf (text, _("%s of the contract promised"), share);
     }
@@ -85,8 +87,8 @@ candour_detail_window_fill_bid (CandourDetailWindow *self)
   report = candour_report_bid_partners (db, self->id, &error);
   while (report != NULL && candour_report_next (report, &error))
     {
-      gint64 id = candour_report_get_int64 (report, 0);
-      const char *partner_ref = candour_report_get_text (report, 1);
+      gint64 id = candour_report_get_int64_by_name (report, "id");
+      const char *partner_ref = candour_report_get_text_by_name (report, "partner_ref");
       g_autofree char *subtitle = NULL;
 
       /* The audit names a named partner "BID/PARTNER". */
@@ -95,7 +97,7 @@ candour_detail_window_fill_bid (CandourDetailWindow *self)
         continue;
 
       subtitle = partner_subtitle (report);
-      candour_detail_window_add_row (self, list, candour_report_get_text (report, 2), subtitle,
+      candour_detail_window_add_row (self, list, candour_report_get_text_by_name (report, "partner_name"), subtitle,
                                      CANDOUR_TABLE_BID_PARTNERS, id, TRUE, NULL);
       n++;
     }

@@ -13,8 +13,8 @@
 static char *
 membership_dates (CandourReport *report)
 {
-  g_autofree char *joined = candour_report_format_cell (report, 3, CANDOUR_CELL_FORMAT_DISPLAY);
-  g_autofree char *left = candour_report_format_cell (report, 4, CANDOUR_CELL_FORMAT_DISPLAY);
+  g_autofree char *joined = candour_report_format_cell_by_name (report, "joined_on", CANDOUR_CELL_FORMAT_DISPLAY);
+  g_autofree char *left = candour_report_format_cell_by_name (report, "left_on", CANDOUR_CELL_FORMAT_DISPLAY);
 
   if (joined[0] != '\0' && left[0] != '\0')
     /* Translators: "Joined 01/01/2023, left 01/06/2024" */
@@ -45,20 +45,20 @@ candour_detail_window_fill_consortium (CandourDetailWindow *self)
   report = candour_report_consortium_members (db, self->id, &error);
   while (report != NULL && candour_report_next (report, &error))
     {
-      gint64 id = candour_report_get_int64 (report, 0);
+      gint64 id = candour_report_get_int64_by_name (report, "id");
       g_autofree char *dates = NULL;
 
       /* The audit names a membership "CONSORTIUM/MEMBER". */
       g_ptr_array_add (self->history_refs, g_strdup_printf ("%s/%s", self->ref,
-                                                            candour_report_get_text (report, 1)));
+                                                            candour_report_get_text_by_name (report, "member_ref")));
       if (candour_session_is_hidden (self->session, CANDOUR_TABLE_CONSORTIUM_MEMBERS, id))
         continue;
 
       dates = membership_dates (report);
-      candour_detail_window_add_row (self, list, candour_report_get_text (report, 2), dates,
+      candour_detail_window_add_row (self, list, candour_report_get_text_by_name (report, "member_name"), dates,
                                      CANDOUR_TABLE_CONSORTIUM_MEMBERS, id, TRUE, NULL);
       /* Counted as the Consortia list counts: a member until a leaving date is recorded. */
-      if (candour_report_cell_is_null (report, 4))
+      if (candour_report_cell_is_null_by_name (report, "left_on"))
         n++;
       else
         n_left++;

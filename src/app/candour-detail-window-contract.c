@@ -75,8 +75,10 @@ add_flow (CandourDetailWindow *self,
                                            "partner; the widths are in proportion to the money."));
 
   self->flow_chart = CANDOUR_FLOW_CHART (candour_flow_chart_new ());
-  candour_flow_chart_set_contract (self->flow_chart, self->ref, candour_report_get_text (parties, 3),
-                                   candour_report_get_text (parties, 5), candour_report_get_int64 (parties, 6));
+  candour_flow_chart_set_contract (self->flow_chart, self->ref,
+                                   candour_report_get_text_by_name (parties, "commissioner_name"),
+                                   candour_report_get_text_by_name (parties, "lead_name"),
+                                   candour_report_get_int64_by_name (parties, "value"));
 
   /* One band per partner, however many subcontracts it has. */
   for (guint i = 0; i < subcontracts->len; i++)
@@ -122,7 +124,8 @@ add_share (CandourDetailWindow *self,
   CandourDatabase *db = candour_session_get_database (self->session);
   g_autoptr(CandourReport) shares = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *limit = candour_report_format_cell (parties, 8, CANDOUR_CELL_FORMAT_DISPLAY);
+  g_autofree char *limit = candour_report_format_cell_by_name (parties, "small_income_limit",
+                                                               CANDOUR_CELL_FORMAT_DISPLAY);
   g_autofree char *description = NULL;
   DetailList *list;
 
@@ -142,12 +145,12 @@ add_share (CandourDetailWindow *self,
       AdwActionRow *row;
       GtkWidget *verdict;
 
-      if (g_strcmp0 (candour_report_get_text (shares, 0), self->ref) != 0)
+      if (g_strcmp0 (candour_report_get_text_by_name (shares, "contract_ref"), self->ref) != 0)
         continue;
 
-      share = candour_report_format_cell (shares, 6, CANDOUR_CELL_FORMAT_DISPLAY);
-      required = candour_report_format_cell (shares, 7, CANDOUR_CELL_FORMAT_DISPLAY);
-      meets = candour_report_get_text (shares, 8);
+      share = candour_report_format_cell_by_name (shares, "small_share_percent", CANDOUR_CELL_FORMAT_DISPLAY);
+      required = candour_report_format_cell_by_name (shares, "required_small_share", CANDOUR_CELL_FORMAT_DISPLAY);
+      meets = candour_report_get_text_by_name (shares, "meets_requirement");
       /* Translators: "10.0% of the contract went to smaller organisations" */
       title = g_strdup_printf (_("%s of the contract went to smaller organisations"), share);
       if (g_strcmp0 (meets, "yes") == 0)
@@ -228,14 +231,14 @@ add_payments (CandourDetailWindow *self)
   report = candour_report_contract_payments (db, self->id, &error);
   while (report != NULL && candour_report_next (report, &error))
     {
-      gint64 id = candour_report_get_int64 (report, 0);
+      gint64 id = candour_report_get_int64_by_name (report, "id");
       g_autofree char *amount = NULL;
       g_autofree char *paid_on = NULL;
       g_autofree char *invoiced_on = NULL;
       g_autofree char *title = NULL;
       g_autoptr(GString) subtitle = g_string_new (NULL);
-      const char *ref = candour_report_get_text (report, 1);
-      const char *subcontract = candour_report_get_text (report, 2);
+      const char *ref = candour_report_get_text_by_name (report, "ref");
+      const char *subcontract = candour_report_get_text_by_name (report, "subcontract_ref");
 
       if (candour_session_is_hidden (self->session, CANDOUR_TABLE_PAYMENTS, id))
         continue;
@@ -245,11 +248,11 @@ add_payments (CandourDetailWindow *self)
           continue;
         }
 
-      amount = candour_report_format_cell (report, 4, CANDOUR_CELL_FORMAT_DISPLAY);
-      paid_on = candour_report_format_cell (report, 5, CANDOUR_CELL_FORMAT_DISPLAY);
-      invoiced_on = candour_report_format_cell (report, 6, CANDOUR_CELL_FORMAT_DISPLAY);
+      amount = candour_report_format_cell_by_name (report, "amount", CANDOUR_CELL_FORMAT_DISPLAY);
+      paid_on = candour_report_format_cell_by_name (report, "paid_on", CANDOUR_CELL_FORMAT_DISPLAY);
+      invoiced_on = candour_report_format_cell_by_name (report, "invoiced_on", CANDOUR_CELL_FORMAT_DISPLAY);
       /* Translators: "£3,333.33 to Asian Community Wellbeing Hub" */
-      title = g_strdup_printf (_("%s to %s"), amount, candour_report_get_text (report, 3));
+      title = g_strdup_printf (_("%s to %s"), amount, candour_report_get_text_by_name (report, "payee_name"));
       /* Translators: "Paid 01/02/2024" */
       g_string_append_printf (subtitle, _("Paid %s"), paid_on);
       if (invoiced_on[0] != '\0')
@@ -295,22 +298,22 @@ candour_detail_window_fill_contract (CandourDetailWindow *self)
   while (report != NULL && candour_report_next (report, &error))
     {
       Subcontract sub = { 0 };
-      g_autofree char *start_on = candour_report_format_cell (report, 6, CANDOUR_CELL_FORMAT_DISPLAY);
-      g_autofree char *end_on = candour_report_format_cell (report, 7, CANDOUR_CELL_FORMAT_DISPLAY);
+      g_autofree char *start_on = candour_report_format_cell_by_name (report, "start_on", CANDOUR_CELL_FORMAT_DISPLAY);
+      g_autofree char *end_on = candour_report_format_cell_by_name (report, "end_on", CANDOUR_CELL_FORMAT_DISPLAY);
 
-      sub.id = candour_report_get_int64 (report, 0);
-      sub.ref = g_strdup (candour_report_get_text (report, 1));
-      sub.partner_ref = g_strdup (candour_report_get_text (report, 2));
-      sub.partner_name = g_strdup (candour_report_get_text (report, 3));
-      sub.smaller = candour_report_get_int64 (report, 4) != 0;
-      sub.value = candour_report_get_int64 (report, 5);
+      sub.id = candour_report_get_int64_by_name (report, "id");
+      sub.ref = g_strdup (candour_report_get_text_by_name (report, "ref"));
+      sub.partner_ref = g_strdup (candour_report_get_text_by_name (report, "partner_ref"));
+      sub.partner_name = g_strdup (candour_report_get_text_by_name (report, "partner_name"));
+      sub.smaller = candour_report_get_int64_by_name (report, "smaller") != 0;
+      sub.value = candour_report_get_int64_by_name (report, "value");
       /* A subcontract without dates runs with its contract. */
       sub.start_on = start_on[0] != '\0' ? g_steal_pointer (&start_on)
                                           : candour_date_format_display (candour_detail_window_field (self, "start_on"));
       sub.end_on = end_on[0] != '\0' ? g_steal_pointer (&end_on)
                                       : candour_date_format_display (candour_detail_window_field (self, "end_on"));
-      sub.terms = candour_report_get_int64 (report, 8);
-      sub.paid = candour_report_get_int64 (report, 9);
+      sub.terms = candour_report_get_int64_by_name (report, "payment_terms_days");
+      sub.paid = candour_report_get_int64_by_name (report, "paid");
       g_array_append_val (subcontracts, sub);
     }
   g_clear_pointer (&report, candour_report_free);
@@ -325,14 +328,14 @@ candour_detail_window_fill_contract (CandourDetailWindow *self)
       return;
     }
 
-  value = candour_report_format_cell (parties, 6, CANDOUR_CELL_FORMAT_DISPLAY);
+  value = candour_report_format_cell_by_name (parties, "value", CANDOUR_CELL_FORMAT_DISPLAY);
   start = candour_date_format_display (candour_detail_window_field (self, "start_on"));
   end = candour_date_format_display (candour_detail_window_field (self, "end_on"));
   /* Translators: "NHS Pennine Vale ICB pays Kindred Pathways £2,400,000.00 for the
    * work from 19/09/2023 to 27/09/2026." */
   summary = g_strdup_printf (_("%s pays %s %s for the work from %s to %s."),
-                             candour_report_get_text (parties, 3), candour_report_get_text (parties, 5),
-                             value, start, end);
+                             candour_report_get_text_by_name (parties, "commissioner_name"),
+                             candour_report_get_text_by_name (parties, "lead_name"), value, start, end);
   candour_detail_window_set_summary (self, summary);
 
   add_flow (self, parties, subcontracts);

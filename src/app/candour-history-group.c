@@ -187,11 +187,11 @@ describe_changes (CandourDatabase *db,
   /* Read them all first: naming a record runs statements of its own. */
   while (candour_report_next (report, &error))
     {
-      g_ptr_array_add (changes, g_strdup (candour_report_get_text (report, 0)));
-      g_ptr_array_add (changes, candour_report_cell_is_null (report, 1) ? NULL
-                                : g_strdup (candour_report_get_text (report, 1)));
-      g_ptr_array_add (changes, candour_report_cell_is_null (report, 2) ? NULL
-                                : g_strdup (candour_report_get_text (report, 2)));
+      g_ptr_array_add (changes, g_strdup (candour_report_get_text_by_name (report, "field")));
+      g_ptr_array_add (changes, candour_report_cell_is_null_by_name (report, "old") ? NULL
+                                : g_strdup (candour_report_get_text_by_name (report, "old")));
+      g_ptr_array_add (changes, candour_report_cell_is_null_by_name (report, "new") ? NULL
+                                : g_strdup (candour_report_get_text_by_name (report, "new")));
     }
   g_clear_pointer (&report, candour_report_free);
 
@@ -328,14 +328,14 @@ candour_history_group_load (CandourHistoryGroup *self,
         {
           AuditRow *row = g_new0 (AuditRow, 1);
 
-          row->at = g_strdup (candour_report_get_text (report, 0));
-          row->actor = g_strdup (candour_report_get_text (report, 1));
-          row->table = g_strdup (candour_report_get_text (report, 2));
-          row->ref = g_strdup (candour_report_get_text (report, 3));
-          row->action = g_strdup (candour_report_get_text (report, 4));
-          row->changes = g_strdup (candour_report_get_text (report, 5));
-          row->old_values = g_strdup (candour_report_get_text (report, 6));
-          row->new_values = g_strdup (candour_report_get_text (report, 7));
+          row->at = g_strdup (candour_report_get_text_by_name (report, "at"));
+          row->actor = g_strdup (candour_report_get_text_by_name (report, "actor"));
+          row->table = g_strdup (candour_report_get_text_by_name (report, "table"));
+          row->ref = g_strdup (candour_report_get_text_by_name (report, "ref"));
+          row->action = g_strdup (candour_report_get_text_by_name (report, "action"));
+          row->changes = g_strdup (candour_report_get_text_by_name (report, "changes"));
+          row->old_values = g_strdup (candour_report_get_text_by_name (report, "old_values"));
+          row->new_values = g_strdup (candour_report_get_text_by_name (report, "new_values"));
           g_ptr_array_add (audit, row);
         }
       if (error != NULL)

@@ -115,9 +115,9 @@ search (CandourDatabase  *reader,
           answer->more = TRUE;
           break;
         }
-      g_ptr_array_add (answer->refs, g_strdup (candour_report_get_text (report, 0)));
-      g_ptr_array_add (answer->labels, choice_label (candour_report_get_text (report, 0),
-                                                     candour_report_get_text (report, 1)));
+      g_ptr_array_add (answer->refs, g_strdup (candour_report_get_text_by_name (report, "ref")));
+      g_ptr_array_add (answer->labels, choice_label (candour_report_get_text_by_name (report, "ref"),
+                                                     candour_report_get_text_by_name (report, "label")));
     }
   if (report != NULL)
     candour_report_free (report);
@@ -401,7 +401,8 @@ candour_record_picker_set_ref (CandourRecordPicker *self,
       /* One row by its unique ref: an index lookup, quick enough here. */
       report = candour_report_ref_choice (self->db, self->table, ref, &error);
       if (report != NULL && candour_report_next (report, &error))
-        label = choice_label (candour_report_get_text (report, 0), candour_report_get_text (report, 1));
+        label = choice_label (candour_report_get_text_by_name (report, "ref"),
+                              candour_report_get_text_by_name (report, "label"));
       if (report != NULL)
         candour_report_free (report);
       if (label == NULL)

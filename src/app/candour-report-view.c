@@ -228,8 +228,8 @@ organisation_names (CandourDatabase  *db,
   if (report == NULL)
     return names;
   while (candour_report_next (report, error))
-    g_hash_table_insert (names, g_strdup (candour_report_get_text (report, 0)),
-                         g_strdup (candour_report_get_text (report, 1)));
+    g_hash_table_insert (names, g_strdup (candour_report_get_text_by_name (report, "ref")),
+                         g_strdup (candour_report_get_text_by_name (report, "label")));
   return names;
 }
 

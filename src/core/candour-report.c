@@ -199,3 +199,44 @@ candour_report_write_csv (CandourReport  *self,
 
   return candour_csv_writer_close (writer, error);
 }
+
+static guint
+column_named (CandourReport *self,
+              const char    *name)
+{
+  for (guint i = 0; i < self->n_columns; i++)
+    if (g_str_equal (self->columns[i].name, name))
+      return i;
+
+  g_critical ("The report has no column %s", name);
+  return 0;
+}
+
+gboolean
+candour_report_cell_is_null_by_name (CandourReport *self,
+                                     const char    *name)
+{
+  return candour_report_cell_is_null (self, column_named (self, name));
+}
+
+gint64
+candour_report_get_int64_by_name (CandourReport *self,
+                                  const char    *name)
+{
+  return candour_report_get_int64 (self, column_named (self, name));
+}
+
+const char *
+candour_report_get_text_by_name (CandourReport *self,
+                                 const char    *name)
+{
+  return candour_report_get_text (self, column_named (self, name));
+}
+
+char *
+candour_report_format_cell_by_name (CandourReport     *self,
+                                    const char        *name,
+                                    CandourCellFormat  format)
+{
+  return candour_report_format_cell (self, column_named (self, name), format);
+}

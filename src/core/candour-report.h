@@ -73,6 +73,18 @@ char                *candour_report_format_cell    (CandourReport     *self,
                                                     guint              column,
                                                     CandourCellFormat  format);
 
+/* The same by the column's name (its CSV header), for code that reads the columns it
+ * knows rather than walking them all; a name the report has not is a programming error. */
+gboolean             candour_report_cell_is_null_by_name (CandourReport     *self,
+                                                          const char        *name);
+gint64               candour_report_get_int64_by_name    (CandourReport     *self,
+                                                          const char        *name);
+const char          *candour_report_get_text_by_name     (CandourReport     *self,
+                                                          const char        *name);
+char                *candour_report_format_cell_by_name  (CandourReport     *self,
+                                                          const char        *name,
+                                                          CandourCellFormat  format);
+
 /* Header and every remaining row as CSV (BOM, CRLF, formula guard). */
 gboolean             candour_report_write_csv      (CandourReport  *self,
                                                     GOutputStream  *stream,
