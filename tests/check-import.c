@@ -171,8 +171,9 @@ START_TEST (test_row_rules)
                          "bid_partners.csv:2:3: 'maybe' is not a consent answer; use one of yes, no, unknown");
   assert_import_problem ("payments.csv",
                          "contract_ref,subcontract_ref,amount,paid_on\nC1,,10,2024-05-01\n,,10,2024-05-01\n",
-                         "payments.csv:3:1: the payment names neither contract_ref nor subcontract_ref; give "
-                         "one of them");
+                         "payments.csv:3:2: the payment names neither contract_ref nor subcontract_ref; give "
+                         "subcontract_ref for a payment to a partner, or contract_ref for one from the "
+                         "commissioner to the lead provider");
   assert_import_problem ("organisations.csv", "ref,name,kind\nX,Xeno,charitable trust\n",
                          "organisations.csv:2:3: 'charitable trust' is not a kind of organisation; use one of "
                          "charity, social_enterprise, cic, community_group, housing_association, "

@@ -291,6 +291,23 @@ START_TEST (test_audit_changes_on_each_backend)
 }
 END_TEST
 
+/* A payment under nothing: the form is told at the subcontract, where most payments
+ * belong, and when the contract is the one instead. */
+START_TEST (test_payment_under_nothing)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  const char *typed[] = { "", "", "", "1250.50", "2025-06-15", "", NULL };
+
+  ck_assert (!candour_record_check (db, CANDOUR_TABLE_PAYMENTS, typed, 0, problems, NULL));
+  ck_assert_uint_eq (problems->len, 1);
+  ck_assert_str_eq (g_ptr_array_index (problems, 0),
+                    "subcontract_ref: the payment names neither contract_ref nor subcontract_ref; give "
+                    "subcontract_ref for a payment to a partner, or contract_ref for one from the "
+                    "commissioner to the lead provider");
+}
+END_TEST
+
 Suite *
 candour_record_suite (void)
 {
@@ -300,6 +317,7 @@ candour_record_suite (void)
   tcase_add_test (tc, test_insert_load_update);
   tcase_add_test (tc, test_save_over_a_change_made_elsewhere);
   tcase_add_test (tc, test_audit_changes_on_each_backend);
+  tcase_add_test (tc, test_payment_under_nothing);
   tcase_add_test (tc, test_bad_entry_names_each_field_and_writes_nothing);
   tcase_add_test (tc, test_duplicate_ref_and_second_contract);
   tcase_add_test (tc, test_delete);

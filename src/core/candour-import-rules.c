@@ -569,8 +569,11 @@ candour_import_check_payment (ImportRow *row)
                                 "a payment is either commissioner to lead (contract_ref) or lead to partner "
                                 "(subcontract_ref)");
   else if (!to_contract && !to_subcontract && row->ok)
-    candour_import_row_problem (row, "contract_ref", "the payment names neither contract_ref nor subcontract_ref; "
-                                "give one of them");
+    /* Said under the subcontract: most payments are a lead provider's to a partner, and
+     * one recorded against the contract would read as the commissioner's to the lead. */
+    candour_import_row_problem (row, "subcontract_ref", "the payment names neither contract_ref nor subcontract_ref; "
+                                "give subcontract_ref for a payment to a partner, or contract_ref for one "
+                                "from the commissioner to the lead provider");
 
   if (!row->ok)
     return FALSE;
