@@ -273,6 +273,15 @@ else
   fail "the same rows again"; cat "$work/again.out"
 fi
 
+# An import into an empty database sets its register up first, as it makes a file.
+new_database
+if "$cli" --db "$server" import "$scenarios/shares/input" >"$work/out" 2>&1 &&
+   "$cli" --db "$server" shares >/dev/null 2>&1; then
+  pass "an import into an empty database sets it up"
+else
+  fail "an import into an empty database"; cat "$work/out"
+fi
+
 # 7. Every scenario imported on the server gives the expected answers.
 for dir in "$scenarios"/*/; do
   name=$(basename "$dir")

@@ -293,25 +293,8 @@ candour_copy_database (CandourDatabase  *source,
   g_return_val_if_fail (CANDOUR_IS_DATABASE (source), FALSE);
   g_return_val_if_fail (target_location != NULL, FALSE);
 
-  /* An empty database on a server is given a register first. */
-  if (candour_database_is_server_location (target_location))
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      target = candour_database_open_full (target_location, CANDOUR_OPEN_EXISTING, &local_error);
-      if (target == NULL && g_error_matches (local_error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NOT_CANDOUR))
-        {
-          g_clear_error (&local_error);
-          if (candour_database_set_up_server (target_location, &local_error))
-            target = candour_database_open_full (target_location, CANDOUR_OPEN_EXISTING, &local_error);
-        }
-      if (target == NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-  else if ((target = candour_database_open_full (target_location, CANDOUR_OPEN_CREATE, error)) == NULL)
+  /* A new file is made; an empty database on a server is given a register. */
+  if ((target = candour_database_open_full (target_location, CANDOUR_OPEN_CREATE, error)) == NULL)
     return FALSE;
 
   /* The source reads as one moment, the target writes as one change. */

@@ -591,11 +591,13 @@ candour_database_location_without_password (const char *location)
   return without;
 }
 
-/* A register on a server is set up once, on purpose (candour_database_set_up_server()),
- * never made by opening it. */
+/* A register on a server is set up on purpose: by candour_database_set_up_server(), or
+ * by the work that makes a file where there is none (an import, the demo: create), in
+ * an empty database only. Reading never sets one up. */
 static CandourDatabase *
 open_server (const char  *uri,
              gboolean     read_only,
+             gboolean     create,
              GError     **error)
 {
   g_autoptr(CandourDatabase) self = g_object_new (CANDOUR_TYPE_DATABASE, NULL);
@@ -608,6 +610,10 @@ open_server (const char  *uri,
   if (self->server == NULL || !candour_server_read_version (self->server, &version, error))
     return NULL;
 
+  if (version == 0 && create && !read_only &&
+      (!candour_server_set_up (self->server, error) ||
+       !candour_server_read_version (self->server, &version, error)))
+    return NULL;
   if (version == 0)
     {
       g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NOT_CANDOUR,
@@ -775,7 +781,7 @@ candour_database_open_full (const char        *path,
   g_assert (candour_core_get_resource () != NULL);
 
   if (candour_server_is_uri (path))
-    return open_server (path, FALSE, error);
+    return open_server (path, FALSE, (flags & CANDOUR_OPEN_CREATE) != 0, error);
 
   in_memory = g_str_equal (path, ":memory:");
   if (!in_memory && !check_database_path (path, flags, &exists, error))
@@ -891,7 +897,7 @@ candour_database_open_reader (CandourDatabase  *self,
       return NULL;
     }
   if (self->server != NULL)
-    return open_server (self->connect_location, TRUE, error);
+    return open_server (self->connect_location, TRUE, FALSE, error);
 
   reader = g_object_new (CANDOUR_TYPE_DATABASE, NULL);
   reader->path = g_strdup (self->path);

@@ -25,7 +25,8 @@ typedef enum
 } CandourOpenFlags;
 
 /* Opens and migrates the database at path; ":memory:" for a private in-memory database;
- * a "postgresql://…" address for a register on a server (see candour-server.h).
+ * a "postgresql://…" address for a register on a server, where CANDOUR_OPEN_CREATE
+ * sets up a register in an empty database.
  * Refused, with a message that names the path and says what to do, and nothing
  * touched: an empty path, a folder, a symbolic link, a device or pipe, a file that is
  * not there (unless flags has CANDOUR_OPEN_CREATE), a file from a newer Candour, a file
