@@ -446,6 +446,8 @@ AS $$
            WHEN 'bid_partner' THEN
              (SELECT b.ref FROM bid b WHERE b.id = (record ->> 'bid_id')::bigint)
              || '/' || (SELECT o.ref FROM organisation o WHERE o.id = (record ->> 'partner_id')::bigint)
+           -- from schema 5 on (0002-closed-periods.sql)
+           WHEN 'closed_period' THEN (record ->> 'first_day') || '/' || (record ->> 'last_day')
            ELSE record ->> 'ref'
          END
 $$;

@@ -65,24 +65,7 @@ CREATE TRIGGER payment_closed_update AFTER UPDATE ON payment
 CREATE TRIGGER payment_closed_delete AFTER DELETE ON payment REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION candour_refuse_closed_deletes ();
 
--- A closed period's ref in the audit trail, as SQLite's triggers write it.
-CREATE OR REPLACE FUNCTION candour_audit_ref (table_name text, record json)
-RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-AS $$
-  SELECT CASE table_name
-           WHEN 'payment' THEN coalesce (record ->> 'ref', '#' || (record ->> 'id'))
-           WHEN 'consortium_member' THEN
-             (SELECT c.ref FROM consortium c WHERE c.id = (record ->> 'consortium_id')::bigint)
-             || '/' || (SELECT o.ref FROM organisation o WHERE o.id = (record ->> 'member_id')::bigint)
-           WHEN 'bid_partner' THEN
-             (SELECT b.ref FROM bid b WHERE b.id = (record ->> 'bid_id')::bigint)
-             || '/' || (SELECT o.ref FROM organisation o WHERE o.id = (record ->> 'partner_id')::bigint)
-           WHEN 'closed_period' THEN (record ->> 'first_day') || '/' || (record ->> 'last_day')
-           ELSE record ->> 'ref'
-         END
-$$;
-
+-- Audited like every record table; candour_audit_ref (0001) knows a closed period's ref.
 CREATE TRIGGER closed_period_audit_insert AFTER INSERT ON closed_period REFERENCING NEW TABLE AS inserted
   FOR EACH STATEMENT EXECUTE FUNCTION candour_audit_inserts ();
 CREATE TRIGGER closed_period_audit_update AFTER UPDATE ON closed_period

@@ -365,10 +365,16 @@ command_scorecard (const char *db_path,
   return run_engine_report ("scorecard", db_path, argc, argv);
 }
 
+typedef CandourReport *(*WholeReportFunc) (CandourDatabase *db, GError **error);
+
+/* A report that takes no options but where to write it (shares, periods). */
 static int
-command_shares (const char *db_path,
-                int         argc,
-                char      **argv)
+run_whole_report (const char       *command,
+                  const char       *summary,
+                  WholeReportFunc   make_report,
+                  const char       *db_path,
+                  int               argc,
+                  char            **argv)
 {
   OutputOptions output = { 0 };
   GOptionEntry entries[] = { OUTPUT_ENTRIES (output), { NULL } };
@@ -377,13 +383,12 @@ command_shares (const char *db_path,
   g_autoptr(GError) error = NULL;
   int status = EXIT_USAGE;
 
-  if (!parse_options ("shares", entries, &argc, &argv, "",
-                      "Per contract: what the lead provider kept, and the share that went to smaller organisations.") ||
-      !check_output_options ("shares", &output))
+  if (!parse_options (command, entries, &argc, &argv, "", summary) ||
+      !check_output_options (command, &output))
     goto out;
   if (argc > 1)
     {
-      usage_error ("shares", "takes no arguments");
+      usage_error (command, "takes no arguments");
       goto out;
     }
 
@@ -391,14 +396,23 @@ command_shares (const char *db_path,
   if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
     goto out;
 
-  if ((report = candour_report_shares (db, &error)) == NULL)
-    fail_error ("shares", error, db_path);
+  if ((report = make_report (db, &error)) == NULL)
+    fail_error (command, error, db_path);
   else
-    status = write_report ("shares", report, &output);
+    status = write_report (command, report, &output);
 
 out:
   output_options_clear (&output);
   return status;
+}
+
+static int
+command_shares (const char *db_path,
+                int         argc,
+                char      **argv)
+{
+  return run_whole_report ("shares", "Per contract: what the lead provider kept, and the share that went to "
+                           "smaller organisations.", candour_report_shares, db_path, argc, argv);
 }
 
 static int
@@ -991,33 +1005,8 @@ command_periods (const char *db_path,
                  int         argc,
                  char      **argv)
 {
-  OutputOptions output = { 0 };
-  GOptionEntry entries[] = { OUTPUT_ENTRIES (output), { NULL } };
-  g_autoptr(CandourDatabase) db = NULL;
-  g_autoptr(CandourReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = EXIT_USAGE;
-
-  if (!parse_options ("periods", entries, &argc, &argv, "", "The closed periods, earliest first.") ||
-      !check_output_options ("periods", &output))
-    goto out;
-  if (argc > 1)
-    {
-      usage_error ("periods", "takes no arguments");
-      goto out;
-    }
-
-  status = EXIT_FAILURE;
-  if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
-    goto out;
-  if ((report = candour_report_closed_periods (db, &error)) == NULL)
-    fail_error ("periods", error, db_path);
-  else
-    status = write_report ("periods", report, &output);
-
-out:
-  output_options_clear (&output);
-  return status;
+  return run_whole_report ("periods", "The closed periods, earliest first.", candour_report_closed_periods,
+                           db_path, argc, argv);
 }
 
 static int

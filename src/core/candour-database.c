@@ -1360,11 +1360,10 @@ candour_database_insert_rows (CandourDatabase     *self,
   first = g_newa (int, n_names);
   for (guint i = 0; i < n_names; i++)
     {
-      guint k = 0;
+      guint k;
 
-      while (k < n_names && !g_str_equal (bulk->names->pdata[k], names[i]))
-        k++;
-      g_return_val_if_fail (k < n_names, FALSE);
+      if (!g_ptr_array_find_with_equal_func (bulk->names, names[i], g_str_equal, &k))
+        g_return_val_if_reached (FALSE);
       first[i] = (int)k + 1;
     }
 

@@ -31,6 +31,25 @@ check_days (const char  *first_day,
   return TRUE;
 }
 
+/* The query for sql with the period's days bound, once they are checked. */
+static CandourQuery *
+period_query (CandourDatabase  *db,
+              const char       *sql,
+              const char       *first_day,
+              const char       *last_day,
+              GError          **error)
+{
+  CandourQuery *query;
+
+  if (!check_days (first_day, last_day, error) ||
+      (query = candour_database_query (db, sql, error)) == NULL)
+    return NULL;
+
+  candour_query_bind_text (query, ":first", first_day);
+  candour_query_bind_text (query, ":last", last_day);
+  return query;
+}
+
 gboolean
 candour_period_close (CandourDatabase  *db,
                       const char       *first_day,
@@ -44,12 +63,8 @@ candour_period_close (CandourDatabase  *db,
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (first_day != NULL && last_day != NULL, FALSE);
 
-  if (!check_days (first_day, last_day, error) ||
-      (query = candour_database_query (db, sql, error)) == NULL)
+  if ((query = period_query (db, sql, first_day, last_day, error)) == NULL)
     return FALSE;
-
-  candour_query_bind_text (query, ":first", first_day);
-  candour_query_bind_text (query, ":last", last_day);
   if (candour_query_run (query, &local_error))
     return TRUE;
 
@@ -72,13 +87,8 @@ candour_period_reopen (CandourDatabase  *db,
   g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (first_day != NULL && last_day != NULL, FALSE);
 
-  if (!check_days (first_day, last_day, error) ||
-      (query = candour_database_query (db, sql, error)) == NULL)
-    return FALSE;
-
-  candour_query_bind_text (query, ":first", first_day);
-  candour_query_bind_text (query, ":last", last_day);
-  if (!candour_query_run (query, error))
+  if ((query = period_query (db, sql, first_day, last_day, error)) == NULL ||
+      !candour_query_run (query, error))
     return FALSE;
   if (candour_query_get_changes (query) == 0)
     {

@@ -677,14 +677,13 @@ copy_rows (CandourServer       *self,
   PGresult *result;
   gboolean ok;
 
-  /* The caller's names in the staging table's order. */
-  for (guint k = 0; k < n_names; k++)
+  /* Which of the caller's values goes in each of the staging table's columns. */
+  for (guint i = 0; i < n_names; i++)
     {
-      guint i = 0;
+      guint k;
 
-      while (i < n_names && !g_str_equal (names[i], staging->names->pdata[k]))
-        i++;
-      g_return_val_if_fail (i < n_names, FALSE);
+      if (!g_ptr_array_find_with_equal_func (staging->names, names[i], g_str_equal, &k))
+        g_return_val_if_reached (FALSE);
       order[k] = i;
     }
 
