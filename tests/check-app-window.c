@@ -1094,6 +1094,43 @@ START_TEST (test_connect_to_server)
         g_object_unref (colleague);
         ck_assert (candour_database_exec (other, drop, &error));
       }
+
+      /* The server ends the window's connection: the window says so, connects again by
+       * itself, says that too, and reads what it shows again. */
+      {
+        const char *lost = "The connection to “candour” was lost. Candour is trying again; what is "
+                           "shown may be out of date, and nothing can be saved until it is back.";
+        CandourDatabase *db = candour_session_get_database (candour_window_get_session (window));
+        g_autoptr(CandourQuery) pid = candour_query_new (db, "SELECT pg_backend_pid () AS pid", &error);
+        g_autoptr(CandourQuery) end = candour_query_new (other, "SELECT pg_terminate_backend (:pid)", &error);
+        GtkWidget *bar;
+
+        ck_assert (candour_query_step (pid, &error) == CANDOUR_QUERY_ROW);
+        candour_query_bind_int64 (end, ":pid", candour_query_get_int64 (pid, "pid"));
+        g_clear_pointer (&pid, candour_query_free);
+        ck_assert (candour_query_step (end, &error) == CANDOUR_QUERY_ROW);
+
+        start = g_get_monotonic_time ();
+        while (test_app_find_label (GTK_WIDGET (window), lost) == NULL &&
+               g_get_monotonic_time () - start < 3 * G_TIME_SPAN_SECOND)
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (5000);
+        ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (window), lost));
+        bar = gtk_widget_get_ancestor (test_app_find_label (GTK_WIDGET (window), lost), GTK_TYPE_INFO_BAR);
+        ck_assert (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+
+        start = g_get_monotonic_time ();
+        while (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)) &&
+               g_get_monotonic_time () - start < 12 * G_TIME_SPAN_SECOND)
+          if (!g_main_context_iteration (NULL, FALSE))
+            g_usleep (5000);
+        ck_assert (!gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+        ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window),
+                                                "Connected to “candour” again"),
+                          "Connected to “candour” again");
+        test_app_wait ();
+        ck_assert_uint_eq (g_list_model_get_n_items (candour_records_page_get_shown (organisations)), before + 1);
+      }
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
   test_app_wait ();

@@ -33,6 +33,7 @@ main (void)
   srunner_add_suite (runner, candour_safety_suite ());
   srunner_add_suite (runner, candour_reliability_suite ());
   srunner_add_suite (runner, candour_scope_suite ());
+  srunner_add_suite (runner, candour_change_watch_suite ());
   srunner_add_suite (runner, candour_query_plans_suite ());
   srunner_add_suite (runner, candour_models_suite ());
 

@@ -15,6 +15,7 @@
 
 #include "candour-database-sqlite.h"
 #include "test-util.h"
+#include "candour-demo.h"
 #include "candour-finding-list.h"
 #include "candour-generate.h"
 #include "candour-record.h"
@@ -294,7 +295,36 @@ edit (CandourDatabase *db,
     }
 }
 
-START_TEST (test_scoped_refresh_equals_full_judgement)
+/* Another person's edits, as a window learns of them: from the audit trail afterwards,
+ * a few at a time, with where each record was before read from the values its audit
+ * row kept. */
+static void
+patch_from_audit_trail (CandourDatabase *db,
+                        GListStore      *findings,
+                        const CandourReconcileOptions *options,
+                        CandourFindingTotals *totals,
+                        gint64          *inout_seen,
+                        guint            n_edits)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (CandourChange));
+  g_autoptr(GArray) scopes = g_array_new (FALSE, FALSE, sizeof (CandourFindingScope));
+  g_autoptr(GError) error = NULL;
+  gboolean too_many = TRUE;
+
+  ck_assert (candour_change_log_read (db, *inout_seen, 256, changes, inout_seen, &too_many, &error));
+  ck_assert (!too_many);
+  /* Every edit is there (a deletion's cascade may add records). */
+  ck_assert_uint_ge (changes->len, n_edits);
+  for (guint i = 0; i < changes->len; i++)
+    ck_assert (candour_finding_scopes_for_change (db, &g_array_index (changes, CandourChange, i), scopes, NULL));
+  ck_assert_msg (candour_finding_list_patch (findings, db, options, scopes, totals, &error),
+                 "%s", error ? error->message : "");
+}
+
+/* N_EDITS random edits; after each (or each few, when learnt from the audit trail) the
+ * patched list and figures must equal a fresh judgement of everything. */
+static void
+assert_patches_equal_full_judgement (gboolean from_audit_trail)
 {
   g_autofree char *folder = test_make_temp_dir ();
   g_autofree char *country = g_build_filename (folder, "country", NULL);
@@ -307,6 +337,7 @@ START_TEST (test_scoped_refresh_equals_full_judgement)
   CandourFindingTotals totals;
   guint edits = 0;
   guint refused = 0;
+  gint64 seen = 0;
 
   ck_assert_msg (candour_generate (country, 0.01, 1, NULL, NULL, &error), "%s", error ? error->message : "");
   {
@@ -325,6 +356,8 @@ START_TEST (test_scoped_refresh_equals_full_judgement)
   ck_assert_ptr_nonnull (first);
   g_list_store_splice (findings, 0, 0, first->pdata, first->len);
   candour_finding_totals_compute (G_LIST_MODEL (findings), &totals);
+  ck_assert (candour_change_log_get_last (db, &seen, NULL));
+  ck_assert_int_gt (seen, 0);
 
   while (edits < N_EDITS)
     {
@@ -334,26 +367,38 @@ START_TEST (test_scoped_refresh_equals_full_judgement)
       g_autofree char *actual = NULL;
       CandourFindingTotals fresh_totals;
       CandourTable table = 0;
-      guint kind = g_rand_int_range (rand, 0, N_KINDS);
+      guint batch = from_audit_trail ? (guint)g_rand_int_range (rand, 1, 5) : 1;
+      guint done = 0;
       gint64 id = 0;
 
-      /* Where the record is before the edit (or, for a new one, after). */
-      if (!edit (db, rand, kind, &table, &id, TRUE) || id == 0)
+      while (done < batch)
         {
-          refused++;
-          continue;
-        }
-      ck_assert (candour_finding_scopes_for_record (db, table, id, scopes, NULL));
-      if (!edit (db, rand, kind, &table, &id, FALSE))
-        {
-          refused++;
-          continue;
-        }
-      ck_assert (candour_finding_scopes_for_record (db, table, id, scopes, NULL));
+          guint kind = g_rand_int_range (rand, 0, N_KINDS);
 
-      ck_assert_msg (candour_finding_list_patch (findings, db, &options, scopes, &totals, &error),
-                     "%s", error ? error->message : "");
-      edits++;
+          /* Where the record is before the edit (or, for a new one, after). */
+          if (!edit (db, rand, kind, &table, &id, TRUE) || id == 0)
+            {
+              refused++;
+              continue;
+            }
+          if (!from_audit_trail)
+            ck_assert (candour_finding_scopes_for_record (db, table, id, scopes, NULL));
+          if (!edit (db, rand, kind, &table, &id, FALSE))
+            {
+              refused++;
+              continue;
+            }
+          if (!from_audit_trail)
+            ck_assert (candour_finding_scopes_for_record (db, table, id, scopes, NULL));
+          done++;
+        }
+
+      if (from_audit_trail)
+        patch_from_audit_trail (db, findings, &options, &totals, &seen, batch);
+      else
+        ck_assert_msg (candour_finding_list_patch (findings, db, &options, scopes, &totals, &error),
+                       "%s", error ? error->message : "");
+      edits += batch;
 
       fresh = candour_finding_list_load (db, &options, &error);
       ck_assert_ptr_nonnull (fresh);
@@ -370,6 +415,53 @@ START_TEST (test_scoped_refresh_equals_full_judgement)
   candour_reconcile_options_clear (&options);
   test_remove_tree (folder);
 }
+
+START_TEST (test_scoped_refresh_equals_full_judgement)
+{
+  assert_patches_equal_full_judgement (FALSE);
+}
+END_TEST
+
+START_TEST (test_changes_from_the_audit_trail_equal_full_judgement)
+{
+  assert_patches_equal_full_judgement (TRUE);
+}
+END_TEST
+
+/* An import is too much to patch record by record: the log says so, and where it ends. */
+START_TEST (test_change_log_says_when_too_many)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (CandourChange));
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  gint64 last = -1;
+  gint64 seen = 0;
+  gboolean too_many = TRUE;
+  gint64 id = 0;
+  const char *texts[] = { "ORG-ONE", "One Trust", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+
+  ck_assert (candour_change_log_read (db, 0, 10, changes, &last, &too_many, NULL));
+  ck_assert (!too_many);
+  ck_assert_uint_eq (changes->len, 0);
+  ck_assert_int_eq (last, 0);
+
+  /* The demo's import: one audit row per file, far more records than the limit. */
+  ck_assert (candour_demo_load (db, NULL, NULL));
+  ck_assert (candour_change_log_read (db, 0, 10, changes, &last, &too_many, NULL));
+  ck_assert (too_many);
+  ck_assert_uint_eq (changes->len, 0);
+  ck_assert_int_eq (last, test_query_int (db, "SELECT max (id) FROM audit"));
+
+  /* One record more: just that one. */
+  ck_assert (candour_record_save (db, CANDOUR_TABLE_ORGANISATIONS, texts, &id, problems, NULL));
+  ck_assert (candour_change_log_read (db, last, 10, changes, &seen, &too_many, NULL));
+  ck_assert (!too_many);
+  ck_assert_uint_eq (changes->len, 1);
+  ck_assert_int_eq (g_array_index (changes, CandourChange, 0).table, CANDOUR_TABLE_ORGANISATIONS);
+  ck_assert_int_eq (g_array_index (changes, CandourChange, 0).id, id);
+  ck_assert_int_eq (g_array_index (changes, CandourChange, 0).audit_id, seen);
+  ck_assert_int_eq (seen, last + 1);
+}
 END_TEST
 
 Suite *
@@ -380,6 +472,8 @@ candour_scope_suite (void)
 
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_scoped_refresh_equals_full_judgement);
+  tcase_add_test (tc, test_changes_from_the_audit_trail_equal_full_judgement);
+  tcase_add_test (tc, test_change_log_says_when_too_many);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -7,6 +7,7 @@
 
 #include <check.h>
 
+Suite *candour_change_watch_suite (void);
 Suite *candour_csv_reader_suite (void);
 Suite *candour_csv_writer_suite (void);
 Suite *candour_database_suite   (void);

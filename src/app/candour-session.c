@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "candour-change-log.h"
 #include "candour-date.h"
 #include "candour-finding-list.h"
 #include "candour-read-job.h"
@@ -28,7 +29,12 @@ struct _CandourSession
   guint revision;
   GCancellable *judging;        /* the judgement on a worker, if one is going on */
   GArray *hidden;               /* HiddenRecord */
+  gint64 audit_seen;            /* the last audit row the findings are known to reflect */
 };
+
+/* Beyond this many records changed elsewhere at once (an import), every finding is
+ * judged again rather than each record's. */
+#define CATCH_UP_LIMIT 256
 
 typedef struct
 {
@@ -478,6 +484,16 @@ on_judged (GObject      *source,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* A judgement of everything sees at least every change the audit trail has now. */
+static void
+remember_audit_seen (CandourSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!candour_change_log_get_last (self->db, &self->audit_seen, &error))
+    g_warning ("Could not read the audit trail: %s", error->message);
+}
+
 void
 candour_session_refresh (CandourSession *self)
 {
@@ -486,6 +502,7 @@ candour_session_refresh (CandourSession *self)
 
   g_return_if_fail (CANDOUR_IS_SESSION (self));
 
+  remember_audit_seen (self);
   was_loading = self->judging != NULL;
   if (self->judging != NULL)
     g_cancellable_cancel (self->judging);
@@ -510,6 +527,7 @@ candour_session_reload (CandourSession  *self,
   g_return_val_if_fail (CANDOUR_IS_SESSION (self), FALSE);
 
   stop_judging (self);
+  remember_audit_seen (self);
   candour_session_get_options (self, &options);
   judgement = judge (self->db, &options, NULL, error);
   candour_reconcile_options_clear (&options);
@@ -537,29 +555,14 @@ candour_session_scopes_of (CandourSession *self,
   return scopes;
 }
 
-void
-candour_session_record_changed (CandourSession *self,
-                                CandourTable    table,
-                                gint64          id,
-                                GArray         *scopes_before)
+/* Judges again the findings in scopes, patching the list, its totals and summary. */
+static void
+patch_scopes (CandourSession *self,
+              const GArray   *scopes)
 {
-  g_autoptr(GArray) scopes = candour_session_scopes_of (self, table, id);
   g_autoptr(GError) error = NULL;
   CandourReconcileOptions options;
   gboolean patched;
-
-  g_return_if_fail (CANDOUR_IS_SESSION (self));
-
-  if (scopes_before != NULL)
-    g_array_append_vals (scopes, scopes_before->data, scopes_before->len);
-
-  /* A judgement on its way started before this change: it is out of date already. */
-  if (self->judging != NULL)
-    {
-      candour_session_refresh (self);
-      g_signal_emit (self, signals[RECORD_CHANGED], 0, (guint)table, id);
-      return;
-    }
 
   candour_session_get_options (self, &options);
   patched = candour_finding_list_patch (G_LIST_STORE (self->findings), self->db, &options, scopes,
@@ -573,7 +576,79 @@ candour_session_record_changed (CandourSession *self,
   /* One pass over the patched list, cheaper than any bookkeeping of who was where. */
   candour_finding_summary_free (self->summary);
   self->summary = candour_finding_summary_new (self->findings, CANDOUR_SESSION_SERIOUS_KEPT);
+}
+
+void
+candour_session_record_changed (CandourSession *self,
+                                CandourTable    table,
+                                gint64          id,
+                                GArray         *scopes_before)
+{
+  g_autoptr(GArray) scopes = candour_session_scopes_of (self, table, id);
+
+  g_return_if_fail (CANDOUR_IS_SESSION (self));
+
+  if (scopes_before != NULL)
+    g_array_append_vals (scopes, scopes_before->data, scopes_before->len);
+
+  /* A judgement on its way started before this change: it is out of date already. */
+  if (self->judging != NULL)
+    candour_session_refresh (self);
+  else
+    patch_scopes (self, scopes);
   g_signal_emit (self, signals[RECORD_CHANGED], 0, (guint)table, id);
+}
+
+void
+candour_session_catch_up (CandourSession *self)
+{
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (CandourChange));
+  g_autoptr(GArray) scopes = g_array_new (FALSE, FALSE, sizeof (CandourFindingScope));
+  g_autoptr(GError) error = NULL;
+  gboolean too_many = FALSE;
+  gint64 last = 0;
+
+  g_return_if_fail (CANDOUR_IS_SESSION (self));
+
+  if (!candour_change_log_read (self->db, self->audit_seen, CATCH_UP_LIMIT, changes, &last, &too_many,
+                                &error))
+    {
+      g_warning ("Could not read what changed: %s", error->message);
+      candour_session_refresh (self);
+      return;
+    }
+  /* An import, or a judgement on its way that started before these changes. */
+  if (too_many || (changes->len > 0 && self->judging != NULL))
+    {
+      candour_session_refresh (self);
+      return;
+    }
+  self->audit_seen = last;
+  if (changes->len == 0)
+    return;
+
+  for (guint i = 0; i < changes->len; i++)
+    if (!candour_finding_scopes_for_change (self->db, &g_array_index (changes, CandourChange, i), scopes,
+                                            &error))
+      {
+        g_warning ("Could not tell which findings a change touches: %s", error->message);
+        candour_session_refresh (self);
+        return;
+      }
+  patch_scopes (self, scopes);
+
+  /* Each record once, as the lists and windows showing it reload it. */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      CandourChange *change = &g_array_index (changes, CandourChange, i);
+      gboolean again = FALSE;
+
+      for (guint j = i + 1; j < changes->len && !again; j++)
+        again = g_array_index (changes, CandourChange, j).table == change->table &&
+                g_array_index (changes, CandourChange, j).id == change->id;
+      if (!again)
+        g_signal_emit (self, signals[RECORD_CHANGED], 0, (guint)change->table, change->id);
+    }
 }
 
 static int

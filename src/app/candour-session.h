@@ -90,6 +90,12 @@ void             candour_session_record_changed      (CandourSession           *
                                                       gint64                    id,
                                                       GArray                   *scopes_before);
 
+/* Someone else changed the register (candour-change-watch.h says when): reads from the
+ * audit trail which records they changed since the findings were last judged, judges
+ * again only the findings those can alter, and emits "record-changed" for each; after
+ * an import, everything is judged again on a worker instead (candour_session_refresh()). */
+void             candour_session_catch_up            (CandourSession           *self);
+
 /* Records on their way out: a deleted record is hidden everywhere while its toast
  * offers Undo, and only then deleted. "hidden-changed" (with the table) says when the
  * set changes. ref may be NULL (a payment without one). */

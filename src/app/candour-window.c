@@ -11,6 +11,7 @@
 
 #include "candour-application.h"
 #include "candour-backup.h"
+#include "candour-change-watch.h"
 #include "candour-date.h"
 #include "candour-deletion.h"
 #include "candour-detail-window.h"
@@ -37,6 +38,8 @@ struct _CandourWindow
   AdwLeaflet *leaflet;
   AdwWindowTitle *database_title;
   AdwWindowTitle *page_title;
+  GtkInfoBar *connection_bar;
+  GtkLabel *connection_label;
   GtkListBox *sidebar_list;
   GtkStack *page_stack;
   GMenu *recent_section;
@@ -45,9 +48,9 @@ struct _CandourWindow
   GSettings *settings;
   GtkNativeDialog *chooser;     /* the file chooser on screen, if any */
   GtkWindow *import_dialog;     /* Import CSV…, until it is destroyed */
-  guint poll_source;            /* looks for other people's changes */
-  gint64 data_version;          /* of the database as last read */
-  guint polls;                  /* looks for changes so far, to look for people less often */
+  CandourChangeWatch *watch;    /* says when other people change the register */
+  guint changes_seen;           /* times the watch said so */
+  guint others_source;          /* looks every few seconds for who else is here */
 };
 
 G_DEFINE_FINAL_TYPE (CandourWindow, candour_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -63,10 +66,8 @@ static GParamSpec *properties[N_PROPS];
 /* Pages that judge findings, whose header says on which day. */
 static const char * const judged_pages[] = { "overview", "findings", "reports", NULL };
 
-/* How often to look for changes other people (or candour-cli) saved: a question as
- * cheap as a file's data version or a server's newest audit key, so that a colleague's
- * change shows within about a second and a half. */
-#define POLL_SECONDS 1
+/* How often to look for who else has a server's register open. */
+#define OTHERS_SECONDS 5
 
 /* The table whose records the visible page lists, for Ctrl+N. */
 static gboolean
@@ -404,22 +405,49 @@ candour_window_get_toast_overlay (CandourWindow *self)
 gboolean
 candour_window_check_for_changes (CandourWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 version;
+  guint seen;
 
   g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
 
-  if (self->session == NULL)
+  if (self->watch == NULL)
     return FALSE;
 
-  version = candour_database_get_data_version (candour_session_get_database (self->session));
-  if (version == self->data_version)
-    return FALSE;
+  seen = self->changes_seen;
+  candour_change_watch_check (self->watch);
+  return self->changes_seen != seen;
+}
 
-  self->data_version = version;
-  /* Another program's change could be anywhere: everything again, on a worker. */
+/* Someone else saved: the findings and rows their records touch are read again. */
+static void
+on_changed_elsewhere (CandourWindow *self)
+{
+  self->changes_seen++;
+  candour_session_catch_up (self->session);
+}
+
+static void
+on_connected_changed (CandourWindow *self)
+{
+  g_autofree char *message = NULL;
+  const char *server = candour_session_get_title (self->session);
+
+  if (!candour_change_watch_get_connected (self->watch))
+    {
+      /* Translators: %s is the register's name on the server */
+      message = g_strdup_printf (_("The connection to “%s” was lost. Candour is trying again; "
+                                   "what is shown may be out of date, and nothing can be saved "
+                                   "until it is back."), server);
+      gtk_label_set_label (self->connection_label, message);
+      gtk_info_bar_set_revealed (self->connection_bar, TRUE);
+      return;
+    }
+  gtk_info_bar_set_revealed (self->connection_bar, FALSE);
+  /* Translators: %s is the register's name on the server */
+  message = g_strdup_printf (_("Connected to “%s” again"), server);
+  candour_window_add_toast (self, message);
+  /* Whatever changed meanwhile, and whatever went with the old connection. */
   candour_session_refresh (self->session);
-  return TRUE;
+  candour_window_update_others (self);
 }
 
 /* On a server, the header says who else has the register open: "Also here: alice, bob". */
@@ -447,14 +475,43 @@ candour_window_update_others (CandourWindow *self)
 }
 
 static gboolean
-poll_for_changes (gpointer user_data)
+look_for_others (gpointer user_data)
 {
   CandourWindow *self = user_data;
 
-  candour_window_check_for_changes (self);
-  if (++self->polls % 5 == 1)
+  if (self->watch != NULL && candour_change_watch_get_connected (self->watch))
     candour_window_update_others (self);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_watching (CandourWindow *self)
+{
+  g_clear_handle_id (&self->others_source, g_source_remove);
+  if (self->watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
+  g_clear_object (&self->watch);
+  if (self->connection_bar != NULL)
+    gtk_info_bar_set_revealed (self->connection_bar, FALSE);
+}
+
+static void
+start_watching (CandourWindow *self)
+{
+  CandourDatabase *db = candour_session_get_database (self->session);
+  g_autoptr(GError) error = NULL;
+
+  self->watch = candour_change_watch_new (db, &error);
+  if (self->watch == NULL)
+    {
+      g_warning ("Other people's changes will show only when the register is opened again: %s",
+                 error->message);
+      return;
+    }
+  g_signal_connect_swapped (self->watch, "changed", G_CALLBACK (on_changed_elsewhere), self);
+  g_signal_connect_swapped (self->watch, "notify::connected", G_CALLBACK (on_connected_changed), self);
+  if (candour_database_is_server (db))
+    self->others_source = g_timeout_add_seconds (OTHERS_SECONDS, look_for_others, self);
 }
 
 /* Sessions */
@@ -481,7 +538,7 @@ candour_window_set_session (CandourWindow  *self,
 
   /* A deletion waiting for its toast belongs to the database it was made in. */
   candour_deletion_commit (self->toast_overlay);
-  g_clear_handle_id (&self->poll_source, g_source_remove);
+  stop_watching (self);
 
   if (self->session != NULL && self->settings != NULL)
     {
@@ -492,10 +549,7 @@ candour_window_set_session (CandourWindow  *self,
   g_set_object (&self->session, session);
 
   if (session != NULL)
-    {
-      self->data_version = candour_database_get_data_version (candour_session_get_database (session));
-      self->poll_source = g_timeout_add_seconds (POLL_SECONDS, poll_for_changes, self);
-    }
+    start_watching (self);
 
   if (session != NULL && self->settings != NULL)
     {
@@ -1084,7 +1138,7 @@ candour_window_dispose (GObject *object)
       g_settings_unbind (self->session, "grace-days");
       g_settings_unbind (self->session, "tolerance");
     }
-  g_clear_handle_id (&self->poll_source, g_source_remove);
+  stop_watching (self);
   /* Closing the window is the end of the Undo on offer: delete what was deleted. */
   if (self->toast_overlay != NULL)
     candour_deletion_commit (self->toast_overlay);
@@ -1180,6 +1234,8 @@ candour_window_class_init (CandourWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, database_title);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, connection_bar);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, recent_section);

@@ -47,6 +47,9 @@ void           candour_database_set_audit_source (CandourDatabase *self,
 
 /* The server's connection, or NULL for a file. */
 CandourServer *candour_database_get_server      (CandourDatabase  *self);
+/* Connects to the server again after the connection was lost. */
+gboolean       candour_database_reconnect       (CandourDatabase  *self,
+                                                 GError          **error);
 
 /* A new query on this database's backend (cached: kept for the database's life). */
 CandourQuery *candour_database_make_query       (CandourDatabase  *self,

@@ -993,6 +993,18 @@ candour_database_get_handle (CandourDatabase *self)
   return self->db;
 }
 
+gboolean
+candour_database_reconnect (CandourDatabase  *self,
+                            GError          **error)
+{
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->server != NULL, FALSE);
+
+  /* The queries prepared on the server went with the old connection. */
+  g_hash_table_remove_all (self->queries);
+  return candour_server_reconnect (self->server, error);
+}
+
 CandourQuery *
 candour_database_make_query (CandourDatabase  *self,
                              const char       *sql,

@@ -22,6 +22,27 @@ static const char * const scope_sql[CANDOUR_N_TABLES] = {
     "JOIN contract c ON c.id = s.contract_id WHERE p.id = :id AND c.bid_id IS NOT NULL",
 };
 
+/* Where the record was before a change, from the values its audit row kept: a deleted
+ * or moved record's old bid and partner. Organisations and bids keep their ids, so
+ * where they are now is where they were. */
+static const char * const old_scope_sql[CANDOUR_N_TABLES] = {
+  [CANDOUR_TABLE_BID_PARTNERS] =
+    "SELECT CAST (candour_json_text (old_values, 'bid_id') AS BIGINT) AS bid_id, "
+    "CAST (candour_json_text (old_values, 'partner_id') AS BIGINT) AS partner_id "
+    "FROM audit WHERE id = :audit_id AND old_values IS NOT NULL",
+  [CANDOUR_TABLE_CONTRACTS] =
+    "SELECT CAST (candour_json_text (old_values, 'bid_id') AS BIGINT) AS bid_id, 0 AS partner_id "
+    "FROM audit WHERE id = :audit_id AND candour_json_text (old_values, 'bid_id') IS NOT NULL",
+  [CANDOUR_TABLE_SUBCONTRACTS] =
+    "SELECT c.bid_id, CAST (candour_json_text (a.old_values, 'partner_id') AS BIGINT) AS partner_id "
+    "FROM audit a JOIN contract c ON c.id = CAST (candour_json_text (a.old_values, 'contract_id') AS BIGINT) "
+    "WHERE a.id = :audit_id AND c.bid_id IS NOT NULL",
+  [CANDOUR_TABLE_PAYMENTS] =
+    "SELECT c.bid_id, s.partner_id FROM audit a "
+    "JOIN subcontract s ON s.id = CAST (candour_json_text (a.old_values, 'subcontract_id') AS BIGINT) "
+    "JOIN contract c ON c.id = s.contract_id WHERE a.id = :audit_id AND c.bid_id IS NOT NULL",
+};
+
 static void
 add_scope (GArray *scopes,
            gint64  bid_id,
@@ -76,6 +97,31 @@ candour_finding_scopes_for_record (CandourDatabase  *db,
   if ((query = candour_database_query (db, sql, error)) == NULL)
     return FALSE;
   candour_query_bind_int64 (query, ":id", id);
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
+    add_scope (scopes, candour_query_get_int64 (query, "bid_id"),
+               candour_query_get_int64 (query, "partner_id"), 0);
+  return step == CANDOUR_QUERY_DONE;
+}
+
+gboolean
+candour_finding_scopes_for_change (CandourDatabase      *db,
+                                   const CandourChange  *change,
+                                   GArray               *scopes,
+                                   GError              **error)
+{
+  CandourQuery *query;
+  CandourQueryStep step;
+
+  g_return_val_if_fail (change != NULL, FALSE);
+
+  if (!candour_finding_scopes_for_record (db, change->table, change->id, scopes, error))
+    return FALSE;
+  if (old_scope_sql[change->table] == NULL)
+    return TRUE;
+
+  if ((query = candour_database_query (db, old_scope_sql[change->table], error)) == NULL)
+    return FALSE;
+  candour_query_bind_int64 (query, ":audit_id", change->audit_id);
   while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
     add_scope (scopes, candour_query_get_int64 (query, "bid_id"),
                candour_query_get_int64 (query, "partner_id"), 0);

@@ -14,6 +14,7 @@
 
 #include <gio/gio.h>
 
+#include "candour-change-log.h"
 #include "candour-finding.h"
 #include "candour-import.h"
 
@@ -27,6 +28,13 @@ G_BEGIN_DECLS
 gboolean candour_finding_scopes_for_record (CandourDatabase                *db,
                                             CandourTable                    table,
                                             gint64                          id,
+                                            GArray                         *scopes,
+                                            GError                        **error);
+
+/* The same for a change someone else made, read from the audit trail: where the record
+ * is now, and where it was before (from the values the audit row kept of it). */
+gboolean candour_finding_scopes_for_change (CandourDatabase                *db,
+                                            const CandourChange            *change,
                                             GArray                         *scopes,
                                             GError                        **error);
 

@@ -37,6 +37,8 @@ struct _CandourServer
   gulong cancelled_id;
   GHashTable *staging;          /* a bulk load's one-row INSERT (by address) → Staging */
   char *read_only_reason;       /* said instead of the roles when a write is refused */
+  gboolean read_only;           /* every transaction read-only (a reader's connection) */
+  gboolean listening;           /* LISTEN candour_changes, again after a reconnection */
 };
 
 gboolean
@@ -411,6 +413,27 @@ log_notice (void       *data,
   g_debug ("Server notice: %s", message);
 }
 
+/* What every connection is set to, the first time and after a reconnection. */
+static gboolean
+configure_connection (CandourServer  *self,
+                      GError        **error)
+{
+  PQsetNoticeProcessor (self->connection, log_notice, NULL);
+
+  /* ISO dates and plain UTF-8 whatever the server's defaults; a write waits a while
+   * for a row someone else is saving, then says so. */
+  if (!candour_server_exec (self, "SET client_encoding = 'UTF8';"
+                                  "SET datestyle = 'ISO';"
+                                  "SET application_name = 'Candour';"
+                                  "SET lock_timeout = '" LOCK_TIMEOUT "';", error))
+    return FALSE;
+  if (self->read_only && !candour_server_exec (self, "SET default_transaction_read_only = on", error))
+    return FALSE;
+  if (self->listening && !candour_server_exec (self, "LISTEN candour_changes", error))
+    return FALSE;
+  return TRUE;
+}
+
 CandourServer *
 candour_server_connect (const char  *uri,
                         gboolean     read_only,
@@ -433,16 +456,8 @@ candour_server_connect (const char  *uri,
       return NULL;
     }
 
-  PQsetNoticeProcessor (self->connection, log_notice, NULL);
-
-  /* ISO dates and plain UTF-8 whatever the server's defaults; a write waits a while
-   * for a row someone else is saving, then says so. */
-  if (!candour_server_exec (self, "SET client_encoding = 'UTF8';"
-                                  "SET datestyle = 'ISO';"
-                                  "SET application_name = 'Candour';"
-                                  "SET lock_timeout = '" LOCK_TIMEOUT "';", error))
-    return NULL;
-  if (read_only && !candour_server_exec (self, "SET default_transaction_read_only = on", error))
+  self->read_only = read_only;
+  if (!configure_connection (self, error))
     return NULL;
 
   if (!candour_server_read_version (self, &version, error))
@@ -496,7 +511,8 @@ candour_server_set_up (CandourServer  *self,
       goto fail;
   /* After every migration: what each role may do, in this database's tables as they
    * are now. */
-  if (!exec_resource (self, "/io/github/candour/Candour/sql/pg/roles.sql", error))
+  if (!exec_resource (self, "/io/github/candour/Candour/sql/pg/roles.sql", error) ||
+      !exec_resource (self, "/io/github/candour/Candour/sql/pg/notify.sql", error))
     goto fail;
 
   if (!candour_server_exec (self, "COMMIT", error))
@@ -524,6 +540,68 @@ candour_server_continue_keys (CandourServer  *self,
   sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence ('%s', 'id'), "
                          "coalesce (max (id), 0) + 1, false) FROM %s", table, table);
   return candour_server_exec (self, sql, error);
+}
+
+/* Other people's changes */
+
+gboolean
+candour_server_listen (CandourServer  *self,
+                       GError        **error)
+{
+  if (self->listening)
+    return TRUE;
+  if (!candour_server_exec (self, "LISTEN candour_changes", error))
+    return FALSE;
+  self->listening = TRUE;
+  return TRUE;
+}
+
+int
+candour_server_get_socket (CandourServer *self)
+{
+  return PQsocket (self->connection);
+}
+
+gboolean
+candour_server_take_notifications (CandourServer *self,
+                                   gboolean      *out_changed)
+{
+  PGnotify *notification;
+
+  *out_changed = FALSE;
+  /* Reads what has come, without waiting: fails only when the connection has gone. */
+  if (!PQconsumeInput (self->connection) || PQstatus (self->connection) != CONNECTION_OK)
+    return FALSE;
+  while ((notification = PQnotifies (self->connection)) != NULL)
+    {
+      *out_changed = TRUE;
+      PQfreemem (notification);
+    }
+  return TRUE;
+}
+
+gboolean
+candour_server_is_connected (CandourServer *self)
+{
+  return PQstatus (self->connection) == CONNECTION_OK;
+}
+
+gboolean
+candour_server_reconnect (CandourServer  *self,
+                          GError        **error)
+{
+  PQreset (self->connection);
+  if (PQstatus (self->connection) != CONNECTION_OK)
+    {
+      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (self->connection)));
+
+      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CANT_OPEN,
+                   "Could not connect to %s again: %s.", self->name, reason);
+      return FALSE;
+    }
+  /* A new session: its prepared statements and staging tables went with the old one. */
+  g_clear_pointer (&self->staging, g_hash_table_unref);
+  return configure_connection (self, error);
 }
 
 gboolean

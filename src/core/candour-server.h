@@ -72,6 +72,20 @@ void           candour_server_set_cancellable    (CandourServer  *self,
 void           candour_server_set_wait_when_busy (CandourServer  *self,
                                                   gboolean        wait);
 
+/* Other people's changes: after candour_server_listen(), the server notifies this
+ * connection whenever a transaction that changed records commits (sql/pg/notify.sql);
+ * its socket becomes readable. take_notifications() reads them without waiting and sets
+ * out_changed when any came; it returns FALSE when the connection has been lost. */
+gboolean       candour_server_listen             (CandourServer  *self,
+                                                  GError        **error);
+int            candour_server_get_socket         (CandourServer  *self);
+gboolean       candour_server_take_notifications (CandourServer  *self,
+                                                  gboolean       *out_changed);
+gboolean       candour_server_is_connected       (CandourServer  *self);
+/* Connects again with the same address and settings (listening again if it was). */
+gboolean       candour_server_reconnect          (CandourServer  *self,
+                                                  GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandourServer, candour_server_free)
 
 G_END_DECLS
