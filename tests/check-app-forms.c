@@ -794,6 +794,89 @@ START_TEST (test_delete_and_undo)
 }
 END_TEST
 
+/* The dialog presented now, if any. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  test_app_wait ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Deletes ORG-CHANGED from the page while someone else renames it: the window asks again,
+ * answered with response. */
+static void
+delete_while_renamed_elsewhere (CandourRecordsPage *page,
+                                const char         *new_name,
+                                const char         *response)
+{
+  AdwToastOverlay *overlay = candour_window_get_toast_overlay (window);
+  g_autoptr(CandourDatabase) other = candour_database_open (candour_database_get_path (database ()), NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  gint64 id = id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-CHANGED");
+  g_auto(GStrv) texts = candour_record_load (other, CANDOUR_TABLE_ORGANISATIONS, id, NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  ck_assert (candour_records_page_select (page, "ORG-CHANGED"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
+  ck_assert (candour_deletion_is_pending (overlay));
+
+  heading = g_strdup_printf ("Delete %s?", texts[1]);
+  body = g_strdup_printf ("Since you asked to delete it, this record was changed elsewhere: name “%s” → “%s”. "
+                          "It was kept.", texts[1], new_name);
+  g_free (texts[1]);
+  texts[1] = g_strdup (new_name);
+  ck_assert (candour_record_save (other, CANDOUR_TABLE_ORGANISATIONS, (const char * const *)texts, &id, problems,
+                                  NULL));
+
+  candour_deletion_commit (overlay);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), heading);
+  ck_assert_str_eq (adw_message_dialog_get_body (dialog), body);
+  ck_assert_str_eq (adw_message_dialog_get_default_response (dialog), "keep");
+  /* Until the answer the record is there, and shown again. */
+  ck_assert_int_eq (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-CHANGED"), id);
+  ck_assert_uint_eq (n_shown ("organisations"), 42);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_app_wait ();
+}
+
+/* A record someone else changed while Undo was on offer: kept, and asked about again. */
+START_TEST (test_delete_of_a_record_changed_elsewhere)
+{
+  CandourRecordsPage *page = CANDOUR_RECORDS_PAGE (show ("organisations"));
+  const char *texts[] = { "ORG-CHANGED", "Changing Hands Trust", NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  gint64 id = 0;
+
+  ck_assert (candour_record_save (database (), CANDOUR_TABLE_ORGANISATIONS, texts, &id, problems, NULL));
+  ck_assert (candour_session_reload (candour_window_get_session (window), NULL));
+  ck_assert_uint_eq (n_shown ("organisations"), 42);
+
+  /* Kept: still there, under its new name. */
+  delete_while_renamed_elsewhere (page, "Changed Hands Trust", "keep");
+  ck_assert_int_eq (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-CHANGED"), id);
+  ck_assert_uint_eq (n_shown ("organisations"), 42);
+
+  /* Deleted anyway. */
+  delete_while_renamed_elsewhere (page, "Changed Again Trust", "delete");
+  ck_assert_int_eq (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-CHANGED"), 0);
+  ck_assert_uint_eq (n_shown ("organisations"), 41);
+}
+END_TEST
+
 /* A payment deleted from the Payments page, whose rows come from SQLite on demand. */
 /* Delete while someone else is saving: said at once, and nothing hidden. */
 START_TEST (test_delete_while_busy)
@@ -1098,6 +1181,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_choose_by_searching);
   tcase_add_test (tc, test_add_payment);
   tcase_add_test (tc, test_delete_and_undo);
+  tcase_add_test (tc, test_delete_of_a_record_changed_elsewhere);
   tcase_add_test (tc, test_delete_while_busy);
   tcase_add_test (tc, test_delete_payment_and_undo);
   tcase_add_test (tc, test_history);

@@ -218,6 +218,47 @@ assert_save_over (CandourDatabase *alice,
   ck_assert (candour_record_delete (bob, CANDOUR_TABLE_ORGANISATIONS, id, &error));
 }
 
+/* Alice deletes what Bob has just renamed: it is kept and she is told; deleted when she
+ * asks again over what she has now seen; and a record Bob deleted first is simply gone. */
+static void
+assert_delete_over (CandourDatabase *alice,
+                    CandourDatabase *bob)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ref = g_strdup_printf ("ORG-DELETE-%d", (int)getpid ());
+  const char *typed[] = { ref, "Westfield Men's Shed", "", "charity", "", "", "", "", NULL };
+  g_auto(GStrv) alice_loaded = NULL;
+  g_auto(GStrv) now = NULL;
+  gint64 id = 0;
+
+  ck_assert (candour_record_save (alice, CANDOUR_TABLE_ORGANISATIONS, typed, &id, problems, &error));
+  alice_loaded = candour_record_load (alice, CANDOUR_TABLE_ORGANISATIONS, id, &error);
+  {
+    g_auto(GStrv) bobs = g_strdupv (alice_loaded);
+
+    g_free (bobs[3]);
+    bobs[3] = g_strdup ("community_group");
+    ck_assert (candour_record_save (bob, CANDOUR_TABLE_ORGANISATIONS, (const char * const *)bobs, &id, problems,
+                                    &error));
+  }
+
+  ck_assert (!candour_record_delete_over (alice, CANDOUR_TABLE_ORGANISATIONS, id,
+                                          (const char * const *)alice_loaded, &error));
+  ck_assert_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_CONFLICT);
+  ck_assert_str_eq (error->message, "Since you asked to delete it, this record was changed elsewhere: kind "
+                                    "“charity” → “community_group”. It was kept.");
+  g_clear_error (&error);
+  now = candour_record_load (alice, CANDOUR_TABLE_ORGANISATIONS, id, &error);
+  ck_assert_ptr_nonnull (now);
+  ck_assert_str_eq (now[3], "community_group");
+
+  ck_assert (candour_record_delete_over (alice, CANDOUR_TABLE_ORGANISATIONS, id, (const char * const *)now, &error));
+  ck_assert_ptr_null (candour_record_load (bob, CANDOUR_TABLE_ORGANISATIONS, id, NULL));
+  /* Deleted already: asking again has nothing left to do. */
+  ck_assert (candour_record_delete_over (alice, CANDOUR_TABLE_ORGANISATIONS, id, (const char * const *)now, &error));
+}
+
 START_TEST (test_save_over_a_change_made_elsewhere)
 {
   g_autofree char *dir = test_make_temp_dir ();
@@ -230,6 +271,7 @@ START_TEST (test_save_over_a_change_made_elsewhere)
 
     assert_save_over (alice, bob);
     ck_assert_int_eq (test_query_int (bob, "SELECT count (*) FROM audit WHERE action = 'update'"), 2);
+    assert_delete_over (alice, bob);
   }
   test_remove_tree (dir);
 
@@ -245,6 +287,7 @@ START_TEST (test_save_over_a_change_made_elsewhere)
       bob = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, NULL);
       ck_assert_ptr_nonnull (alice);
       assert_save_over (alice, bob);
+      assert_delete_over (alice, bob);
     }
 }
 END_TEST

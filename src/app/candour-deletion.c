@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "candour-deletion.h"
+#include "candour-error.h"
 #include "candour-record.h"
 #include "candour-toasts.h"
 
@@ -25,6 +26,8 @@ struct _CandourDeletion
   AdwToastOverlay *toast_overlay; /* where the toast is, for dismissing it */
   CandourTable table;
   gint64 id;
+  char **loaded;                /* the record as it was when Delete was pressed */
+  char *name;                   /* how the toast named it */
   gboolean finished;
 };
 
@@ -41,6 +44,8 @@ candour_deletion_finalize (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->toast_overlay), (gpointer *)&self->toast_overlay);
   g_clear_object (&self->session);
   g_clear_object (&self->toast);
+  g_strfreev (self->loaded);
+  g_free (self->name);
 
   G_OBJECT_CLASS (candour_deletion_parent_class)->finalize (object);
 }
@@ -132,7 +137,87 @@ forget (CandourDeletion *self)
   g_object_unref (self);
 }
 
-/* The toast went without Undo: now the record goes. */
+/* Gone from the findings and the lists at once; shown again only if it never went. */
+static void
+deleted (CandourSession *session,
+         CandourTable    table,
+         gint64          id,
+         GArray         *scopes_before)
+{
+  candour_session_record_changed (session, table, id, scopes_before);
+  candour_session_unhide_record (session, table, id);
+}
+
+typedef struct
+{
+  CandourSession *session;
+  CandourTable table;
+  gint64 id;
+} Asked;
+
+static void
+on_asked_again (AdwMessageDialog *dialog,
+                const char       *response,
+                gpointer          user_data)
+{
+  Asked *asked = user_data;
+  g_autoptr(GArray) scopes_before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "delete"))
+    {
+      scopes_before = candour_session_scopes_of (asked->session, asked->table, asked->id);
+      if (candour_record_delete (candour_session_get_database (asked->session), asked->table, asked->id, &error))
+        deleted (asked->session, asked->table, asked->id, scopes_before);
+      else
+        {
+          GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+          GtkWidget *said = adw_message_dialog_new (parent, _("The Record Was Kept"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (said), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (said));
+        }
+    }
+  g_object_unref (asked->session);
+  g_free (asked);
+}
+
+/* Someone changed the record while Undo was on offer: it stays, and the person is asked
+ * again with what changed in front of them. */
+static void
+ask_again (CandourDeletion *self,
+           const char      *what_changed)
+{
+  GtkRoot *root = self->overlay != NULL ? gtk_widget_get_root (GTK_WIDGET (self->overlay)) : NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  Asked *asked;
+
+  if (!GTK_IS_WINDOW (root))
+    {
+      g_message ("%s was not deleted: %s", self->name, what_changed);
+      return;
+    }
+
+  /* Translators: %s names the record, as the "Deleted …" toast did */
+  heading = g_strdup_printf (_("Delete %s?"), self->name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, what_changed);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep It"),
+                                    "delete", _("_Delete Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+
+  asked = g_new0 (Asked, 1);
+  asked->session = g_object_ref (self->session);
+  asked->table = self->table;
+  asked->id = self->id;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_asked_again), asked);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The toast went without Undo: now the record goes, if it is as it was. */
 static void
 commit (CandourDeletion *self)
 {
@@ -145,20 +230,22 @@ commit (CandourDeletion *self)
   self->finished = TRUE;
 
   scopes_before = candour_session_scopes_of (self->session, self->table, self->id);
-  if (!candour_record_delete (db, self->table, self->id, &error))
+  if (self->loaded != NULL
+      ? !candour_record_delete_over (db, self->table, self->id, (const char * const *)self->loaded, &error)
+      : !candour_record_delete (db, self->table, self->id, &error))
     {
-      /* Someone pointed a record at it meanwhile, or the database is busy: keep it. */
+      /* Changed or pointed at meanwhile, or the database is busy: keep it. */
       candour_session_unhide_record (self->session, self->table, self->id);
-      if (self->overlay != NULL)
+      if (g_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_CONFLICT))
+        ask_again (self, error->message);
+      else if (self->overlay != NULL)
         candour_deletion_add_toast (self->overlay, error->message);
       else
         g_warning ("Could not delete the record: %s", error->message);
       return;
     }
 
-  /* Gone from the findings and the lists at once; shown again only if it never went. */
-  candour_session_record_changed (self->session, self->table, self->id, scopes_before);
-  candour_session_unhide_record (self->session, self->table, self->id);
+  deleted (self->session, self->table, self->id, scopes_before);
 }
 
 static void
@@ -252,6 +339,8 @@ candour_deletion_start (CandourSession  *session,
 
   self = g_object_new (CANDOUR_TYPE_DELETION, NULL);
   self->session = g_object_ref (session);
+  self->loaded = candour_record_load (candour_session_get_database (session), table, id, NULL);
+  self->name = g_strdup (name);
   self->overlay = overlay;
   self->table = table;
   self->id = id;

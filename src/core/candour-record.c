@@ -207,3 +207,50 @@ candour_record_delete (CandourDatabase  *db,
   candour_database_end (db, FALSE, NULL);
   return FALSE;
 }
+
+gboolean
+candour_record_delete_over (CandourDatabase     *db,
+                            CandourTable         table,
+                            gint64               id,
+                            const char * const  *loaded,
+                            GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) now = NULL;
+  gboolean deleted;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (loaded != NULL, FALSE);
+
+  /* Looked at and deleted in one transaction, the record held meanwhile. */
+  if (!candour_database_begin (db, error))
+    return FALSE;
+  if (!candour_database_hold_record (db, candour_import_sql_table (table), id, error))
+    {
+      candour_database_end (db, FALSE, NULL);
+      return FALSE;
+    }
+  if ((now = candour_record_load (db, table, id, &local_error)) == NULL)
+    {
+      candour_database_end (db, FALSE, NULL);
+      /* Deleted elsewhere already: what was asked for is done. */
+      if (g_error_matches (local_error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!g_strv_equal ((const char * const *)now, loaded))
+    {
+      g_autofree char *changes = describe_changes (table, loaded, (const char * const *)now);
+
+      candour_database_end (db, FALSE, NULL);
+      g_set_error (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_CONFLICT,
+                   "Since you asked to delete it, this record was changed elsewhere: %s. It was kept.",
+                   changes);
+      return FALSE;
+    }
+
+  deleted = candour_record_delete (db, table, id, error);
+  return candour_database_end (db, deleted, deleted ? error : NULL) && deleted;
+}

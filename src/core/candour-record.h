@@ -65,4 +65,15 @@ gboolean candour_record_delete (CandourDatabase     *db,
                                 gint64               id,
                                 GError             **error);
 
+/* _delete() of the record as it was loaded (loaded: _load()'s texts then), for a
+ * deletion that waited while Undo was on offer. When someone else has changed the
+ * record since, it is kept and error (CANDOUR_DOMAIN_ERROR_CONFLICT) says what they
+ * changed, so that the person is asked again. A record someone else deleted meanwhile
+ * is gone as asked: TRUE. */
+gboolean candour_record_delete_over (CandourDatabase     *db,
+                                     CandourTable         table,
+                                     gint64               id,
+                                     const char * const  *loaded,
+                                     GError             **error);
+
 G_END_DECLS
