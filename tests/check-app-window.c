@@ -26,6 +26,8 @@
 #include "candour-payments-page.h"
 #include "candour-payment-list.h"
 #include "candour-pdf-report.h"
+#include "candour-people-page.h"
+#include "candour-people.h"
 #include "candour-read-job.h"
 #include "candour-records-page.h"
 #include "candour-report-row.h"
@@ -1092,6 +1094,41 @@ START_TEST (test_connect_to_server)
         candour_window_update_others (window);
         ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (window), also));
         g_object_unref (colleague);
+
+        /* Preferences' People page: the colleague a viewer, and the tests' login (a
+         * superuser, so an admin) makes them an editor there. */
+        {
+          CandourDatabase *db = candour_session_get_database (candour_window_get_session (window));
+          GtkWidget *people = candour_people_page_new (db, &error);
+          GtkWidget *label;
+          AdwComboRow *row;
+
+          ck_assert_msg (people != NULL, "%s", error != NULL ? error->message : "");
+          g_object_ref_sink (people);
+          ck_assert_ptr_nonnull (test_app_find_label (people, "Who May Do What in “candour”"));
+          ck_assert_ptr_nonnull (test_app_find_label (people, "candour_test (you)"));
+          label = test_app_find_label (people, login);
+          ck_assert_ptr_nonnull (label);
+          row = ADW_COMBO_ROW (gtk_widget_get_ancestor (label, ADW_TYPE_COMBO_ROW));
+          ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Viewer: reads everything, the audit trail included");
+          adw_combo_row_set_selected (row, 1);
+          ck_assert_str_eq (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Editor: adds, changes and removes records, except payments");
+          {
+            g_autoptr(CandourReport) report = candour_report_people (db, &error);
+            gboolean found = FALSE;
+
+            while (candour_report_next (report, NULL))
+              if (g_str_equal (candour_report_get_text_by_name (report, "login"), login))
+                {
+                  ck_assert_str_eq (candour_report_get_text_by_name (report, "role"), "editor");
+                  found = TRUE;
+                }
+            ck_assert (found);
+          }
+          g_object_unref (people);
+        }
         ck_assert (candour_database_exec (other, drop, &error));
       }
 

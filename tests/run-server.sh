@@ -135,6 +135,14 @@ if "$cli" --db "$server" grant "$viewer" viewer >"$work/out" && grep -q "is now 
 else
   fail "grant"; cat "$work/out"
 fi
+# (CSV lines end in CRLF, as spreadsheets expect.)
+if "$cli" --db "$(as_login "$server" "$viewer")" people | tr -d '\r' >"$work/out" &&
+   grep -qx "$viewer,viewer,yes" "$work/out" && grep -qx "$editor,editor,no" "$work/out" &&
+   head -1 "$work/out" | grep -q "login,role,you$"; then
+  pass "people: each login's role, and which is you"
+else
+  fail "people"; cat "$work/out"
+fi
 mkdir -p "$work/records"
 cp "$scenarios/all-statuses/input/"*.csv "$work/records/"
 mv "$work/records/payments.csv" "$work/payments.csv"

@@ -10,6 +10,7 @@
 
 #include "candour-application.h"
 #include "candour-date.h"
+#include "candour-people-page.h"
 #include "candour-preferences-window.h"
 #include "candour-screenshots.h"
 #include "candour-window.h"
@@ -138,8 +139,21 @@ preferences_activated (GSimpleAction *action,
 {
   CandourApplication *self = user_data;
   GtkWindow *window = candour_preferences_window_new (self->settings);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  CandourSession *session = CANDOUR_IS_WINDOW (active) ? candour_window_get_session (CANDOUR_WINDOW (active)) : NULL;
 
-  gtk_window_set_transient_for (window, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  /* On a server, who may do what there. */
+  if (session != NULL && candour_database_is_server (candour_session_get_database (session)))
+    {
+      g_autoptr(GError) error = NULL;
+      GtkWidget *people = candour_people_page_new (candour_session_get_database (session), &error);
+
+      if (people != NULL)
+        adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (people));
+      else
+        g_warning ("Could not read who may do what: %s", error->message);
+    }
+  gtk_window_set_transient_for (window, active);
   gtk_window_present (window);
 }
 

@@ -31,6 +31,7 @@
 #include "candour-integrity.h"
 #include "candour-money.h"
 #include "candour-percent.h"
+#include "candour-people.h"
 #include "candour-period.h"
 #include "candour-reports.h"
 
@@ -1010,6 +1011,16 @@ command_periods (const char *db_path,
 }
 
 static int
+command_people (const char *db_path,
+                int         argc,
+                char      **argv)
+{
+  return run_whole_report ("people", "On a server: every login that may open the register, and its role\n"
+                           "(viewer, editor, finance, admin; owner for the login that set it up).",
+                           candour_report_people, db_path, argc, argv);
+}
+
+static int
 command_grant (const char *db_path,
                int         argc,
                char      **argv)
@@ -1158,6 +1169,7 @@ static const Command commands[] = {
   { "reopen-period", "FIRST LAST", "Reopen a closed period", command_reopen_period },
   { "periods", "", "The closed periods", command_periods },
   { "grant", "LOGIN ROLE", "On a server: make a login a viewer, editor, finance user or admin", command_grant },
+  { "people", "", "On a server: who may open the register, and their roles", command_people },
 };
 
 static const Command *

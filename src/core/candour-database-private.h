@@ -45,6 +45,10 @@ char          *candour_database_many_rows_sql   (const char       *insert_sql,
 void           candour_database_set_audit_source (CandourDatabase *self,
                                                   const char      *source);
 
+/* Said when roles are asked of a file. */
+#define CANDOUR_NO_PEOPLE_IN_A_FILE \
+  "A file has no people of its own: whoever may open it may change it. Roles are for a register on a server."
+
 /* The server's connection, or NULL for a file. */
 CandourServer *candour_database_get_server      (CandourDatabase  *self);
 /* Connects to the server again after the connection was lost. */

@@ -697,9 +697,7 @@ candour_database_grant (CandourDatabase  *self,
 
   if (self->server == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "A file has no people of its own: whoever may open it may change it. "
-                           "Roles are for a register on a server.");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, CANDOUR_NO_PEOPLE_IN_A_FILE);
       return FALSE;
     }
   return candour_server_grant (self->server, login, role, error);
