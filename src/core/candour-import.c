@@ -767,9 +767,10 @@ transaction_lost (CandourImport  *self,
   return TRUE;
 }
 
-/* Writes the queued rows: in one INSERT when the queue is full, else (or when that
- * INSERT is refused) one row at a time, to tell which rows the database refuses and
- * why, exactly as if each had been written before the next was read. */
+/* Writes the queued rows: in one INSERT (a full queue, or the last rows of a file, or
+ * those before a problem), else (when that INSERT is refused) one row at a time, to
+ * tell which rows the database refuses and why, exactly as if each had been written
+ * before the next was read. */
 static void
 write_queue (CandourImport *self)
 {
@@ -785,7 +786,7 @@ write_queue (CandourImport *self)
   /* Off the queue first: a problem found below must not write them again. */
   queue->n_rows = 0;
 
-  if (n_rows == queue->capacity && queue->capacity > 1)
+  if (n_rows > 1)
     {
       g_autoptr(GError) error = NULL;
 
