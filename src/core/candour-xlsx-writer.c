@@ -280,7 +280,7 @@ sheet_scratch_failed (CandourXlsxWriter  *self,
   errno = 0;
   if (fflush (sheet->optimize_tmpfile) != 0 || ferror (sheet->optimize_tmpfile))
     {
-      fail (self, errno != 0 ? errno : EIO, NULL, error);
+      fail (self, errno, "its rows could not be written to the disk beside it (is it full?)", error);
       return TRUE;
     }
   return FALSE;
@@ -349,10 +349,11 @@ candour_xlsx_writer_add_report (CandourXlsxWriter  *self,
           lxw = write_cell (self, sheet, row, i, report, column->kind, &width);
           if (lxw == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
             {
+              /* Rows as a spreadsheet numbers them, the header being 1. */
               g_autofree char *reason =
                 g_strdup_printf ("the %s of row %u of the %s sheet is %u characters long, more "
                                  "than a spreadsheet's cell holds (32,767); shorten it, or export "
-                                 "as CSV instead", column->name, (guint)row, sheet_name, width);
+                                 "as CSV instead", column->name, (guint)row + 1, sheet_name, width);
               return fail (self, 0, reason, error);
             }
           if (lxw != LXW_NO_ERROR)
