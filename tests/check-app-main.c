@@ -188,7 +188,8 @@ const char *
 test_app_toast_title (AdwToastOverlay *overlay,
                       const char      *expected)
 {
-  gint64 end = g_get_monotonic_time () + 2 * G_TIME_SPAN_SECOND;
+  /* A toast shows for five seconds: one that came just before may still be going. */
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
 
   test_app_wait ();
   while (g_strcmp0 (current_toast_title (overlay), expected) != 0 && g_get_monotonic_time () < end)

@@ -35,7 +35,7 @@ GtkWidget          *test_app_find_label      (GtkWidget       *widget,
 /* The first entry row below widget whose title is title (with its underline). */
 GtkWidget          *test_app_find_entry_row  (GtkWidget       *widget,
                                               const char      *title);
-/* Waits up to two seconds for overlay's toast to say expected (one before it may
+/* Waits up to ten seconds for overlay's toast to say expected (one before it may
  * still be going), and returns what the toast on screen then says. */
 const char         *test_app_toast_title     (AdwToastOverlay *overlay,
                                               const char      *expected);

@@ -673,6 +673,58 @@ START_TEST (test_reports_export_pdf_cancelled)
 }
 END_TEST
 
+/* Export Spreadsheet…: the report worked out again on a worker and written by the
+ * core's writer, then a toast; a folder that is not there is named in a dialog. */
+START_TEST (test_reports_export_xlsx)
+{
+  CandourReportsPage *page = CANDOUR_REPORTS_PAGE (show ("reports"));
+  CandourReportView *scorecard = candour_reports_page_get_view (page, "scorecard");
+  GtkWidget *button = button_labelled (GTK_WIDGET (scorecard), "Export _Spreadsheet…");
+  g_autofree char *path = g_build_filename (folder, "scorecard.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (folder, "no such folder", "scorecard.xlsx", NULL);
+  g_autofree char *sheet = NULL;
+  g_autofree char *core = NULL;
+  g_autofree char *expected = NULL;
+  AdwMessageDialog *dialog;
+
+  candour_reports_page_show (page, "scorecard");
+  test_app_wait ();
+  ck_assert_ptr_nonnull (button);
+  ck_assert (gtk_widget_get_sensitive (button));
+  ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "report.export-xlsx");
+
+  candour_report_view_export_xlsx (scorecard, path);
+  test_app_wait ();
+  ck_assert_ptr_null (visible_message_dialog ());
+  ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), "Saved scorecard.xlsx"),
+                    "Saved scorecard.xlsx");
+  ck_assert_uint_eq (file_mode (path), 0600);
+  ck_assert (!has_hidden_file (folder));
+
+  sheet = test_read_zip_part (path, "xl/worksheets/sheet1.xml");
+  core = test_read_zip_part (path, "docProps/core.xml");
+  ck_assert_ptr_nonnull (strstr (sheet, "<c r=\"A2\" t=\"inlineStr\"><is><t>ORG-CORVANE</t></is></c>"));
+  ck_assert_ptr_nonnull (strstr (sheet, "<c r=\"K2\" s=\"2\"><v>215000</v></c>"));
+  ck_assert_ptr_nonnull (strstr (sheet, "<c r=\"N2\" s=\"4\"><v>0.74</v></c>"));
+  ck_assert_ptr_nonnull (strstr (sheet, "<pane ySplit=\"1\""));
+  ck_assert_ptr_nonnull (strstr (sheet, "<autoFilter ref=\"A1:N6\"/>"));
+  ck_assert_ptr_nonnull (strstr (core, "<dc:title>Lead Provider Scorecard as of 30/06/2025</dc:title>"));
+  ck_assert_ptr_nonnull (strstr (core, "<dc:subject>Harrowfield demo</dc:subject>"));
+
+  candour_report_view_export_xlsx (scorecard, missing);
+  test_app_wait ();
+  dialog = visible_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Export");
+  expected = g_strdup_printf ("Could not write %s: the folder %s/no such folder does not exist. "
+                              "Nothing was written; create the folder first, or choose another.",
+                              missing, folder);
+  ck_assert_str_eq (adw_message_dialog_get_body (dialog), expected);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_app_wait ();
+}
+END_TEST
+
 typedef struct
 {
   gboolean done;
@@ -1193,6 +1245,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_report_chart_shows_twelve);
   tcase_add_test (tc, test_reports_export_pdf);
   tcase_add_test (tc, test_reports_export_pdf_cancelled);
+  tcase_add_test (tc, test_reports_export_xlsx);
   tcase_add_test (tc, test_pdf_cancelled_while_drawing);
   tcase_add_test (tc, test_story);
   tcase_add_test (tc, test_preferences_rejudge);

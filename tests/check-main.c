@@ -36,6 +36,7 @@ main (void)
   srunner_add_suite (runner, candour_change_watch_suite ());
   srunner_add_suite (runner, candour_query_plans_suite ());
   srunner_add_suite (runner, candour_models_suite ());
+  srunner_add_suite (runner, candour_xlsx_suite ());
 
   srunner_run_all (runner, CK_NORMAL);
   failed = srunner_ntests_failed (runner);

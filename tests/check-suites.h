@@ -27,3 +27,4 @@ Suite *candour_record_suite     (void);
 Suite *candour_reports_suite    (void);
 Suite *candour_safety_suite     (void);
 Suite *candour_scope_suite      (void);
+Suite *candour_xlsx_suite       (void);

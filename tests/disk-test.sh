@@ -6,10 +6,12 @@
 # can be made). On the full disk:
 #   - an import whose write-ahead log does not fit, and one whose log fits but whose
 #     file could not then grow: both say the disk is full and import nothing;
-#   - export all, backup and export --output say so too and leave nothing behind;
+#   - export all (as CSV files and as a workbook), backup and export --output say so
+#     too and leave nothing behind;
 #   - with room made, the same import goes in whole.
-# On a disk mounted read-only, reports still run and an import says the file is
-# read-only. Each message is checked word for word, and `check` passes after each.
+# On a disk mounted read-only, reports still run, an import says the file is
+# read-only, and a workbook cannot replace the one there. Each message is checked
+# word for word, and `check` passes after each.
 #
 # usage: disk-test.sh CANDOUR_CLI [PAYMENTS]
 
@@ -87,13 +89,23 @@ if [ "${CANDOUR_DISK_TEST_INSIDE:-}" = 1 ]; then
   check "export payments, disk full" 1 \
     "candour-cli export: Could not write payments.csv: the disk is full. Nothing was written (an earlier file there is as it was); free some space and try again." \
     "$cli" --db area.db export payments --output payments.csv
+  check "export all as a workbook, disk full" 1 \
+    "candour-cli export: Could not write all.xlsx: the disk is full. Nothing was written (an earlier file there is as it was); free some space and try again." \
+    "$cli" --db area.db export all --output all.xlsx
   rm -f filler
-  [ ! -e export ] && [ ! -e copy.db ] && [ ! -e payments.csv ] && passed=$((passed + 1)) ||
+  [ ! -e export ] && [ ! -e copy.db ] && [ ! -e payments.csv ] && [ ! -e all.xlsx ] && passed=$((passed + 1)) ||
     { echo "FAIL a file was left on the full disk"; ls -A; failed=$((failed + 1)); }
   holds "after the full disk" "$PAYMENTS"
 
-  # A read-only disk: reports run, imports say why they cannot.
+  # A read-only disk: reports run, imports say why they cannot, and a spreadsheet
+  # there before stays as it was.
+  echo "the earlier scorecard" >scorecard.xlsx
   mount -o remount,ro "$mnt"
+  check "scorecard as a workbook, read-only disk" 1 \
+    "candour-cli scorecard: Could not write scorecard.xlsx: Read-only file system. Nothing was written (an earlier file there is as it was)." \
+    "$cli" --db area.db scorecard --output scorecard.xlsx
+  [ "$(cat scorecard.xlsx)" = "the earlier scorecard" ] && passed=$((passed + 1)) ||
+    { echo "FAIL the earlier scorecard.xlsx changed on a read-only disk"; failed=$((failed + 1)); }
   "$cli" --db area.db reconcile --as-of 2025-06-30 >/dev/null 2>&1 && passed=$((passed + 1)) ||
     { echo "FAIL reconcile on a read-only disk"; failed=$((failed + 1)); }
   check "import, read-only disk" 1 \

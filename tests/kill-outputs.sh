@@ -4,13 +4,14 @@
 # Every file Candour writes appears whole or not at all. Kills, with SIGKILL at a random
 # moment, COUNT runs each of
 #   - `candour-cli export all` into a new folder, and over an earlier export;
+#   - `candour-cli export all` as a workbook (FILE.xlsx), new and over an earlier one;
 #   - `candour-cli backup` to a new file, and over an earlier backup;
 #   - the application's PDF export (tests/crash-pdf), writing over and over.
 # After each kill the target must be absent, the earlier one unchanged, or a complete
 # new one: an exported folder imports into an empty database with every payment, a
-# backup passes `check` with every payment, a PDF ends with its %%EOF trailer. Then the
-# next successful write must leave no temporary file behind (it clears what the killed
-# writer left).
+# workbook unzips clean with every payment in its sheet, a backup passes `check` with
+# every payment, a PDF ends with its %%EOF trailer. Then the next successful write
+# must leave no temporary file behind (it clears what the killed writer left).
 #
 # usage: kill-outputs.sh CANDOUR_CLI CRASH_PDF COUNT PAYMENTS
 
@@ -139,6 +140,40 @@ for run in $(seq 1 "$count"); do
   passed=$((passed + 1))
 done
 
+# export all as a workbook (read back with unzip, where there is one)
+if command -v unzip >/dev/null; then
+  xlsx_ms=$(time_of "$cli" --db "$db" export all --output "$work/timing.xlsx")
+  for run in $(seq 1 "$count"); do
+    target=$work/all.xlsx
+    rm -f "$target"
+    earlier=
+    if [ $((run % 2)) -eq 0 ]; then
+      "$cli" --db "$db" export all --output "$target" >/dev/null 2>&1
+      earlier=$(sha256sum <"$target")
+    fi
+    run_and_kill "$xlsx_ms" "$cli" --db "$db" export all --output "$target"
+
+    if [ ! -e "$target" ]; then
+      record xlsx none
+    elif [ -n "$earlier" ] && [ "$(sha256sum <"$target")" = "$earlier" ]; then
+      record xlsx earlier
+    else
+      # Whole: the zip tests clean and the payments sheet has every payment under its header.
+      if ! unzip -tq "$target" >/dev/null 2>&1 ||
+         [ "$(unzip -p "$target" xl/worksheets/sheet8.xml | grep -o '<row ' | wc -l)" -ne $((payments + 1)) ]; then
+        fail "xlsx run $run: the workbook is there but not whole"
+        continue
+      fi
+      record xlsx whole
+    fi
+    if ! "$cli" --db "$db" export all --output "$target" >/dev/null 2>&1 || ! no_leftovers "$target"; then
+      fail "xlsx run $run: the next export failed or left a temporary file"
+      continue
+    fi
+    passed=$((passed + 1))
+  done
+fi
+
 # PDF: the writer goes on writing the same report until killed.
 rows=$(( payments / 20 > 5000 ? 5000 : payments / 20 ))
 pdf_ms=$(time_of "$crash_pdf" "$work/timing.pdf" "$rows" once)
@@ -159,7 +194,7 @@ for run in $(seq 1 "$count"); do
   passed=$((passed + 1))
 done
 
-for kind in export backup pdf; do
+for kind in export xlsx backup pdf; do
   echo "$kind: killed $count: ${outcomes[$kind:none]:-0} left nothing, ${outcomes[$kind:earlier]:-0} left the earlier one, ${outcomes[$kind:whole]:-0} a whole new one"
 done
 echo "$passed passed, $failed failed"

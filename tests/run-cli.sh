@@ -34,7 +34,7 @@ expect 2 "candour-cli: unknown command 'frobnicate' (see candour-cli --help)" --
 expect 2 "candour-cli reconcile: Unknown option --bogus (see candour-cli reconcile --help)" --db "$db" reconcile --bogus
 expect 2 "candour-cli reconcile: --as-of '31/02/2025' is not a real date: February 2025 has 28 days (see candour-cli reconcile --help)" \
   --db "$db" reconcile --as-of 31/02/2025
-expect 2 "candour-cli reconcile: --format is 'pdf'; use csv or table (see candour-cli reconcile --help)" \
+expect 2 "candour-cli reconcile: --format is 'pdf'; use csv, table or xlsx (see candour-cli reconcile --help)" \
   --db "$db" reconcile --format pdf
 expect 2 "candour-cli scorecard: --tolerance '120' is more than 100%; a percentage must lie between 0 and 100 (see candour-cli scorecard --help)" \
   --db "$db" scorecard --tolerance 120

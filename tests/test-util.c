@@ -167,6 +167,23 @@ test_dump_everything (CandourDatabase *db)
 }
 
 char *
+test_read_zip_part (const char *zip,
+                    const char *part)
+{
+  const char *argv[] = { "unzip", "-p", zip, part, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  ck_assert_msg (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error),
+                 "cannot run unzip: %s", error->message);
+  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "unzip -p %s %s: %s", zip, part, err);
+  return g_steal_pointer (&out);
+}
+
+char *
 test_make_temp_dir (void)
 {
   g_autoptr(GError) error = NULL;

@@ -49,6 +49,11 @@ gint64           test_query_int            (CandourDatabase *db,
 char            *test_query_text           (CandourDatabase *db,
                                             const char      *sql);
 
+/* One part of a zip file such as a workbook ("xl/worksheets/sheet1.xml"), as
+ * unzip -p gives it; fails the test if there is no such part. */
+char            *test_read_zip_part        (const char *zip,
+                                            const char *part);
+
 /* A new empty temporary folder; removed with test_remove_tree(). */
 char            *test_make_temp_dir        (void);
 void             test_remove_tree          (const char *path);

@@ -19,6 +19,7 @@
 #include "candour-reports.h"
 #include "candour-row-feeder.h"
 #include "candour-window.h"
+#include "candour-xlsx-writer.h"
 
 typedef enum
 {
@@ -27,6 +28,13 @@ typedef enum
   KIND_PAYMENT_TIMES,
   N_KINDS
 } Kind;
+
+typedef enum
+{
+  EXPORT_CSV,
+  EXPORT_XLSX,
+  EXPORT_PDF,
+} ExportFormat;
 
 typedef struct
 {
@@ -765,33 +773,43 @@ candour_report_view_write_csv (CandourReportView  *self,
   return report != NULL && candour_export_report_to_path (report, path, error);
 }
 
-/* The CSV export's report is worked out again on a worker, straight into the file. */
+/* The CSV and spreadsheet exports' report is worked out again on a worker, straight
+ * into the file. */
 typedef struct
 {
   Question *question;
   char *path;
-} CsvJob;
+  gboolean xlsx;
+  char *title;                  /* the spreadsheet's properties */
+  char *subject;
+} FileJob;
 
 static void
-csv_job_free (gpointer data)
+file_job_free (gpointer data)
 {
-  CsvJob *job = data;
+  FileJob *job = data;
 
   question_free (job->question);
   g_free (job->path);
+  g_free (job->title);
+  g_free (job->subject);
   g_free (job);
 }
 
 static gpointer
-write_csv_in_worker (CandourDatabase  *db,
-                     gpointer          data,
-                     GCancellable     *cancellable,
-                     GError          **error)
+write_file_in_worker (CandourDatabase  *db,
+                      gpointer          data,
+                      GCancellable     *cancellable,
+                      GError          **error)
 {
-  CsvJob *job = data;
+  FileJob *job = data;
   g_autoptr(CandourReport) report = run_report (db, job->question, error);
 
-  if (report == NULL || !candour_export_report_to_path (report, job->path, error))
+  if (report == NULL)
+    return NULL;
+  if (job->xlsx ? !candour_xlsx_write_report (report, job->path, job->title, job->subject,
+                                              kinds[job->question->kind].keyword, cancellable, error)
+                : !candour_export_report_to_path (report, job->path, error))
     return NULL;
   return g_path_get_basename (job->path);
 }
@@ -802,9 +820,9 @@ static void toast (CandourReportView *self,
                    const char        *message);
 
 static void
-on_csv_written (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_file_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(CandourReportView) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -821,16 +839,50 @@ on_csv_written (GObject      *source,
     show_export_error (self, error);
 }
 
-static void
-export_csv (CandourReportView *self,
-            const char        *path)
+/* What a spreadsheet says it is: "Lead Provider Scorecard as of 30/06/2025". */
+static char *
+spreadsheet_title (CandourReportView *self)
 {
-  CsvJob *job = g_new0 (CsvJob, 1);
+  g_autofree char *as_of = NULL;
+  g_autofree char *as_of_text = NULL;
+
+  if (self->kind != KIND_SCORECARD)
+    return g_strdup (_(kinds[self->kind].title));
+
+  as_of = candour_session_dup_as_of (self->session);
+  as_of_text = candour_date_format_display (as_of);
+  /* Translators: a spreadsheet's title, "Lead Provider Scorecard as of 30/06/2025" */
+  return g_strdup_printf (_("%s as of %s"), _(kinds[self->kind].title), as_of_text);
+}
+
+static void
+export_file (CandourReportView *self,
+             const char        *path,
+             gboolean           xlsx)
+{
+  FileJob *job = g_new0 (FileJob, 1);
 
   job->question = question_new (self);
   job->path = g_strdup (path);
-  candour_read_job_run (candour_session_get_database (self->session), write_csv_in_worker, job, csv_job_free,
-                        g_free, NULL, on_csv_written, g_object_ref (self));
+  job->xlsx = xlsx;
+  if (xlsx)
+    {
+      job->title = spreadsheet_title (self);
+      job->subject = g_strdup (candour_session_get_title (self->session));
+    }
+  candour_read_job_run (candour_session_get_database (self->session), write_file_in_worker, job, file_job_free,
+                        g_free, NULL, on_file_written, g_object_ref (self));
+}
+
+void
+candour_report_view_export_xlsx (CandourReportView *self,
+                                 const char        *path)
+{
+  g_return_if_fail (CANDOUR_IS_REPORT_VIEW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->session != NULL);
+
+  export_file (self, path, TRUE);
 }
 
 static void
@@ -986,7 +1038,7 @@ on_export_response (CandourReportView *self,
                     int                response,
                     GtkNativeDialog   *chooser)
 {
-  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pdf"));
+  ExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
   g_autoptr(GError) error = NULL;
@@ -995,17 +1047,28 @@ on_export_response (CandourReportView *self,
   if (path == NULL)
     return;
 
-  /* Both on workers: a PDF takes a while to draw, a CSV's report a while to work out. */
-  if (pdf)
+  /* All on workers: a PDF takes a while to draw, a CSV's or spreadsheet's report a
+   * while to work out. */
+  if (format == EXPORT_PDF)
     candour_report_view_export_pdf (self, path);
   else
-    export_csv (self, path);
+    export_file (self, path, format == EXPORT_XLSX);
 }
 
 static void
 export (CandourReportView *self,
-        gboolean           pdf)
+        ExportFormat       format)
 {
+  static const char * const titles[] = {
+    [EXPORT_CSV] = N_("Export Report as CSV"),
+    [EXPORT_XLSX] = N_("Export Report as Spreadsheet"),
+    [EXPORT_PDF] = N_("Export Report as PDF"),
+  };
+  static const char * const extensions[] = {
+    [EXPORT_CSV] = ".csv",
+    [EXPORT_XLSX] = ".xlsx",
+    [EXPORT_PDF] = ".pdf",
+  };
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
@@ -1013,13 +1076,13 @@ export (CandourReportView *self,
   if (self->session == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (pdf ? _("Export Report as PDF") : _("Export Report as CSV"),
+  chooser = gtk_file_chooser_native_new (_(titles[format]),
                                          GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  name = g_strconcat (kinds[self->kind].file_name, pdf ? ".pdf" : ".csv", NULL);
+  name = g_strconcat (kinds[self->kind].file_name, extensions[format], NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "pdf", GINT_TO_POINTER (pdf));
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
   g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_export_response), self);
 
   g_clear_object (&self->chooser);
@@ -1032,7 +1095,15 @@ export_csv_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  export (CANDOUR_REPORT_VIEW (widget), FALSE);
+  export (CANDOUR_REPORT_VIEW (widget), EXPORT_CSV);
+}
+
+static void
+export_xlsx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  export (CANDOUR_REPORT_VIEW (widget), EXPORT_XLSX);
 }
 
 static void
@@ -1040,7 +1111,7 @@ export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  export (CANDOUR_REPORT_VIEW (widget), TRUE);
+  export (CANDOUR_REPORT_VIEW (widget), EXPORT_PDF);
 }
 
 static void
@@ -1049,6 +1120,7 @@ candour_report_view_actions_update (CandourReportView *self)
   gboolean exporting = self->export_cancellable != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-csv", self->session != NULL && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-xlsx", self->session != NULL && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-pdf", self->session != NULL && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel-export", exporting);
 }
@@ -1183,6 +1255,7 @@ candour_report_view_class_init (CandourReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, cancel_export_button);
 
   gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "report.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "report.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "report.cancel-export", NULL);

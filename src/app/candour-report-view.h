@@ -1,8 +1,8 @@
 /* candour-report-view.h: one report as a chart and a table, with its exports
  *
  * kind is "scorecard" (per lead provider), "shares" (per contract) or "payment-times"
- * (per payer). The CSV is the core's format, the same as candour-cli writes; the PDF
- * has the chart and the table as shown.
+ * (per payer). The CSV and the spreadsheet are the core's formats, the same as
+ * candour-cli writes; the PDF has the chart and the table as shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,5 +43,9 @@ gboolean         candour_report_view_write_pdf   (CandourReportView  *self,
 void             candour_report_view_export_pdf  (CandourReportView  *self,
                                                   const char         *path);
 gboolean         candour_report_view_get_exporting (CandourReportView *self);
+/* Writes the table as a spreadsheet (.xlsx, candour-xlsx-writer.h) on a worker, as
+ * Export Spreadsheet… does: a toast when it is saved, or a dialog saying why not. */
+void             candour_report_view_export_xlsx (CandourReportView  *self,
+                                                  const char         *path);
 
 G_END_DECLS

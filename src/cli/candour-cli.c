@@ -34,6 +34,7 @@
 #include "candour-people.h"
 #include "candour-period.h"
 #include "candour-reports.h"
+#include "candour-xlsx-writer.h"
 
 #define EXIT_USAGE 2
 
@@ -178,7 +179,7 @@ typedef struct
 
 #define OUTPUT_ENTRIES(options) \
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &(options).output, "Write to FILE instead of the terminal", "FILE" }, \
-  { "format", 0, 0, G_OPTION_ARG_STRING, &(options).format, "csv (the default) or table, aligned for reading", "FORMAT" }
+  { "format", 0, 0, G_OPTION_ARG_STRING, &(options).format, "csv (the default), table (aligned for reading) or xlsx (a spreadsheet, written to --output FILE; the default for a FILE ending .xlsx)", "FORMAT" }
 
 static void
 output_options_clear (OutputOptions *options)
@@ -187,22 +188,44 @@ output_options_clear (OutputOptions *options)
   g_clear_pointer (&options->format, g_free);
 }
 
+/* A FILE.xlsx is a spreadsheet unless --format says otherwise: CSV in a file named so
+ * is one that Excel refuses to open. */
+static gboolean
+is_xlsx_name (const char *path)
+{
+  g_autofree char *lower = path != NULL ? g_ascii_strdown (path, -1) : NULL;
+
+  return lower != NULL && g_str_has_suffix (lower, ".xlsx");
+}
+
 static gboolean
 check_output_options (const char    *command,
                       OutputOptions *options)
 {
-  if (options->format != NULL &&
-      !g_str_equal (options->format, "csv") && !g_str_equal (options->format, "table"))
+  if (options->format == NULL && is_xlsx_name (options->output))
+    options->format = g_strdup ("xlsx");
+
+  if (options->format != NULL && !g_str_equal (options->format, "csv") &&
+      !g_str_equal (options->format, "table") && !g_str_equal (options->format, "xlsx"))
     {
-      g_autofree char *message = g_strdup_printf ("--format is '%s'; use csv or table", options->format);
+      g_autofree char *message = g_strdup_printf ("--format is '%s'; use csv, table or xlsx", options->format);
       usage_error (command, message);
+      return FALSE;
+    }
+  if (g_str_equal (options->format != NULL ? options->format : "csv", "xlsx") && options->output == NULL)
+    {
+      usage_error (command, "--format xlsx writes a spreadsheet, which a terminal cannot show; "
+                   "name the file with --output FILE.xlsx");
       return FALSE;
     }
   return TRUE;
 }
 
+/* title names the report in a spreadsheet's properties ("Lead Provider Scorecard as of
+ * 30/06/2025"); its sheet is named after the command. */
 static int
 write_report (const char    *command,
+              const char    *title,
               CandourReport *report,
               OutputOptions *options)
 {
@@ -212,6 +235,18 @@ write_report (const char    *command,
   GOutputStream *stream;
   gboolean table = g_strcmp0 (options->format, "table") == 0;
   gboolean ok;
+
+  if (g_strcmp0 (options->format, "xlsx") == 0)
+    {
+      const char *sheet = g_str_equal (command, "reconcile") ? "findings" : command;
+
+      if (!candour_xlsx_write_report (report, options->output, title, NULL, sheet, NULL, &error))
+        {
+          fail_error (command, error, candour_database_get_path (candour_report_get_database (report)));
+          return EXIT_FAILURE;
+        }
+      return EXIT_SUCCESS;
+    }
 
   if (options->output != NULL)
     {
@@ -342,7 +377,14 @@ run_engine_report (const char *command,
   if (report == NULL)
     fail_error (command, error, db_path);
   else
-    status = write_report (command, report, &output);
+    {
+      g_autofree char *today = options.as_of == NULL ? candour_date_today () : NULL;
+      g_autofree char *as_of = candour_date_format_display (options.as_of != NULL ? options.as_of : today);
+      g_autofree char *title = g_strdup_printf ("%s as of %s", findings ? "Findings" : "Lead Provider Scorecard",
+                                                as_of);
+
+      status = write_report (command, title, report, &output);
+    }
 
 out:
   candour_reconcile_options_clear (&options);
@@ -371,6 +413,7 @@ typedef CandourReport *(*WholeReportFunc) (CandourDatabase *db, GError **error);
 /* A report that takes no options but where to write it (shares, periods). */
 static int
 run_whole_report (const char       *command,
+                  const char       *title,
                   const char       *summary,
                   WholeReportFunc   make_report,
                   const char       *db_path,
@@ -400,7 +443,7 @@ run_whole_report (const char       *command,
   if ((report = make_report (db, &error)) == NULL)
     fail_error (command, error, db_path);
   else
-    status = write_report (command, report, &output);
+    status = write_report (command, title, report, &output);
 
 out:
   output_options_clear (&output);
@@ -412,7 +455,7 @@ command_shares (const char *db_path,
                 int         argc,
                 char      **argv)
 {
-  return run_whole_report ("shares", "Per contract: what the lead provider kept, and the share that went to "
+  return run_whole_report ("shares", "Contract Shares", "Per contract: what the lead provider kept, and the share that went to "
                            "smaller organisations.", candour_report_shares, db_path, argc, argv);
 }
 
@@ -463,7 +506,7 @@ command_payment_times (const char *db_path,
   if ((report = candour_report_payment_times (db, &options, &error)) == NULL)
     fail_error ("payment-times", error, db_path);
   else
-    status = write_report ("payment-times", report, &output);
+    status = write_report ("payment-times", "Payment Times", report, &output);
 
 out:
   g_free (options.from);
@@ -602,24 +645,34 @@ command_export (const char *db_path,
                 char      **argv)
 {
   g_autofree char *output = NULL;
+  g_autofree char *format = NULL;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The CSV file to write (a folder for all)", "PATH" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The CSV file to write (a folder for all), or the spreadsheet", "PATH" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, "csv (the default) or xlsx: one spreadsheet, a sheet for each table "
+      "(the default for a PATH ending .xlsx)", "FORMAT" },
     { NULL }
   };
   g_autoptr(CandourDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   CandourTable table = 0;
   gboolean all;
+  gboolean xlsx;
   gboolean ok;
 
   if (!parse_options ("export", entries, &argc, &argv, "TABLE|all",
-                      "Writes a table, or all of them into a folder, in the import format."))
+                      "Writes a table, or all of them into a folder, in the import format; or as a spreadsheet."))
     return EXIT_USAGE;
   if (argc != 2)
     return usage_error ("export", "name one table (organisations, consortia, consortium_members, bids, "
                         "bid_partners, contracts, subcontracts, payments) or all");
+  if (format != NULL && !g_str_equal (format, "csv") && !g_str_equal (format, "xlsx"))
+    {
+      g_autofree char *message = g_strdup_printf ("--format is '%s'; use csv or xlsx", format);
+      return usage_error ("export", message);
+    }
+  xlsx = format != NULL ? g_str_equal (format, "xlsx") : is_xlsx_name (output);
   if (output == NULL)
-    return usage_error ("export", "--output PATH is required");
+    return usage_error ("export", xlsx ? "--output FILE.xlsx is required" : "--output PATH is required");
 
   all = g_str_equal (argv[1], "all");
   if (!all && !candour_table_from_name (argv[1], &table))
@@ -633,8 +686,18 @@ command_export (const char *db_path,
   if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
     return EXIT_FAILURE;
 
-  ok = all ? candour_export_all (db, output, &error)
-           : candour_export_to_path (db, table, output, &error);
+  if (xlsx && all)
+    ok = candour_export_all_xlsx (db, output, NULL, &error);
+  else if (xlsx)
+    {
+      g_autoptr(CandourReport) report = candour_export_table (db, table, &error);
+
+      ok = report != NULL && candour_xlsx_write_report (report, output, candour_table_get_name (table), NULL,
+                                                        candour_table_get_name (table), NULL, &error);
+    }
+  else
+    ok = all ? candour_export_all (db, output, &error)
+             : candour_export_to_path (db, table, output, &error);
   if (!ok)
     {
       fail_error ("export", error, db_path);
@@ -1006,8 +1069,8 @@ command_periods (const char *db_path,
                  int         argc,
                  char      **argv)
 {
-  return run_whole_report ("periods", "The closed periods, earliest first.", candour_report_closed_periods,
-                           db_path, argc, argv);
+  return run_whole_report ("periods", "Closed Periods", "The closed periods, earliest first.",
+                           candour_report_closed_periods, db_path, argc, argv);
 }
 
 static int
@@ -1113,7 +1176,11 @@ command_history (const char *db_path,
   if ((report = candour_report_history (db, argv[1], &error)) == NULL)
     fail_error ("history", error, db_path);
   else
-    status = write_report ("history", report, &output);
+    {
+      g_autofree char *title = g_strdup_printf ("History of %s", argv[1]);
+
+      status = write_report ("history", title, report, &output);
+    }
 
 out:
   output_options_clear (&output);
@@ -1156,7 +1223,7 @@ static const Command commands[] = {
   { "scorecard", "[OPTION…]", "Per lead provider: how its partners fared", command_scorecard },
   { "shares", "[OPTION…]", "Per contract: kept by the lead, and shared with smaller organisations", command_shares },
   { "payment-times", "[OPTION…]", "Per payer: days from invoice to payment", command_payment_times },
-  { "export", "TABLE|all --output PATH", "Write tables as CSV in the import format", command_export },
+  { "export", "TABLE|all --output PATH", "Write tables as CSV in the import format, or as a spreadsheet", command_export },
   { "demo", "", "Fill an empty database with the Harrowfield demo", command_demo },
   { "generate", "--scale N --output DIR", "Write a realistic national-scale dataset as CSV", command_generate, TRUE },
   { "check", "[--repair]", "Check the database, its audit triggers and the records' rules", command_check },

@@ -6,6 +6,7 @@
 #include "candour-export.h"
 #include "candour-history.h"
 #include "candour-output.h"
+#include "candour-xlsx-writer.h"
 
 #define COLUMNS(columns) columns, G_N_ELEMENTS (columns)
 
@@ -247,4 +248,38 @@ candour_export_all (CandourDatabase  *db,
 
   candour_database_exec (db, "COMMIT", NULL);
   return ok && candour_output_folder_commit (output, error);
+}
+
+gboolean
+candour_export_all_xlsx (CandourDatabase  *db,
+                         const char       *path,
+                         GCancellable     *cancellable,
+                         GError          **error)
+{
+  g_autoptr(CandourXlsxWriter) writer = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  writer = candour_xlsx_writer_new (db, path, "Every record", NULL, error);
+  if (writer == NULL)
+    return FALSE;
+
+  /* One read transaction: the sheets describe a single moment of the database. */
+  if (!candour_database_exec (db, "BEGIN DEFERRED", error))
+    return FALSE;
+
+  for (guint i = 0; ok && i <= CANDOUR_N_TABLES; i++)
+    {
+      g_autoptr(CandourReport) report = NULL;
+
+      report = i < CANDOUR_N_TABLES ? candour_export_table (db, i, error) : candour_report_audit (db, error);
+      ok = report != NULL &&
+           candour_xlsx_writer_add_report (writer, i < CANDOUR_N_TABLES ? candour_table_get_name (i) : "audit",
+                                           report, cancellable, error);
+    }
+
+  candour_database_exec (db, "COMMIT", NULL);
+  return ok && candour_xlsx_writer_commit (writer, error);
 }

@@ -1,4 +1,4 @@
-/* candour-export.h: tables back out as CSV, in the import format
+/* candour-export.h: tables back out as CSV (or a spreadsheet), in the import format
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,5 +40,14 @@ gboolean       candour_export_to_path (CandourDatabase  *db,
 gboolean       candour_export_all     (CandourDatabase  *db,
                                        const char       *folder,
                                        GError          **error);
+
+/* Every table as a sheet of one spreadsheet at path, named as the CSV files are
+ * (organisations, consortia…) with the same columns, then the audit trail as audit;
+ * read in one transaction so the sheets agree with each other. The workbook replaces
+ * path whole, or path is as it was. */
+gboolean       candour_export_all_xlsx (CandourDatabase  *db,
+                                        const char       *path,
+                                        GCancellable     *cancellable,
+                                        GError          **error);
 
 G_END_DECLS

@@ -386,6 +386,27 @@ candour_output_file_get_temp_path (CandourOutputFile *self)
 }
 
 gboolean
+candour_output_file_set_error (CandourOutputFile  *self,
+                               int                 saved_errno,
+                               const char         *reason,
+                               GError            **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (saved_errno != 0 || reason != NULL, FALSE);
+
+  if (saved_errno != 0)
+    return set_io_error (error, saved_errno, self->shown, "write");
+
+  name = g_filename_display_name (self->shown);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               "Could not write %s: %s. " NOTHING_WRITTEN " (an earlier file there is as it was).",
+               name, reason);
+  return FALSE;
+}
+
+gboolean
 candour_output_file_commit (CandourOutputFile  *self,
                             GError            **error)
 {

@@ -38,6 +38,13 @@ GOutputStream     *candour_output_file_get_stream   (CandourOutputFile *self);
 /* For writers that need a path rather than a stream (SQLite's backup): the temporary
  * file's path. Close nothing: commit or free does. */
 const char        *candour_output_file_get_temp_path (CandourOutputFile *self);
+/* For writers that write the temporary path themselves: fails with error in the words
+ * of every output failure, naming the file as it will be. With saved_errno (an errno)
+ * the system's reason; with 0, reason, which says what went wrong and what to do. */
+gboolean           candour_output_file_set_error    (CandourOutputFile  *self,
+                                                     int                 saved_errno,
+                                                     const char         *reason,
+                                                     GError            **error);
 /* Flushes, syncs, renames the temporary file over path and syncs the folder. On
  * failure the temporary file is removed and path is as it was. */
 gboolean           candour_output_file_commit       (CandourOutputFile  *self,
