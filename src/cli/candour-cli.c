@@ -1078,7 +1078,7 @@ command_people (const char *db_path,
                 int         argc,
                 char      **argv)
 {
-  return run_whole_report ("people", "On a server: every login that may open the register, and its role\n"
+  return run_whole_report ("people", "People", "On a server: every login that may open the register, and its role\n"
                            "(viewer, editor, finance, admin; owner for the login that set it up).",
                            candour_report_people, db_path, argc, argv);
 }
