@@ -38,13 +38,34 @@ typedef struct
 
 typedef struct _ImportSubcontract ImportSubcontract;
 
+/* What a contract's rules need of the bid it names. */
+typedef struct
+{
+  gint64 lead_id;
+  gint64 commissioner_id;
+} ImportBid;
+
+/* What a subcontract's rules need of its contract: its dates, ISO. */
+typedef struct
+{
+  char start_on[11];
+  char end_on[11];
+} ImportContract;
+
 /* A ref found in the database, kept for the run: one allocation each, which a million
- * look-ups reach with fewer trips to memory than a key and a value apart. */
+ * look-ups reach with fewer trips to memory than a key and a value apart. What the
+ * rules of the rows that name it need of the record is read with the ref, in the same
+ * query, and kept in the same allocation: a round trip a row saved, on a server. */
 typedef struct
 {
   const char *ref;              /* the text, in the same allocation */
   gint64 id;
-  ImportSubcontract *subcontract; /* once a payment asks, what its warnings need; also in it */
+  union
+  {
+    ImportBid *bid;
+    ImportContract *contract;
+    ImportSubcontract *subcontract;
+  } details;                    /* for bids, contracts and subcontracts; NULL for the others */
 } CachedRef;
 
 /* One cell's value. Short texts (refs, dates, keywords) are kept in the struct itself,
@@ -153,14 +174,11 @@ struct _ImportSubcontract
   gint64 end_days;              /* the same, as candour_date_to_days () */
   gint64 terms;                 /* payment terms, in days */
   gint64 value;
-  gint64 paid;                  /* by the run's payments */
+  gboolean named;               /* by the run's payments */
+  gint64 paid;                  /* by them */
   gboolean paid_overflows;      /* more than paid holds */
 };
 
-/* The subcontract a FIELD_REF value found, looked up once per run; NULL when it is not
- * in the database after all. */
-ImportSubcontract *candour_import_get_subcontract (CandourImport    *self,
-                                                   const FieldValue *value);
 /* Adds a problem at the field's cell and marks the row as not to be written. */
 void         candour_import_row_problem   (ImportRow         *row,
                                            const char        *field_name,

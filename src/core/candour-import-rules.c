@@ -409,8 +409,6 @@ check_bid_partner (ImportRow *row)
 static gboolean
 check_contract (ImportRow *row)
 {
-  static const char bid_sql[] = "SELECT lead_id, commissioner_id FROM bid WHERE id = :id";
-  CandourImport *self = row->import;
   FieldValue *bid = candour_import_row_value (row, "bid_ref");
   FieldValue *lead = candour_import_row_value (row, "lead_ref");
   FieldValue *commissioner = candour_import_row_value (row, "commissioner_ref");
@@ -422,16 +420,8 @@ check_contract (ImportRow *row)
 
   if (bid->set)
     {
-      CandourQuery *query = candour_database_query (self->db, bid_sql, NULL);
-      gint64 bid_lead, bid_commissioner;
-
-      g_assert (query != NULL);
-      candour_query_bind_int64 (query, ":id", bid->number);
-      if (candour_query_step (query, NULL) != CANDOUR_QUERY_ROW)
-        g_assert_not_reached ();
-      bid_lead = candour_query_get_int64 (query, "lead_id");
-      bid_commissioner = candour_query_get_int64 (query, "commissioner_id");
-      candour_query_reset (query);
+      gint64 bid_lead = bid->ref->details.bid->lead_id;
+      gint64 bid_commissioner = bid->ref->details.bid->commissioner_id;
 
       bid_quoted = candour_import_shorten (bid->text);
       if (lead->set && lead->number != bid_lead)
@@ -469,26 +459,17 @@ check_contract (ImportRow *row)
 static gboolean
 check_subcontract (ImportRow *row)
 {
-  static const char contract_sql[] = "SELECT start_on, end_on FROM contract WHERE id = :id";
   FieldValue *contract = candour_import_row_value (row, "contract_ref");
   FieldValue *start = candour_import_row_value (row, "start_on");
   FieldValue *end = candour_import_row_value (row, "end_on");
-  g_autofree char *contract_start = NULL;
-  g_autofree char *contract_end = NULL;
+  const char *contract_start;
+  const char *contract_end;
   g_autofree char *quoted = NULL;
-  CandourQuery *query;
 
   if (!contract->set)
     return row->ok;
-
-  query = candour_database_query (row->import->db, contract_sql, NULL);
-  g_assert (query != NULL);
-  candour_query_bind_int64 (query, ":id", contract->number);
-  if (candour_query_step (query, NULL) != CANDOUR_QUERY_ROW)
-    g_assert_not_reached ();
-  contract_start = candour_query_dup_text (query, "start_on");
-  contract_end = candour_query_dup_text (query, "end_on");
-  candour_query_reset (query);
+  contract_start = contract->ref->details.contract->start_on;
+  contract_end = contract->ref->details.contract->end_on;
 
   /* Compare the dates the engine will use: the contract's where the row has none. */
   if (start->set || end->set)
@@ -579,7 +560,10 @@ candour_import_check_payment (ImportRow *row)
     return FALSE;
 
   if (to_subcontract)
-    subcontract = candour_import_get_subcontract (row->import, subcontract_ref);
+    {
+      subcontract = subcontract_ref->ref->details.subcontract;
+      subcontract->named = TRUE;
+    }
   warn_about_payment_dates (row, subcontract);
 
   /* For the warning about subcontracts paid more than their value, once all are in:

@@ -218,71 +218,79 @@ candour_import_row_warning (ImportRow  *row,
 }
 
 /* Looked up once per subcontract: a million payments name far fewer of them. */
-ImportSubcontract *
-candour_import_get_subcontract (CandourImport    *self,
-                                const FieldValue *value)
+/* The details have room right after the struct, in the same cache lines as its id;
+ * the ref's text comes last. */
+static gsize
+details_room (CandourTable table)
 {
-  static const char sql[] =
-    "SELECT s.ref, coalesce (s.end_on, c.end_on) AS end_on, s.payment_terms_days, s.value "
-    "FROM subcontract s JOIN contract c ON c.id = s.contract_id WHERE s.id = :id";
-  CachedRef *cached = value->ref;
-  ImportSubcontract *subcontract;
-  CandourQuery *query;
-
-  g_assert (cached != NULL);
-  if (cached->subcontract != NULL)
-    return cached->subcontract;
-
-  query = candour_database_query (self->db, sql, NULL);
-  if (query == NULL)
-    return NULL;
-  candour_query_bind_int64 (query, ":id", cached->id);
-  if (candour_query_step (query, NULL) != CANDOUR_QUERY_ROW)
-    return NULL;
-
-  /* Room was left for it right after the struct (see cached_ref_new). */
-  subcontract = (ImportSubcontract *)(cached + 1);
-  memset (subcontract, 0, sizeof *subcontract);
-  subcontract->ref = candour_query_dup_text (query, "ref");
-  subcontract->end = candour_query_dup_text (query, "end_on");
-  subcontract->end_days = candour_date_to_days (subcontract->end);
-  subcontract->terms = candour_query_get_int64 (query, "payment_terms_days");
-  subcontract->value = candour_query_get_int64 (query, "value");
-  candour_query_reset (query);
-  cached->subcontract = subcontract;
-
-  return subcontract;
+  switch (table)
+    {
+    case CANDOUR_TABLE_BIDS:
+      return sizeof (ImportBid);
+    case CANDOUR_TABLE_CONTRACTS:
+      return sizeof (ImportContract);
+    case CANDOUR_TABLE_SUBCONTRACTS:
+      return sizeof (ImportSubcontract);
+    default:
+      return 0;
+    }
 }
 
-/* A subcontract's has room right after the struct for what payments need of it, in the
- * same cache lines as its id; the ref's text comes last. */
+/* A cached ref from a row of ref_lookup_sql or new_refs_sql, with its details. */
 static CachedRef *
 cached_ref_new (CandourTable  table,
-                const char   *ref,
-                gint64        id)
+                CandourQuery *query)
 {
-  gsize room = table == CANDOUR_TABLE_SUBCONTRACTS ? sizeof (ImportSubcontract) : 0;
+  const char *ref = candour_query_get_text (query, "ref");
+  gsize room = details_room (table);
   gsize length = strlen (ref) + 1;
-  CachedRef *cached = g_malloc (sizeof (CachedRef) + room + length);
-  char *text = (char *)(cached + 1) + room;
+  CachedRef *cached = g_malloc0 (sizeof (CachedRef) + room + length);
+  gpointer details = cached + 1;
+  char *text = (char *)details + room;
 
   memcpy (text, ref, length);
   cached->ref = text;
-  cached->id = id;
-  cached->subcontract = NULL;
+  cached->id = candour_query_get_int64 (query, "id");
+
+  switch (table)
+    {
+    case CANDOUR_TABLE_BIDS:
+      cached->details.bid = details;
+      cached->details.bid->lead_id = candour_query_get_int64 (query, "lead_id");
+      cached->details.bid->commissioner_id = candour_query_get_int64 (query, "commissioner_id");
+      break;
+
+    case CANDOUR_TABLE_CONTRACTS:
+      cached->details.contract = details;
+      g_strlcpy (cached->details.contract->start_on, candour_query_get_text (query, "start_on"),
+                 sizeof cached->details.contract->start_on);
+      g_strlcpy (cached->details.contract->end_on, candour_query_get_text (query, "end_on"),
+                 sizeof cached->details.contract->end_on);
+      break;
+
+    case CANDOUR_TABLE_SUBCONTRACTS:
+      cached->details.subcontract = details;
+      cached->details.subcontract->ref = g_strdup (ref);
+      cached->details.subcontract->end = candour_query_dup_text (query, "end_on");
+      cached->details.subcontract->end_days = candour_date_to_days (cached->details.subcontract->end);
+      cached->details.subcontract->terms = candour_query_get_int64 (query, "payment_terms_days");
+      cached->details.subcontract->value = candour_query_get_int64 (query, "value");
+      break;
+
+    default:
+      break;
+    }
   return cached;
 }
 
+/* A subcontract's details hold text of their own. */
 static void
-cached_ref_free (gpointer data)
+cached_subcontract_free (gpointer data)
 {
   CachedRef *cached = data;
 
-  if (cached->subcontract != NULL)
-    {
-      g_free (cached->subcontract->ref);
-      g_free (cached->subcontract->end);
-    }
+  g_free (cached->details.subcontract->ref);
+  g_free (cached->details.subcontract->end);
   g_free (cached);
 }
 
@@ -353,14 +361,19 @@ max_id (CandourImport  *self,
   return query_value (self, max_id_sql[table], "max_id", out_id, error);
 }
 
+/* A ref's record, with what the rules of the rows naming it need (cached_ref_new()). */
+#define SUBCONTRACT_DETAILS \
+  "SELECT s.ref, s.id, coalesce (s.end_on, c.end_on) AS end_on, s.payment_terms_days, s.value " \
+  "FROM subcontract s JOIN contract c ON c.id = s.contract_id "
+
 static const char * const ref_lookup_sql[CANDOUR_N_TABLES] = {
-  "SELECT id FROM organisation WHERE ref = :ref",
-  "SELECT id FROM consortium WHERE ref = :ref",
+  "SELECT ref, id FROM organisation WHERE ref = :ref",
+  "SELECT ref, id FROM consortium WHERE ref = :ref",
   NULL,
-  "SELECT id FROM bid WHERE ref = :ref",
+  "SELECT ref, id, lead_id, commissioner_id FROM bid WHERE ref = :ref",
   NULL,
-  "SELECT id FROM contract WHERE ref = :ref",
-  "SELECT id FROM subcontract WHERE ref = :ref",
+  "SELECT ref, id, start_on, end_on FROM contract WHERE ref = :ref",
+  SUBCONTRACT_DETAILS "WHERE s.ref = :ref",
   NULL,
 };
 
@@ -368,10 +381,10 @@ static const char * const new_refs_sql[CANDOUR_N_TABLES] = {
   "SELECT ref, id FROM organisation WHERE id > :before",
   "SELECT ref, id FROM consortium WHERE id > :before",
   NULL,
-  "SELECT ref, id FROM bid WHERE id > :before",
+  "SELECT ref, id, lead_id, commissioner_id FROM bid WHERE id > :before",
   NULL,
-  "SELECT ref, id FROM contract WHERE id > :before",
-  "SELECT ref, id FROM subcontract WHERE id > :before",
+  "SELECT ref, id, start_on, end_on FROM contract WHERE id > :before",
+  SUBCONTRACT_DETAILS "WHERE s.id > :before",
   NULL,
 };
 
@@ -393,8 +406,7 @@ cache_new_refs (CandourImport  *self,
 
   candour_query_bind_int64 (query, ":before", self->ids_before[table]);
   while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
-    g_hash_table_add (self->ref_cache[table], cached_ref_new (table, candour_query_get_text (query, "ref"),
-                                                              candour_query_get_int64 (query, "id")));
+    g_hash_table_add (self->ref_cache[table], cached_ref_new (table, query));
   return step == CANDOUR_QUERY_DONE;
 }
 
@@ -427,7 +439,7 @@ candour_import_lookup_ref (CandourImport  *self,
     return FALSE;
   if (step == CANDOUR_QUERY_ROW)
     {
-      *out_ref = cached_ref_new (table, ref, candour_query_get_int64 (query, "id"));
+      *out_ref = cached_ref_new (table, query);
       g_hash_table_add (self->ref_cache[table], *out_ref);
       candour_query_reset (query);
     }
@@ -1269,9 +1281,10 @@ find_overpaid_subcontracts (CandourImport  *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       gint64 id = ((CachedRef *)key)->id;
-      ImportSubcontract *subcontract = ((CachedRef *)key)->subcontract;
+      ImportSubcontract *subcontract = ((CachedRef *)key)->details.subcontract;
 
-      if (subcontract == NULL)
+      /* Not named by the run's payments: nothing to add up. */
+      if (!subcontract->named)
         continue;
 
       if (id <= self->ids_before[CANDOUR_TABLE_SUBCONTRACTS])
@@ -1412,7 +1425,9 @@ candour_import_new (CandourDatabase *db)
   self->today = candour_date_today ();
   for (guint i = 0; i < CANDOUR_N_TABLES; i++)
     {
-      self->ref_cache[i] = g_hash_table_new_full (cached_ref_hash, cached_ref_equal, cached_ref_free, NULL);
+      self->ref_cache[i] = g_hash_table_new_full (cached_ref_hash, cached_ref_equal,
+                                                  i == CANDOUR_TABLE_SUBCONTRACTS ? cached_subcontract_free : g_free,
+                                                  NULL);
       self->refused_refs[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
   return self;
