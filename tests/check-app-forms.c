@@ -827,6 +827,9 @@ delete_while_renamed_elsewhere (CandourRecordsPage *page,
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
+  /* The list as a person sees it a second later, with the last round's change. */
+  candour_window_check_for_changes (window);
+  test_app_wait ();
   ck_assert (candour_records_page_select (page, "ORG-CHANGED"));
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
   ck_assert (candour_deletion_is_pending (overlay));

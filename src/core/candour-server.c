@@ -830,17 +830,20 @@ candour_server_insert_rows (CandourServer       *self,
     }
   g_return_val_if_fail (n_names == staging->names->len, FALSE);
 
+  /* Made outside the savepoint below, so that a refusal does not take it away. */
+  if (!candour_server_exec (self, staging->create, error))
+    return FALSE;
   /* A refused row must not end the whole transaction: the import then looks for it
-   * row by row, as it does on SQLite. */
+   * row by row, as it does on SQLite. Rolling back to the savepoint also empties the
+   * staging table again. */
   if (in_transaction && !candour_server_savepoint (self, error))
     return FALSE;
-  ok = candour_server_exec (self, staging->create, error) &&
-       copy_rows (self, staging, names, n_names, values, n_rows, error) &&
+  ok = copy_rows (self, staging, names, n_names, values, n_rows, error) &&
        candour_server_exec (self, staging->insert, error);
   if (in_transaction)
     candour_server_end_savepoint (self, ok);
-  /* Emptied for the next rows, also when these were refused. */
-  if (!ok)
+  /* Outside a transaction the rows copied stay: emptied for the next rows. */
+  if (!ok && !in_transaction)
     {
       g_autofree char *empty = g_strdup_printf ("TRUNCATE %s", strstr (staging->create, "candour_staging_"));
 
