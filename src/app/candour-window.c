@@ -672,8 +672,9 @@ on_server_password (GObject      *source,
   if (candour_window_open_location (self, location, &error))
     return;
 
-  /* Asked again, with the server's details filled in. */
-  dialog = CANDOUR_CONNECT_DIALOG (candour_window_connect (self));
+  /* Asked again, with the server's details filled in; shown once filled, so that it
+   * opens tall enough for what it says. */
+  dialog = candour_connect_dialog_new (self);
   candour_connect_dialog_set_location (dialog, call->location);
   candour_connect_dialog_set_password (dialog, password);
   if (!g_error_matches (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_NEEDS_PASSWORD))
@@ -684,6 +685,7 @@ on_server_password (GObject      *source,
   else
     candour_connect_dialog_ask_password (dialog, _("No password is saved for this server. Type it to "
                                                    "connect."), FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* A server kept among recent databases, whose address holds no password: with the one
