@@ -700,7 +700,6 @@ open_server (CandourWindow *self,
   if (self->keyring == NULL)
     return;
   call = keyring_call_new (self, location);
-
   call->serial = ++self->server_openings;
   candour_keyring_lookup_async (location, self->keyring, on_server_password, call);
 }
