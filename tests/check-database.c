@@ -224,6 +224,59 @@ START_TEST (test_server_locations)
 }
 END_TEST
 
+/* What the keyring is asked by (app/candour-keyring.c) and the password put back for
+ * connecting only. */
+START_TEST (test_server_location_parts)
+{
+  g_autofree char *remote = candour_database_server_location ("db.example.org", "5433", "harrowfield",
+                                                              "alice", NULL, "verify-full");
+  g_autofree char *with = candour_database_location_with_password (remote, "p@ss&w rd");
+  g_autofree char *without = candour_database_location_without_password (with);
+  g_autofree char *host = NULL, *port = NULL, *database = NULL, *user = NULL, *tls = NULL;
+
+  ck_assert_str_eq (with, "postgresql://alice@db.example.org:5433/harrowfield?sslmode=verify-full"
+                          "&connect_timeout=10&password=p%40ss%26w%20rd");
+  ck_assert_str_eq (without, remote);
+
+  ck_assert (candour_database_server_location_parts (remote, &host, &port, &database, &user, &tls));
+  ck_assert_str_eq (host, "db.example.org");
+  ck_assert_str_eq (port, "5433");
+  ck_assert_str_eq (database, "harrowfield");
+  ck_assert_str_eq (user, "alice");
+  ck_assert_str_eq (tls, "verify-full");
+  g_clear_pointer (&host, g_free);
+  g_clear_pointer (&port, g_free);
+  g_clear_pointer (&database, g_free);
+  g_clear_pointer (&user, g_free);
+
+  /* A socket folder, and what the address leaves to libpq's defaults. */
+  ck_assert (candour_database_server_location_parts ("postgresql:///area%20team?host=%2Frun%2Fpostgresql",
+                                                     &host, &port, &database, &user, NULL));
+  ck_assert_str_eq (host, "/run/postgresql");
+  ck_assert_str_eq (port, "");
+  ck_assert_str_eq (database, "area team");
+  ck_assert_str_eq (user, "");
+
+  ck_assert (!candour_database_server_location_parts ("/home/alice/area.candour", NULL, NULL, NULL, NULL, NULL));
+  ck_assert (!candour_database_server_location_parts ("postgresql://h/db?nonsense=1", NULL, NULL, NULL, NULL,
+                                                      NULL));
+}
+END_TEST
+
+/* libpq quotes a malformed address whole: the message leaves its password out. */
+START_TEST (test_server_error_holds_no_password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CandourDatabase) db = NULL;
+
+  db = candour_database_open_full ("postgresql://alice:s3cret@[::1/candour", CANDOUR_OPEN_EXISTING, &error);
+  ck_assert_ptr_null (db);
+  ck_assert_ptr_nonnull (error);
+  ck_assert_msg (strstr (error->message, "s3cret") == NULL, "%s", error->message);
+  ck_assert_msg (strstr (error->message, "\"postgresql://alice@[::1/candour\"") != NULL, "%s", error->message);
+}
+END_TEST
+
 Suite *
 candour_database_suite (void)
 {
@@ -232,6 +285,8 @@ candour_database_suite (void)
 
   tcase_add_test (tc, test_fresh_database_is_migrated);
   tcase_add_test (tc, test_server_locations);
+  tcase_add_test (tc, test_server_location_parts);
+  tcase_add_test (tc, test_server_error_holds_no_password);
   tcase_add_test (tc, test_file_database_uses_wal_and_reopens);
   tcase_add_test (tc, test_newer_database_is_refused_untouched);
   tcase_add_test (tc, test_other_database_is_refused);

@@ -9,6 +9,8 @@
 
 #include "candour-connect-dialog.h"
 #include "candour-database.h"
+#include "candour-error.h"
+#include "candour-keyring.h"
 
 struct _CandourConnectDialog
 {
@@ -19,6 +21,7 @@ struct _CandourConnectDialog
   AdwEntryRow *database_row;
   AdwEntryRow *user_row;
   AdwEntryRow *password_row;
+  GtkSwitch *remember_switch;
   AdwComboRow *tls_row;
   GtkLabel *problem_label;
 
@@ -29,6 +32,29 @@ G_DEFINE_FINAL_TYPE (CandourConnectDialog, candour_connect_dialog, ADW_TYPE_WIND
 
 /* libpq's sslmode for each item of the Encryption row, in order. */
 static const char * const tls_modes[] = { "verify-full", "require", "prefer", "disable" };
+
+static guint
+tls_mode_position (const char *mode)
+{
+  /* The two that check the certificate are shown as the one that checks most. */
+  if (g_str_equal (mode, "verify-full") || g_str_equal (mode, "verify-ca"))
+    return 0;
+  if (g_str_equal (mode, "require"))
+    return 1;
+  if (g_str_equal (mode, "disable"))
+    return 3;
+  /* libpq's default, and "allow". */
+  return 2;
+}
+
+static gboolean
+is_port (const char *text)
+{
+  for (const char *c = text; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c))
+      return FALSE;
+  return TRUE;
+}
 
 char *
 candour_connect_dialog_dup_location (CandourConnectDialog *self)
@@ -54,20 +80,98 @@ candour_connect_dialog_dup_location (CandourConnectDialog *self)
 }
 
 static void
+show_message (CandourConnectDialog *self,
+              const char           *message,
+              gboolean              problem)
+{
+  gtk_label_set_label (self->problem_label, message);
+  if (problem)
+    gtk_widget_add_css_class (GTK_WIDGET (self->problem_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->problem_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+}
+
+static void
 show_problem (CandourConnectDialog *self,
               const char           *problem)
 {
-  gtk_label_set_label (self->problem_label, problem);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+  show_message (self, problem, TRUE);
+}
+
+void
+candour_connect_dialog_set_location (CandourConnectDialog *self,
+                                     const char           *location)
+{
+  g_autofree char *host = NULL;
+  g_autofree char *port = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *tls_mode = NULL;
+
+  g_return_if_fail (CANDOUR_IS_CONNECT_DIALOG (self));
+  g_return_if_fail (location != NULL);
+
+  if (!candour_database_server_location_parts (location, &host, &port, &database, &user, &tls_mode))
+    return;
+  /* What the address leaves to libpq shows as the dialog's own defaults. */
+  gtk_editable_set_text (GTK_EDITABLE (self->host_row), host);
+  gtk_editable_set_text (GTK_EDITABLE (self->port_row), port[0] != '\0' ? port : "5432");
+  if (database[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->database_row), database);
+  if (user[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->user_row), user);
+  adw_combo_row_set_selected (self->tls_row, tls_mode_position (tls_mode));
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+}
+
+void
+candour_connect_dialog_set_password (CandourConnectDialog *self,
+                                     const char           *password)
+{
+  g_return_if_fail (CANDOUR_IS_CONNECT_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), password != NULL ? password : "");
+}
+
+void
+candour_connect_dialog_ask_password (CandourConnectDialog *self,
+                                     const char           *why,
+                                     gboolean              problem)
+{
+  g_return_if_fail (CANDOUR_IS_CONNECT_DIALOG (self));
+  g_return_if_fail (why != NULL);
+
+  show_message (self, why, problem);
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
+gboolean
+candour_connect_dialog_get_remember (CandourConnectDialog *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_CONNECT_DIALOG (self), FALSE);
+
+  return gtk_switch_get_active (self->remember_switch);
 }
 
 gboolean
 candour_connect_dialog_connect (CandourConnectDialog *self)
 {
-  g_autofree char *location = NULL;
+  /* The address with the password: wiped when done with. */
+  g_autoptr(CandourKeyringPassword) location = NULL;
+  g_autofree char *kept = NULL;
   g_autoptr(GError) error = NULL;
+  const char *password;
 
   g_return_val_if_fail (CANDOUR_IS_CONNECT_DIALOG (self), FALSE);
+
+  /* Checked here, as libpq would quote the whole address, password and all. */
+  if (!is_port (gtk_editable_get_text (GTK_EDITABLE (self->port_row))))
+    {
+      show_problem (self, _("The port is a number, such as 5432."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->port_row));
+      return FALSE;
+    }
 
   location = candour_connect_dialog_dup_location (self);
   if (location == NULL)
@@ -77,11 +181,24 @@ candour_connect_dialog_connect (CandourConnectDialog *self)
       return FALSE;
     }
 
+  password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   if (!candour_window_open_location (self->window, location, &error))
     {
-      show_problem (self, error->message);
+      if (g_error_matches (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_NEEDS_PASSWORD))
+        candour_connect_dialog_ask_password (self, _("This server asks for a password. Type it to connect."),
+                                             TRUE);
+      else
+        show_problem (self, error->message);
       return FALSE;
     }
+
+  /* Remembered by the address kept among recent databases, which holds no password; a
+   * password left empty (the server asked for none) changes nothing kept. */
+  kept = candour_database_location_without_password (location);
+  if (!gtk_switch_get_active (self->remember_switch))
+    candour_window_remember_password (self->window, kept, NULL);
+  else if (password[0] != '\0')
+    candour_window_remember_password (self->window, kept, password);
 
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
@@ -125,6 +242,7 @@ candour_connect_dialog_class_init (CandourConnectDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourConnectDialog, database_row);
   gtk_widget_class_bind_template_child (widget_class, CandourConnectDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, CandourConnectDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, CandourConnectDialog, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, CandourConnectDialog, tls_row);
   gtk_widget_class_bind_template_child (widget_class, CandourConnectDialog, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, on_connect_clicked);

@@ -28,6 +28,8 @@
 #include "candour-toasts.h"
 #include "candour-window.h"
 #include "candour-connect-dialog.h"
+#include "candour-error.h"
+#include "candour-keyring.h"
 
 struct _CandourWindow
 {
@@ -51,6 +53,8 @@ struct _CandourWindow
   CandourChangeWatch *watch;    /* says when other people change the register */
   guint changes_seen;           /* times the watch said so */
   guint others_source;          /* looks every few seconds for who else is here */
+  GCancellable *keyring;        /* the keyring's answers, unwanted once the window goes */
+  guint server_openings;        /* servers asked of the keyring: only the last is opened */
 };
 
 G_DEFINE_FINAL_TYPE (CandourWindow, candour_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -667,6 +671,139 @@ candour_window_open_location (CandourWindow  *self,
   return TRUE;
 }
 
+/* Passwords in the keyring */
+
+typedef struct
+{
+  CandourWindow *window;        /* not to be touched once keyring is cancelled */
+  GCancellable *keyring;
+  char *location;
+  guint serial;
+} KeyringCall;
+
+static KeyringCall *
+keyring_call_new (CandourWindow *self,
+                  const char    *location)
+{
+  KeyringCall *call = g_new0 (KeyringCall, 1);
+
+  call->window = self;
+  call->keyring = g_object_ref (self->keyring);
+  call->location = g_strdup (location);
+  return call;
+}
+
+static void
+keyring_call_free (KeyringCall *call)
+{
+  g_object_unref (call->keyring);
+  g_free (call->location);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KeyringCall, keyring_call_free)
+
+static void
+on_server_password (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KeyringCall) call = user_data;
+  g_autoptr(GError) keyring_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CandourKeyringPassword) password = candour_keyring_lookup_finish (result, &keyring_error);
+  g_autoptr(CandourKeyringPassword) location = NULL;
+  CandourWindow *self = call->window;
+  CandourConnectDialog *dialog;
+
+  if (g_cancellable_is_cancelled (call->keyring) || call->serial != self->server_openings)
+    return;
+  if (keyring_error != NULL)
+    g_debug ("No password from the keyring: %s", keyring_error->message);
+
+  location = password != NULL ? candour_database_location_with_password (call->location, password)
+                              : g_strdup (call->location);
+  if (candour_window_open_location (self, location, &error))
+    return;
+
+  /* Asked again, with the server's details filled in; shown once filled, so that it
+   * opens tall enough for what it says. */
+  dialog = candour_connect_dialog_new (self);
+  candour_connect_dialog_set_location (dialog, call->location);
+  candour_connect_dialog_set_password (dialog, password);
+  if (!g_error_matches (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_NEEDS_PASSWORD))
+    candour_connect_dialog_ask_password (dialog, error->message, TRUE);
+  else if (keyring_error != NULL)
+    candour_connect_dialog_ask_password (dialog, _("Candour could not reach your keyring, where it keeps "
+                                                   "passwords. Type the password to connect."), FALSE);
+  else
+    candour_connect_dialog_ask_password (dialog, _("No password is saved for this server. Type it to "
+                                                   "connect."), FALSE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A server kept among recent databases, whose address holds no password: with the one
+ * the keyring keeps for it, or else libpq's own ways (PGPASSWORD, ~/.pgpass, a server
+ * that asks for none). When that does not connect, Connect to Server… says why. */
+static void
+open_server (CandourWindow *self,
+             const char    *location)
+{
+  KeyringCall *call;
+
+  if (self->keyring == NULL)
+    return;
+  call = keyring_call_new (self, location);
+  call->serial = ++self->server_openings;
+  candour_keyring_lookup_async (location, self->keyring, on_server_password, call);
+}
+
+static void
+on_password_kept (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(KeyringCall) call = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (candour_keyring_store_finish (result, &error) || g_cancellable_is_cancelled (call->keyring))
+    return;
+  g_debug ("The password was not kept in the keyring: %s", error->message);
+  candour_window_add_toast (call->window, _("The password was not remembered: the keyring could not be "
+                                            "reached"));
+}
+
+static void
+on_password_forgotten (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(KeyringCall) call = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* A keyring that cannot be reached keeps nothing this one could forget. */
+  if (!candour_keyring_forget_finish (result, &error) && !g_cancellable_is_cancelled (call->keyring))
+    g_debug ("No password forgotten in the keyring: %s", error->message);
+}
+
+void
+candour_window_remember_password (CandourWindow *self,
+                                  const char    *location,
+                                  const char    *password)
+{
+  g_return_if_fail (CANDOUR_IS_WINDOW (self));
+  g_return_if_fail (candour_database_is_server_location (location));
+
+  if (self->keyring == NULL)
+    return;
+  if (password != NULL)
+    candour_keyring_store_async (location, password, self->keyring, on_password_kept,
+                                 keyring_call_new (self, location));
+  else
+    candour_keyring_forget_async (location, self->keyring, on_password_forgotten,
+                                  keyring_call_new (self, location));
+}
+
 gboolean
 candour_window_open_path (CandourWindow *self,
                           const char    *path)
@@ -675,6 +812,18 @@ candour_window_open_path (CandourWindow *self,
 
   g_return_val_if_fail (CANDOUR_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  /* An address that gives its own password is opened as it is. */
+  if (candour_database_is_server_location (path))
+    {
+      g_autofree char *without = candour_database_location_without_password (path);
+
+      if (g_str_equal (without, path))
+        {
+          open_server (self, path);
+          return TRUE;
+        }
+    }
 
   if (!candour_window_open_location (self, path, &error))
     {
@@ -1139,6 +1288,9 @@ candour_window_dispose (GObject *object)
       g_settings_unbind (self->session, "tolerance");
     }
   stop_watching (self);
+  if (self->keyring != NULL)
+    g_cancellable_cancel (self->keyring);
+  g_clear_object (&self->keyring);
   /* Closing the window is the end of the Undo on offer: delete what was deleted. */
   if (self->toast_overlay != NULL)
     candour_deletion_commit (self->toast_overlay);
@@ -1266,6 +1418,7 @@ static void
 candour_window_init (CandourWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->keyring = g_cancellable_new ();
 
   g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
   candour_window_actions_update (self);

@@ -25,9 +25,19 @@ CandourSession *candour_window_get_session      (CandourWindow  *self);
 void            candour_window_set_session      (CandourWindow  *self,
                                                  CandourSession *session);
 
-/* Opens (creating if needed) the database at path; says what went wrong in the window. */
+/* Opens (creating if needed) the database at path; says what went wrong in the window.
+ * A server's address that holds no password (as recent databases keep them) is opened
+ * once the keyring has answered, with the password it keeps for the server, or else
+ * libpq's own ways; when that does not connect, Connect to Server… opens filled in with
+ * the server's details and says why. TRUE then means only that it was asked. */
 gboolean        candour_window_open_path        (CandourWindow  *self,
                                                  const char     *path);
+/* Keeps password for the server at location (its address without one) in the keyring,
+ * or with NULL forgets the one kept; when no keyring can be reached, a toast says the
+ * password was not remembered. */
+void            candour_window_remember_password (CandourWindow *self,
+                                                  const char    *location,
+                                                  const char    *password);
 /* Opens the register at location, a file that must be there or a server's address
  * ("postgresql://…"); FALSE with error, and nothing changed in the window, when it
  * cannot. */

@@ -591,6 +591,35 @@ candour_database_location_without_password (const char *location)
   return without;
 }
 
+char *
+candour_database_location_with_password (const char *location,
+                                         const char *password)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (candour_database_is_server_location (location), NULL);
+
+  if (password == NULL || password[0] == '\0')
+    return g_strdup (location);
+  /* In the query, where libpq reads it too: the address's user part stays as it was. */
+  escaped = g_uri_escape_string (password, NULL, FALSE);
+  return g_strdup_printf ("%s%cpassword=%s", location, strchr (location, '?') ? '&' : '?', escaped);
+}
+
+gboolean
+candour_database_server_location_parts (const char  *location,
+                                        char       **out_host,
+                                        char       **out_port,
+                                        char       **out_database,
+                                        char       **out_user,
+                                        char       **out_tls_mode)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  return candour_database_is_server_location (location) &&
+         candour_server_uri_parts (location, out_host, out_port, out_database, out_user, out_tls_mode);
+}
+
 /* A register on a server is set up on purpose: by candour_database_set_up_server(), or
  * by the work that makes a file where there is none (an import, the demo: create), in
  * an empty database only. Reading never sets one up. */

@@ -32,7 +32,9 @@ typedef enum
  * not there (unless flags has CANDOUR_OPEN_CREATE), a file from a newer Candour, a file
  * that is not a Candour database (CANDOUR_DOMAIN_ERROR), and a damaged header. A file
  * the user may not write is opened read-only; writes then fail with
- * CANDOUR_DATABASE_ERROR_READ_ONLY. */
+ * CANDOUR_DATABASE_ERROR_READ_ONLY. A server that asks for a password when the address
+ * gives none (nor libpq's own ways: PGPASSWORD, ~/.pgpass) is
+ * CANDOUR_DATABASE_ERROR_NEEDS_PASSWORD. No message ever holds the password. */
 CandourDatabase *candour_database_open_full          (const char       *path,
                                                       CandourOpenFlags  flags,
                                                       GError          **error);
@@ -67,6 +69,20 @@ char            *candour_database_server_location    (const char       *host,
                                                       const char       *tls_mode);
 /* The address as it may be shown and remembered, with any password taken out. */
 char            *candour_database_location_without_password (const char *location);
+/* A server's address (without a password) with password added, for connecting: never
+ * for keeping or showing. */
+char            *candour_database_location_with_password (const char *location,
+                                                          const char *password);
+/* The parts of a server's address, as candour_database_server_location() takes them:
+ * each as the address gives it, or "" where it gives none (libpq's default then
+ * applies); never the password. FALSE when libpq cannot read location as an address.
+ * Any out may be NULL. */
+gboolean         candour_database_server_location_parts (const char  *location,
+                                                         char       **out_host,
+                                                         char       **out_port,
+                                                         char       **out_database,
+                                                         char       **out_user,
+                                                         char       **out_tls_mode);
 /* Who else has the register open now (their logins, each once, sorted), as a
  * NULL-terminated list: on a server, the other Candour connections to its database;
  * a file says nothing of who has it open, so none. */

@@ -31,6 +31,7 @@ typedef enum
   CANDOUR_DATABASE_ERROR_CANCELLED,
   CANDOUR_DATABASE_ERROR_NO_MEMORY,
   CANDOUR_DATABASE_ERROR_SCHEMA,        /* its tables are not the ones this Candour expects */
+  CANDOUR_DATABASE_ERROR_NEEDS_PASSWORD, /* a server asked for a password and was given none */
 } CandourDatabaseError;
 
 typedef enum

@@ -91,6 +91,69 @@ name_without_password (const char  *uri,
   return name;
 }
 
+static void
+set_part (char       **out,
+          const char  *value)
+{
+  if (out != NULL)
+    *out = g_strdup (value != NULL ? value : "");
+}
+
+gboolean
+candour_server_uri_parts (const char  *uri,
+                          char       **out_host,
+                          char       **out_port,
+                          char       **out_database,
+                          char       **out_user,
+                          char       **out_tls_mode)
+{
+  PQconninfoOption *options = PQconninfoParse (uri, NULL);
+  const char *host = NULL, *port = NULL, *db = NULL, *user = NULL, *sslmode = NULL;
+
+  if (options == NULL)
+    return FALSE;
+
+  for (PQconninfoOption *o = options; o->keyword != NULL; o++)
+    {
+      if (o->val == NULL)
+        continue;
+      if (g_str_equal (o->keyword, "host"))
+        host = o->val;
+      else if (g_str_equal (o->keyword, "port"))
+        port = o->val;
+      else if (g_str_equal (o->keyword, "dbname"))
+        db = o->val;
+      else if (g_str_equal (o->keyword, "user"))
+        user = o->val;
+      else if (g_str_equal (o->keyword, "sslmode"))
+        sslmode = o->val;
+    }
+
+  set_part (out_host, host);
+  set_part (out_port, port);
+  set_part (out_database, db);
+  set_part (out_user, user);
+  set_part (out_tls_mode, sslmode);
+  PQconninfoFree (options);
+  return TRUE;
+}
+
+/* libpq quotes the whole address in some of its complaints (a stray character in it,
+ * say): the message says it without the password. */
+static char *
+reason_without_password (const char *reason,
+                         const char *uri)
+{
+  g_autofree char *shown = candour_database_location_without_password (uri);
+  GString *text;
+
+  if (g_str_equal (shown, uri))
+    return g_strdup (reason);
+  text = g_string_new (reason);
+  g_string_replace (text, uri, shown, 0);
+  return g_string_free (text, FALSE);
+}
+
 const char *
 candour_server_get_name (CandourServer *self)
 {
@@ -448,11 +511,16 @@ candour_server_connect (const char  *uri,
   self->connection = PQconnectdb (uri);
   if (PQstatus (self->connection) != CONNECTION_OK)
     {
-      g_autofree char *reason = g_strstrip (g_strdup (PQerrorMessage (self->connection)));
+      g_autofree char *reason = g_strstrip (reason_without_password (PQerrorMessage (self->connection), uri));
 
-      g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CANT_OPEN,
-                   "Could not connect to %s: %s. Check the address, your user name and "
-                   "password, and that the server is running.", self->name, reason);
+      if (PQconnectionNeedsPassword (self->connection))
+        g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_NEEDS_PASSWORD,
+                     "Could not connect to %s: it asks for a password, and none was given.",
+                     self->name);
+      else
+        g_set_error (error, CANDOUR_DATABASE_ERROR, CANDOUR_DATABASE_ERROR_CANT_OPEN,
+                     "Could not connect to %s: %s. Check the address, your user name and "
+                     "password, and that the server is running.", self->name, reason);
       return NULL;
     }
 

@@ -20,6 +20,14 @@ typedef struct _CandourServer CandourServer;
 /* TRUE for "postgresql://…" and "postgres://…": a server, not a file. */
 gboolean       candour_server_is_uri             (const char     *location);
 
+/* candour_database_server_location_parts(), read by libpq. */
+gboolean       candour_server_uri_parts          (const char     *uri,
+                                                  char          **out_host,
+                                                  char          **out_port,
+                                                  char          **out_database,
+                                                  char          **out_user,
+                                                  char          **out_tls_mode);
+
 /* Connects to the server at uri, reading only when read_only. A database with no
  * register yet is connected to: its version reads 0 (candour_server_set_up()). */
 CandourServer *candour_server_connect            (const char     *uri,
