@@ -173,9 +173,16 @@ static guint
 n_shown (const char *page)
 {
   /* A hidden page reads its records when it is shown. */
+  CandourRecordsPage *records;
+  gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
   candour_window_show_page (window, page);
   test_app_wait ();
-  return g_list_model_get_n_items (candour_records_page_get_shown (CANDOUR_RECORDS_PAGE (candour_window_get_page (window, page))));
+  /* The lists filter and sort a few rows at a time: all of them, counted. */
+  records = CANDOUR_RECORDS_PAGE (candour_window_get_page (window, page));
+  while (candour_records_page_is_busy (records) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return g_list_model_get_n_items (candour_records_page_get_shown (records));
 }
 
 static GtkWidget *

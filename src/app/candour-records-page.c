@@ -646,9 +646,17 @@ candour_records_page_select (CandourRecordsPage *self,
     return TRUE;
   /* Being read on a worker (a record just saved), or sorted a few rows at a time:
    * selected as soon as it arrives. */
-  if (self->loading != NULL || self->stale || candour_row_feeder_get_feeding (self->feeder) ||
-      gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
-      gtk_sort_list_model_get_pending (self->sort_model) > 0)
+  if (candour_records_page_is_busy (self))
     self->select_ref = g_strdup (ref);
   return FALSE;
+}
+
+gboolean
+candour_records_page_is_busy (CandourRecordsPage *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_RECORDS_PAGE (self), FALSE);
+
+  return self->loading != NULL || self->stale || candour_row_feeder_get_feeding (self->feeder) ||
+         gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
+         gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }

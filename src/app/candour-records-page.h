@@ -34,6 +34,9 @@ void            candour_records_page_set_search  (CandourRecordsPage *self,
                                                   const char         *text);
 /* The rows shown after searching, in the order shown (a GtkSelectionModel). */
 GListModel     *candour_records_page_get_shown   (CandourRecordsPage *self);
+/* TRUE while its records are being read, or filtered or sorted a few at a time: the
+ * rows shown are not all there yet. */
+gboolean        candour_records_page_is_busy     (CandourRecordsPage *self);
 /* Selects the row of the record with this ref, if it is shown. */
 gboolean        candour_records_page_select      (CandourRecordsPage *self,
                                                   const char         *ref);
