@@ -12,13 +12,16 @@
 #include "candour-application.h"
 #include "candour-backup.h"
 #include "candour-change-watch.h"
+#include "candour-connect-dialog.h"
 #include "candour-date.h"
 #include "candour-deletion.h"
-#include "candour-detail-window.h"
 #include "candour-demo.h"
+#include "candour-detail-window.h"
+#include "candour-error.h"
 #include "candour-export.h"
 #include "candour-findings-page.h"
 #include "candour-import-dialog.h"
+#include "candour-keyring.h"
 #include "candour-overview-page.h"
 #include "candour-payments-page.h"
 #include "candour-record-form.h"
@@ -27,9 +30,6 @@
 #include "candour-story-window.h"
 #include "candour-toasts.h"
 #include "candour-window.h"
-#include "candour-connect-dialog.h"
-#include "candour-error.h"
-#include "candour-keyring.h"
 
 struct _CandourWindow
 {
