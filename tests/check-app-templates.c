@@ -140,6 +140,62 @@ START_TEST (test_windows_show)
 }
 END_TEST
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Preferences' Style: Follow System, Light or Dark, kept in the settings and applied. */
+START_TEST (test_style_preference)
+{
+  CandourApplication *application = test_app_get_application ();
+  GSettings *settings = candour_application_get_settings (application);
+  GtkWindow *preferences = candour_preferences_window_new (settings);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *chosen = NULL;
+  AdwComboRow *row;
+
+  gtk_window_present (preferences);
+  test_app_wait ();
+  row = ADW_COMBO_ROW (find_row (GTK_WIDGET (preferences), "St_yle"));
+  ck_assert_ptr_nonnull (row);
+  ck_assert_uint_eq (adw_combo_row_get_selected (row), 0);
+  ck_assert_int_eq (adw_style_manager_get_color_scheme (style), ADW_COLOR_SCHEME_DEFAULT);
+
+  adw_combo_row_set_selected (row, 2);
+  chosen = g_settings_get_string (settings, "style");
+  ck_assert_str_eq (chosen, "dark");
+  ck_assert_int_eq (adw_style_manager_get_color_scheme (style), ADW_COLOR_SCHEME_FORCE_DARK);
+  ck_assert (adw_style_manager_get_dark (style));
+
+  adw_combo_row_set_selected (row, 1);
+  ck_assert_int_eq (adw_style_manager_get_color_scheme (style), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  ck_assert (!adw_style_manager_get_dark (style));
+
+  adw_combo_row_set_selected (row, 0);
+  g_free (chosen);
+  chosen = g_settings_get_string (settings, "style");
+  ck_assert_str_eq (chosen, "follow");
+  ck_assert_int_eq (adw_style_manager_get_color_scheme (style), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (preferences);
+  test_app_wait ();
+}
+END_TEST
+
 Suite *
 candour_app_templates_suite (void)
 {
@@ -149,6 +205,7 @@ candour_app_templates_suite (void)
   tcase_add_test (tc, test_every_template_builds);
   tcase_add_test (tc, test_shortcuts_window_builds);
   tcase_add_test (tc, test_windows_show);
+  tcase_add_test (tc, test_style_preference);
   suite_add_tcase (suite, tc);
   return suite;
 }

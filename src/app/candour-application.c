@@ -210,6 +210,20 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
 };
 
+/* The "style" setting's words, and libadwaita's colour schemes for them. */
+static gboolean
+color_scheme_from_style (GValue   *value,
+                         GVariant *variant,
+                         gpointer  user_data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  g_value_set_enum (value, g_str_equal (style, "light") ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                           : g_str_equal (style, "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
+                           : ADW_COLOR_SCHEME_DEFAULT);
+  return TRUE;
+}
+
 static void
 candour_application_startup (GApplication *application)
 {
@@ -220,6 +234,9 @@ candour_application_startup (GApplication *application)
   G_APPLICATION_CLASS (candour_application_parent_class)->startup (application);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  /* Light or dark as the person chose in Preferences, or as the system says. */
+  g_settings_bind_with_mapping (self->settings, "style", adw_style_manager_get_default (), "color-scheme",
+                                G_SETTINGS_BIND_GET, color_scheme_from_style, NULL, NULL, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);

@@ -15,6 +15,7 @@ struct _CandourPreferencesWindow
   GtkAdjustment *tolerance_adjustment;
   GtkAdjustment *terms_adjustment;
   AdwComboRow *month_row;
+  AdwComboRow *style_row;
 
   GSettings *settings;
 };
@@ -47,6 +48,34 @@ month_to_setting (const GValue       *value,
   return g_variant_new_int32 ((gint32)MIN (g_value_get_uint (value), 11) + 1);
 }
 
+/* The style row's items, in order, as the setting's words. */
+static const char * const styles[] = { "follow", "light", "dark" };
+
+static gboolean
+style_from_setting (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const char *style = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    if (g_str_equal (style, styles[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+style_to_setting (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
+{
+  return g_variant_new_string (styles[MIN (g_value_get_uint (value), G_N_ELEMENTS (styles) - 1)]);
+}
+
 static void
 candour_preferences_window_constructed (GObject *object)
 {
@@ -63,6 +92,8 @@ candour_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "financial-year-start-month", self->month_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, month_from_setting, month_to_setting, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "style", self->style_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, style_from_setting, style_to_setting, NULL, NULL);
 }
 
 static void
@@ -144,6 +175,7 @@ candour_preferences_window_class_init (CandourPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourPreferencesWindow, tolerance_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CandourPreferencesWindow, terms_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CandourPreferencesWindow, month_row);
+  gtk_widget_class_bind_template_child (widget_class, CandourPreferencesWindow, style_row);
 }
 
 static void
