@@ -397,6 +397,37 @@ START_TEST (test_one_count_of_members)
 }
 END_TEST
 
+/* A form opens with the focus in its first field, ready for typing: in the reference of
+ * a new organisation, and in the first field one may change of a payment whose
+ * subcontract was chosen for it. */
+START_TEST (test_focus_starts_in_the_first_field)
+{
+  CandourRecordForm *form = candour_record_form_new (candour_window_get_session (window),
+                                                     CANDOUR_TABLE_ORGANISATIONS, 0);
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (form));
+  test_app_wait ();
+  focus = gtk_root_get_focus (GTK_ROOT (form));
+  ck_assert_ptr_nonnull (focus);
+  ck_assert (focus == candour_record_form_get_row (form, "ref") ||
+             gtk_widget_is_ancestor (focus, candour_record_form_get_row (form, "ref")));
+  gtk_window_destroy (GTK_WINDOW (form));
+
+  form = candour_record_form_new (candour_window_get_session (window), CANDOUR_TABLE_PAYMENTS, 0);
+  candour_record_form_set_text (form, "ref", "PAY-LOCKED", TRUE);
+  gtk_window_present (GTK_WINDOW (form));
+  test_app_wait ();
+  focus = gtk_root_get_focus (GTK_ROOT (form));
+  ck_assert_ptr_nonnull (focus);
+  ck_assert (!gtk_widget_is_ancestor (focus, candour_record_form_get_row (form, "ref")));
+  ck_assert (focus == candour_record_form_get_row (form, "contract_ref") ||
+             gtk_widget_is_ancestor (focus, candour_record_form_get_row (form, "contract_ref")));
+  gtk_window_destroy (GTK_WINDOW (form));
+  test_app_wait ();
+}
+END_TEST
+
 /* Two people with one record open: the second save is shown what the first changed, and
  * goes in only when saved again. */
 START_TEST (test_edit_over_a_change_made_elsewhere)
@@ -1190,6 +1221,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_edit_over_a_change_made_elsewhere);
   tcase_add_test (tc, test_choose_by_searching);
   tcase_add_test (tc, test_add_payment);
+  tcase_add_test (tc, test_focus_starts_in_the_first_field);
   tcase_add_test (tc, test_delete_and_undo);
   tcase_add_test (tc, test_delete_of_a_record_changed_elsewhere);
   tcase_add_test (tc, test_delete_while_busy);

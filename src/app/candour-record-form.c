@@ -661,6 +661,22 @@ candour_record_form_set_property (GObject      *object,
     }
 }
 
+/* Typing starts in the first field one may change, not on Cancel. */
+static void
+candour_record_form_map (GtkWidget *widget)
+{
+  CandourRecordForm *self = CANDOUR_RECORD_FORM (widget);
+
+  GTK_WIDGET_CLASS (candour_record_form_parent_class)->map (widget);
+
+  for (guint i = 0; i < self->n_fields; i++)
+    if (!self->fields[i].locked && gtk_widget_get_sensitive (self->fields[i].row))
+      {
+        gtk_widget_grab_focus (self->fields[i].row);
+        break;
+      }
+}
+
 static void
 candour_record_form_class_init (CandourRecordFormClass *klass)
 {
@@ -672,6 +688,7 @@ candour_record_form_class_init (CandourRecordFormClass *klass)
   object_class->finalize = candour_record_form_finalize;
   object_class->get_property = candour_record_form_get_property;
   object_class->set_property = candour_record_form_set_property;
+  widget_class->map = candour_record_form_map;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, "The open database", CANDOUR_TYPE_SESSION,
