@@ -227,34 +227,39 @@ static const CandourReportColumn shares_columns[] = {
  * subcontracts on the subcontract's terms; the commissioner pays contracts on 30 days.
  * Days before the invoice (an advance) count as paid within 30 days.
  *
- * Counted per subcontract first, walking the covering index subcontract by subcontract
- * (no sort of a million rows), then per contract, then summed per payer. */
-#define PAYMENT_TIME_COUNTS(days, terms) \
-  "count (*) AS n, sum (" days ") AS total_days,\n" \
-  "count (CASE WHEN " days " <= 30 THEN 1 END) AS within_30,\n" \
-  "count (CASE WHEN " days " BETWEEN 31 AND 60 THEN 1 END) AS within_60,\n" \
-  "count (CASE WHEN " days " > 60 THEN 1 END) AS over_60,\n" \
-  "count (CASE WHEN " days " > " terms " THEN 1 END) AS late\n"
+ * Each payment's days are worked out once, in the GROUP BY of the payments of each
+ * subcontract (then contract) by their days: n payments took days days. The counts are
+ * then weighted sums over those groups. Summed per subcontract, per contract, then per
+ * payer. (Counted straight from the payments, the days were worked out five times a
+ * payment, which on a server cost 15 s at scale 1.) */
+#define PAYMENT_TIME_COUNTS(terms) \
+  "sum (d.n) AS n, sum (d.days * d.n) AS total_days,\n" \
+  "sum (CASE WHEN d.days <= 30 THEN d.n ELSE 0 END) AS within_30,\n" \
+  "sum (CASE WHEN d.days BETWEEN 31 AND 60 THEN d.n ELSE 0 END) AS within_60,\n" \
+  "sum (CASE WHEN d.days > 60 THEN d.n ELSE 0 END) AS over_60,\n" \
+  "sum (CASE WHEN d.days > " terms " THEN d.n ELSE 0 END) AS late\n"
 
-#define PAYMENT_DAYS "(candour_days (p.paid_on) - candour_days (p.invoiced_on))"
+/* The payments under one subcontract_id or contract_id, by their days. */
+#define PAYMENTS_BY_DAYS(column) \
+  "  (SELECT p." column ", candour_days (p.paid_on) - candour_days (p.invoiced_on) AS days, count (*) AS n\n" \
+  "   FROM payment p\n" \
+  "   WHERE p." column " IS NOT NULL AND p.invoiced_on IS NOT NULL AND p.amount >= 0\n" \
+  "     AND (p.paid_on >= :from OR :from IS NULL) AND (p.paid_on <= :to OR :to IS NULL)\n" \
+  "   GROUP BY p." column ", days) d\n"
 
 static const char payment_times_sql[] =
   "WITH counted AS (\n"
   /* One payer per subcontract: max () only says so, as PostgreSQL asks. */
   "  SELECT max (" CANDOUR_RULES_SUBCONTRACT_PAYER ") AS payer_id, "
-  PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "s.payment_terms_days")
+  PAYMENT_TIME_COUNTS ("s.payment_terms_days")
   "  FROM subcontract s\n"
   "  JOIN contract c ON c.id = s.contract_id\n"
-  "  JOIN payment p ON p.subcontract_id = s.id\n"
-  "  WHERE p.invoiced_on IS NOT NULL AND p.amount >= 0\n"
-  "    AND (p.paid_on >= :from OR :from IS NULL) AND (p.paid_on <= :to OR :to IS NULL)\n"
+  "  JOIN " PAYMENTS_BY_DAYS ("subcontract_id") "  ON d.subcontract_id = s.id\n"
   "  GROUP BY s.id\n"
   "  UNION ALL\n"
-  "  SELECT " CANDOUR_RULES_CONTRACT_PAYER ", " PAYMENT_TIME_COUNTS (PAYMENT_DAYS, "30")
+  "  SELECT " CANDOUR_RULES_CONTRACT_PAYER ", " PAYMENT_TIME_COUNTS ("30")
   "  FROM contract c\n"
-  "  JOIN payment p ON p.contract_id = c.id\n"
-  "  WHERE p.invoiced_on IS NOT NULL AND p.amount >= 0\n"
-  "    AND (p.paid_on >= :from OR :from IS NULL) AND (p.paid_on <= :to OR :to IS NULL)\n"
+  "  JOIN " PAYMENTS_BY_DAYS ("contract_id") "  ON d.contract_id = c.id\n"
   "  GROUP BY c.id)\n"
   "SELECT payer.ref, payer.name, sum (n),\n"
   "       candour_round_mul_div (sum (total_days), 10, sum (n)),\n"
