@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "check-app-suites.h"
+#include "candour-combo-row.h"
 #include "test-util.h"
 #include "candour-consortium.h"
 #include "candour-deletion.h"
@@ -423,6 +424,38 @@ START_TEST (test_focus_starts_in_the_first_field)
   ck_assert (!gtk_widget_is_ancestor (focus, candour_record_form_get_row (form, "ref")));
   ck_assert (focus == candour_record_form_get_row (form, "contract_ref") ||
              gtk_widget_is_ancestor (focus, candour_record_form_get_row (form, "contract_ref")));
+  gtk_window_destroy (GTK_WINDOW (form));
+  test_app_wait ();
+}
+END_TEST
+
+/* A keyboard chooses from a dropdown: Enter on the first item, "Charity", activates it in
+ * the popover's list without selecting it there first (libadwaita 1.2 then kept "Other"). */
+START_TEST (test_dropdown_enter_takes_the_item)
+{
+  CandourRecordForm *form = candour_record_form_new (candour_window_get_session (window),
+                                                     CANDOUR_TABLE_ORGANISATIONS, 0);
+  AdwComboRow *kind;
+  GtkListView *list;
+  g_autofree char *text = NULL;
+
+  gtk_window_present (GTK_WINDOW (form));
+  test_app_wait ();
+  kind = ADW_COMBO_ROW (candour_record_form_get_row (form, "kind"));
+  text = candour_record_form_dup_text (form, "kind");
+  ck_assert_str_eq (text, "other");
+
+  list = candour_combo_row_get_list (kind);
+  ck_assert_ptr_nonnull (list);
+  gtk_widget_activate (GTK_WIDGET (kind));
+  test_app_wait ();
+  g_signal_emit_by_name (list, "activate", 0);
+  test_app_wait ();
+  g_free (text);
+  text = candour_record_form_dup_text (form, "kind");
+  ck_assert_str_eq (text, "charity");
+  ck_assert_uint_eq (adw_combo_row_get_selected (kind), 0);
+
   gtk_window_destroy (GTK_WINDOW (form));
   test_app_wait ();
 }
@@ -1222,6 +1255,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_choose_by_searching);
   tcase_add_test (tc, test_add_payment);
   tcase_add_test (tc, test_focus_starts_in_the_first_field);
+  tcase_add_test (tc, test_dropdown_enter_takes_the_item);
   tcase_add_test (tc, test_delete_and_undo);
   tcase_add_test (tc, test_delete_of_a_record_changed_elsewhere);
   tcase_add_test (tc, test_delete_while_busy);

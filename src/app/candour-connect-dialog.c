@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candour-combo-row.h"
 #include "candour-connect-dialog.h"
 #include "candour-database.h"
 #include "candour-error.h"
@@ -253,6 +254,7 @@ static void
 candour_connect_dialog_init (CandourConnectDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  candour_combo_row_take_activated (self->tls_row);
   gtk_editable_set_text (GTK_EDITABLE (self->user_row), g_get_user_name ());
 }
 

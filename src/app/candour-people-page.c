@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candour-combo-row.h"
 #include "candour-people-page.h"
 #include "candour-people.h"
 
@@ -96,7 +97,7 @@ person_row (CandourDatabase *db,
       return row;
     }
 
-  row = adw_combo_row_new ();
+  row = candour_combo_row_new ();
   {
     g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "candour-combo-row.h"
 #include "candour-preferences-window.h"
 
 struct _CandourPreferencesWindow
@@ -82,6 +83,9 @@ candour_preferences_window_constructed (GObject *object)
   CandourPreferencesWindow *self = (CandourPreferencesWindow *)object;
 
   G_OBJECT_CLASS (candour_preferences_window_parent_class)->constructed (object);
+
+  candour_combo_row_take_activated (self->month_row);
+  candour_combo_row_take_activated (self->style_row);
 
   if (self->settings == NULL)
     return;

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candour-combo-row.h"
 #include "candour-error.h"
 #include "candour-fields.h"
 #include "candour-history-group.h"
@@ -453,7 +454,7 @@ add_field (CandourRecordForm *self,
       g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
       fill_choices (self, field, labels);
-      field->row = adw_combo_row_new ();
+      field->row = candour_combo_row_new ();
       adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (labels));
       g_signal_connect_object (field->row, "notify::selected", G_CALLBACK (on_choice_changed), self,
                                G_CONNECT_SWAPPED);
