@@ -186,6 +186,23 @@ n_shown (const char *page)
   return g_list_model_get_n_items (candour_records_page_get_shown (records));
 }
 
+/* The dialog presented now, if any. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  test_app_wait ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_by_tooltip (GtkWidget  *widget,
                  const char *tooltip)
@@ -426,6 +443,52 @@ START_TEST (test_focus_starts_in_the_first_field)
              gtk_widget_is_ancestor (focus, candour_record_form_get_row (form, "contract_ref")));
   gtk_window_destroy (GTK_WINDOW (form));
   test_app_wait ();
+}
+END_TEST
+
+/* Escape (window.close) on a form with changes asks first; Keep Editing keeps it open
+ * with what was typed, Discard closes it. A form without changes closes at once. */
+START_TEST (test_escape_on_a_changed_form_asks)
+{
+  CandourRecordForm *form = candour_record_form_new (candour_window_get_session (window),
+                                                     CANDOUR_TABLE_ORGANISATIONS, 0);
+  AdwMessageDialog *dialog;
+  g_autofree char *typed = NULL;
+
+  g_object_ref (form);
+  gtk_window_present (GTK_WINDOW (form));
+  test_app_wait ();
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL));
+  test_app_wait ();
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (form)));
+  ck_assert_ptr_null (find_message_dialog ());
+  g_object_unref (form);
+
+  form = candour_record_form_new (candour_window_get_session (window), CANDOUR_TABLE_ORGANISATIONS, 0);
+  g_object_ref (form);
+  gtk_window_present (GTK_WINDOW (form));
+  test_app_wait ();
+  type (form, "name", "Half-Typed Trust");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL));
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Discard Changes?");
+  ck_assert_str_eq (adw_message_dialog_get_default_response (dialog), "keep");
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_app_wait ();
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (form)));
+  typed = candour_record_form_dup_text (form, "name");
+  ck_assert_str_eq (typed, "Half-Typed Trust");
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL));
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_app_wait ();
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (form)));
+  g_object_unref (form);
 }
 END_TEST
 
@@ -777,7 +840,7 @@ START_TEST (test_choose_by_searching)
   /* A ref with no record is not taken. */
   ck_assert (!candour_record_form_choose (form, "lead_ref", "ORG-NOBODY"));
   ck_assert_str_eq (candour_record_picker_get_ref (lead), "ORG-THREADWELL");
-  gtk_window_close (GTK_WINDOW (form));
+  gtk_window_destroy (GTK_WINDOW (form));
 }
 END_TEST
 
@@ -865,22 +928,6 @@ START_TEST (test_delete_and_undo)
 }
 END_TEST
 
-/* The dialog presented now, if any. */
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  test_app_wait ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
 
 /* Deletes ORG-CHANGED from the page while someone else renames it: the window asks again,
  * answered with response. */
@@ -1256,6 +1303,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_add_payment);
   tcase_add_test (tc, test_focus_starts_in_the_first_field);
   tcase_add_test (tc, test_dropdown_enter_takes_the_item);
+  tcase_add_test (tc, test_escape_on_a_changed_form_asks);
   tcase_add_test (tc, test_delete_and_undo);
   tcase_add_test (tc, test_delete_of_a_record_changed_elsewhere);
   tcase_add_test (tc, test_delete_while_busy);

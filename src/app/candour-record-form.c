@@ -54,6 +54,8 @@ struct _CandourRecordForm
   CandourTable table;
   gint64 id;
   char **loaded;                /* the record as it was when the form opened it */
+  char **shown;                 /* each field's text when the form was first shown */
+  gboolean discarding;          /* the person chose to close without saving */
   Field *fields;
   guint n_fields;
   char *general_problem;
@@ -604,6 +606,7 @@ candour_record_form_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_free);
   g_clear_pointer (&self->general_problem, g_free);
   g_clear_pointer (&self->loaded, g_strfreev);
+  g_clear_pointer (&self->shown, g_strfreev);
 
   G_OBJECT_CLASS (candour_record_form_parent_class)->finalize (object);
 }
@@ -662,7 +665,8 @@ candour_record_form_set_property (GObject      *object,
     }
 }
 
-/* Typing starts in the first field one may change, not on Cancel. */
+/* Typing starts in the first field one may change, not on Cancel; what the fields say
+ * now is what closing compares with. */
 static void
 candour_record_form_map (GtkWidget *widget)
 {
@@ -670,12 +674,67 @@ candour_record_form_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (candour_record_form_parent_class)->map (widget);
 
+  if (self->shown == NULL)
+    {
+      self->shown = g_new0 (char *, self->n_fields + 1);
+      for (guint i = 0; i < self->n_fields; i++)
+        self->shown[i] = field_text (&self->fields[i]);
+    }
+
   for (guint i = 0; i < self->n_fields; i++)
     if (!self->fields[i].locked && gtk_widget_get_sensitive (self->fields[i].row))
       {
         gtk_widget_grab_focus (self->fields[i].row);
         break;
       }
+}
+
+static gboolean
+changed_since_shown (CandourRecordForm *self)
+{
+  if (self->shown == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->n_fields; i++)
+    {
+      g_autofree char *text = field_text (&self->fields[i]);
+
+      if (g_strcmp0 (text, self->shown[i]) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_discard_answered (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     CandourRecordForm *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+  self->discarding = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Escape, Cancel or the window's close button on a form with changes: asked first. */
+static gboolean
+candour_record_form_close_request (GtkWindow *window)
+{
+  CandourRecordForm *self = CANDOUR_RECORD_FORM (window);
+  GtkWidget *dialog;
+
+  if (self->discarding || !changed_since_shown (self))
+    return GTK_WINDOW_CLASS (candour_record_form_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Discard Changes?"),
+                                   _("What you typed in this form has not been saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_answered), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -690,6 +749,7 @@ candour_record_form_class_init (CandourRecordFormClass *klass)
   object_class->get_property = candour_record_form_get_property;
   object_class->set_property = candour_record_form_set_property;
   widget_class->map = candour_record_form_map;
+  GTK_WINDOW_CLASS (klass)->close_request = candour_record_form_close_request;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, "The open database", CANDOUR_TYPE_SESSION,
