@@ -218,6 +218,34 @@ START_TEST (test_simple_records)
 }
 END_TEST
 
+/* European Excel and LibreOffice save with semicolons, "Text" with tabs: the header
+ * says which, and the rest of the file is read by it. */
+START_TEST (test_separator_from_the_header)
+{
+  assert_reads ("ref;amount;paid_on\r\nB1;1234,50;01/04/2025\r\n", -1,
+                "1:ref|amount|paid_on\n2:B1|1234,50|01/04/2025\n");
+  assert_reads ("ref\tname\nORG-1\tAlpha, Beta & Co\n", -1, "1:ref|name\n2:ORG-1|Alpha, Beta & Co\n");
+  assert_reads ("\xEF\xBB\xBFref;notes\nA;\"one; two\"\n", -1, "1:ref|notes\n2:A|one; two\n");
+  /* A header with a comma is read by commas, whatever its fields hold. */
+  assert_reads ("ref,notes\nA,one; two\tthree\n", -1, "1:ref|notes\n2:A|one; two\tthree\n");
+  /* A separator inside a quoted header name does not count. */
+  assert_reads ("\"a;b\",c\n1,2\n", -1, "1:a;b|c\n2:1|2\n");
+  /* More semicolons than tabs: semicolons. */
+  assert_reads ("a;b;c\td\n1;2;3\t4\n", -1, "1:a|b|c\td\n2:1|2|3\t4\n");
+  /* Problems are placed by the file's own separator. */
+  assert_reads ("a;b\n1;x\"y\n", -1, "1:a|b\nerror: test.csv:2:2: " BARE_QUOTE);
+  {
+    g_autoptr(CandourCsvReader) comma = candour_csv_reader_new_for_data ("a,b\n", 4, "c.csv", NULL);
+    g_autoptr(CandourCsvReader) semicolon = candour_csv_reader_new_for_data ("a;b\n", 4, "s.csv", NULL);
+    g_autoptr(CandourCsvReader) tab = candour_csv_reader_new_for_data ("a\tb\n", 4, "t.csv", NULL);
+
+    ck_assert_int_eq (candour_csv_reader_get_separator (comma), ',');
+    ck_assert_int_eq (candour_csv_reader_get_separator (semicolon), ';');
+    ck_assert_int_eq (candour_csv_reader_get_separator (tab), '\t');
+  }
+}
+END_TEST
+
 START_TEST (test_empty_fields_and_spaces)
 {
   assert_reads (",,\n", -1, "1:||\n");
@@ -895,6 +923,7 @@ candour_csv_reader_suite (void)
   TCase *tc = tcase_create ("csv-reader");
 
   tcase_add_test (tc, test_simple_records);
+  tcase_add_test (tc, test_separator_from_the_header);
   tcase_add_test (tc, test_empty_fields_and_spaces);
   tcase_add_test (tc, test_blank_lines_skipped);
   tcase_add_test (tc, test_quoted_fields);

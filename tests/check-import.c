@@ -91,6 +91,27 @@ START_TEST (test_values_as_people_type_them)
 }
 END_TEST
 
+/* What European Excel and LibreOffice save: semicolons, or tabs, read as commas are. */
+START_TEST (test_semicolon_and_tab_files)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autofree char *row = NULL;
+
+  test_assert_imports (db,
+                       "organisations.csv", "\xEF\xBB\xBFref;name;kind;annual_income\r\n"
+                                            "ORG-A;\"Alpha, Beta; and Co\";charity;\"£1,200.50\"\r\n"
+                                            "ORG-B;Bravo Trust;;\r\n",
+                       "consortia.csv", "ref\tname\tlead_ref\nCONS-1\tThe Alpha, Bravo Partnership\tORG-A\n",
+                       NULL);
+  row = test_query_text (db, "SELECT group_concat (ref || '|' || name || '|' || kind || '|' || "
+                        "coalesce (annual_income, ''), ';') FROM organisation");
+  ck_assert_str_eq (row, "ORG-A|Alpha, Beta; and Co|charity|120050;ORG-B|Bravo Trust|other|");
+  g_free (row);
+  row = test_query_text (db, "SELECT c.name || '|' || o.ref FROM consortium c JOIN organisation o ON o.id = c.lead_id");
+  ck_assert_str_eq (row, "The Alpha, Bravo Partnership|ORG-A");
+}
+END_TEST
+
 START_TEST (test_header_rules)
 {
   assert_import_problem ("subcontracts.csv",
@@ -500,6 +521,7 @@ candour_import_suite (void)
   TCase *tc = tcase_create ("import");
 
   tcase_add_test (tc, test_values_as_people_type_them);
+  tcase_add_test (tc, test_semicolon_and_tab_files);
   tcase_add_test (tc, test_header_rules);
   tcase_add_test (tc, test_header_only_is_an_empty_table);
   tcase_add_test (tc, test_row_rules);

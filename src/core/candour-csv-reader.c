@@ -50,6 +50,9 @@ struct _CandourCsvReader
 
   CandourCsvEncoding encoding;
   Windows1252Table windows_1252;
+  /* Between fields: a comma, or what the header line uses instead (choose_separator()). */
+  char separator;
+  guint8 ends_unquoted[256];
   /* A chunk as read, for Windows-1252 text, which is converted into text. */
   char *raw;
 
@@ -88,10 +91,10 @@ struct _CandourCsvReader
   GError *failure;
 };
 
-/* Bytes that end an unquoted field; NUL is the stand-in at text[complete], as files with
- * NULs are refused. */
-static const guint8 ends_unquoted[256] = {
-  ['\0'] = TRUE, [','] = TRUE, ['"'] = TRUE, ['\r'] = TRUE, ['\n'] = TRUE,
+/* Bytes that end an unquoted field, the separator apart; NUL is the stand-in at
+ * text[complete], as files with NULs are refused. */
+static const guint8 ends_unquoted_but_separator[256] = {
+  ['\0'] = TRUE, ['"'] = TRUE, ['\r'] = TRUE, ['\n'] = TRUE,
 };
 
 /* Bytes that need a look inside a quoted field. */
@@ -477,7 +480,7 @@ locate_offset (CandourCsvReader  *self,
           after_cr = c == '\r';
           if (c == '"')
             at.in_quotes = !at.in_quotes;
-          else if (c == ',' && !at.in_quotes)
+          else if (c == self->separator && !at.in_quotes)
             {
               at.column++;
               at.field_start = pos + i + 1;
@@ -555,7 +558,7 @@ quote_utf8_at (CandourCsvReader  *self,
         {
           guchar c = window[i - 1];
 
-          if (c < 0x20 || c >= 0x7F || c == '"' || c == ',')
+          if (c < 0x20 || c >= 0x7F || c == '"' || c == (guchar) self->separator)
             break;
         }
       out = g_string_new ("…");
@@ -573,7 +576,7 @@ quote_utf8_at (CandourCsvReader  *self,
           else
             break;
         }
-      else if (!quoted && (c == ',' || c == '\r' || c == '\n'))
+      else if (!quoted && (c == (guchar) self->separator || c == '\r' || c == '\n'))
         break;
       else if (c >= 0x80)
         {
@@ -917,6 +920,46 @@ fill (CandourCsvReader  *self,
     }
 }
 
+/* European Excel and LibreOffice save "CSV" with semicolons, and "Text" with tabs: the
+ * header line says which. A comma unless the header has none and has semicolons or tabs
+ * (the more of the two). Separators are ASCII, the same bytes in every encoding read. */
+static gboolean
+choose_separator (CandourCsvReader  *self,
+                  GError           **error)
+{
+  char head[8192];
+  gssize n = source_read (self, 0, head, sizeof head, error);
+  guint commas = 0;
+  guint semicolons = 0;
+  guint tabs = 0;
+  gboolean quoted = FALSE;
+
+  if (n < 0)
+    return FALSE;
+  for (gssize i = 0; i < n; i++)
+    {
+      char c = head[i];
+
+      if (c == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (c == '\r' || c == '\n')
+        break;
+      else if (c == ',')
+        commas++;
+      else if (c == ';')
+        semicolons++;
+      else if (c == '\t')
+        tabs++;
+    }
+
+  self->separator = commas == 0 && semicolons + tabs > 0 ? (semicolons >= tabs ? ';' : '\t') : ',';
+  memcpy (self->ends_unquoted, ends_unquoted_but_separator, sizeof self->ends_unquoted);
+  self->ends_unquoted[(guchar) self->separator] = TRUE;
+  return TRUE;
+}
+
 /* size_hint is the size of the file when it was opened. */
 static CandourCsvReader *
 reader_new (int          fd,
@@ -939,7 +982,7 @@ reader_new (int          fd,
   self->fields_size = 16;
   self->fields = g_new (const char *, self->fields_size);
 
-  if (!choose_encoding (self, error))
+  if (!choose_separator (self, error) || !choose_encoding (self, error))
     return NULL;
 
   converted_chunk = self->chunk_size;
@@ -1253,7 +1296,7 @@ candour_csv_reader_next (CandourCsvReader  *self,
 
           data[out] = '\0';
           c = data[pos];
-          if (c != ',' && c != '\r' && c != '\n' && c != '\0')
+          if (c != self->separator && c != '\r' && c != '\n' && c != '\0')
             {
               self->pos = pos;
               return fail (self, error, self->line, column,
@@ -1265,7 +1308,7 @@ candour_csv_reader_next (CandourCsvReader  *self,
       else
         {
           add_field (self, data + pos);
-          while (!ends_unquoted[(guchar) data[pos]])
+          while (!self->ends_unquoted[(guchar) data[pos]])
             pos++;
 
           c = data[pos];
@@ -1278,9 +1321,9 @@ candour_csv_reader_next (CandourCsvReader  *self,
             }
         }
 
-      /* data[pos] is now a delimiter, a line end or the NUL after the last record. */
+      /* data[pos] is now a separator, a line end or the NUL after the last record. */
       data[pos] = '\0';
-      if (c == ',')
+      if (c == self->separator)
         {
           pos++;
           continue;
@@ -1364,4 +1407,12 @@ candour_csv_reader_get_encoding (CandourCsvReader *self)
   g_return_val_if_fail (self != NULL, CANDOUR_CSV_ENCODING_UTF8);
 
   return self->encoding;
+}
+
+char
+candour_csv_reader_get_separator (CandourCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, ',');
+
+  return self->separator;
 }

@@ -72,6 +72,9 @@ guint              candour_csv_reader_get_line     (CandourCsvReader *self);
 const char        *candour_csv_reader_get_name     (CandourCsvReader *self);
 /* How far through the file the reader is, from 0 to 1: for a progress bar. */
 double             candour_csv_reader_get_progress (CandourCsvReader *self);
+/* What separates fields: ',' unless the header line has no comma and has semicolons
+ * (';', European Excel and LibreOffice) or tabs ('\t', "Text" files), then that. */
+char               candour_csv_reader_get_separator (CandourCsvReader *self);
 /* What the file was decided to be; Windows-1252 text is handed out as UTF-8. */
 CandourCsvEncoding candour_csv_reader_get_encoding (CandourCsvReader *self);
 

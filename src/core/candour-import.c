@@ -1017,6 +1017,13 @@ import_file (CandourImport  *self,
     add_warning (self, file->display_name, 0, 0, "read as Windows-1252, as Excel saves \"CSV (Comma "
                  "delimited)\"; if accented letters look wrong after the import, save the file again "
                  "as \"CSV UTF-8 (Comma delimited)\"");
+  /* The header decided it, so said too: a file of one column cannot tell. */
+  if (candour_csv_reader_get_separator (reader) == ';')
+    add_warning (self, file->display_name, 0, 0, "read with semicolons between the fields, as Excel and "
+                 "LibreOffice save CSV in much of Europe");
+  else if (candour_csv_reader_get_separator (reader) == '\t')
+    add_warning (self, file->display_name, 0, 0, "read with tabs between the fields, as spreadsheets save "
+                 "\"Text (Tab delimited)\"");
 
   if (!candour_csv_reader_next (reader, &local_error))
     {
