@@ -55,6 +55,10 @@ START_TEST (test_parse_accepts)
   ck_assert_int_eq (parse_ok ("-0"), 0);
   ck_assert_int_eq (parse_ok ("1,234,567.89"), 123456789);
   ck_assert_int_eq (parse_ok ("999,999"), 99999900);
+  /* Accounting's negatives, as spreadsheets format refunds. */
+  ck_assert_int_eq (parse_ok ("(1,234.50)"), -123450);
+  ck_assert_int_eq (parse_ok (" (£250) "), -25000);
+  ck_assert_int_eq (parse_ok ("(0.05)"), -5);
 }
 END_TEST
 
@@ -113,6 +117,13 @@ START_TEST (test_parse_refuses)
   assert_refused ("1.234,50",
                   "'1.234,50' is not an amount of money; write it like 1234.50 or £1,234.50");
   assert_refused ("$5", "'$5' is not an amount of money; write it like 1234.50 or £1,234.50");
+  /* A sign inside the brackets, or brackets not round the whole figure. */
+  assert_refused ("(-5)", "'(-5)' is not an amount of money; write it like 1234.50 or £1,234.50");
+  assert_refused ("(£-5)", "'(£-5)' is not an amount of money; write it like 1234.50 or £1,234.50");
+  assert_refused ("()", "'()' is not an amount of money; write it like 1234.50 or £1,234.50");
+  assert_refused ("(5", "'(5' is not an amount of money; write it like 1234.50 or £1,234.50");
+  assert_refused ("5)", "'5)' is not an amount of money; write it like 1234.50 or £1,234.50");
+  assert_refused ("((5))", "'((5))' is not an amount of money; write it like 1234.50 or £1,234.50");
 }
 END_TEST
 

@@ -29,6 +29,7 @@ candour_money_parse (const char  *text,
   g_autofree char *copy = NULL;
   const char *trimmed;
   g_autofree char *quoted = NULL;
+  g_autofree char *inside = NULL;
   const char *p;
   gboolean negative = FALSE;
   gboolean too_large = FALSE;
@@ -58,8 +59,17 @@ candour_money_parse (const char  *text,
 
   p = trimmed;
 
+  /* Accounting's negatives, "(1,234.50)" and "(£250)", as spreadsheets format them: the
+   * figure inside, negative, with no sign of its own. */
+  if (p[0] == '(' && p[strlen (p) - 1] == ')' && strlen (p) > 2)
+    {
+      inside = g_strndup (p + 1, strlen (p) - 2);
+      p = inside;
+      negative = TRUE;
+    }
+
   /* Both "-£250" and "£-250" are common in spreadsheets people send us. */
-  if (*p == '-')
+  if (*p == '-' && inside == NULL)
     {
       negative = TRUE;
       p++;

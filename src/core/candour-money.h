@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 #define CANDOUR_MONEY_MAX_PENCE 100000000000000
 
 /* Parses money as people type it in the UK: "1234.5", "1,234.50", "£1,234.50", "-250",
- * "-£250", "£-250". Surrounding spaces are ignored; ".5" and "12." are read as 50p and
+ * "-£250", "£-250", and accounting's "(1,234.50)" and "(£250)" for negatives. Surrounding spaces are ignored; ".5" and "12." are read as 50p and
  * £12. Rejects more than two decimal places (even "1.000", which may be a European
  * thousand), misplaced thousands separators, exponents, an empty string and anything
  * beyond CANDOUR_MONEY_MAX_PENCE either way. On failure sets a CANDOUR_DOMAIN_ERROR_INVALID error
