@@ -112,6 +112,32 @@ START_TEST (test_semicolon_and_tab_files)
 }
 END_TEST
 
+/* A Companies House number a spreadsheet shortened: imported as written, and named with
+ * its fix among the things to check. */
+START_TEST (test_short_companies_house_number)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autoptr(CandourImport) import = candour_import_new (db);
+  GPtrArray *warnings;
+  g_autoptr(GError) error = NULL;
+  static const char organisations_csv[] =
+    "ref,name,org_id\nORG-A,Alpha Ltd,GB-COH-4417283\nORG-B,Bravo Ltd,GB-COH-04417284\n"
+    "ORG-C,Charlie Ltd,GB-COH-SC123456\nORG-D,Delta Trust,GB-CHC-1234567\n";
+
+  g_autoptr(GBytes) data = g_bytes_new_static (organisations_csv, strlen (organisations_csv));
+
+  candour_import_add_data (import, "organisations.csv", data);
+  ck_assert_msg (candour_import_run (import, NULL, &error), "%s", error ? error->message : "");
+  warnings = candour_import_get_warnings (import);
+  ck_assert_uint_eq (warnings->len, 1);
+  ck_assert_str_eq (g_ptr_array_index (warnings, 0),
+                    "organisations.csv:2:3: org_id 'GB-COH-4417283' is short of the eight characters of a "
+                    "Companies House number, as when a spreadsheet drops leading zeros; it is probably "
+                    "GB-COH-04417283");
+  ck_assert_int_eq (test_query_int (db, "SELECT count (*) FROM organisation WHERE org_id = 'GB-COH-4417283'"), 1);
+}
+END_TEST
+
 START_TEST (test_header_rules)
 {
   assert_import_problem ("subcontracts.csv",
@@ -522,6 +548,7 @@ candour_import_suite (void)
 
   tcase_add_test (tc, test_values_as_people_type_them);
   tcase_add_test (tc, test_semicolon_and_tab_files);
+  tcase_add_test (tc, test_short_companies_house_number);
   tcase_add_test (tc, test_header_rules);
   tcase_add_test (tc, test_header_only_is_an_empty_table);
   tcase_add_test (tc, test_row_rules);

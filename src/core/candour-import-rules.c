@@ -340,6 +340,31 @@ check_dates_in_order (ImportRow  *row,
   return FALSE;
 }
 
+/* Companies House numbers have eight characters; a spreadsheet that took one for a
+ * number dropped its leading zeros (04417283 became 4417283). Said, with the fix: the
+ * row still goes in as written. */
+#define COMPANIES_HOUSE "GB-COH-"
+#define COMPANIES_HOUSE_DIGITS 8
+
+static gboolean
+check_organisation (ImportRow *row)
+{
+  FieldValue *org_id = candour_import_row_value (row, "org_id");
+  const char *number;
+  gsize digits;
+
+  if (!org_id->set || !g_str_has_prefix (org_id->text, COMPANIES_HOUSE))
+    return row->ok;
+  number = org_id->text + strlen (COMPANIES_HOUSE);
+  digits = strspn (number, "0123456789");
+  if (digits > 0 && number[digits] == '\0' && digits < COMPANIES_HOUSE_DIGITS)
+    candour_import_row_warning (row, "org_id", "org_id '%s' is short of the eight characters of a Companies "
+                                "House number, as when a spreadsheet drops leading zeros; it is probably "
+                                COMPANIES_HOUSE "%0*d%s", org_id->text, (int)(COMPANIES_HOUSE_DIGITS - digits), 0,
+                                number);
+  return row->ok;
+}
+
 static gboolean
 check_consortium (ImportRow *row)
 {
@@ -669,7 +694,7 @@ const ImportTable candour_import_tables[CANDOUR_N_TABLES] = {
             "VALUES (:ref, :name, :org_id, coalesce (:kind, 'other'), :annual_income, :locality, :led_by, :notes)"),
     "UPDATE organisation SET ref = :ref, name = :name, org_id = :org_id, kind = coalesce (:kind, 'other'), "
     "annual_income = :annual_income, locality = :locality, led_by = :led_by, notes = :notes WHERE id = :id",
-    NULL },
+    check_organisation },
   { "consortia", TABLE (consortium_fields),
     INSERT ("INSERT INTO consortium (ref, name, model, lead_id, agreement, agreement_on, due_diligence, notes) "
             "VALUES (:ref, :name, :model, :lead_ref, coalesce (:agreement, 0), :agreement_on, "
