@@ -113,6 +113,7 @@ struct _CandourImport
   guint counts[CANDOUR_N_TABLES];
   GHashTable *ref_cache[CANDOUR_N_TABLES]; /* set of CachedRef, by ref */
   GHashTable *refused_refs[CANDOUR_N_TABLES]; /* refs of rows not written for a problem */
+  GArray *follow_ons;           /* FollowOn: the file's rows naming refused rows, by field */
   RowQueue *queue;              /* a file's rows checked but not yet written; NULL between files */
   const ImportTable *record_table; /* a form's one record: problems name fields, not places */
   gboolean dry_run;             /* roll back at the end, whatever happens */
@@ -179,6 +180,13 @@ struct _ImportSubcontract
   gboolean paid_overflows;      /* more than paid holds */
 };
 
+/* The row names, in field_name, a row refused for a problem of its own (ref, in the
+ * file what): not written, and said once for the file however many rows do so, at the
+ * first of them, so that the problems further down are still seen. */
+void         candour_import_row_follow_on (ImportRow         *row,
+                                           const char        *field_name,
+                                           const char        *ref,
+                                           const char        *what);
 /* Adds a problem at the field's cell and marks the row as not to be written. */
 void         candour_import_row_problem   (ImportRow         *row,
                                            const char        *field_name,

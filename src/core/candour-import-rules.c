@@ -295,10 +295,7 @@ candour_import_parse_cell (ImportRow         *row,
           break;
         if (value->ref == NULL && g_hash_table_contains (row->import->refused_refs[field->target], ref))
           {
-            candour_import_row_problem (row, field->name, "%s '%s' points to a row of %s.csv that has a problem "
-                                        "of its own (listed above)", field->name,
-                                        (quoted = candour_import_shorten (ref)),
-                                        field->what);
+            candour_import_row_follow_on (row, field->name, ref, field->what);
             return;
           }
         if (value->ref == NULL)

@@ -201,6 +201,88 @@ candour_import_row_problem (ImportRow  *row,
   row->ok = FALSE;
 }
 
+/* Rows of the file being read that name a refused row, per field: said at the end. */
+typedef struct
+{
+  char *field_name;
+  char *message;                /* the first one's */
+  guint line;
+  guint column;
+  guint count;
+} FollowOn;
+
+static void
+follow_on_clear (gpointer data)
+{
+  FollowOn *follow_on = data;
+
+  g_free (follow_on->field_name);
+  g_free (follow_on->message);
+}
+
+void
+candour_import_row_follow_on (ImportRow  *row,
+                              const char *field_name,
+                              const char *ref,
+                              const char *what)
+{
+  CandourImport *self = row->import;
+  g_autofree char *quoted = candour_import_shorten (ref);
+  FollowOn *follow_on = NULL;
+
+  /* A form's one record: said as it is. */
+  if (self->record_table != NULL)
+    {
+      candour_import_row_problem (row, field_name, "%s '%s' points to a row of %s.csv that has a problem of "
+                                  "its own (listed above)", field_name, quoted, what);
+      return;
+    }
+
+  row->ok = FALSE;
+  for (guint i = 0; i < self->follow_ons->len && follow_on == NULL; i++)
+    if (g_str_equal (g_array_index (self->follow_ons, FollowOn, i).field_name, field_name))
+      follow_on = &g_array_index (self->follow_ons, FollowOn, i);
+  if (follow_on != NULL)
+    {
+      follow_on->count++;
+      return;
+    }
+
+  g_array_set_size (self->follow_ons, self->follow_ons->len + 1);
+  follow_on = &g_array_index (self->follow_ons, FollowOn, self->follow_ons->len - 1);
+  follow_on->field_name = g_strdup (field_name);
+  follow_on->message = g_strdup_printf ("%s '%s' points to a row of %s.csv that has a problem of its own "
+                                        "(listed above)", field_name, quoted, what);
+  follow_on->line = row->line;
+  follow_on->column = row_column (row, field_name);
+  follow_on->count = 1;
+}
+
+/* Each field's rows that named refused rows, in one problem at the first of them. */
+static void
+tell_follow_ons (CandourImport *self,
+                 const char    *file_name)
+{
+  for (guint i = 0; i < self->follow_ons->len; i++)
+    {
+      FollowOn *follow_on = &g_array_index (self->follow_ons, FollowOn, i);
+      g_autofree char *more = NULL;
+
+      if (follow_on->count > 1)
+        {
+          g_autofree char *number = candour_count_format (follow_on->count - 1);
+
+          more = follow_on->count == 2
+                 ? g_strdup ("; so does 1 more row below, which will go in once it is put right")
+                 : g_strdup_printf ("; so do %s more rows below, which will go in once it is put right",
+                                    number);
+        }
+      add_problem (self, file_name, follow_on->line, follow_on->column, "%s%s", follow_on->message,
+                   more != NULL ? more : "");
+    }
+  g_array_set_size (self->follow_ons, 0);
+}
+
 void
 candour_import_row_warning (ImportRow  *row,
                             const char *field_name,
@@ -1056,6 +1138,7 @@ import_file (CandourImport  *self,
   ok = import_rows (self, file, reader, n_columns, cancellable, error);
   candour_database_set_audit_source (self->db, NULL);
   self->queue = NULL;
+  tell_follow_ons (self, file->display_name);
   if (!ok)
     return FALSE;
 
@@ -1437,6 +1520,8 @@ candour_import_new (CandourDatabase *db)
                                                   NULL);
       self->refused_refs[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
+  self->follow_ons = g_array_new (FALSE, TRUE, sizeof (FollowOn));
+  g_array_set_clear_func (self->follow_ons, follow_on_clear);
   return self;
 }
 
@@ -1456,6 +1541,7 @@ candour_import_free (CandourImport *self)
       g_hash_table_unref (self->ref_cache[i]);
       g_hash_table_unref (self->refused_refs[i]);
     }
+  g_array_unref (self->follow_ons);
   g_free (self);
 }
 
