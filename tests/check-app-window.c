@@ -451,6 +451,20 @@ START_TEST (test_reports)
                     "CON-01 · Kindred Pathways");
   ck_assert_int_eq (candour_bar_chart_get_value (candour_report_view_get_chart (shares), 0, 1), 100);
   ck_assert_int_eq (candour_bar_chart_get_value (candour_report_view_get_chart (shares), 0, 2), 250);
+  /* Colours mean one thing: paid in good time is the green paid is everywhere; over 60
+   * days is never that green. */
+  {
+    CandourBarChart *paid = candour_report_view_get_chart (scorecard);
+    CandourBarChart *days = candour_report_view_get_chart (times);
+
+    ck_assert_str_eq (candour_bar_chart_get_series_name (paid, 2), "Paid");
+    ck_assert_int_eq (candour_bar_chart_get_series_colour (paid, 2), CANDOUR_CHART_GREEN);
+    ck_assert_str_eq (candour_bar_chart_get_series_name (days, 0), "Within 30 days");
+    ck_assert_int_eq (candour_bar_chart_get_series_colour (days, 0), CANDOUR_CHART_GREEN);
+    ck_assert_str_eq (candour_bar_chart_get_series_name (days, 2), "Over 60 days");
+    ck_assert_int_eq (candour_bar_chart_get_series_colour (days, 2), CANDOUR_CHART_ORANGE);
+    ck_assert_int_eq (candour_bar_chart_get_series_colour (days, 3), CANDOUR_CHART_RED);
+  }
 
   /* The CSV is the core's, as candour-cli scorecard writes it. */
   ck_assert_msg (candour_report_view_write_csv (scorecard, csv_path, &error), "%s", error ? error->message : "");

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "candour-bar-chart.h"
 
@@ -21,6 +22,7 @@ struct _CandourBarChartData
 {
   CandourChartUnit unit;
   GPtrArray *series;            /* char *name */
+  CandourChartColour colours[CANDOUR_BAR_CHART_MAX_SERIES]; /* each series' */
   GArray *categories;           /* Category */
 };
 
@@ -180,7 +182,7 @@ draw (const CandourBarChartData *data,
         GdkRGBA colour;
         int w;
 
-        candour_chart_series_colour (style, s, &colour);
+        candour_chart_series_colour (style, data->colours[s], &colour);
         set_source (cr, &colour, 1);
         candour_chart_rounded_rectangle (cr, x, (m.text_height - 12) / 2, 12, 12, 3);
         cairo_fill (cr);
@@ -273,7 +275,7 @@ draw (const CandourBarChartData *data,
             continue;
 
           length = (x1 - x0) * MAX (value, 0) / axis_max;
-          candour_chart_series_colour (style, s, &colour);
+          candour_chart_series_colour (style, data->colours[s], &colour);
           set_source (cr, &colour, 1);
           if (length >= 1)
             {
@@ -316,6 +318,7 @@ candour_bar_chart_dup_data (CandourBarChart *self)
   data->series = g_ptr_array_new_with_free_func (g_free);
   for (guint s = 0; s < self->data.series->len; s++)
     g_ptr_array_add (data->series, g_strdup (g_ptr_array_index (self->data.series, s)));
+  memcpy (data->colours, self->data.colours, sizeof data->colours);
   data->categories = g_array_sized_new (FALSE, FALSE, sizeof (Category), self->data.categories->len);
   g_array_set_clear_func (data->categories, category_clear);
   for (guint c = 0; c < self->data.categories->len; c++)
@@ -627,10 +630,25 @@ candour_bar_chart_set_series (CandourBarChart    *self,
   g_ptr_array_set_size (self->data.series, 0);
   g_array_set_size (self->data.categories, 0);
   for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (self->data.series, g_strdup (names[i]));
+    {
+      g_return_if_fail (i < CANDOUR_BAR_CHART_MAX_SERIES);
+      g_ptr_array_add (self->data.series, g_strdup (names[i]));
+      self->data.colours[i] = (CandourChartColour)i;
+    }
 
   update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+candour_bar_chart_set_series_colours (CandourBarChart          *self,
+                                      const CandourChartColour *colours)
+{
+  g_return_if_fail (CANDOUR_IS_BAR_CHART (self));
+  g_return_if_fail (colours != NULL);
+
+  memcpy (self->data.colours, colours, sizeof (CandourChartColour) * self->data.series->len);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
@@ -650,6 +668,16 @@ candour_bar_chart_add_category (CandourBarChart *self,
 
   update_description (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+CandourChartColour
+candour_bar_chart_get_series_colour (CandourBarChart *self,
+                                     guint            series)
+{
+  g_return_val_if_fail (CANDOUR_IS_BAR_CHART (self), CANDOUR_CHART_BLUE);
+  g_return_val_if_fail (series < self->data.series->len, CANDOUR_CHART_BLUE);
+
+  return self->data.colours[series];
 }
 
 guint

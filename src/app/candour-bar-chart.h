@@ -35,15 +35,23 @@ CandourChartUnit  candour_bar_chart_get_unit           (CandourBarChart   *self)
 void              candour_bar_chart_set_unit           (CandourBarChart   *self,
                                                         CandourChartUnit   unit);
 
-/* Starts again with these series (NULL-terminated names, drawn in this order). */
+#define CANDOUR_BAR_CHART_MAX_SERIES 8
+
+/* Starts again with these series (NULL-terminated names, drawn in this order, at most
+ * CANDOUR_BAR_CHART_MAX_SERIES), coloured blue, purple, green… in turn. */
 void              candour_bar_chart_set_series         (CandourBarChart   *self,
                                                         const char * const *names);
+/* Colours the series otherwise: one colour for each series set. */
+void              candour_bar_chart_set_series_colours (CandourBarChart          *self,
+                                                        const CandourChartColour *colours);
 /* Adds a group: values holds one value per series. */
 void              candour_bar_chart_add_category       (CandourBarChart   *self,
                                                         const char        *label,
                                                         const gint64      *values);
 
 guint             candour_bar_chart_get_n_series       (CandourBarChart   *self);
+CandourChartColour candour_bar_chart_get_series_colour (CandourBarChart   *self,
+                                                        guint              series);
 const char       *candour_bar_chart_get_series_name    (CandourBarChart   *self,
                                                         guint              series);
 guint             candour_bar_chart_get_n_categories   (CandourBarChart   *self);

@@ -103,12 +103,13 @@ candour_chart_format_tick (CandourChartUnit unit,
 
 void
 candour_chart_series_colour (CandourChartStyle  style,
-                             guint              index,
+                             CandourChartColour index,
                              GdkRGBA           *colour)
 {
-  /* Adwaita's blue, purple, green, orange and red: shade 4–5 on light, 2 on dark. */
-  static const char * const light[] = { "#1c71d8", "#813d9c", "#26a269", "#c64600", "#c01c28" };
-  static const char * const dark[] = { "#62a0ea", "#c061cb", "#57e389", "#ffa348", "#f66151" };
+  /* Adwaita's blue, purple, green, orange, red and yellow, in CandourChartColour's order:
+   * shade 4–5 on light, 2 on dark. */
+  static const char * const light[] = { "#1c71d8", "#813d9c", "#26a269", "#c64600", "#c01c28", "#e5a50a" };
+  static const char * const dark[] = { "#62a0ea", "#c061cb", "#57e389", "#ffa348", "#f66151", "#f8e45c" };
   const char * const *palette = style == CANDOUR_CHART_STYLE_DARK ? dark : light;
 
   gdk_rgba_parse (colour, palette[index % G_N_ELEMENTS (light)]);

@@ -28,6 +28,18 @@ typedef enum
   CANDOUR_CHART_STYLE_PRINT,
 } CandourChartStyle;
 
+/* The colours series are drawn in. Each means one thing wherever it is used: green is
+ * money paid, or paid in good time; yellow, orange and red are later and later. */
+typedef enum
+{
+  CANDOUR_CHART_BLUE,
+  CANDOUR_CHART_PURPLE,
+  CANDOUR_CHART_GREEN,
+  CANDOUR_CHART_ORANGE,
+  CANDOUR_CHART_RED,
+  CANDOUR_CHART_YELLOW,
+} CandourChartColour;
+
 /* A round step (1, 2, 2.5 or 5 × a power of ten) giving about target ticks up to max. */
 double       candour_chart_nice_step        (double             max,
                                              int                target);
@@ -41,7 +53,7 @@ char        *candour_chart_format_tick      (CandourChartUnit   unit,
                                              gint64             value);
 
 void         candour_chart_series_colour    (CandourChartStyle  style,
-                                             guint              index,
+                                             CandourChartColour index,
                                              GdkRGBA           *colour);
 /* The style a widget draws in now. */
 CandourChartStyle

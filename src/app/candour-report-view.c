@@ -497,6 +497,13 @@ fill_chart (CandourReportView *self,
     case N_KINDS:
     default:
       candour_bar_chart_set_series (self->chart, times);
+      {
+        /* Green for paid in good time, as paid is everywhere; then later and later. */
+        static const CandourChartColour times_colours[] = { CANDOUR_CHART_GREEN, CANDOUR_CHART_YELLOW,
+                                                            CANDOUR_CHART_ORANGE, CANDOUR_CHART_RED };
+
+        candour_bar_chart_set_series_colours (self->chart, times_colours);
+      }
       candour_bar_chart_set_unit (self->chart, CANDOUR_CHART_UNIT_PERCENT_TENTHS);
       columns = times_columns;
       n_series = G_N_ELEMENTS (times_columns);
