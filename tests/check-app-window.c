@@ -637,6 +637,17 @@ START_TEST (test_reports_export_pdf)
   wait_for_export (shares);
   ck_assert (gtk_widget_get_sensitive (export_button));
   ck_assert_ptr_nonnull (wait_for_label ("Saved contract-shares.pdf"));
+  /* The toast offers Open, the file's own path in hand. */
+  {
+    GtkWidget *toast = test_app_find_css_name (GTK_WIDGET (candour_window_get_toast_overlay (window)), "toast");
+    GtkWidget *open = toast != NULL ? test_app_find_css_name (toast, "button") : NULL;
+
+    ck_assert_ptr_nonnull (open);
+    ck_assert_str_eq (gtk_button_get_label (GTK_BUTTON (open)), "_Open");
+    ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), "win.open-file");
+    ck_assert_str_eq (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open)), NULL),
+                      path);
+  }
   pdf = read_text (path, &length);
   ck_assert (g_str_has_prefix (pdf, "%PDF-"));
   ck_assert (contains (pdf, length, "%%EOF"));

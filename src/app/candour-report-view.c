@@ -134,7 +134,7 @@ struct _CandourReportView
   /* While a PDF is written */
   GCancellable *export_cancellable;
   CandourPdfReport *exporting;  /* what it draws (the task's), for its progress */
-  char *export_name;            /* "scorecard.pdf", for the toast */
+  char *export_path;            /* the PDF being written, for the toast */
   guint progress_id;
   guint reveal_id;
 };
@@ -818,13 +818,13 @@ write_file_in_worker (CandourDatabase  *db,
                                               kinds[job->question->kind].keyword, cancellable, error)
                 : !candour_export_report_to_path (report, job->path, error))
     return NULL;
-  return g_path_get_basename (job->path);
+  return g_strdup (job->path);
 }
 
 static void show_export_error (CandourReportView *self,
                                const GError      *error);
-static void toast (CandourReportView *self,
-                   const char        *message);
+static void toast_saved (CandourReportView *self,
+                         const char        *path);
 
 static void
 on_file_written (GObject      *source,
@@ -833,15 +833,10 @@ on_file_written (GObject      *source,
 {
   g_autoptr(CandourReportView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = candour_read_job_finish (result, &error);
+  g_autofree char *path = candour_read_job_finish (result, &error);
 
-  if (name != NULL)
-    {
-      /* Translators: a toast, "Saved scorecard.csv" */
-      g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
-
-      toast (self, message);
-    }
+  if (path != NULL)
+    toast_saved (self, path);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_export_error (self, error);
 }
@@ -892,14 +887,18 @@ candour_report_view_export_xlsx (CandourReportView *self,
   export_file (self, path, TRUE);
 }
 
+/* "Saved scorecard.pdf", with Open. */
 static void
-toast (CandourReportView *self,
-       const char        *message)
+toast_saved (CandourReportView *self,
+             const char        *path)
 {
   GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CANDOUR_TYPE_WINDOW);
+  g_autofree char *name = g_path_get_basename (path);
+  /* Translators: a toast, "Saved scorecard.csv" */
+  g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
 
   if (window != NULL)
-    candour_window_add_toast (CANDOUR_WINDOW (window), message);
+    candour_window_add_file_toast (CANDOUR_WINDOW (window), message, path);
 }
 
 static void
@@ -970,7 +969,7 @@ on_pdf_written (GObject      *source,
 {
   g_autoptr(CandourReportView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_steal_pointer (&self->export_name);
+  g_autofree char *path = g_steal_pointer (&self->export_path);
   gboolean written = candour_pdf_report_write_finish (result, &error);
   gboolean gone = self->export_cancellable == NULL;
 
@@ -981,12 +980,7 @@ on_pdf_written (GObject      *source,
   candour_report_view_actions_update (self);
 
   if (written)
-    {
-      /* Translators: a toast, "Saved scorecard.pdf" */
-      g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
-
-      toast (self, message);
-    }
+    toast_saved (self, path);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_export_error (self, error);
 }
@@ -996,6 +990,7 @@ candour_report_view_export_pdf (CandourReportView *self,
                                 const char        *path)
 {
   CandourPdfReport *report;
+  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
   g_return_if_fail (CANDOUR_IS_REPORT_VIEW (self));
@@ -1006,12 +1001,13 @@ candour_report_view_export_pdf (CandourReportView *self,
   report = gather_pdf_report (self);
   self->exporting = report;
   self->export_cancellable = g_cancellable_new ();
-  self->export_name = g_path_get_basename (path);
+  self->export_path = g_strdup (path);
   candour_pdf_report_write_async (report, candour_session_get_database (self->session), path,
                                   self->export_cancellable, on_pdf_written, g_object_ref (self));
 
+  name = g_path_get_basename (path);
   /* Translators: beside the Cancel button while a PDF is written, "Saving scorecard.pdf…" */
-  text = g_strdup_printf (_("Saving %s…"), self->export_name);
+  text = g_strdup_printf (_("Saving %s…"), name);
   gtk_progress_bar_set_text (self->export_progress, text);
   gtk_progress_bar_set_fraction (self->export_progress, 0);
   self->progress_id = g_timeout_add (100, update_export_progress, self);
@@ -1176,7 +1172,7 @@ candour_report_view_finalize (GObject *object)
 
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->columns, g_free);
-  g_clear_pointer (&self->export_name, g_free);
+  g_clear_pointer (&self->export_path, g_free);
 
   G_OBJECT_CLASS (candour_report_view_parent_class)->finalize (object);
 }
