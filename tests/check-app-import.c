@@ -128,6 +128,17 @@ press_import (CandourImportDialog *dialog)
 
 /* A folder whose last file has a bad row: the problem is listed and nothing changes.
  * Put right, the preview says what each file brings, and Import brings exactly that. */
+static void
+on_text_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **out = user_data;
+  char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  *out = text != NULL ? text : g_strdup ("");
+}
+
 START_TEST (test_import_folder)
 {
   g_autofree char *csv = write_csv ("import", "organisations.csv", "ref,name\nORG-NEW,New Leaf Mentoring\n");
@@ -152,6 +163,20 @@ START_TEST (test_import_folder)
   ck_assert_str_eq (candour_import_dialog_get_problems (dialog),
                     "payments.csv:2:3: amount 'lots' is not an amount of money; write it like 1234.50 or £1,234.50");
   ck_assert (!gtk_widget_is_sensitive (candour_import_dialog_get_import_button (dialog)));
+  /* Nothing selected in the list; Copy puts it all on the clipboard. */
+  {
+    GtkWidget *list = test_app_find_label (GTK_WIDGET (dialog), candour_import_dialog_get_problems (dialog));
+    g_autofree char *copied = NULL;
+
+    ck_assert_ptr_nonnull (list);
+    ck_assert (!gtk_label_get_selection_bounds (GTK_LABEL (list), NULL, NULL));
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.copy-problems", NULL));
+    gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL, on_text_read, &copied);
+    while (copied == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    ck_assert_str_eq (copied, candour_import_dialog_get_problems (dialog));
+    ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (dialog), "Copied"));
+  }
   ck_assert_uint_eq (n_shown ("organisations"), 41);
   after = test_dump_everything (database ());
   ck_assert_str_eq (before, after);

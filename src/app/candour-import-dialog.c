@@ -60,6 +60,8 @@ struct _CandourImportDialog
   GtkLabel *problems_body;
   GtkWidget *problems_card;
   GtkLabel *problems_label;
+  GtkWidget *copy_problems_button;
+  GtkWidget *check_again_button;
   GtkWidget *warnings_group;
   GtkLabel *warnings_label;
 
@@ -446,7 +448,11 @@ show_problems (CandourImportDialog *self,
   for (guint i = 0; i < n; i++)
     g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", (const char *)g_ptr_array_index (job->problems, i));
   gtk_label_set_label (self->problems_label, text->str);
+  /* Nothing selected, as a selectable label would be on taking the focus: it starts on
+   * Check Again. */
+  gtk_label_select_region (self->problems_label, 0, 0);
   gtk_widget_set_visible (self->problems_card, n > 0);
+  gtk_widget_set_visible (self->copy_problems_button, n > 0);
 
   if (n == 0)
     {
@@ -474,6 +480,8 @@ show_problems (CandourImportDialog *self,
     }
 
   set_state (self, "problems");
+  gtk_button_set_label (GTK_BUTTON (self->copy_problems_button), _("_Copy the Problems"));
+  gtk_widget_grab_focus (self->check_again_button);
 }
 
 static GtkWidget *
@@ -979,6 +987,18 @@ candour_import_dialog_set_property (GObject      *object,
     }
 }
 
+/* The problems as listed, for an email or a note to whoever keeps the files. */
+static void
+copy_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CandourImportDialog *self = CANDOUR_IMPORT_DIALOG (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), gtk_label_get_label (self->problems_label));
+  gtk_button_set_label (GTK_BUTTON (self->copy_problems_button), _("Copied"));
+}
+
 static void
 candour_import_dialog_class_init (CandourImportDialogClass *klass)
 {
@@ -1019,12 +1039,15 @@ candour_import_dialog_class_init (CandourImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, problems_body);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, problems_card);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, copy_problems_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, check_again_button);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, warnings_label);
 
   gtk_widget_class_install_action (widget_class, "import.choose-files", NULL, choose_files_action);
   gtk_widget_class_install_action (widget_class, "import.choose-folder", NULL, choose_folder_action);
   gtk_widget_class_install_action (widget_class, "import.check-again", NULL, check_again_action);
+  gtk_widget_class_install_action (widget_class, "import.copy-problems", NULL, copy_problems_action);
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
