@@ -66,6 +66,20 @@ show (const char *name)
   return candour_window_get_page (window, name);
 }
 
+/* What a command prints, run here and now; its failure fails the test. */
+static char *
+spawn_output (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  ck_assert_msg (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status,
+                               &error), "%s", error ? error->message : "");
+  ck_assert_msg (g_spawn_check_wait_status (status, &error), "%s: %s", argv[0], error ? error->message : "");
+  return out;
+}
+
 START_TEST (test_opens_on_the_demo)
 {
   CandourSession *session = candour_window_get_session (window);
@@ -653,6 +667,29 @@ START_TEST (test_reports_export_pdf)
   ck_assert (contains (pdf, length, "%%EOF"));
   ck_assert_uint_eq (file_mode (path), 0600);
   ck_assert (!has_hidden_file (folder));
+  /* Read back as a commissioner's viewer would: every contract, "page 1 of N" on a
+   * report of N pages, and who made it and of what. */
+  {
+    g_autofree char *text = spawn_output ((const char *[]) { "pdftotext", "-layout", path, "-", NULL });
+    g_autofree char *info = spawn_output ((const char *[]) { "pdfinfo", path, NULL });
+    g_autoptr(GRegex) pages = g_regex_new ("^Pages: +([0-9]+)$", G_REGEX_MULTILINE, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    g_autofree char *n_pages = NULL;
+    g_autofree char *first_footer = NULL;
+
+    for (guint i = 1; i <= 7; i++)
+      {
+        g_autofree char *contract = g_strdup_printf ("CON-%02u", i);
+
+        ck_assert_msg (strstr (text, contract) != NULL, "%s is not in the PDF:\n%s", contract, text);
+      }
+    ck_assert (g_regex_match (pages, info, 0, &match));
+    n_pages = g_match_info_fetch (match, 1);
+    first_footer = g_strdup_printf ("Candour · Contract Shares · page 1 of %s", n_pages);
+    ck_assert_msg (strstr (text, first_footer) != NULL, "no '%s' in:\n%s", first_footer, text);
+    ck_assert_msg (g_regex_match_simple ("^Subject: +Harrowfield demo$", info, G_REGEX_MULTILINE, 0), "%s", info);
+    ck_assert_msg (g_regex_match_simple ("^Author: +[^ ]", info, G_REGEX_MULTILINE, 0), "%s", info);
+  }
 
   /* A folder that is not there: a dialog says so, in words. */
   candour_report_view_export_pdf (shares, missing);

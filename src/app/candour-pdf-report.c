@@ -35,6 +35,7 @@ typedef struct
   double height;
   double y;
   int page;
+  int n_pages;                  /* known on the second pass, for "page 2 of 5"; 0 on the first */
   CandourPdfReport *report;
   GCancellable *cancellable;
   PangoFontDescription *table_font;
@@ -103,6 +104,16 @@ set_progress (CandourPdfReport *report,
     g_atomic_int_set (&report->progress, value);
 }
 
+/* The report is laid out twice, first to count its pages: each pass is half the work
+ * the progress bar shows (2 × rows steps in all). */
+static void
+page_progress (const Page *page,
+               guint64     steps)
+{
+  set_progress (page->report, (guint)MIN ((page->n_pages > 0 ? page->report->rows->len : 0) + steps / 2,
+                                          G_MAXUINT));
+}
+
 double
 candour_pdf_report_get_progress (CandourPdfReport *report)
 {
@@ -160,8 +171,8 @@ footer (Page *page)
   g_autofree char *text = NULL;
   int width;
 
-  /* Translators: the footer of each PDF page, "Candour · Lead provider scorecard · page 2" */
-  text = g_strdup_printf (_("Candour · %s · page %d"), page->report->title, page->page);
+  /* Translators: the footer of each PDF page, "Candour · Lead provider scorecard · page 2 of 5" */
+  text = g_strdup_printf (_("Candour · %s · page %d of %d"), page->report->title, page->page, page->n_pages);
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &width, NULL);
   cairo_set_source_rgb (page->cr, 0.45, 0.45, 0.45);
@@ -306,7 +317,7 @@ size_columns (Page *page)
           for (guint r = 0; r < report->rows->len; r++)
             width = MAX (width, text_width (layout, ((GStrv)g_ptr_array_index (report->rows, r))[c]));
           /* Column by column: a smaller font's pass measures them again, unseen. */
-          set_progress (page->report, (guint64)report->rows->len * (c + 1) / report->n_columns);
+          page_progress (page, (guint64)report->rows->len * (c + 1) / report->n_columns);
           if (g_cancellable_is_cancelled (page->cancellable))
             return;
           page->column_widths[c] = width + 2 * CELL_PADDING;
@@ -416,11 +427,47 @@ table (Page *page)
           table_row (page, (const char **)report->headings, TRUE, FALSE);
           table_row (page, cells, FALSE, r % 2 == 1);
         }
-      set_progress (report, report->rows->len + r + 1);
+      page_progress (page, report->rows->len + r + 1);
     }
 }
 
-/* Draws the report into stream. */
+/* Lays the report out on page->cr from the first page; returns how many pages it took. */
+static int
+lay_out (Page *page)
+{
+  page->page = 1;
+  page->y = MARGIN;
+  paragraph (page, "Sans Bold 18", page->report->title, 0.1, 2);
+  paragraph (page, "Sans 11", page->report->subtitle, 0.3, 2);
+  paragraph (page, "Sans 9", page->report->dateline, 0.4, 14);
+  paragraph (page, "Sans 9", page->report->description, 0.2, 16);
+  figures (page);
+  chart (page);
+  table (page);
+  footer (page);
+  cairo_show_page (page->cr);
+  return page->page;
+}
+
+/* Nothing kept: the first pass only counts pages. */
+static cairo_status_t
+write_nowhere (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Who made it, as the document's author: the person's name, or their login. */
+static const char *
+author (void)
+{
+  const char *name = g_get_real_name ();
+
+  return name != NULL && name[0] != '\0' && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
+}
+
+/* Draws the report into stream: laid out once to count the pages, then for real. */
 static gboolean
 draw_report (CandourPdfReport  *report,
              GOutputStream     *stream,
@@ -439,25 +486,24 @@ draw_report (CandourPdfReport  *report,
   page.height = landscape ? A4_SHORT : A4_LONG;
   page.report = report;
   page.cancellable = cancellable;
-  page.page = 1;
-  page.y = MARGIN;
   page.column_widths = g_new0 (double, MAX (1, report->n_columns));
+
+  surface = cairo_pdf_surface_create_for_stream (write_nowhere, NULL, page.width, page.height);
+  page.cr = cairo_create (surface);
+  page.n_pages = lay_out (&page);
+  cairo_destroy (page.cr);
+  cairo_surface_destroy (surface);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &output, page.width, page.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
+                                  report->subtitle != NULL ? report->subtitle : report->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author ());
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Candour " PACKAGE_VERSION);
   page.cr = cairo_create (surface);
+  if (!g_cancellable_is_cancelled (cancellable))
+    lay_out (&page);
 
-  paragraph (&page, "Sans Bold 18", report->title, 0.1, 2);
-  paragraph (&page, "Sans 11", report->subtitle, 0.3, 2);
-  paragraph (&page, "Sans 9", report->dateline, 0.4, 14);
-  paragraph (&page, "Sans 9", report->description, 0.2, 16);
-  figures (&page);
-  chart (&page);
-  table (&page);
-  footer (&page);
-
-  cairo_show_page (page.cr);
   cairo_destroy (page.cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
