@@ -683,6 +683,9 @@ START_TEST (test_reports_export_pdf)
 
         ck_assert_msg (strstr (text, contract) != NULL, "%s is not in the PDF:\n%s", contract, text);
       }
+    /* Names, not refs: the table's leads read as the chart's do. */
+    ck_assert_msg (strstr (text, "ORG-KINDRED") == NULL, "a lead by its ref:\n%s", text);
+    ck_assert (strstr (text, "Threadwell Housing") != NULL);
     ck_assert (g_regex_match (pages, info, 0, &match));
     n_pages = g_match_info_fetch (match, 1);
     first_footer = g_strdup_printf ("Candour · Contract Shares · page 1 of %s", n_pages);

@@ -77,7 +77,7 @@ static const struct {
   const char *name;
   const char *title;
 } column_titles[] = {
-  { "lead_ref", N_("Lead") },
+  { "lead_ref", N_("Lead provider") },
   { "lead_name", N_("Lead provider") },
   { "bids_won", N_("Bids won") },
   { "partners_named", N_("Partners named") },
@@ -135,6 +135,7 @@ struct _CandourReportView
   GCancellable *export_cancellable;
   CandourPdfReport *exporting;  /* what it draws (the task's), for its progress */
   char *export_path;            /* the PDF being written, for the toast */
+  GHashTable *lead_names;       /* organisation ref → name, when the report names leads by ref */
   guint progress_id;
   guint reveal_id;
 };
@@ -177,6 +178,15 @@ cell_text (CandourReportView *self,
            guint              column)
 {
   const char *text = candour_report_row_get_text (row, column);
+
+  /* The shares report, like its CSV, names each lead by ref; people read names. */
+  if (self->lead_names != NULL && g_str_equal (self->columns[column].name, "lead_ref") && text != NULL)
+    {
+      const char *name = g_hash_table_lookup (self->lead_names, text);
+
+      if (name != NULL)
+        return name;
+    }
 
   if (self->columns[column].kind == CANDOUR_CELL_KEYWORD)
     {
@@ -360,8 +370,8 @@ compare_cells (gconstpointer a,
       return xv < yv ? GTK_ORDERING_SMALLER : xv > yv ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
     }
 
-  return gtk_ordering_from_cmpfunc (g_utf8_collate (candour_report_row_get_text (x, column),
-                                                    candour_report_row_get_text (y, column)));
+  /* As shown: a lead by its name. */
+  return gtk_ordering_from_cmpfunc (g_utf8_collate (cell_text (self, x, column), cell_text (self, y, column)));
 }
 
 /* The table's columns follow the report's, less those kinds[].hidden names. */
@@ -579,6 +589,8 @@ on_worked_out (GObject      *source,
   if (self->columns == NULL)
     build_columns (self, answer->columns, answer->n_columns);
   fill_chart (self, answer->rows, answer->names);
+  g_clear_pointer (&self->lead_names, g_hash_table_unref);
+  self->lead_names = g_steal_pointer (&answer->names);
   gtk_sort_list_model_set_model (self->sort_model, answer->rows);
   answer_free (answer);
   candour_report_view_actions_update (self);
@@ -1173,6 +1185,7 @@ candour_report_view_finalize (GObject *object)
   g_clear_pointer (&self->shown, g_array_unref);
   g_clear_pointer (&self->columns, g_free);
   g_clear_pointer (&self->export_path, g_free);
+  g_clear_pointer (&self->lead_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (candour_report_view_parent_class)->finalize (object);
 }
