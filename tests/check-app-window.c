@@ -12,10 +12,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check-app-suites.h"
 #include "test-util.h"
+#include "candour-as-of-popover.h"
 #include "candour-date.h"
 #include "candour-finding.h"
 #include "candour-findings-page.h"
@@ -1294,6 +1296,74 @@ START_TEST (test_connect_to_server)
 }
 END_TEST
 
+static GtkWidget *
+widget_with_tooltip (GtkWidget  *widget,
+                     const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = widget_with_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "As at 31 March": the day the findings are judged as of, chosen in the window. */
+START_TEST (test_judge_as_of_a_chosen_day)
+{
+  CandourSession *session = candour_window_get_session (window);
+  g_autofree char *before = candour_session_dup_as_of (session);
+  CandourFindingTotals totals_before = *candour_session_get_totals (session);
+  guint revision = candour_session_get_revision (session);
+  GtkMenuButton *button;
+  CandourAsOfPopover *popover;
+  g_autoptr(GDateTime) march = g_date_time_new_local (2025, 3, 31, 12, 0, 0);
+  g_autofree char *after = NULL;
+
+  {
+    const char *days[][3] = { { "2025-12-06", "4", "2025-03-31" }, { "2025-02-10", "4", "2024-03-31" },
+                              { "2025-04-01", "4", "2025-03-31" }, { "2025-06-30", "1", "2024-12-31" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+      {
+        g_autofree char *end = candour_as_of_last_year_end (days[i][0], atoi (days[i][1]));
+
+        ck_assert_str_eq (end, days[i][2]);
+      }
+  }
+
+  show ("findings");
+  button = GTK_MENU_BUTTON (widget_with_tooltip (GTK_WIDGET (window), "Judge As Of…"));
+  ck_assert_ptr_nonnull (button);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (button)));
+  popover = CANDOUR_AS_OF_POPOVER (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  test_app_wait ();
+
+  gtk_calendar_select_day (candour_as_of_popover_get_calendar (popover), march);
+  g_signal_emit_by_name (candour_as_of_popover_get_calendar (popover), "day-selected");
+  test_app_wait ();
+  after = candour_session_dup_as_of (session);
+  ck_assert_str_eq (after, "2025-03-31");
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (window), "Judged as of 31/03/2025"));
+  ck_assert_uint_gt (candour_session_get_revision (session), revision);
+  ck_assert (memcmp (&totals_before, candour_session_get_totals (session), sizeof totals_before) != 0);
+
+  /* Not on a page that judges nothing. */
+  show ("organisations");
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (button)));
+
+  gtk_menu_button_popdown (button);
+  candour_session_set_as_of (session, before);
+  test_app_wait ();
+}
+END_TEST
+
 Suite *
 candour_app_window_suite (void)
 {
@@ -1302,6 +1372,7 @@ candour_app_window_suite (void)
 
   tcase_add_unchecked_fixture (tc, open_demo, close_demo);
   tcase_add_test (tc, test_opens_on_the_demo);
+  tcase_add_test (tc, test_judge_as_of_a_chosen_day);
   tcase_add_test (tc, test_overview);
   tcase_add_test (tc, test_findings_filters);
   tcase_add_test (tc, test_findings_say_not_recorded);

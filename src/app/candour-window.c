@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "candour-application.h"
+#include "candour-as-of-popover.h"
 #include "candour-backup.h"
 #include "candour-change-watch.h"
 #include "candour-connect-dialog.h"
@@ -40,6 +41,7 @@ struct _CandourWindow
   AdwLeaflet *leaflet;
   AdwWindowTitle *database_title;
   AdwWindowTitle *page_title;
+  GtkMenuButton *as_of_button;
   GtkInfoBar *connection_bar;
   GtkLabel *connection_label;
   GtkListBox *sidebar_list;
@@ -221,6 +223,8 @@ update_page_title (CandourWindow *self)
   adw_window_title_set_title (self->page_title,
                               gtk_stack_page_get_title (gtk_stack_get_page (self->page_stack, child)));
 
+  gtk_widget_set_visible (GTK_WIDGET (self->as_of_button),
+                          self->session != NULL && name != NULL && g_strv_contains (judged_pages, name));
   if (self->session != NULL && name != NULL && g_strv_contains (judged_pages, name))
     {
       g_autofree char *as_of = candour_session_dup_as_of (self->session);
@@ -571,7 +575,13 @@ candour_window_set_session (CandourWindow  *self,
   g_set_object (&self->session, session);
 
   if (session != NULL)
-    start_watching (self);
+    {
+      start_watching (self);
+      g_signal_connect_object (session, "notify::as-of", G_CALLBACK (update_page_title), self, G_CONNECT_SWAPPED);
+    }
+  if (gtk_menu_button_get_popover (self->as_of_button) != NULL)
+    candour_as_of_popover_set_session (CANDOUR_AS_OF_POPOVER (gtk_menu_button_get_popover (self->as_of_button)),
+                                       session);
 
   if (session != NULL && self->settings != NULL)
     {
@@ -1308,6 +1318,10 @@ on_application_changed (CandourWindow *self)
     return;
 
   self->settings = g_object_ref (candour_application_get_settings (application));
+  gtk_menu_button_set_popover (self->as_of_button, candour_as_of_popover_new (self->settings));
+  if (self->session != NULL)
+    candour_as_of_popover_set_session (CANDOUR_AS_OF_POPOVER (gtk_menu_button_get_popover (self->as_of_button)),
+                                       self->session);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -1433,6 +1447,7 @@ candour_window_class_init (CandourWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, database_title);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, as_of_button);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, connection_bar);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, sidebar_list);
