@@ -492,6 +492,55 @@ START_TEST (test_escape_on_a_changed_form_asks)
 }
 END_TEST
 
+/* A bid's lead provider not yet recorded: New Organisation… in the picker makes it,
+ * named as typed, and the bid's form then names it. */
+START_TEST (test_new_organisation_from_a_picker)
+{
+  CandourRecordForm *bid = candour_record_form_new (candour_window_get_session (window), CANDOUR_TABLE_BIDS, 0);
+  CandourRecordPicker *lead;
+  CandourRecordForm *organisation;
+  GtkWidget *create;
+  g_autofree char *name = NULL;
+
+  gtk_window_present (GTK_WINDOW (bid));
+  test_app_wait ();
+  lead = CANDOUR_RECORD_PICKER (candour_record_form_get_row (bid, "lead_ref"));
+  adw_action_row_activate (ADW_ACTION_ROW (lead));
+  gtk_editable_set_text (candour_record_picker_get_search_entry (lead), "Fresh Start Collective");
+  create = test_app_find_label (GTK_WIDGET (candour_record_picker_get_popover (lead)), "_New Organisation…");
+  ck_assert_ptr_nonnull (create);
+  create = gtk_widget_get_ancestor (create, GTK_TYPE_BUTTON);
+  ck_assert (gtk_widget_get_visible (create));
+  g_signal_emit_by_name (create, "clicked");
+  test_app_wait ();
+
+  organisation = NULL;
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (CANDOUR_IS_RECORD_FORM (l->data) && gtk_widget_get_visible (l->data) &&
+        candour_record_form_get_table (l->data) == CANDOUR_TABLE_ORGANISATIONS)
+      organisation = l->data;
+  ck_assert_ptr_nonnull (organisation);
+  ck_assert_ptr_eq (gtk_window_get_transient_for (GTK_WINDOW (organisation)), GTK_WINDOW (bid));
+  name = candour_record_form_dup_text (organisation, "name");
+  ck_assert_str_eq (name, "Fresh Start Collective");
+  type (organisation, "ref", "ORG-FRESH");
+  save (organisation);
+
+  ck_assert_str_eq (candour_record_picker_get_ref (lead), "ORG-FRESH");
+  ck_assert_int_gt (id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-FRESH"), 0);
+  /* A picker of anything else offers no such thing. */
+  {
+    CandourRecordPicker *consortium = CANDOUR_RECORD_PICKER (candour_record_form_get_row (bid, "consortium_ref"));
+    GtkWidget *none = test_app_find_label (GTK_WIDGET (candour_record_picker_get_popover (consortium)),
+                                           "_New Organisation…");
+
+    ck_assert (none == NULL || !gtk_widget_get_visible (gtk_widget_get_ancestor (none, GTK_TYPE_BUTTON)));
+  }
+  gtk_window_destroy (GTK_WINDOW (bid));
+  test_app_wait ();
+}
+END_TEST
+
 /* A keyboard chooses from a dropdown: Enter on the first item, "Charity", activates it in
  * the popover's list without selecting it there first (libadwaita 1.2 then kept "Other"). */
 START_TEST (test_dropdown_enter_takes_the_item)
@@ -1303,6 +1352,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_add_payment);
   tcase_add_test (tc, test_focus_starts_in_the_first_field);
   tcase_add_test (tc, test_dropdown_enter_takes_the_item);
+  tcase_add_test (tc, test_new_organisation_from_a_picker);
   tcase_add_test (tc, test_escape_on_a_changed_form_asks);
   tcase_add_test (tc, test_delete_and_undo);
   tcase_add_test (tc, test_delete_of_a_record_changed_elsewhere);

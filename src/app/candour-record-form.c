@@ -86,6 +86,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void on_create_record (CandourRecordPicker *picker,
+                              const char          *typed,
+                              CandourRecordForm   *self);
+
 /* Records with a detail window show their history there; the others here. */
 static gboolean
 has_detail_window (CandourTable table)
@@ -450,6 +454,7 @@ add_field (CandourRecordForm *self,
                                               candour_table_get_field_required (self->table, index));
       g_signal_connect_object (field->row, "notify::ref", G_CALLBACK (on_choice_changed), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (field->row, "create-record", G_CALLBACK (on_create_record), self, 0);
     }
   else if (field->kind == CANDOUR_FIELD_CHOICE)
     {
@@ -735,6 +740,36 @@ candour_record_form_close_request (GtkWindow *window)
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_answered), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
+}
+
+static void
+on_created (CandourRecordForm   *form,
+            gint64               id,
+            CandourRecordPicker *picker)
+{
+  g_auto(GStrv) texts = candour_record_load (candour_session_get_database (form->session),
+                                             form->table, id, NULL);
+
+  /* The new record's ref is its first field. */
+  if (texts != NULL)
+    candour_record_picker_set_ref (picker, texts[0]);
+}
+
+/* New Organisation… from a picker: a form of its own over this one, named as typed;
+ * once saved, the picker names it. */
+static void
+on_create_record (CandourRecordPicker *picker,
+                  const char          *typed,
+                  CandourRecordForm   *self)
+{
+  CandourRecordForm *form = candour_record_form_new (self->session, CANDOUR_TABLE_ORGANISATIONS, 0);
+
+  if (typed != NULL && typed[0] != '\0')
+    candour_record_form_set_text (form, "name", typed, FALSE);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_created), picker, 0);
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (form), TRUE);
+  gtk_window_present (GTK_WINDOW (form));
 }
 
 static void

@@ -25,6 +25,7 @@ struct _CandourRecordPicker
   GtkSearchEntry *search_entry;
   GtkListBox *list;
   GtkLabel *status_label;
+  GtkWidget *create_button;
 
   CandourDatabase *db;
   CandourTable table;
@@ -48,6 +49,24 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CREATE_RECORD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* New Organisation…: whoever made the picker makes the record (with what was typed as
+ * its name), then chooses it here. */
+static void
+on_create_clicked (CandourRecordPicker *self)
+{
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  gtk_popover_popdown (self->popover);
+  g_signal_emit (self, signals[CREATE_RECORD], 0, typed);
+}
 
 /* What the worker is asked and answers. */
 typedef struct
@@ -537,6 +556,12 @@ candour_record_picker_class_init (CandourRecordPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourRecordPicker, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordPicker, list);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordPicker, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordPicker, create_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_create_clicked);
+
+  /* New Organisation… was chosen, with what the search held ("" for nothing). */
+  signals[CREATE_RECORD] = g_signal_new ("create-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_bind_template_callback (widget_class, on_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_popover_map);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -574,6 +599,7 @@ candour_record_picker_new (CandourDatabase *db,
   self->db = g_object_ref (db);
   self->table = table;
   self->required = required;
+  gtk_widget_set_visible (self->create_button, table == CANDOUR_TABLE_ORGANISATIONS);
   update_subtitle (self, NULL);
   return GTK_WIDGET (self);
 }

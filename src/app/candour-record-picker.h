@@ -3,7 +3,9 @@
  * A national register has 50,000 organisations and as many subcontracts: too many for
  * a drop-down list. The row shows the record chosen ("Kindred Pathways (ORG-KINDRED)")
  * and opens a search: every word typed is looked for in the records' names and refs,
- * on a worker, and the first fifty found are offered, in the order the lists use.
+ * on a worker, and the first fifty found are offered, in the order the lists use. A
+ * picker of organisations also offers New Organisation…: it emits "create-record" with
+ * what was typed, for whoever made it to make the record and choose it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
