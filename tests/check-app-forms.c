@@ -220,6 +220,20 @@ find_by_tooltip (GtkWidget  *widget,
   return NULL;
 }
 
+/* The lead provider a contract records. */
+static gint64
+lead_id_of_contract (const char *ref)
+{
+  g_auto(GStrv) texts = candour_record_load (database (), CANDOUR_TABLE_CONTRACTS,
+                                             id_of (CANDOUR_TABLE_CONTRACTS, ref), NULL);
+
+  ck_assert_ptr_nonnull (texts);
+  for (guint i = 0; i < candour_table_get_n_fields (CANDOUR_TABLE_CONTRACTS); i++)
+    if (g_str_equal (candour_table_get_field_name (CANDOUR_TABLE_CONTRACTS, i), "lead_ref"))
+      return id_of (CANDOUR_TABLE_ORGANISATIONS, texts[i]);
+  return 0;
+}
+
 START_TEST (test_every_field_has_words)
 {
   for (guint t = 0; t < CANDOUR_N_TABLES; t++)
@@ -713,18 +727,26 @@ START_TEST (test_bid_contract_subcontract_payment)
 
   /* The contract, from 01/01/2025 to 31/12/2025: 180 days on, past the 90 allowed
    * with nothing subcontracted, both partners are bid candy. */
-  show ("contracts");
-  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
-  test_app_wait ();
-  form = find_form ();
+  /* Made from the won bid's own window, which offers it: the bid and its title filled
+   * in, its lead and commissioner taken from it. */
+  {
+    g_autofree char *title = NULL;
+
+    ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (bid), "No contract is recorded yet."));
+    ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (bid), "_Add Contract…"));
+    form = CANDOUR_RECORD_FORM (candour_detail_window_add_child (bid, CANDOUR_TABLE_CONTRACTS));
+    test_app_wait ();
+    ck_assert (!gtk_widget_get_sensitive (candour_record_form_get_row (form, "bid_ref")));
+    title = candour_record_form_dup_text (form, "title");
+    ck_assert_str_eq (title, "Harrowfield Recovery Cafés");
+  }
   type (form, "ref", "CON-09");
-  choose (form, "bid_ref", "BID-09");
-  type (form, "title", "Harrowfield Recovery Cafés");
   type (form, "value", "480,000");
   type (form, "start_on", "01/01/2025");
   type (form, "end_on", "31/12/2025");
   save (form);
   ck_assert_uint_eq (n_shown ("contracts"), 8);
+  ck_assert_int_eq (lead_id_of_contract ("CON-09"), id_of (CANDOUR_TABLE_ORGANISATIONS, "ORG-KINDRED"));
   ck_assert_str_eq (status_of ("BID-09", "ORG-ODR"), "bid_candy");
   ck_assert_str_eq (status_of ("BID-09", "ORG-MPSN"), "bid_candy");
   test_app_wait ();

@@ -111,6 +111,17 @@ candour_detail_window_fill_bid (CandourDetailWindow *self)
   summary = g_strdup_printf (ngettext ("%s It names %u partner.", "%s It names %u partners.", n), outcome, n);
   candour_detail_window_set_summary (self, summary);
 
+  /* Won, and no contract yet: one made from the bid, its lead and commissioner taken from it. */
+  if (contract_ref == NULL && g_str_equal (candour_detail_window_field (self, "outcome"), "won"))
+    {
+      DetailList *contract = candour_detail_window_add_list (self, "contract", _("Contract"),
+                                                             _("The contract the bid won, once it is signed: its "
+                                                               "lead provider and commissioner come from the bid."),
+                                                             _("_Add Contract…"), CANDOUR_TABLE_CONTRACTS);
+
+      candour_detail_window_add_empty_row (self, contract, _("No contract is recorded yet."));
+    }
+
   if (contract_ref != NULL)
     {
       DetailList *contract = candour_detail_window_add_list (self, "contract", _("Contract"), NULL, NULL, 0);

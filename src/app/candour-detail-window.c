@@ -446,6 +446,12 @@ candour_detail_window_add_child (CandourDetailWindow *self,
     case CANDOUR_TABLE_CONSORTIUM_MEMBERS:
       candour_record_form_set_text (form, "consortium_ref", self->ref, TRUE);
       break;
+    case CANDOUR_TABLE_CONTRACTS:
+      /* From a won bid: its title to start from; the lead and commissioner, left
+       * empty, are the bid's. */
+      candour_record_form_set_text (form, "bid_ref", self->ref, TRUE);
+      candour_record_form_set_text (form, "title", candour_detail_window_field (self, "title"), FALSE);
+      break;
     default:
       break;
     }
