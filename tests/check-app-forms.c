@@ -234,6 +234,23 @@ lead_id_of_contract (const char *ref)
   return 0;
 }
 
+static GtkWidget *
+label_containing (GtkWidget  *widget,
+                                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = label_containing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 START_TEST (test_every_field_has_words)
 {
   for (guint t = 0; t < CANDOUR_N_TABLES; t++)
@@ -943,6 +960,33 @@ START_TEST (test_add_payment)
 }
 END_TEST
 
+/* A payment dated in the future and invoiced after it was paid: said under the form,
+ * as an import lists it, and saved all the same if the person means it. */
+START_TEST (test_odd_payment_warns_without_refusing)
+{
+  CandourRecordForm *form = candour_record_form_new (candour_window_get_session (window),
+                                                     CANDOUR_TABLE_PAYMENTS, 0);
+  GtkWidget *warnings;
+  const char *said;
+
+  gtk_window_present (GTK_WINDOW (form));
+  test_app_wait ();
+  choose (form, "subcontract_ref", "SUB-01");
+  type (form, "amount", "500");
+  type (form, "paid_on", "01/01/2099");
+  type (form, "invoiced_on", "15/01/2099");
+  wait_for_check ();
+  ck_assert (candour_record_form_get_can_save (form));
+  warnings = label_containing (GTK_WIDGET (form), "Worth a second look");
+  ck_assert_ptr_nonnull (warnings);
+  ck_assert (gtk_widget_get_visible (warnings));
+  said = gtk_label_get_label (GTK_LABEL (warnings));
+  ck_assert_msg (strstr (said, "in the future") != NULL, "%s", said);
+  ck_assert_msg (strstr (said, "after") != NULL, "%s", said);
+  save (form);
+}
+END_TEST
+
 /* Delete hides at once and offers Undo; Undo brings it back; the toast going deletes. */
 START_TEST (test_delete_and_undo)
 {
@@ -1375,6 +1419,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_focus_starts_in_the_first_field);
   tcase_add_test (tc, test_dropdown_enter_takes_the_item);
   tcase_add_test (tc, test_new_organisation_from_a_picker);
+  tcase_add_test (tc, test_odd_payment_warns_without_refusing);
   tcase_add_test (tc, test_escape_on_a_changed_form_asks);
   tcase_add_test (tc, test_delete_and_undo);
   tcase_add_test (tc, test_delete_of_a_record_changed_elsewhere);

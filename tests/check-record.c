@@ -37,7 +37,7 @@ START_TEST (test_insert_load_update)
   ck_assert_int_gt (id, 0);
   ck_assert_uint_eq (problems->len, 0);
   /* A good record checks clean, and checking it again does not trip over its own ref. */
-  ck_assert (candour_record_check (db, CANDOUR_TABLE_ORGANISATIONS, typed, id, problems, NULL));
+  ck_assert (candour_record_check (db, CANDOUR_TABLE_ORGANISATIONS, typed, id, problems, NULL, NULL));
   ck_assert_uint_eq (problems->len, 0);
 
   loaded = candour_record_load (db, CANDOUR_TABLE_ORGANISATIONS, id, &error);
@@ -78,7 +78,7 @@ START_TEST (test_bad_entry_names_each_field_and_writes_nothing)
   gint64 id = 0;
 
   /* Checking as the person types says the same as saving, and writes nothing either. */
-  ck_assert (!candour_record_check (db, CANDOUR_TABLE_SUBCONTRACTS, typed, 0, problems, NULL));
+  ck_assert (!candour_record_check (db, CANDOUR_TABLE_SUBCONTRACTS, typed, 0, problems, NULL, NULL));
   ck_assert_uint_eq (problems->len, 3);
   g_ptr_array_set_size (problems, 0);
 
@@ -342,7 +342,7 @@ START_TEST (test_payment_under_nothing)
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   const char *typed[] = { "", "", "", "1250.50", "2025-06-15", "", NULL };
 
-  ck_assert (!candour_record_check (db, CANDOUR_TABLE_PAYMENTS, typed, 0, problems, NULL));
+  ck_assert (!candour_record_check (db, CANDOUR_TABLE_PAYMENTS, typed, 0, problems, NULL, NULL));
   ck_assert_uint_eq (problems->len, 1);
   ck_assert_str_eq (g_ptr_array_index (problems, 0),
                     "subcontract_ref: the payment names neither contract_ref nor subcontract_ref; give "

@@ -253,7 +253,7 @@ START_TEST (test_two_people_one_file)
     g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
     g_autoptr(GError) error = NULL;
 
-    ck_assert (!candour_record_check (bob, CANDOUR_TABLE_ORGANISATIONS, typed, 0, problems, &error));
+    ck_assert (!candour_record_check (bob, CANDOUR_TABLE_ORGANISATIONS, typed, 0, problems, NULL, &error));
     ck_assert_uint_eq (problems->len, 0);
     ck_assert_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_BUSY);
   }

@@ -48,6 +48,7 @@ struct _CandourRecordForm
   GtkLabel *general_label;
   AdwPreferencesGroup *fields_group;
   GtkLabel *missing_label;
+  GtkLabel *warnings_label;
   CandourHistoryGroup *history_group;
 
   CandourSession *session;
@@ -151,6 +152,27 @@ set_general_problem (CandourRecordForm *self,
 
 /* Shows each field's first problem under it (the fields the person has reached, or all
  * of them after a refused save), and names the others still to do below the form. */
+/* "Worth a second look: Paid on (25/12/2030) is in the future." */
+static void
+show_warnings (CandourRecordForm *self,
+               GPtrArray         *warnings)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      int index;
+      g_autofree char *words = candour_field_describe_problem (self->table, g_ptr_array_index (warnings, i), &index);
+
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", words);
+    }
+  if (text->len > 0)
+    /* Translators: before what a form would save but looks odd; the lines follow */
+    g_string_prepend (text, _("Worth a second look, though it can be saved:\n"));
+  gtk_label_set_label (self->warnings_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), text->len > 0);
+}
+
 static void
 show_problems (CandourRecordForm *self,
                GPtrArray         *problems)
@@ -223,6 +245,7 @@ void
 candour_record_form_check_now (CandourRecordForm *self)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) texts = NULL;
 
@@ -235,7 +258,7 @@ candour_record_form_check_now (CandourRecordForm *self)
 
   texts = collect_texts (self);
   if (!candour_record_check (candour_session_get_database (self->session), self->table,
-                             (const char * const *)texts, self->id, problems, &error) &&
+                             (const char * const *)texts, self->id, problems, warnings, &error) &&
       problems->len == 0)
     {
       /* Someone else is saving: say so, keep Save off, and look again in a moment. */
@@ -246,6 +269,7 @@ candour_record_form_check_now (CandourRecordForm *self)
       return;
     }
   show_problems (self, problems);
+  show_warnings (self, warnings);
 }
 
 static gboolean
@@ -814,6 +838,7 @@ candour_record_form_class_init (CandourRecordFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, general_label);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, fields_group);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, warnings_label);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, history_group);
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);

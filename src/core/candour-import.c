@@ -139,7 +139,12 @@ add_warning (CandourImport *self,
       reason = g_strdup_vprintf (format, args);
       va_end (args);
 
-      if (line == 0)
+      /* A form's one record: named by field, as its problems are. */
+      if (self->record_table != NULL && column >= 1 && column <= self->record_table->n_fields)
+        message = g_strdup_printf ("%s: %s", self->record_table->fields[column - 1].name, reason);
+      else if (self->record_table != NULL)
+        message = g_steal_pointer (&reason);
+      else if (line == 0)
         message = g_strdup_printf ("%s: %s", file_name, reason);
       else
         message = g_strdup_printf ("%s:%u:%u: %s", file_name, line, column, reason);
@@ -1946,6 +1951,7 @@ candour_import_write_record (CandourDatabase     *db,
                              gint64              *inout_id,
                              gboolean             keep,
                              GPtrArray           *problems,
+                             GPtrArray           *warnings,
                              GError             **error)
 {
   const ImportTable *table;
@@ -2018,6 +2024,8 @@ candour_import_write_record (CandourDatabase     *db,
   clear_values (values, table->n_fields);
   for (guint i = 0; i < self->problems->len; i++)
     g_ptr_array_add (problems, g_strdup (self->problems->pdata[i]));
+  for (guint i = 0; warnings != NULL && i < self->warnings->len; i++)
+    g_ptr_array_add (warnings, g_strdup (self->warnings->pdata[i]));
 
   if (!row.ok)
     {

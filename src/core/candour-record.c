@@ -76,7 +76,7 @@ candour_record_save (CandourDatabase     *db,
                      GPtrArray           *problems,
                      GError             **error)
 {
-  return candour_import_write_record (db, table, texts, inout_id, TRUE, problems, error);
+  return candour_import_write_record (db, table, texts, inout_id, TRUE, problems, NULL, error);
 }
 
 /* "name “Alpha” → “Alpha Ltd”; notes (empty) → “Met”": what changed between two loads. */
@@ -151,6 +151,7 @@ candour_record_check (CandourDatabase     *db,
                       const char * const  *texts,
                       gint64               id,
                       GPtrArray           *problems,
+                      GPtrArray           *warnings,
                       GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -159,7 +160,7 @@ candour_record_check (CandourDatabase     *db,
   /* The check writes and rolls back, so it needs the write lock for a moment. If
    * another process is saving, asking again later beats freezing the window. */
   candour_database_set_wait_when_busy (db, FALSE);
-  checked = candour_import_write_record (db, table, texts, &id, FALSE, problems, &local_error);
+  checked = candour_import_write_record (db, table, texts, &id, FALSE, problems, warnings, &local_error);
   candour_database_set_wait_when_busy (db, TRUE);
 
   if (checked)

@@ -47,14 +47,18 @@ gboolean candour_record_save_over (CandourDatabase     *db,
                                    GError             **error);
 
 /* The same checks as _save() for the record with this id (0 for a new one), writing
- * nothing: for a form that validates as people type. TRUE when it would save. When
- * it could not check at all (another process is saving: CANDOUR_DOMAIN_ERROR_BUSY,
- * at once, without waiting), problems stays empty and error says why. */
+ * nothing: for a form that validates as people type. TRUE when it would save. What is
+ * plausible but odd (a payment dated in the future, invoiced after it was paid…) is
+ * added to warnings (if not NULL), as an import lists it: it would save all the same.
+ * When it could not check at all (another process is saving:
+ * CANDOUR_DOMAIN_ERROR_BUSY, at once, without waiting), problems stays empty and error
+ * says why. */
 gboolean candour_record_check  (CandourDatabase     *db,
                                 CandourTable         table,
                                 const char * const  *texts,
                                 gint64               id,
                                 GPtrArray           *problems,
+                                GPtrArray           *warnings,
                                 GError             **error);
 
 /* Deletes a record. A record other records still point at (an organisation named in a
