@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "check-app-suites.h"
+#include "candour-as-of-popover.h"
 #include "candour-bar-chart.h"
 #include "candour-connect-dialog.h"
 #include "candour-detail-window.h"
@@ -37,6 +38,7 @@ ensure_types (void)
 {
   g_type_ensure (CANDOUR_TYPE_BAR_CHART);
   g_type_ensure (CANDOUR_TYPE_CONNECT_DIALOG);
+  g_type_ensure (CANDOUR_TYPE_AS_OF_POPOVER);
   g_type_ensure (CANDOUR_TYPE_DETAIL_WINDOW);
   g_type_ensure (CANDOUR_TYPE_FINDINGS_PAGE);
   g_type_ensure (CANDOUR_TYPE_IMPORT_DIALOG);
