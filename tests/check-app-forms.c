@@ -186,40 +186,6 @@ n_shown (const char *page)
   return g_list_model_get_n_items (candour_records_page_get_shown (records));
 }
 
-/* The dialog presented now, if any. */
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  test_app_wait ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_by_tooltip (GtkWidget  *widget,
-                 const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The lead provider a contract records. */
 static gint64
 lead_id_of_contract (const char *ref)
@@ -492,7 +458,7 @@ START_TEST (test_escape_on_a_changed_form_asks)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL));
   test_app_wait ();
   ck_assert (!gtk_widget_get_visible (GTK_WIDGET (form)));
-  ck_assert_ptr_null (find_message_dialog ());
+  ck_assert_ptr_null (test_app_find_message_dialog ());
   g_object_unref (form);
 
   form = candour_record_form_new (candour_window_get_session (window), CANDOUR_TABLE_ORGANISATIONS, 0);
@@ -501,7 +467,7 @@ START_TEST (test_escape_on_a_changed_form_asks)
   test_app_wait ();
   type (form, "name", "Half-Typed Trust");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL));
-  dialog = find_message_dialog ();
+  dialog = test_app_find_message_dialog ();
   ck_assert_ptr_nonnull (dialog);
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Discard Changes?");
   ck_assert_str_eq (adw_message_dialog_get_default_response (dialog), "keep");
@@ -513,7 +479,7 @@ START_TEST (test_escape_on_a_changed_form_asks)
   ck_assert_str_eq (typed, "Half-Typed Trust");
 
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "window.close", NULL));
-  dialog = find_message_dialog ();
+  dialog = test_app_find_message_dialog ();
   ck_assert_ptr_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -717,7 +683,7 @@ START_TEST (test_bid_contract_subcontract_payment)
 
   /* A partner removed with its row's bin goes at once, and comes back with Undo. */
   {
-    GtkWidget *bin = find_by_tooltip (GTK_WIDGET (bid), "Remove Millbrook Peer Support Network");
+    GtkWidget *bin = test_app_find_by_tooltip (GTK_WIDGET (bid), "Remove Millbrook Peer Support Network");
     g_auto(GStrv) after_remove = NULL;
     g_auto(GStrv) after_undo = NULL;
 
@@ -1076,7 +1042,7 @@ delete_while_renamed_elsewhere (CandourRecordsPage *page,
                                   NULL));
 
   candour_deletion_commit (overlay);
-  dialog = find_message_dialog ();
+  dialog = test_app_find_message_dialog ();
   ck_assert_ptr_nonnull (dialog);
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), heading);
   ck_assert_str_eq (adw_message_dialog_get_body (dialog), body);

@@ -175,6 +175,35 @@ test_app_find_entry_row (GtkWidget  *widget,
   return NULL;
 }
 
+GtkWidget *
+test_app_find_by_tooltip (GtkWidget  *widget,
+                          const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_app_find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+test_app_find_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  test_app_wait ();
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  return dialog;
+}
+
 static const char *
 current_toast_title (AdwToastOverlay *overlay)
 {

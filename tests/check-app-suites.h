@@ -33,6 +33,11 @@ GtkWidget          *test_app_find_css_name   (GtkWidget       *widget,
 /* The first label below widget (itself included) that says text exactly. */
 GtkWidget          *test_app_find_label      (GtkWidget       *widget,
                                               const char      *text);
+/* The first widget below widget (itself included) whose tooltip is tooltip. */
+GtkWidget          *test_app_find_by_tooltip (GtkWidget       *widget,
+                                              const char      *tooltip);
+/* The message dialog on screen now (after the window's work is done), or NULL. */
+AdwMessageDialog   *test_app_find_message_dialog (void);
 /* The first entry row below widget whose title is title (with its underline). */
 GtkWidget          *test_app_find_entry_row  (GtkWidget       *widget,
                                               const char      *title);

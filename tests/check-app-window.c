@@ -614,17 +614,6 @@ wait_for_label (const char *text)
   return label;
 }
 
-static AdwMessageDialog *
-visible_message_dialog (void)
-{
-  AdwMessageDialog *dialog = NULL;
-
-  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      dialog = l->data;
-  return dialog;
-}
-
 /* Export PDF… draws on a worker thread: meanwhile the exports are off and Cancel is
  * on; then a toast, and the file is whole and its owner's only. */
 START_TEST (test_reports_export_pdf)
@@ -699,7 +688,7 @@ START_TEST (test_reports_export_pdf)
   /* A folder that is not there: a dialog says so, in words. */
   candour_report_view_export_pdf (shares, missing);
   wait_for_export (shares);
-  dialog = visible_message_dialog ();
+  dialog = test_app_find_message_dialog ();
   ck_assert_ptr_nonnull (dialog);
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Export");
   expected = g_strdup_printf ("Could not write %s: the folder %s/no such folder does not exist. "
@@ -728,7 +717,7 @@ START_TEST (test_reports_export_pdf_cancelled)
   text = read_text (earlier, &length);
   ck_assert_str_eq (text, "the earlier scorecard");
   ck_assert (!has_hidden_file (folder));
-  ck_assert_ptr_null (visible_message_dialog ());
+  ck_assert_ptr_null (test_app_find_message_dialog ());
 
   candour_report_view_export_pdf (scorecard, fresh);
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (scorecard), "report.cancel-export", NULL));
@@ -762,7 +751,7 @@ START_TEST (test_reports_export_xlsx)
 
   candour_report_view_export_xlsx (scorecard, path);
   test_app_wait ();
-  ck_assert_ptr_null (visible_message_dialog ());
+  ck_assert_ptr_null (test_app_find_message_dialog ());
   ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), "Saved scorecard.xlsx"),
                     "Saved scorecard.xlsx");
   ck_assert_uint_eq (file_mode (path), 0600);
@@ -780,7 +769,7 @@ START_TEST (test_reports_export_xlsx)
 
   candour_report_view_export_xlsx (scorecard, missing);
   test_app_wait ();
-  dialog = visible_message_dialog ();
+  dialog = test_app_find_message_dialog ();
   ck_assert_ptr_nonnull (dialog);
   ck_assert_str_eq (adw_message_dialog_get_heading (dialog), "Could Not Export");
   expected = g_strdup_printf ("Could not write %s: the folder %s/no such folder does not exist. "
@@ -1296,23 +1285,6 @@ START_TEST (test_connect_to_server)
 }
 END_TEST
 
-static GtkWidget *
-widget_with_tooltip (GtkWidget  *widget,
-                     const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = widget_with_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* "As at 31 March": the day the findings are judged as of, chosen in the window. */
 START_TEST (test_judge_as_of_a_chosen_day)
 {
@@ -1338,7 +1310,7 @@ START_TEST (test_judge_as_of_a_chosen_day)
   }
 
   show ("findings");
-  button = GTK_MENU_BUTTON (widget_with_tooltip (GTK_WIDGET (window), "Judge As Of…"));
+  button = GTK_MENU_BUTTON (test_app_find_by_tooltip (GTK_WIDGET (window), "Judge As Of…"));
   ck_assert_ptr_nonnull (button);
   ck_assert (gtk_widget_get_visible (GTK_WIDGET (button)));
   popover = CANDOUR_AS_OF_POPOVER (gtk_menu_button_get_popover (button));
