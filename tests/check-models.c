@@ -17,6 +17,7 @@
 #include "candour-date.h"
 #include "candour-demo.h"
 #include "candour-finding.h"
+#include "candour-finding-report.h"
 #include "candour-finding-summary.h"
 #include "candour-organisation.h"
 #include "candour-payment-list.h"
@@ -121,6 +122,76 @@ START_TEST (test_findings_totals)
   ck_assert_int_eq (totals.promised, 175850000);
   ck_assert_int_eq (totals.subcontracted, 117600000);
   ck_assert_int_eq (totals.paid, 40379136);
+}
+END_TEST
+
+/* The Findings page exports the findings it shows through a report over them: the
+ * whole list reads exactly as `candour-cli reconcile` writes it... */
+START_TEST (test_finding_report_is_the_reconcile_report)
+{
+  g_autoptr(CandourDatabase) db = open_demo ();
+  g_autoptr(GListModel) findings = load_findings (db);
+  g_autoptr(CandourReport) shown = candour_finding_report_new (db, findings);
+  g_autoptr(CandourReport) reconcile = NULL;
+  g_autofree char *shown_csv = NULL;
+  g_autofree char *reconcile_csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  CandourReconcileOptions options;
+
+  candour_reconcile_options_init (&options);
+  options.as_of = g_strdup (TODAY);
+  reconcile = candour_report_findings (db, &options, NULL);
+  candour_reconcile_options_clear (&options);
+  ck_assert_ptr_nonnull (reconcile);
+
+  shown_csv = test_report_csv (shown);
+  reconcile_csv = test_report_csv (reconcile);
+  ck_assert_str_eq (shown_csv, reconcile_csv);
+  lines = g_strsplit (shown_csv, "\n", -1);
+  ck_assert_uint_eq (g_strv_length (lines), 1 + 23 + 1);
+  ck_assert_ptr_null (candour_report_get_query (shown));
+}
+END_TEST
+
+/* ...and a filtered list, in the page's order, gives those rows in that order, empty
+ * cells where the report leaves them empty. */
+START_TEST (test_finding_report_keeps_the_list_order)
+{
+  g_autoptr(CandourDatabase) db = open_demo ();
+  g_autoptr(GListModel) findings = load_findings (db);
+  g_autoptr(GListStore) some = g_list_store_new (CANDOUR_TYPE_FINDING);
+  g_autoptr(CandourFinding) bgtra = find (findings, "BID-04", "ORG-BGTRA");
+  g_autoptr(CandourFinding) acwh = find (findings, "BID-01", "ORG-ACWH");
+  g_autoptr(CandourReport) report = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *promised = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_list_store_append (some, bgtra);
+  g_list_store_append (some, acwh);
+  report = candour_finding_report_new (db, G_LIST_MODEL (some));
+  /* The report holds its own rows: the list may change under it. */
+  g_list_store_remove_all (some);
+
+  csv = test_report_csv (report);
+  lines = g_strsplit (csv, "\n", -1);
+  ck_assert_uint_eq (g_strv_length (lines), 4);
+  ck_assert (g_str_has_prefix (lines[1], "BID-04,"));
+  ck_assert (strstr (lines[1], ",ORG-BGTRA,") != NULL);
+  /* No promise recorded: an empty cell, as the query leaves it. */
+  ck_assert (g_str_has_suffix (lines[1], ",,0.00,0.00,0.00,bid_candy"));
+  ck_assert (g_str_has_prefix (lines[2], "BID-01,"));
+  ck_assert_msg (g_str_has_suffix (lines[2], ",120000.00,120000.00,66958.90,46666.62,underpaid"), "%s", lines[2]);
+  ck_assert_str_eq (lines[3], "");
+
+  /* Read again for people, the cells are formatted as on screen. */
+  g_clear_pointer (&report, candour_report_free);
+  g_list_store_append (some, acwh);
+  report = candour_finding_report_new (db, G_LIST_MODEL (some));
+  ck_assert (candour_report_next (report, NULL));
+  promised = candour_report_format_cell (report, CANDOUR_FINDING_PROMISED, CANDOUR_CELL_FORMAT_DISPLAY);
+  ck_assert_str_eq (promised, "£120,000.00");
+  ck_assert (!candour_report_next (report, NULL));
 }
 END_TEST
 
@@ -750,6 +821,8 @@ candour_models_suite (void)
   tcase_add_test (tc, test_findings_list);
   tcase_add_test (tc, test_findings_totals);
   tcase_add_test (tc, test_findings_summary);
+  tcase_add_test (tc, test_finding_report_is_the_reconcile_report);
+  tcase_add_test (tc, test_finding_report_keeps_the_list_order);
   tcase_add_test (tc, test_record_lists);
   tcase_add_test (tc, test_ref_search);
   tcase_add_test (tc, test_payment_list_reads_pages);

@@ -12,7 +12,10 @@
 struct _CandourReport
 {
   CandourDatabase *db;
-  CandourQuery *query;
+  CandourQuery *query;          /* NULL for rows in memory: */
+  const CandourReportSource *source;
+  gpointer rows;
+  GDestroyNotify rows_free;
   const CandourReportColumn *columns;
   guint n_columns;
 };
@@ -44,6 +47,29 @@ candour_report_new (CandourDatabase            *db,
   return self;
 }
 
+CandourReport *
+candour_report_new_for_rows (CandourDatabase           *db,
+                             const CandourReportSource *source,
+                             gpointer                   rows,
+                             GDestroyNotify             rows_free,
+                             const CandourReportColumn *columns,
+                             guint                      n_columns)
+{
+  CandourReport *self;
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  self = g_new0 (CandourReport, 1);
+  self->db = g_object_ref (db);
+  self->source = source;
+  self->rows = rows;
+  self->rows_free = rows_free;
+  self->columns = columns;
+  self->n_columns = n_columns;
+  return self;
+}
+
 void
 candour_report_free (CandourReport *self)
 {
@@ -51,7 +77,10 @@ candour_report_free (CandourReport *self)
     return;
 
   /* The query belongs to the database's cache: leave it reset for the next user. */
-  candour_query_reset (self->query);
+  if (self->query != NULL)
+    candour_query_reset (self->query);
+  else if (self->rows_free != NULL)
+    self->rows_free (self->rows);
   g_clear_object (&self->db);
   g_free (self);
 }
@@ -87,6 +116,8 @@ gboolean
 candour_report_next (CandourReport  *self,
                      GError        **error)
 {
+  if (self->query == NULL)
+    return self->source->next (self->rows);
   return candour_query_step (self->query, error) == CANDOUR_QUERY_ROW;
 }
 
@@ -94,6 +125,8 @@ gboolean
 candour_report_cell_is_null (CandourReport *self,
                              guint          column)
 {
+  if (self->query == NULL)
+    return self->source->is_null (self->rows, column);
   return candour_query_is_null_at (self->query, column);
 }
 
@@ -101,6 +134,8 @@ gint64
 candour_report_get_int64 (CandourReport *self,
                           guint          column)
 {
+  if (self->query == NULL)
+    return self->source->get_int64 (self->rows, column);
   return candour_query_get_int64_at (self->query, column);
 }
 
@@ -108,6 +143,8 @@ const char *
 candour_report_get_text (CandourReport *self,
                          guint          column)
 {
+  if (self->query == NULL)
+    return self->source->get_text (self->rows, column);
   return candour_query_get_text_at (self->query, column);
 }
 

@@ -50,7 +50,29 @@ CandourReport       *candour_report_new            (CandourDatabase           *d
                                                     const CandourReportColumn *columns,
                                                     guint                      n_columns,
                                                     GError                   **error);
+/* A report over rows already in memory (what a list on screen shows), read through
+ * source's functions from rows and written out exactly as a query's rows are.
+ * rows_free (may be NULL) frees rows with the report; db is the database they came
+ * from, so that an export is never written over one of its files. */
+typedef struct
+{
+  gboolean    (*next)      (gpointer rows);     /* to the next row; FALSE after the last */
+  gboolean    (*is_null)   (gpointer rows,
+                            guint    column);
+  gint64      (*get_int64) (gpointer rows,
+                            guint    column);
+  const char *(*get_text)  (gpointer rows,
+                            guint    column);
+} CandourReportSource;
+
+CandourReport       *candour_report_new_for_rows   (CandourDatabase           *db,
+                                                    const CandourReportSource *source,
+                                                    gpointer                   rows,
+                                                    GDestroyNotify             rows_free,
+                                                    const CandourReportColumn *columns,
+                                                    guint                      n_columns);
 void                 candour_report_free           (CandourReport *self);
+/* The query a report runs (NULL for rows in memory). */
 CandourQuery        *candour_report_get_query      (CandourReport *self);
 CandourDatabase     *candour_report_get_database   (CandourReport *self);
 

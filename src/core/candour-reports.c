@@ -340,6 +340,13 @@ engine_report (CandourDatabase                *db,
   return report;
 }
 
+const CandourReportColumn *
+candour_report_findings_columns (guint *n_columns)
+{
+  *n_columns = N_FINDINGS_COLUMNS;
+  return finding_rows_columns;
+}
+
 CandourReport *
 candour_report_findings (CandourDatabase                *db,
                          const CandourReconcileOptions  *options,

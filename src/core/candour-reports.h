@@ -39,6 +39,9 @@ void           candour_reconcile_options_clear (CandourReconcileOptions *options
 CandourReport *candour_report_findings       (CandourDatabase                   *db,
                                               const CandourReconcileOptions     *options,
                                               GError                           **error);
+/* The findings report's columns, for a report of findings already read. */
+const CandourReportColumn *
+               candour_report_findings_columns (guint *n_columns);
 /* Which findings a question is about; 0 means any. Set bid, partner, both, or lead:
  * the partners a bid named, a partner's findings, one named partner of one bid, or every
  * finding of a lead provider. All zero is every finding. */
