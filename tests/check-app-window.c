@@ -781,6 +781,108 @@ START_TEST (test_reports_export_xlsx)
 }
 END_TEST
 
+static guint
+count_occurrences (const char *text,
+                   const char *word)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (text, word); at != NULL; at = strstr (at + 1, word))
+    n++;
+  return n;
+}
+
+static void
+wait_for_findings_export (CandourFindingsPage *page)
+{
+  while (candour_findings_page_get_exporting (page))
+    g_main_context_iteration (NULL, TRUE);
+  test_app_wait ();
+}
+
+/* The Findings page exports what it shows, in its order: as the CLI's CSV, as a
+ * spreadsheet, and as a PDF that says what was chosen and what the findings mean. */
+START_TEST (test_findings_export)
+{
+  CandourFindingsPage *page = CANDOUR_FINDINGS_PAGE (show ("findings"));
+  GtkWidget *button = test_app_find_by_tooltip (GTK_WIDGET (page),
+                                                "Save the findings shown, as they are sorted, as a file to hand on");
+  g_autofree char *csv_path = g_build_filename (folder, "findings.csv", NULL);
+  g_autofree char *xlsx_path = g_build_filename (folder, "findings.xlsx", NULL);
+  g_autofree char *pdf_path = g_build_filename (folder, "findings.pdf", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *core = NULL;
+  gsize length;
+
+  candour_findings_page_set_status (page, "bid_candy");
+  candour_findings_page_set_lead (page, "Kindred Pathways");
+  ck_assert_uint_eq (n_shown (page), 3);
+  ck_assert_ptr_nonnull (button);
+  ck_assert (GTK_IS_MENU_BUTTON (button));
+  ck_assert (gtk_widget_get_sensitive (button));
+
+  candour_findings_page_export (page, CANDOUR_FINDINGS_EXPORT_CSV, csv_path);
+  ck_assert (candour_findings_page_get_exporting (page));
+  ck_assert (!gtk_widget_get_sensitive (button));
+  wait_for_findings_export (page);
+  ck_assert (gtk_widget_get_sensitive (button));
+  ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), "Saved findings.csv"),
+                    "Saved findings.csv");
+  ck_assert_uint_eq (file_mode (csv_path), 0600);
+  csv = read_text (csv_path, &length);
+  ck_assert_str_eq (csv, "\xEF\xBB\xBF"
+    "bid_ref,contract_ref,lead_ref,lead_name,partner_ref,partner_name,partner_size,consent,"
+    "promised,subcontracted,due,paid,status\r\n"
+    "BID-01,CON-01,ORG-KINDRED,Kindred Pathways,ORG-GREENWAY,Greenway Allotment Therapy CIC,small,unknown,"
+    ",0.00,0.00,0.00,bid_candy\r\n"
+    "BID-01,CON-01,ORG-KINDRED,Kindred Pathways,ORG-ODR,Open Door Recovery Harrowfield,medium,yes,"
+    "90000.00,0.00,0.00,0.00,bid_candy\r\n"
+    "BID-01,CON-01,ORG-KINDRED,Kindred Pathways,ORG-VOICES,Harrowfield Hearing Voices Group,unknown,no,"
+    "30000.00,0.00,0.00,0.00,bid_candy\r\n");
+
+  candour_findings_page_export (page, CANDOUR_FINDINGS_EXPORT_XLSX, xlsx_path);
+  wait_for_findings_export (page);
+  sheet = test_read_zip_part (xlsx_path, "xl/worksheets/sheet1.xml");
+  core = test_read_zip_part (xlsx_path, "docProps/core.xml");
+  /* Three rows under the header, thirteen columns; money as numbers. */
+  ck_assert_ptr_nonnull (strstr (sheet, "<autoFilter ref=\"A1:M4\"/>"));
+  ck_assert_ptr_nonnull (strstr (sheet, "<c r=\"F3\" t=\"inlineStr\"><is><t>Open Door Recovery Harrowfield</t></is></c>"));
+  ck_assert_ptr_nonnull (strstr (sheet, "<c r=\"I3\" s=\"2\"><v>90000</v></c>"));
+  ck_assert_ptr_nonnull (strstr (core, "<dc:title>Findings</dc:title>"));
+
+  candour_findings_page_export (page, CANDOUR_FINDINGS_EXPORT_PDF, pdf_path);
+  wait_for_findings_export (page);
+  /* Its toast waits behind the others (a window under test is never active). */
+  ck_assert_ptr_null (test_app_find_message_dialog ());
+  ck_assert_uint_eq (file_mode (pdf_path), 0600);
+  {
+    g_autofree char *text = spawn_output ((const char *[]) { "pdftotext", pdf_path, "-", NULL });
+    g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+    g_autofree char *flat = NULL;
+
+    ck_assert_msg (strstr (text, "Greenway Allotment Therapy CIC") != NULL, "%s", text);
+    ck_assert (strstr (text, "Open Door Recovery Harrowfield") != NULL);
+    ck_assert (strstr (text, "Harrowfield Hearing Voices Group") != NULL);
+    ck_assert_msg (strstr (text, "ORG-") == NULL, "a ref where a name belongs:\n%s", text);
+    ck_assert (strstr (text, "Candour · Findings · page 1 of 1") != NULL);
+    /* The last columns too, on every row: subcontracted, due and paid are £0.00 in each
+     * of the three, and so is the headline "Paid to them". */
+    ck_assert_uint_eq (count_occurrences (text, "£0.00"), 3 * 3 + 1);
+    /* Which findings, how they were judged, and the words explained. */
+    flat = g_regex_replace (space, text, -1, 0, " ", 0, NULL);
+    ck_assert_msg (strstr (flat, "Shown: Bid candy only, lead provider Kindred Pathways.") != NULL, "%s", flat);
+    ck_assert (strstr (flat, "Judged as of 30/06/2025, allowing 90 days for a subcontract") != NULL);
+    ck_assert (strstr (flat, "Bid candy Named in the bid, but no subcontract once the days allowed had passed") != NULL);
+    ck_assert (strstr (flat, "Honoured Subcontracted as promised and paid what was due") != NULL);
+  }
+
+  candour_findings_page_set_status (page, NULL);
+  candour_findings_page_set_lead (page, NULL);
+  ck_assert_uint_eq (n_shown (page), 23);
+}
+END_TEST
+
 typedef struct
 {
   gboolean done;
@@ -836,6 +938,49 @@ START_TEST (test_pdf_cancelled_while_drawing)
   ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
   ck_assert (!has_hidden_file (folder));
   g_clear_error (&written.error);
+}
+END_TEST
+
+/* Names too long for any page: they wrap at spaces, and the last column is on the page
+ * on every row. Nine columns that do not fit a portrait page turn it. */
+START_TEST (test_pdf_long_names_wrap)
+{
+  g_autoptr(CandourPdfReport) report = candour_pdf_report_new ();
+  g_autofree char *path = g_build_filename (folder, "long-names.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  report->title = g_strdup ("Long names");
+  report->n_columns = 9;
+  report->headings = g_strsplit ("Partner|Lead provider|Bid|Finding|Promised|Subcontracted|Due|Paid|Paid of due",
+                                 "|", -1);
+  report->numeric = g_new0 (gboolean, 9);
+  for (guint c = 4; c < 9; c++)
+    report->numeric[c] = TRUE;
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("The Harrowfield and District Association for the Advancement of "
+                                               "Community Wellbeing number %u|Kindred Pathways Community Interest "
+                                               "Company and Associated Partnerships|BID-%02u|Short-changed|"
+                                               "£180,000.00|£120,000.00|£9,534.25|£9,999.99|%u.9%%", i, i, 100 + i);
+      g_ptr_array_add (report->rows, g_strsplit (line, "|", -1));
+    }
+
+  ck_assert_msg (candour_pdf_report_write (report, NULL, path, NULL, &error), "%s", error ? error->message : "");
+  pdf = read_text (path, &length);
+  ck_assert_msg (contains (pdf, length, "/MediaBox [ 0 0 841.89"), "not a landscape A4 page");
+  text = spawn_output ((const char *[]) { "pdftotext", "-layout", path, "-", NULL });
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("£9,999.99 +%u\\.9%%", 100 + i);
+
+      ck_assert_msg (g_regex_match_simple (pattern, text, 0, 0), "no /%s/ in:\n%s", pattern, text);
+    }
+  /* Wrapped at spaces, never inside a word: each row's words are all there whole. */
+  ck_assert_uint_eq (count_occurrences (text, "Wellbeing"), 30);
+  ck_assert_uint_eq (count_occurrences (text, "Partnerships"), 30);
 }
 END_TEST
 
@@ -1356,7 +1501,9 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_report_chart_shows_twelve);
   tcase_add_test (tc, test_reports_export_pdf);
   tcase_add_test (tc, test_reports_export_pdf_cancelled);
+  tcase_add_test (tc, test_pdf_long_names_wrap);
   tcase_add_test (tc, test_reports_export_xlsx);
+  tcase_add_test (tc, test_findings_export);
   tcase_add_test (tc, test_pdf_cancelled_while_drawing);
   tcase_add_test (tc, test_story);
   tcase_add_test (tc, test_preferences_rejudge);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "candour-export-feedback.h"
 #include "candour-finding.h"
 #include "candour-findings-page.h"
 #include "candour-labels.h"
@@ -34,8 +35,12 @@ struct _CandourFindingsPage
   GtkStringFilter *status_filter;
   GtkStringFilter *lead_filter;
   AdwStatusPage *empty_page;
+  GtkMenuButton *export_button;
 
   CandourSession *session;
+  GtkNativeDialog *chooser;     /* the export's file chooser, while it is open */
+  GCancellable *exporting;      /* while a file is being written… */
+  char *export_path;            /* … to this path */
   GStrv leads;                  /* names offered by the lead filter, after "All" */
   gboolean stale;               /* judged again while the page was hidden */
 };
@@ -228,6 +233,160 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Exports */
+
+static void
+update_export_actions (CandourFindingsPage *self)
+{
+  gboolean can = self->session != NULL && self->exporting == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-csv", can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-xlsx", can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", can);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), can);
+  gtk_menu_button_set_label (self->export_button, self->exporting != NULL ? _("Exporting…") : _("_Export"));
+}
+
+/* Which findings the page shows, in words, for the PDF: "Bid candy only, lead provider
+ * Kindred Pathways, matching “youth”"; NULL when it shows them all. */
+static char *
+shown_text (CandourFindingsPage *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *status = gtk_string_filter_get_search (self->status_filter);
+  const char *lead = gtk_string_filter_get_search (self->lead_filter);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (status != NULL && status[0] != '\0')
+    /* Translators: which findings a PDF lists, "Bid candy only" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s only"), candour_status_label (status)));
+  if (lead != NULL && lead[0] != '\0')
+    /* Translators: which findings a PDF lists, "lead provider Kindred Pathways" */
+    g_ptr_array_add (parts, g_strdup_printf (_("lead provider %s"), lead));
+  if (search != NULL && search[0] != '\0')
+    /* Translators: which findings a PDF lists, "matching “youth”" */
+    g_ptr_array_add (parts, g_strdup_printf (_("matching “%s”"), search));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **)parts->pdata);
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CandourFindingsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_steal_pointer (&self->export_path);
+  gboolean gone = self->exporting == NULL;
+
+  g_clear_object (&self->exporting);
+  if (gone)
+    return;
+  update_export_actions (self);
+
+  if (candour_findings_export_finish (result, &error))
+    candour_export_feedback_saved (GTK_WIDGET (self), path);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    candour_export_feedback_failed (GTK_WIDGET (self), error);
+}
+
+void
+candour_findings_page_export (CandourFindingsPage         *self,
+                              CandourFindingsExportFormat  format,
+                              const char                  *path)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_if_fail (CANDOUR_IS_FINDINGS_PAGE (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (self->session != NULL && self->exporting == NULL);
+
+  /* Every row the page will show, in its order: the findings of a page not shown since
+   * they were judged, and the filtering and sorting still under way, are finished now. */
+  if (self->stale)
+    reload (self);
+  gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
+  gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
+  shown = shown_text (self);
+
+  self->exporting = g_cancellable_new ();
+  self->export_path = g_strdup (path);
+  candour_findings_export_async (self->session, G_LIST_MODEL (self->filter_model), shown, format, path,
+                                 self->exporting, on_exported, g_object_ref (self));
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+  update_export_actions (self);
+}
+
+gboolean
+candour_findings_page_get_exporting (CandourFindingsPage *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_FINDINGS_PAGE (self), FALSE);
+
+  return self->exporting != NULL;
+}
+
+static void
+on_export_response (CandourFindingsPage *self,
+                    int                  response,
+                    GtkNativeDialog     *chooser)
+{
+  CandourFindingsExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  g_clear_object (&self->chooser);
+  if (path != NULL && self->session != NULL && self->exporting == NULL)
+    candour_findings_page_export (self, format, path);
+}
+
+static void
+choose_export_file (CandourFindingsPage         *self,
+                    CandourFindingsExportFormat  format)
+{
+  static const struct {
+    const char *title;
+    const char *name;
+  } formats[] = {
+    [CANDOUR_FINDINGS_EXPORT_CSV] = { N_("Export Findings as CSV"), "findings.csv" },
+    [CANDOUR_FINDINGS_EXPORT_XLSX] = { N_("Export Findings as Spreadsheet"), "findings.xlsx" },
+    [CANDOUR_FINDINGS_EXPORT_PDF] = { N_("Export Findings as PDF"), "findings.pdf" },
+  };
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+
+  if (self->session == NULL || self->exporting != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_(formats[format].title), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), formats[format].name);
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_export_response), self);
+
+  g_clear_object (&self->chooser);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CandourFindingsExportFormat format = CANDOUR_FINDINGS_EXPORT_PDF;
+
+  if (g_str_equal (action_name, "page.export-csv"))
+    format = CANDOUR_FINDINGS_EXPORT_CSV;
+  else if (g_str_equal (action_name, "page.export-xlsx"))
+    format = CANDOUR_FINDINGS_EXPORT_XLSX;
+  choose_export_file (CANDOUR_FINDINGS_PAGE (widget), format);
+}
+
 static void
 candour_findings_page_dispose (GObject *object)
 {
@@ -242,6 +401,12 @@ candour_findings_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_pointer (&self->leads, g_strfreev);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  /* The file is still written whole, or not at all; no one is left to be told. */
+  g_clear_object (&self->exporting);
+  g_clear_pointer (&self->export_path, g_free);
 
   G_OBJECT_CLASS (candour_findings_page_parent_class)->dispose (object);
 }
@@ -322,12 +487,16 @@ candour_findings_page_class_init (CandourFindingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, status_filter);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, lead_filter);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, export_button);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_lead_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_activate);
   candour_labels_bind_template_callbacks (widget_class);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.export-xlsx", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -358,6 +527,7 @@ candour_findings_page_init (CandourFindingsPage *self)
   /* Most serious first, as the Overview lists them. */
   gtk_column_view_sort_by_column (self->view, self->status_column, GTK_SORT_ASCENDING);
   reload (self);
+  update_export_actions (self);
 }
 
 CandourSession *
@@ -387,6 +557,7 @@ candour_findings_page_set_session (CandourFindingsPage *self,
     }
 
   reload (self);
+  update_export_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "candour-findings-export.h"
 #include "candour-session.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,12 @@ void            candour_findings_page_set_search  (CandourFindingsPage *self,
                                                    const char          *text);
 /* The rows shown after filtering, in the order shown. */
 GListModel     *candour_findings_page_get_shown   (CandourFindingsPage *self);
+
+/* Writes the rows shown, in the order shown, to path (as Export does once a file is
+ * chosen), then says so in a toast; nothing while a file is being written. */
+void            candour_findings_page_export      (CandourFindingsPage         *self,
+                                                   CandourFindingsExportFormat  format,
+                                                   const char                  *path);
+gboolean        candour_findings_page_get_exporting (CandourFindingsPage       *self);
 
 G_END_DECLS

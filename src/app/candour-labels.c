@@ -69,6 +69,22 @@ candour_status_explanation (const char *status)
   return LOOKUP (labels, status);
 }
 
+void
+candour_status_glossary (GStrv *terms,
+                         GStrv *meanings)
+{
+  /* Not "not awarded": the reports judge won bids only. */
+  guint n = CANDOUR_N_STATUSES - 1;
+
+  *terms = g_new0 (char *, n + 1);
+  *meanings = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      (*terms)[i] = g_strdup (candour_status_label (candour_statuses[i]));
+      (*meanings)[i] = g_strdup (candour_status_explanation (candour_statuses[i]));
+    }
+}
+
 const char *
 candour_status_css_class (const char *status)
 {

@@ -86,6 +86,8 @@ candour_pdf_report_free (CandourPdfReport *report)
   g_strfreev (report->figure_values);
   candour_bar_chart_data_free (report->chart);
   g_free (report->chart_caption);
+  g_strfreev (report->glossary_terms);
+  g_strfreev (report->glossary_meanings);
   g_strfreev (report->headings);
   g_free (report->numeric);
   g_clear_pointer (&report->rows, g_ptr_array_unref);
@@ -280,58 +282,130 @@ text_width (PangoLayout *layout,
   return width;
 }
 
-/* Columns as wide as their widest cell (headings may wrap at spaces), the font made
- * smaller until the table fits the page. */
+/* Each column as wide as its widest cell at size points (headings may wrap at spaces),
+ * into page->column_widths; returns the table's width, or -1 when cancelled. */
+static double
+measure_columns (Page *page,
+                 int   size)
+{
+  const CandourPdfReport *report = page->report;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) bold = NULL;
+  g_autoptr(PangoFontDescription) bold_font = NULL;
+  double total = 0;
+
+  g_clear_pointer (&page->table_font, pango_font_description_free);
+  page->table_font = pango_font_description_from_string ("Sans");
+  pango_font_description_set_size (page->table_font, size * PANGO_SCALE);
+  layout = pango_cairo_create_layout (page->cr);
+  pango_layout_set_font_description (layout, page->table_font);
+  bold = pango_cairo_create_layout (page->cr);
+  bold_font = pango_font_description_copy (page->table_font);
+  pango_font_description_set_weight (bold_font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (bold, bold_font);
+
+  for (guint c = 0; c < report->n_columns; c++)
+    {
+      g_auto(GStrv) words = g_strsplit (report->headings[c], " ", -1);
+      double width = 0;
+
+      for (guint w = 0; words[w] != NULL; w++)
+        width = MAX (width, text_width (bold, words[w]));
+      for (guint r = 0; r < report->rows->len; r++)
+        width = MAX (width, text_width (layout, ((GStrv)g_ptr_array_index (report->rows, r))[c]));
+      /* Column by column: a smaller font's pass measures them again, unseen. */
+      page_progress (page, (guint64)report->rows->len * (c + 1) / report->n_columns);
+      if (g_cancellable_is_cancelled (page->cancellable))
+        return -1;
+      page->column_widths[c] = width + 2 * CELL_PADDING;
+      total += page->column_widths[c];
+    }
+  return total;
+}
+
+/* The widest word of a text column at the table's font: narrower, it would break. */
+static double
+widest_word (Page  *page,
+             guint  column)
+{
+  const CandourPdfReport *report = page->report;
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (page->cr);
+  double width = 0;
+
+  pango_layout_set_font_description (layout, page->table_font);
+  for (guint r = 0; r < report->rows->len; r++)
+    {
+      g_auto(GStrv) words = g_strsplit (((GStrv)g_ptr_array_index (report->rows, r))[column], " ", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        width = MAX (width, text_width (layout, words[w]));
+    }
+  return width + 2 * CELL_PADDING;
+}
+
+/* Long names wrap rather than push the last columns off the page: the widest text
+ * columns are narrowed to one width, as much as the figures (which never wrap) leave,
+ * but never below their longest word. */
+static void
+narrow_text_columns (Page   *page,
+                     double  available)
+{
+  const CandourPdfReport *report = page->report;
+  g_autofree double *floors = g_new0 (double, report->n_columns);
+  double figures = 0;
+  double cap = 0;
+
+  for (guint c = 0; c < report->n_columns; c++)
+    {
+      if (report->numeric[c])
+        figures += page->column_widths[c];
+      else
+        {
+          floors[c] = MIN (widest_word (page, c), page->column_widths[c]);
+          cap = MAX (cap, page->column_widths[c]);
+        }
+    }
+
+  /* The widest cap at which the text columns fit: lower it a point at a time. */
+  for (; cap > 0; cap -= 1)
+    {
+      double text = 0;
+
+      for (guint c = 0; c < report->n_columns; c++)
+        if (!report->numeric[c])
+          text += MAX (floors[c], MIN (page->column_widths[c], cap));
+      if (figures + text <= available)
+        break;
+    }
+  for (guint c = 0; c < report->n_columns; c++)
+    if (!report->numeric[c])
+      page->column_widths[c] = MAX (floors[c], MIN (page->column_widths[c], cap));
+}
+
+/* Columns as wide as their widest cell, the font made smaller until the table fits the
+ * page; past that, the widest text columns wrap at a size still easy to read. */
 static void
 size_columns (Page *page)
 {
-  const CandourPdfReport *report = page->report;
   double available = page->width - 2 * MARGIN;
+  double total = 0;
 
-  for (int size = 8; size >= 5; size--)
+  for (int size = 8; size >= 6; size--)
     {
-      g_autoptr(PangoLayout) layout = NULL;
-      g_autoptr(PangoLayout) bold = NULL;
-      double total = 0;
-
-      g_clear_pointer (&page->table_font, pango_font_description_free);
-      page->table_font = pango_font_description_from_string ("Sans");
-      pango_font_description_set_size (page->table_font, size * PANGO_SCALE);
-      layout = pango_cairo_create_layout (page->cr);
-      pango_layout_set_font_description (layout, page->table_font);
-      bold = pango_cairo_create_layout (page->cr);
-      {
-        g_autoptr(PangoFontDescription) bold_font = pango_font_description_copy (page->table_font);
-
-        pango_font_description_set_weight (bold_font, PANGO_WEIGHT_BOLD);
-        pango_layout_set_font_description (bold, bold_font);
-      }
-
-      for (guint c = 0; c < report->n_columns; c++)
-        {
-          g_auto(GStrv) words = g_strsplit (report->headings[c], " ", -1);
-          double width = 0;
-
-          for (guint w = 0; words[w] != NULL; w++)
-            width = MAX (width, text_width (bold, words[w]));
-          for (guint r = 0; r < report->rows->len; r++)
-            width = MAX (width, text_width (layout, ((GStrv)g_ptr_array_index (report->rows, r))[c]));
-          /* Column by column: a smaller font's pass measures them again, unseen. */
-          page_progress (page, (guint64)report->rows->len * (c + 1) / report->n_columns);
-          if (g_cancellable_is_cancelled (page->cancellable))
-            return;
-          page->column_widths[c] = width + 2 * CELL_PADDING;
-          total += page->column_widths[c];
-        }
-
-      if (total <= available || size == 5)
+      total = measure_columns (page, size);
+      if (total < 0)
+        return;
+      if (total <= available)
         {
           /* Spare width goes to the first column, usually the names. */
-          if (total < available)
-            page->column_widths[0] += available - total;
+          page->column_widths[0] += available - total;
           return;
         }
     }
+
+  if (measure_columns (page, 7) < 0)
+    return;
+  narrow_text_columns (page, available);
 }
 
 static PangoLayout *
@@ -431,6 +505,36 @@ table (Page *page)
     }
 }
 
+/* What the table's words mean, "Bid candy: named in the bid, …", each entry kept whole
+ * on one page. */
+static void
+glossary (Page *page)
+{
+  const CandourPdfReport *report = page->report;
+
+  if (report->glossary_terms == NULL || g_cancellable_is_cancelled (page->cancellable))
+    return;
+
+  page->y += 14;
+  paragraph (page, "Sans Bold 9", _("What each finding means"), 0.2, 6);
+  for (guint i = 0; report->glossary_terms[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = new_layout (page->cr, "Sans 8", page->width - 2 * MARGIN);
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>  %s", report->glossary_terms[i],
+                                                         report->glossary_meanings[i]);
+      int height;
+
+      pango_layout_set_markup (layout, markup, -1);
+      pango_layout_get_pixel_size (layout, NULL, &height);
+      if (page->y + height > page->height - MARGIN)
+        new_page (page);
+      cairo_set_source_rgb (page->cr, 0.2, 0.2, 0.2);
+      cairo_move_to (page->cr, MARGIN, page->y);
+      pango_cairo_show_layout (page->cr, layout);
+      page->y += height + 4;
+    }
+}
+
 /* Lays the report out on page->cr from the first page; returns how many pages it took. */
 static int
 lay_out (Page *page)
@@ -444,6 +548,7 @@ lay_out (Page *page)
   figures (page);
   chart (page);
   table (page);
+  glossary (page);
   footer (page);
   cairo_show_page (page->cr);
   return page->page;
@@ -467,6 +572,30 @@ author (void)
   return name != NULL && name[0] != '\0' && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
 }
 
+/* Whether the table fits a portrait page at the smallest size the font goes down to. */
+static gboolean
+fits_portrait (CandourPdfReport *report,
+               GCancellable     *cancellable)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  Page page = { 0 };
+  double width;
+
+  page.width = A4_SHORT;
+  page.height = A4_LONG;
+  page.report = report;
+  page.cancellable = cancellable;
+  page.column_widths = g_new0 (double, MAX (1, report->n_columns));
+  page.cr = cairo_create (surface);
+  width = measure_columns (&page, 6);
+
+  cairo_destroy (page.cr);
+  cairo_surface_destroy (surface);
+  g_clear_pointer (&page.table_font, pango_font_description_free);
+  g_free (page.column_widths);
+  return width <= page.width - 2 * MARGIN;
+}
+
 /* Draws the report into stream: laid out once to count the pages, then for real. */
 static gboolean
 draw_report (CandourPdfReport  *report,
@@ -480,8 +609,9 @@ draw_report (CandourPdfReport  *report,
   gboolean landscape;
   Page page = { 0 };
 
-  /* Up to nine columns read well on a portrait page; more need it turned. */
-  landscape = report->n_columns > 9;
+  /* Up to nine columns read well on a portrait page, if they fit it; more, or wider,
+   * need it turned. */
+  landscape = report->n_columns > 9 || !fits_portrait (report, cancellable);
   page.width = landscape ? A4_LONG : A4_SHORT;
   page.height = landscape ? A4_SHORT : A4_LONG;
   page.report = report;

@@ -1,6 +1,6 @@
 /* candour-pdf-report.h: a report as an A4 PDF for a funder or commissioner
  *
- * Title, date, headline figures, the chart and the table, in that order; the table
+ * Title, date, headline figures, the chart, the table and a glossary, in that order; the table
  * runs on over as many pages as it needs with its headings repeated. Wide tables turn
  * the page to landscape.
  *
@@ -32,6 +32,8 @@ typedef struct
   GStrv headings;                     /* n_columns of them */
   gboolean *numeric;                  /* right-aligned columns */
   GPtrArray *rows;                    /* GStrv of n_columns cells each */
+  GStrv glossary_terms;               /* after the table, what its words mean, or NULL … */
+  GStrv glossary_meanings;            /* … with what each means */
 
   int progress;                       /* rows measured, then drawn: see below */
 } CandourPdfReport;

@@ -10,6 +10,8 @@
 
 #include "candour-date.h"
 #include "candour-export.h"
+#include "candour-export-feedback.h"
+#include "candour-labels.h"
 #include "candour-money.h"
 #include "candour-pdf-report.h"
 #include "candour-read-job.h"
@@ -717,10 +719,6 @@ gather_pdf_report (CandourReportView *self)
   CandourPdfReport *report = candour_pdf_report_new ();
   GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *as_of = NULL;
-  g_autofree char *as_of_text = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *today_text = NULL;
 
   report->n_columns = self->shown->len;
   report->headings = g_new0 (char *, self->shown->len + 1);
@@ -733,18 +731,18 @@ gather_pdf_report (CandourReportView *self)
       report->numeric[c] = is_numeric (column->kind);
     }
 
-  as_of = candour_session_dup_as_of (self->session);
-  as_of_text = candour_date_format_display (as_of);
-  today = candour_date_today ();
-  today_text = candour_date_format_display (today);
   if (self->kind == KIND_SCORECARD)
-    /* Translators: "Judged as of 30/06/2025, allowing 90 days for a subcontract and 10% for late payment. Made on 22/11/2026." */
-    report->dateline = g_strdup_printf (_("Judged as of %s, allowing %d days for a subcontract and %g%% for "
-                                          "late payment. Made on %s."),
-                                        as_of_text, candour_session_get_grace_days (self->session),
-                                        candour_session_get_tolerance (self->session), today_text);
+    {
+      report->dateline = candour_session_dup_judged_line (self->session);
+      candour_status_glossary (&report->glossary_terms, &report->glossary_meanings);
+    }
   else
-    report->dateline = g_strdup_printf (_("Made on %s."), today_text);
+    {
+      g_autofree char *today = candour_date_today ();
+      g_autofree char *today_text = candour_date_format_display (today);
+
+      report->dateline = g_strdup_printf (_("Made on %s."), today_text);
+    }
 
   add_figures (self, labels, values);
   report->figure_labels = (GStrv)g_ptr_array_free (labels, FALSE);
@@ -833,11 +831,6 @@ write_file_in_worker (CandourDatabase  *db,
   return g_strdup (job->path);
 }
 
-static void show_export_error (CandourReportView *self,
-                               const GError      *error);
-static void toast_saved (CandourReportView *self,
-                         const char        *path);
-
 static void
 on_file_written (GObject      *source,
                  GAsyncResult *result,
@@ -848,9 +841,9 @@ on_file_written (GObject      *source,
   g_autofree char *path = candour_read_job_finish (result, &error);
 
   if (path != NULL)
-    toast_saved (self, path);
+    candour_export_feedback_saved (GTK_WIDGET (self), path);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_export_error (self, error);
+    candour_export_feedback_failed (GTK_WIDGET (self), error);
 }
 
 /* What a spreadsheet says it is: "Lead Provider Scorecard as of 30/06/2025". */
@@ -897,35 +890,6 @@ candour_report_view_export_xlsx (CandourReportView *self,
   g_return_if_fail (self->session != NULL);
 
   export_file (self, path, TRUE);
-}
-
-/* "Saved scorecard.pdf", with Open. */
-static void
-toast_saved (CandourReportView *self,
-             const char        *path)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CANDOUR_TYPE_WINDOW);
-  g_autofree char *name = g_path_get_basename (path);
-  /* Translators: a toast, "Saved scorecard.csv" */
-  g_autofree char *message = g_strdup_printf (_("Saved %s"), name);
-
-  if (window != NULL)
-    candour_window_add_file_toast (CANDOUR_WINDOW (window), message, path);
-}
-
-static void
-show_export_error (CandourReportView *self,
-                   const GError      *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-
-  if (!GTK_IS_WINDOW (root))
-    return;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Export"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -992,9 +956,9 @@ on_pdf_written (GObject      *source,
   candour_report_view_actions_update (self);
 
   if (written)
-    toast_saved (self, path);
+    candour_export_feedback_saved (GTK_WIDGET (self), path);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_export_error (self, error);
+    candour_export_feedback_failed (GTK_WIDGET (self), error);
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -329,6 +330,26 @@ candour_session_get_tolerance (CandourSession *self)
   g_return_val_if_fail (CANDOUR_IS_SESSION (self), CANDOUR_DEFAULT_TOLERANCE / 100.0);
 
   return self->tolerance;
+}
+
+char *
+candour_session_dup_judged_line (CandourSession *self)
+{
+  g_autofree char *as_of = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *today_text = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_SESSION (self), NULL);
+
+  as_of = candour_session_dup_as_of (self);
+  as_of_text = candour_date_format_display (as_of);
+  today = candour_date_today ();
+  today_text = candour_date_format_display (today);
+  /* Translators: "Judged as of 30/06/2025, allowing 90 days for a subcontract and 10% for late payment. Made on 22/11/2026." */
+  return g_strdup_printf (_("Judged as of %s, allowing %d days for a subcontract and %g%% for late payment. "
+                            "Made on %s."),
+                          as_of_text, self->grace_days, self->tolerance, today_text);
 }
 
 void

@@ -52,6 +52,10 @@ void             candour_session_set_tolerance       (CandourSession           *
                                                       double                    tolerance);
 double           candour_session_get_tolerance       (CandourSession           *self);
 
+/* How a printed report says it was judged: "Judged as of 30/06/2025, allowing 90 days
+ * for a subcontract and 10% for late payment. Made on 22/11/2026." */
+char            *candour_session_dup_judged_line     (CandourSession           *self);
+
 /* Options for the engine's reports as the session judges: the caller clears them. */
 void             candour_session_get_options         (CandourSession           *self,
                                                       CandourReconcileOptions  *options);

@@ -1,0 +1,22 @@
+/* candour-export-feedback.h: what the window says when an export is over
+ *
+ * Every page that exports says it the same way: a toast naming the file, with Open, or
+ * a dialog saying why the file could not be written.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* "Saved findings.pdf", with Open, in the window widget is in. */
+void candour_export_feedback_saved  (GtkWidget    *widget,
+                                     const char   *path);
+/* "Could Not Export" and the error's message, over widget's window. */
+void candour_export_feedback_failed (GtkWidget    *widget,
+                                     const GError *error);
+
+G_END_DECLS

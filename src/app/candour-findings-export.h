@@ -1,0 +1,45 @@
+/* candour-findings-export.h: the findings a page shows, out as CSV, spreadsheet or PDF
+ *
+ * The CSV and the spreadsheet have `candour-cli reconcile`'s columns; the PDF has the
+ * page's, with names rather than refs, the headline figures, what was shown and how it
+ * was judged, and what each finding means.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "candour-pdf-report.h"
+#include "candour-session.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CANDOUR_FINDINGS_EXPORT_CSV,
+  CANDOUR_FINDINGS_EXPORT_XLSX,
+  CANDOUR_FINDINGS_EXPORT_PDF,
+} CandourFindingsExportFormat;
+
+/* The PDF of findings (CandourFinding items, in their order) as session judged them;
+ * shown says which were chosen ("Bid candy only, Kindred Pathways") or is NULL for all. */
+CandourPdfReport *candour_findings_pdf_report   (CandourSession               *session,
+                                                 GListModel                   *findings,
+                                                 const char                   *shown);
+
+/* Writes findings to path, whole or not at all, on a worker thread. The items are read
+ * now: the list may change while the file is written. */
+void              candour_findings_export_async  (CandourSession               *session,
+                                                  GListModel                   *findings,
+                                                  const char                   *shown,
+                                                  CandourFindingsExportFormat   format,
+                                                  const char                   *path,
+                                                  GCancellable                 *cancellable,
+                                                  GAsyncReadyCallback           callback,
+                                                  gpointer                      user_data);
+gboolean          candour_findings_export_finish (GAsyncResult                 *result,
+                                                  GError                      **error);
+
+G_END_DECLS
