@@ -806,7 +806,7 @@ START_TEST (test_findings_export)
 {
   CandourFindingsPage *page = CANDOUR_FINDINGS_PAGE (show ("findings"));
   GtkWidget *button = test_app_find_by_tooltip (GTK_WIDGET (page),
-                                                "Save the findings shown, as they are sorted, as a file to hand on");
+                                                "Save or print the findings shown, as they are sorted");
   g_autofree char *csv_path = g_build_filename (folder, "findings.csv", NULL);
   g_autofree char *xlsx_path = g_build_filename (folder, "findings.xlsx", NULL);
   g_autofree char *pdf_path = g_build_filename (folder, "findings.pdf", NULL);
@@ -880,6 +880,64 @@ START_TEST (test_findings_export)
   candour_findings_page_set_status (page, NULL);
   candour_findings_page_set_lead (page, NULL);
   ck_assert_uint_eq (n_shown (page), 23);
+}
+END_TEST
+
+/* The pages are laid out on a worker, then printed in one go on this thread: once the
+ * file is there, it is whole. */
+static void
+wait_for_printed (const char *path)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_assert_msg (g_file_test (path, G_FILE_TEST_EXISTS), "%s was not printed", path);
+  ck_assert_ptr_null (test_app_find_message_dialog ());
+}
+
+/* Print… sends the PDF's pages, scaled to the paper: here to a file, as the print
+ * dialog's "Print to File" would, through the same operation. */
+START_TEST (test_print)
+{
+  CandourFindingsPage *findings = CANDOUR_FINDINGS_PAGE (show ("findings"));
+  CandourReportsPage *reports = NULL;
+  CandourReportView *scorecard = NULL;
+  g_autofree char *findings_path = g_build_filename (folder, "findings-printed.pdf", NULL);
+  g_autofree char *scorecard_path = g_build_filename (folder, "scorecard-printed.pdf", NULL);
+
+  candour_findings_page_set_status (findings, "underpaid");
+  ck_assert_uint_eq (n_shown (findings), 3);
+  candour_findings_page_print (findings, findings_path);
+  wait_for_printed (findings_path);
+  {
+    g_autofree char *text = spawn_output ((const char *[]) { "pdftotext", findings_path, "-", NULL });
+    g_autofree char *info = spawn_output ((const char *[]) { "pdfinfo", findings_path, NULL });
+
+    ck_assert_msg (strstr (text, "Findings") != NULL, "%s", text);
+    /* The three rows, the headline figure, "Shown: Underpaid only" and the glossary. */
+    ck_assert_uint_eq (count_occurrences (text, "Underpaid"), 3 + 1 + 1 + 1);
+    ck_assert (strstr (text, "Candour · Findings · page 1 of 1") != NULL);
+    /* A4, turned as the PDF is. */
+    ck_assert_msg (g_regex_match_simple ("^Page size: +841\\.89 x 595\\.27", info, G_REGEX_MULTILINE, 0), "%s", info);
+  }
+  candour_findings_page_set_status (findings, NULL);
+
+  reports = CANDOUR_REPORTS_PAGE (show ("reports"));
+  scorecard = candour_reports_page_get_view (reports, "scorecard");
+  candour_reports_page_show (reports, "scorecard");
+  test_app_wait ();
+  candour_report_view_print (scorecard, scorecard_path);
+  wait_for_printed (scorecard_path);
+  {
+    g_autofree char *text = spawn_output ((const char *[]) { "pdftotext", scorecard_path, "-", NULL });
+
+    ck_assert_msg (strstr (text, "Corvane Support Services Ltd") != NULL, "%s", text);
+    ck_assert (strstr (text, "What each finding means") != NULL);
+  }
 }
 END_TEST
 
@@ -1504,6 +1562,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_pdf_long_names_wrap);
   tcase_add_test (tc, test_reports_export_xlsx);
   tcase_add_test (tc, test_findings_export);
+  tcase_add_test (tc, test_print);
   tcase_add_test (tc, test_pdf_cancelled_while_drawing);
   tcase_add_test (tc, test_story);
   tcase_add_test (tc, test_preferences_rejudge);

@@ -12,6 +12,7 @@
 #include "candour-finding.h"
 #include "candour-findings-page.h"
 #include "candour-labels.h"
+#include "candour-print.h"
 #include "candour-row-feeder.h"
 #include "candour-status-badge.h"
 
@@ -243,6 +244,7 @@ update_export_actions (CandourFindingsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-csv", can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-xlsx", can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print", self->session != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), can);
   gtk_menu_button_set_label (self->export_button, self->exporting != NULL ? _("Exporting…") : _("_Export"));
 }
@@ -293,6 +295,21 @@ on_exported (GObject      *source,
     candour_export_feedback_failed (GTK_WIDGET (self), error);
 }
 
+/* Every row the page will show, in its order: the findings of a page not shown since
+ * they were judged, and the filtering and sorting still under way, are finished now.
+ * What exports and prints read (on this thread: they take their own rows). */
+static GListModel *
+finish_filtering (CandourFindingsPage *self)
+{
+  if (self->stale)
+    reload (self);
+  gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
+  gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+  return G_LIST_MODEL (self->filter_model);
+}
+
 void
 candour_findings_page_export (CandourFindingsPage         *self,
                               CandourFindingsExportFormat  format,
@@ -304,21 +321,38 @@ candour_findings_page_export (CandourFindingsPage         *self,
   g_return_if_fail (path != NULL);
   g_return_if_fail (self->session != NULL && self->exporting == NULL);
 
-  /* Every row the page will show, in its order: the findings of a page not shown since
-   * they were judged, and the filtering and sorting still under way, are finished now. */
-  if (self->stale)
-    reload (self);
-  gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
-  gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
   shown = shown_text (self);
-
   self->exporting = g_cancellable_new ();
   self->export_path = g_strdup (path);
-  candour_findings_export_async (self->session, G_LIST_MODEL (self->filter_model), shown, format, path,
+  candour_findings_export_async (self->session, finish_filtering (self), shown, format, path,
                                  self->exporting, on_exported, g_object_ref (self));
-  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
   update_export_actions (self);
+}
+
+void
+candour_findings_page_print (CandourFindingsPage *self,
+                             const char          *export_path)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_if_fail (CANDOUR_IS_FINDINGS_PAGE (self));
+  g_return_if_fail (self->session != NULL);
+
+  shown = shown_text (self);
+  candour_print_report (GTK_WIDGET (self),
+                        candour_findings_pdf_report (self->session, finish_filtering (self), shown),
+                        export_path);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CandourFindingsPage *self = CANDOUR_FINDINGS_PAGE (widget);
+
+  if (self->session != NULL)
+    candour_findings_page_print (self, NULL);
 }
 
 gboolean
@@ -497,6 +531,7 @@ candour_findings_page_class_init (CandourFindingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.export-xlsx", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "page.print", NULL, print_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

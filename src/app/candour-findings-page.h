@@ -37,5 +37,9 @@ void            candour_findings_page_export      (CandourFindingsPage         *
                                                    CandourFindingsExportFormat  format,
                                                    const char                  *path);
 gboolean        candour_findings_page_get_exporting (CandourFindingsPage       *self);
+/* Print…: the rows shown as the PDF shows them, through the print dialog; with
+ * export_path, straight into a PDF there as a printer would get them. */
+void            candour_findings_page_print       (CandourFindingsPage         *self,
+                                                   const char                  *export_path);
 
 G_END_DECLS

@@ -40,6 +40,7 @@ typedef struct
   GCancellable *cancellable;
   PangoFontDescription *table_font;
   double *column_widths;
+  GPtrArray *recorded;          /* for a printer: a recording surface per page, or NULL */
 } Page;
 
 /* Where cairo's output goes, and the first thing that went wrong writing it. */
@@ -182,11 +183,26 @@ footer (Page *page)
   pango_cairo_show_layout (page->cr, layout);
 }
 
+/* For a printer, each page is recorded on its own surface; else a PDF page ends. */
+static void
+start_recorded_page (Page *page)
+{
+  cairo_rectangle_t extents = { 0, 0, page->width, page->height };
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+
+  g_clear_pointer (&page->cr, cairo_destroy);
+  page->cr = cairo_create (surface);
+  g_ptr_array_add (page->recorded, surface);
+}
+
 static void
 new_page (Page *page)
 {
   footer (page);
-  cairo_show_page (page->cr);
+  if (page->recorded != NULL)
+    start_recorded_page (page);
+  else
+    cairo_show_page (page->cr);
   page->page++;
   page->y = MARGIN;
 }
@@ -550,7 +566,8 @@ lay_out (Page *page)
   table (page);
   glossary (page);
   footer (page);
-  cairo_show_page (page->cr);
+  if (page->recorded == NULL)
+    cairo_show_page (page->cr);
   return page->page;
 }
 
@@ -596,6 +613,53 @@ fits_portrait (CandourPdfReport *report,
   return width <= page.width - 2 * MARGIN;
 }
 
+/* Chooses the page and lays the report out once, unseen, to count the pages. */
+static void
+start (Page             *page,
+       CandourPdfReport *report,
+       GCancellable     *cancellable)
+{
+  cairo_surface_t *surface;
+  gboolean landscape;
+
+  /* Up to nine columns read well on a portrait page, if they fit it; more, or wider,
+   * need it turned. */
+  landscape = report->n_columns > 9 || !fits_portrait (report, cancellable);
+  page->width = landscape ? A4_LONG : A4_SHORT;
+  page->height = landscape ? A4_SHORT : A4_LONG;
+  page->report = report;
+  page->cancellable = cancellable;
+  page->column_widths = g_new0 (double, MAX (1, report->n_columns));
+
+  surface = cairo_pdf_surface_create_for_stream (write_nowhere, NULL, page->width, page->height);
+  page->cr = cairo_create (surface);
+  page->n_pages = lay_out (page);
+  g_clear_pointer (&page->cr, cairo_destroy);
+  cairo_surface_destroy (surface);
+}
+
+GPtrArray *
+candour_pdf_report_record_pages (CandourPdfReport *report,
+                                 double           *width,
+                                 double           *height)
+{
+  Page page = { 0 };
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  start (&page, report, NULL);
+  page.recorded = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
+  start_recorded_page (&page);
+  lay_out (&page);
+
+  g_clear_pointer (&page.cr, cairo_destroy);
+  g_clear_pointer (&page.table_font, pango_font_description_free);
+  g_free (page.column_widths);
+  *width = page.width;
+  *height = page.height;
+  return page.recorded;
+}
+
 /* Draws the report into stream: laid out once to count the pages, then for real. */
 static gboolean
 draw_report (CandourPdfReport  *report,
@@ -606,23 +670,9 @@ draw_report (CandourPdfReport  *report,
   Output output = { stream, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
-  gboolean landscape;
   Page page = { 0 };
 
-  /* Up to nine columns read well on a portrait page, if they fit it; more, or wider,
-   * need it turned. */
-  landscape = report->n_columns > 9 || !fits_portrait (report, cancellable);
-  page.width = landscape ? A4_LONG : A4_SHORT;
-  page.height = landscape ? A4_SHORT : A4_LONG;
-  page.report = report;
-  page.cancellable = cancellable;
-  page.column_widths = g_new0 (double, MAX (1, report->n_columns));
-
-  surface = cairo_pdf_surface_create_for_stream (write_nowhere, NULL, page.width, page.height);
-  page.cr = cairo_create (surface);
-  page.n_pages = lay_out (&page);
-  cairo_destroy (page.cr);
-  cairo_surface_destroy (surface);
+  start (&page, report, cancellable);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_stream, &output, page.width, page.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, report->title);

@@ -60,6 +60,11 @@ void              candour_pdf_report_write_async    (CandourPdfReport     *repor
                                                      gpointer              user_data);
 gboolean          candour_pdf_report_write_finish   (GAsyncResult         *result,
                                                      GError              **error);
+/* The same pages for a printer: a cairo recording surface each (an array that frees
+ * them), *width × *height points, A4 turned as the PDF's is. */
+GPtrArray        *candour_pdf_report_record_pages   (CandourPdfReport     *report,
+                                                     double               *width,
+                                                     double               *height);
 /* How far a write has got, from 0 to 1, asked from any thread. */
 double            candour_pdf_report_get_progress   (CandourPdfReport     *report);
 

@@ -14,6 +14,7 @@
 #include "candour-labels.h"
 #include "candour-money.h"
 #include "candour-pdf-report.h"
+#include "candour-print.h"
 #include "candour-read-job.h"
 #include "candour-record-query.h"
 #include "candour-report-row.h"
@@ -1069,6 +1070,27 @@ export (CandourReportView *self,
   gtk_native_dialog_show (self->chooser);
 }
 
+void
+candour_report_view_print (CandourReportView *self,
+                           const char        *export_path)
+{
+  g_return_if_fail (CANDOUR_IS_REPORT_VIEW (self));
+  g_return_if_fail (self->session != NULL && self->columns != NULL);
+
+  candour_print_report (GTK_WIDGET (self), gather_pdf_report (self), export_path);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CandourReportView *self = CANDOUR_REPORT_VIEW (widget);
+
+  if (self->session != NULL && self->columns != NULL)
+    candour_report_view_print (self, NULL);
+}
+
 static void
 export_csv_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1101,6 +1123,7 @@ candour_report_view_actions_update (CandourReportView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-csv", self->session != NULL && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-xlsx", self->session != NULL && !exporting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.export-pdf", self->session != NULL && !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.print", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.cancel-export", exporting);
 }
 
@@ -1237,6 +1260,7 @@ candour_report_view_class_init (CandourReportViewClass *klass)
   gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "report.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "report.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "report.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "report.cancel-export", NULL, cancel_export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "report.cancel-export", NULL);
 

@@ -47,5 +47,9 @@ gboolean         candour_report_view_get_exporting (CandourReportView *self);
  * Export Spreadsheet… does: a toast when it is saved, or a dialog saying why not. */
 void             candour_report_view_export_xlsx (CandourReportView  *self,
                                                   const char         *path);
+/* Print…: the PDF's pages through the print dialog; with export_path, straight into a
+ * PDF there as the printer would get them (candour-print.h). */
+void             candour_report_view_print       (CandourReportView  *self,
+                                                  const char         *export_path);
 
 G_END_DECLS
