@@ -1139,6 +1139,73 @@ START_TEST (test_delete_payment_and_undo)
 }
 END_TEST
 
+/* Waits for a file an export writes whole (renamed into place when complete). */
+static void
+wait_for_file (const char *path)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  ck_assert_msg (g_file_test (path, G_FILE_TEST_EXISTS), "%s was not written", path);
+}
+
+/* The small charity's answer, taken away: the bids that named it as the CLI's CSV, and
+ * as a PDF (exported or printed) titled with its question and its answer in words. */
+START_TEST (test_organisation_answer_exported)
+{
+  CandourDetailWindow *detail = open_detail (CANDOUR_TABLE_ORGANISATIONS, "ORG-ODR");
+  g_autofree char *csv_path = g_build_filename (folder, "ORG-ODR promised and paid.csv", NULL);
+  g_autofree char *pdf_path = g_build_filename (folder, "ORG-ODR promised and paid.pdf", NULL);
+  g_autofree char *printed_path = g_build_filename (folder, "ORG-ODR printed.pdf", NULL);
+  g_autofree char *csv = NULL;
+  GtkWidget *button = test_app_find_by_tooltip (GTK_WIDGET (detail),
+                                                "Save or print what it was promised and what it has had, to hand "
+                                                "to a funder or commissioner");
+
+  ck_assert (GTK_IS_MENU_BUTTON (button));
+  candour_detail_window_export_answer (detail, CANDOUR_FINDINGS_EXPORT_CSV, csv_path);
+  wait_for_file (csv_path);
+  ck_assert (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  ck_assert_str_eq (csv, "\xEF\xBB\xBF"
+    "bid_ref,contract_ref,lead_ref,lead_name,partner_ref,partner_name,partner_size,consent,"
+    "promised,subcontracted,due,paid,status\r\n"
+    "BID-01,CON-01,ORG-KINDRED,Kindred Pathways,ORG-ODR,Open Door Recovery Harrowfield,medium,yes,"
+    "90000.00,0.00,0.00,0.00,bid_candy\r\n"
+    "BID-06,CON-06,ORG-KINDRED,Kindred Pathways,ORG-ODR,Open Door Recovery Harrowfield,medium,yes,"
+    "55000.00,0.00,0.00,0.00,pending\r\n");
+  ck_assert_str_eq (test_app_toast_title (candour_detail_window_get_toast_overlay (detail),
+                                          "Saved ORG-ODR promised and paid.csv"),
+                    "Saved ORG-ODR promised and paid.csv");
+
+  candour_detail_window_export_answer (detail, CANDOUR_FINDINGS_EXPORT_PDF, pdf_path);
+  wait_for_file (pdf_path);
+  candour_detail_window_print_answer (detail, printed_path);
+  wait_for_file (printed_path);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *path = i == 0 ? pdf_path : printed_path;
+      g_autofree char *text = test_spawn_output ((const char *[]) { "pdftotext", path, "-", NULL });
+      g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+      g_autofree char *flat = g_regex_replace (space, text, -1, 0, " ", 0, NULL);
+
+      ck_assert_msg (strstr (flat, "What Open Door Recovery Harrowfield was promised, and what it has had") != NULL,
+                     "%s", flat);
+      ck_assert (strstr (flat, "In the won bids it was promised £145,000.00, and nothing has been subcontracted "
+                               "to it.") != NULL);
+      ck_assert (strstr (flat, "Bid candy Named in the bid, but no subcontract") != NULL);
+      ck_assert (strstr (flat, "Pending No contract yet, or the contract has not started") != NULL);
+      ck_assert (strstr (flat, "Honoured") == NULL);
+    }
+  ck_assert_ptr_null (test_app_find_message_dialog ());
+  gtk_window_destroy (GTK_WINDOW (detail));
+  test_app_wait ();
+}
+END_TEST
+
 /* An edit shows in the record's history: who, when and what changed, in words. */
 START_TEST (test_history)
 {
@@ -1392,6 +1459,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_delete_while_busy);
   tcase_add_test (tc, test_delete_payment_and_undo);
   tcase_add_test (tc, test_history);
+  tcase_add_test (tc, test_organisation_answer_exported);
   tcase_add_test (tc, test_busy_database);
   tcase_add_test (tc, test_other_process_changes);
   tcase_add_test (tc, test_back_up);

@@ -167,20 +167,24 @@ test_dump_everything (CandourDatabase *db)
 }
 
 char *
-test_read_zip_part (const char *zip,
-                    const char *part)
+test_spawn_output (const char * const *argv)
 {
-  const char *argv[] = { "unzip", "-p", zip, part, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
-  int status;
+  int status = 0;
 
-  ck_assert_msg (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error),
-                 "cannot run unzip: %s", error->message);
-  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "unzip -p %s %s: %s", zip, part, err);
+  ck_assert_msg (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+                               &error), "cannot run %s: %s", argv[0], error ? error->message : "");
+  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "%s %s: %s", argv[0], argv[1] ? argv[1] : "", err);
   return g_steal_pointer (&out);
+}
+
+char *
+test_read_zip_part (const char *zip,
+                    const char *part)
+{
+  return test_spawn_output ((const char *[]) { "unzip", "-p", zip, part, NULL });
 }
 
 char *

@@ -49,6 +49,10 @@ gint64           test_query_int            (CandourDatabase *db,
 char            *test_query_text           (CandourDatabase *db,
                                             const char      *sql);
 
+/* What a command prints (its standard output), run here and now; its failure fails
+ * the test. */
+char            *test_spawn_output         (const char * const *argv);
+
 /* One part of a zip file such as a workbook ("xl/worksheets/sheet1.xml"), as
  * unzip -p gives it; fails the test if there is no such part. */
 char            *test_read_zip_part        (const char *zip,

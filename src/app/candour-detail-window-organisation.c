@@ -13,10 +13,12 @@
 
 #include "candour-date.h"
 #include "candour-detail-window-private.h"
+#include "candour-export-feedback.h"
 #include "candour-finding.h"
 #include "candour-record.h"
 #include "candour-labels.h"
 #include "candour-money.h"
+#include "candour-print.h"
 #include "candour-record-query.h"
 #include "candour-status-badge.h"
 #include "candour-story-window.h"
@@ -128,6 +130,170 @@ compose_summary (CandourDetailWindow *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The answer to take away: the findings above, as CSV, spreadsheet, PDF or on paper. */
+
+#define NAMED_KEY "candour-named-findings"
+
+static char *
+answer_title (CandourDetailWindow *self)
+{
+  /* Translators: the title of an organisation's PDF, "What Kindred Pathways was promised, and what it has had" */
+  return g_strdup_printf (_("What %s was promised, and what it has had"), self->name);
+}
+
+typedef struct
+{
+  CandourDetailWindow *self;
+  char *path;
+} Exporting;
+
+static void
+on_answer_exported (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Exporting *exporting = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (candour_findings_export_finish (result, &error))
+    candour_export_feedback_saved (GTK_WIDGET (exporting->self->summary_label), exporting->path);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    candour_export_feedback_failed (GTK_WIDGET (exporting->self), error);
+  g_object_unref (exporting->self);
+  g_free (exporting->path);
+  g_free (exporting);
+}
+
+void
+candour_detail_window_export_answer (CandourDetailWindow         *self,
+                                     CandourFindingsExportFormat  format,
+                                     const char                  *path)
+{
+  GListModel *named;
+  g_autofree char *title = NULL;
+  Exporting *exporting;
+
+  g_return_if_fail (CANDOUR_IS_DETAIL_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  named = g_object_get_data (G_OBJECT (self), NAMED_KEY);
+  g_return_if_fail (named != NULL);
+  title = answer_title (self);
+  exporting = g_new0 (Exporting, 1);
+  exporting->self = g_object_ref (self);
+  exporting->path = g_strdup (path);
+  candour_findings_export_async (self->session, named, title, gtk_label_get_label (self->summary_label), format,
+                                 path, NULL, on_answer_exported, exporting);
+}
+
+static void
+on_answer_chosen (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  CandourDetailWindow *self = user_data;
+  CandourFindingsExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    candour_detail_window_export_answer (self, format, path);
+  /* The window kept the chooser alive until now. */
+  g_object_set_data (G_OBJECT (self), "candour-answer-chooser", NULL);
+}
+
+static void
+choose_answer_file (CandourDetailWindow         *self,
+                    CandourFindingsExportFormat  format)
+{
+  static const char * const extensions[] = {
+    [CANDOUR_FINDINGS_EXPORT_CSV] = "csv",
+    [CANDOUR_FINDINGS_EXPORT_XLSX] = "xlsx",
+    [CANDOUR_FINDINGS_EXPORT_PDF] = "pdf",
+  };
+  g_autofree char *title = answer_title (self);
+  /* Translators: a file name, "ORG-ACWH promised and paid.pdf" */
+  g_autofree char *name = g_strdup_printf (_("%s promised and paid.%s"), self->ref, extensions[format]);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_answer_chosen), self);
+  g_object_set_data_full (G_OBJECT (self), "candour-answer-chooser", chooser, g_object_unref);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_answer_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer      user_data)
+{
+  CandourDetailWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (g_str_equal (name, "print"))
+    candour_detail_window_print_answer (self, NULL);
+  else
+    choose_answer_file (self, g_str_equal (name, "export-csv") ? CANDOUR_FINDINGS_EXPORT_CSV
+                              : g_str_equal (name, "export-xlsx") ? CANDOUR_FINDINGS_EXPORT_XLSX
+                              : CANDOUR_FINDINGS_EXPORT_PDF);
+}
+
+/* Export ▾ at the head of the list: CSV, spreadsheet, PDF, or Print…. */
+static GtkWidget *
+answer_menu_button (CandourDetailWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { .name = "export-csv", .activate = on_answer_action },
+    { .name = "export-xlsx", .activate = on_answer_action },
+    { .name = "export-pdf", .activate = on_answer_action },
+    { .name = "print", .activate = on_answer_action },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) files = g_menu_new ();
+  g_autoptr(GMenu) paper = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
+  g_menu_append (files, _("Export as _CSV…"), "answer.export-csv");
+  g_menu_append (files, _("Export as _Spreadsheet…"), "answer.export-xlsx");
+  g_menu_append (files, _("Export as _PDF…"), "answer.export-pdf");
+  g_menu_append (paper, _("P_rint…"), "answer.print");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (files));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (paper));
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Export"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Save or print what it was promised and what it has had, to hand "
+                                         "to a funder or commissioner"));
+  gtk_widget_insert_action_group (button, "answer", G_ACTION_GROUP (group));
+  return button;
+}
+
+void
+candour_detail_window_print_answer (CandourDetailWindow *self,
+                                    const char          *export_path)
+{
+  GListModel *named;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (CANDOUR_IS_DETAIL_WINDOW (self));
+
+  named = g_object_get_data (G_OBJECT (self), NAMED_KEY);
+  g_return_if_fail (named != NULL);
+  title = answer_title (self);
+  candour_print_report (GTK_WIDGET (self->summary_label),
+                        candour_findings_pdf_report (self->session, named, title,
+                                                     gtk_label_get_label (self->summary_label)),
+                        export_path);
+}
+
 void
 candour_detail_window_fill_organisation (CandourDetailWindow *self)
 {
@@ -169,6 +335,14 @@ candour_detail_window_fill_organisation (CandourDetailWindow *self)
                                          _("What each bid promised it, and what came: subcontracts and "
                                            "payments. Open one for the whole story."),
                                          NULL, 0);
+  {
+    GListStore *store = g_list_store_new (CANDOUR_TYPE_FINDING);
+
+    g_list_store_splice (store, 0, 0, named->pdata, named->len);
+    g_object_set_data_full (G_OBJECT (self), NAMED_KEY, store, g_object_unref);
+    if (named->len > 0)
+      adw_preferences_group_set_header_suffix (list->group, answer_menu_button (self));
+  }
   for (guint i = 0; i < named->len; i++)
     {
       CandourFinding *finding = g_ptr_array_index (named, i);

@@ -17,6 +17,7 @@
 #include "candour-flow-chart.h"
 #include "candour-history-group.h"
 #include "candour-import.h"
+#include "candour-findings-export.h"
 #include "candour-session.h"
 
 G_BEGIN_DECLS
@@ -50,5 +51,14 @@ AdwToastOverlay     *candour_detail_window_get_toast_overlay (CandourDetailWindo
  * The field that points here is filled in and locked. */
 GtkWindow           *candour_detail_window_add_child   (CandourDetailWindow *self,
                                                         CandourTable         table);
+
+/* An organisation's answer to "what were we promised, and what have we had?": the bids
+ * that named it, as a file (Export ▾ does this once a file is chosen; a toast says when
+ * it is saved) or printed (with export_path, into a PDF there, no dialog). */
+void                 candour_detail_window_export_answer (CandourDetailWindow         *self,
+                                                          CandourFindingsExportFormat  format,
+                                                          const char                  *path);
+void                 candour_detail_window_print_answer  (CandourDetailWindow         *self,
+                                                          const char                  *export_path);
 
 G_END_DECLS

@@ -70,7 +70,8 @@ add_figure (GPtrArray  *labels,
 CandourPdfReport *
 candour_findings_pdf_report (CandourSession *session,
                              GListModel     *findings,
-                             const char     *shown)
+                             const char     *title,
+                             const char     *description)
 {
   static const char * const headings[N_PDF_COLUMNS] = {
     N_("Partner"), N_("Lead provider"), N_("Bid"), N_("Finding"), N_("Promised"),
@@ -80,26 +81,21 @@ candour_findings_pdf_report (CandourSession *session,
   GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
   CandourFindingTotals totals;
-  const char *what;
-  guint n;
+  g_autoptr(GPtrArray) present = g_ptr_array_new ();
+  gboolean seen[CANDOUR_N_STATUSES] = { FALSE };
+  guint n = g_list_model_get_n_items (findings);
 
   g_return_val_if_fail (CANDOUR_IS_SESSION (session), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (findings), NULL);
 
   report = candour_pdf_report_new ();
-  report->title = g_strdup (_("Findings"));
+  report->title = g_strdup (title);
   report->subtitle = g_strdup (candour_session_get_title (session));
   report->dateline = candour_session_dup_judged_line (session);
-  what = _("Each partner named in a won bid: what the bid promised it, what it was subcontracted, "
-           "what was due by the date and what it was paid, and the finding.");
-  if (shown != NULL)
-    /* Translators: the PDF's description, then which findings it lists: "Shown: Bid candy only." */
-    report->description = g_strdup_printf (_("%s Shown: %s."), what, shown);
-  else
-    report->description = g_strdup (what);
+  report->description = g_strdup (description);
 
   candour_finding_totals_compute (findings, &totals);
-  add_figure (labels, values, _("Partners named"), candour_count_format (totals.named));
+  add_figure (labels, values, _("Findings"), candour_count_format (n));
   add_figure (labels, values, _("Bid candy"), candour_count_format (totals.bid_candy));
   add_figure (labels, values, _("Short-changed"), candour_count_format (totals.short_changed));
   add_figure (labels, values, _("Underpaid"), candour_count_format (totals.underpaid));
@@ -119,15 +115,22 @@ candour_findings_pdf_report (CandourSession *session,
       report->numeric[c] = c >= PDF_PROMISED;
     }
 
-  n = g_list_model_get_n_items (findings);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
 
       g_ptr_array_add (report->rows, pdf_row (finding));
+      /* Ranks are in the statuses' order. */
+      seen[MIN (candour_finding_get_rank (finding), CANDOUR_N_STATUSES - 1)] = TRUE;
     }
 
-  candour_status_glossary (&report->glossary_terms, &report->glossary_meanings);
+  /* What the statuses in the table mean, most serious first. */
+  for (guint i = 0; i < CANDOUR_N_STATUSES; i++)
+    if (seen[i])
+      g_ptr_array_add (present, (gpointer)candour_statuses[i]);
+  g_ptr_array_add (present, NULL);
+  candour_status_glossary ((const char * const *)present->pdata, &report->glossary_terms,
+                           &report->glossary_meanings);
   return report;
 }
 
@@ -190,7 +193,8 @@ write_in_thread (GTask        *task,
 void
 candour_findings_export_async (CandourSession              *session,
                                GListModel                  *findings,
-                               const char                  *shown,
+                               const char                  *title,
+                               const char                  *description,
                                CandourFindingsExportFormat  format,
                                const char                  *path,
                                GCancellable                *cancellable,
@@ -209,14 +213,14 @@ candour_findings_export_async (CandourSession              *session,
   job->db = g_object_ref (candour_session_get_database (session));
   job->path = g_strdup (path);
   if (format == CANDOUR_FINDINGS_EXPORT_PDF)
-    job->pdf = candour_findings_pdf_report (session, findings, shown);
+    job->pdf = candour_findings_pdf_report (session, findings, title, description);
   else
     job->report = candour_finding_report_new (job->db, findings);
   if (format == CANDOUR_FINDINGS_EXPORT_XLSX)
     {
       g_autofree char *judged = candour_session_dup_judged_line (session);
 
-      job->title = g_strdup (_("Findings"));
+      job->title = g_strdup (title);
       job->subject = g_strdup_printf ("%s. %s", candour_session_get_title (session), judged);
     }
 

@@ -23,17 +23,20 @@ typedef enum
   CANDOUR_FINDINGS_EXPORT_PDF,
 } CandourFindingsExportFormat;
 
-/* The PDF of findings (CandourFinding items, in their order) as session judged them;
- * shown says which were chosen ("Bid candy only, Kindred Pathways") or is NULL for all. */
+/* The PDF of findings (CandourFinding items, in their order) as session judged them,
+ * under title ("Findings") with description (what they are, and which were chosen). */
 CandourPdfReport *candour_findings_pdf_report   (CandourSession               *session,
                                                  GListModel                   *findings,
-                                                 const char                   *shown);
+                                                 const char                   *title,
+                                                 const char                   *description);
 
-/* Writes findings to path, whole or not at all, on a worker thread. The items are read
+/* Writes findings to path, whole or not at all, on a worker thread; title and
+ * description as for the PDF (a spreadsheet's title is title). The items are read
  * now: the list may change while the file is written. */
 void              candour_findings_export_async  (CandourSession               *session,
                                                   GListModel                   *findings,
-                                                  const char                   *shown,
+                                                  const char                   *title,
+                                                  const char                   *description,
                                                   CandourFindingsExportFormat   format,
                                                   const char                   *path,
                                                   GCancellable                 *cancellable,

@@ -249,6 +249,23 @@ update_export_actions (CandourFindingsPage *self)
   gtk_menu_button_set_label (self->export_button, self->exporting != NULL ? _("Exporting…") : _("_Export"));
 }
 
+static char *shown_text (CandourFindingsPage *self);
+
+/* What the PDF says it lists: the findings, and which of them the page shows ("Bid
+ * candy only, lead provider Kindred Pathways, matching “youth”"). */
+static char *
+description (CandourFindingsPage *self)
+{
+  const char *what = _("Each partner named in a won bid: what the bid promised it, what it was subcontracted, "
+                       "what was due by the date and what it was paid, and the finding.");
+  g_autofree char *shown = shown_text (self);
+
+  if (shown == NULL)
+    return g_strdup (what);
+  /* Translators: the PDF's description, then which findings it lists: "Shown: Bid candy only." */
+  return g_strdup_printf (_("%s Shown: %s."), what, shown);
+}
+
 /* Which findings the page shows, in words, for the PDF: "Bid candy only, lead provider
  * Kindred Pathways, matching “youth”"; NULL when it shows them all. */
 static char *
@@ -315,16 +332,16 @@ candour_findings_page_export (CandourFindingsPage         *self,
                               CandourFindingsExportFormat  format,
                               const char                  *path)
 {
-  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
 
   g_return_if_fail (CANDOUR_IS_FINDINGS_PAGE (self));
   g_return_if_fail (path != NULL);
   g_return_if_fail (self->session != NULL && self->exporting == NULL);
 
-  shown = shown_text (self);
+  text = description (self);
   self->exporting = g_cancellable_new ();
   self->export_path = g_strdup (path);
-  candour_findings_export_async (self->session, finish_filtering (self), shown, format, path,
+  candour_findings_export_async (self->session, finish_filtering (self), _("Findings"), text, format, path,
                                  self->exporting, on_exported, g_object_ref (self));
   update_export_actions (self);
 }
@@ -333,14 +350,14 @@ void
 candour_findings_page_print (CandourFindingsPage *self,
                              const char          *export_path)
 {
-  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
 
   g_return_if_fail (CANDOUR_IS_FINDINGS_PAGE (self));
   g_return_if_fail (self->session != NULL);
 
-  shown = shown_text (self);
+  text = description (self);
   candour_print_report (GTK_WIDGET (self),
-                        candour_findings_pdf_report (self->session, finish_filtering (self), shown),
+                        candour_findings_pdf_report (self->session, finish_filtering (self), _("Findings"), text),
                         export_path);
 }
 

@@ -70,18 +70,21 @@ candour_status_explanation (const char *status)
 }
 
 void
-candour_status_glossary (GStrv *terms,
-                         GStrv *meanings)
+candour_status_glossary (const char * const *statuses,
+                         GStrv              *terms,
+                         GStrv              *meanings)
 {
-  /* Not "not awarded": the reports judge won bids only. */
-  guint n = CANDOUR_N_STATUSES - 1;
+  /* Not "not awarded" unless asked: the reports judge won bids only. */
+  guint n = statuses != NULL ? g_strv_length ((GStrv)statuses) : CANDOUR_N_STATUSES - 1;
 
+  if (statuses == NULL)
+    statuses = candour_statuses;
   *terms = g_new0 (char *, n + 1);
   *meanings = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      (*terms)[i] = g_strdup (candour_status_label (candour_statuses[i]));
-      (*meanings)[i] = g_strdup (candour_status_explanation (candour_statuses[i]));
+      (*terms)[i] = g_strdup (candour_status_label (statuses[i]));
+      (*meanings)[i] = g_strdup (candour_status_explanation (statuses[i]));
     }
 }
 

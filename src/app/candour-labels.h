@@ -23,10 +23,11 @@ extern const char * const candour_statuses[];
 const char *candour_status_label         (const char *status);
 /* One sentence on what the status means, for tooltips. */
 const char *candour_status_explanation   (const char *status);
-/* The statuses of a won bid's partners, most serious first, as a printed report's
- * glossary: labels into *terms, explanations into *meanings. */
-void        candour_status_glossary      (GStrv      *terms,
-                                          GStrv      *meanings);
+/* statuses (NULL-terminated; NULL for those of a won bid's partners) as a printed
+ * report's glossary: labels into *terms, explanations into *meanings. */
+void        candour_status_glossary      (const char * const *statuses,
+                                          GStrv              *terms,
+                                          GStrv              *meanings);
 /* "bid-candy": the CSS class that colours a badge for the status. */
 const char *candour_status_css_class     (const char *status);
 

@@ -735,7 +735,7 @@ gather_pdf_report (CandourReportView *self)
   if (self->kind == KIND_SCORECARD)
     {
       report->dateline = candour_session_dup_judged_line (self->session);
-      candour_status_glossary (&report->glossary_terms, &report->glossary_meanings);
+      candour_status_glossary (NULL, &report->glossary_terms, &report->glossary_meanings);
     }
   else
     {

@@ -16,6 +16,7 @@
 #include "candour-connect-dialog.h"
 #include "candour-date.h"
 #include "candour-deletion.h"
+#include "candour-export-feedback.h"
 #include "candour-demo.h"
 #include "candour-detail-window.h"
 #include "candour-error.h"
@@ -121,24 +122,6 @@ candour_window_add_toast (CandourWindow *self,
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 6);
-  candour_toasts_add (self->toast_overlay, toast);
-}
-
-void
-candour_window_add_file_toast (CandourWindow *self,
-                               const char    *message,
-                               const char    *path)
-{
-  AdwToast *toast;
-
-  g_return_if_fail (CANDOUR_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 6);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-file");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (path));
   candour_toasts_add (self->toast_overlay, toast);
 }
 
@@ -980,35 +963,6 @@ open_action (GtkWidget  *widget,
 }
 
 static void
-on_file_opened (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(CandourWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    {
-      /* Translators: a toast when no program opens a file Candour saved */
-      g_autofree char *message = g_strdup_printf (_("Could not open the file: %s"), error->message);
-
-      candour_window_add_toast (self, message);
-    }
-}
-
-/* A file Candour saved, opened with the program the desktop opens it with. */
-static void
-open_file_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  g_autofree char *uri = g_filename_to_uri (g_variant_get_string (parameter, NULL), NULL, NULL);
-
-  if (uri != NULL)
-    g_app_info_launch_default_for_uri_async (uri, NULL, NULL, on_file_opened, g_object_ref (widget));
-}
-
-static void
 open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1462,7 +1416,7 @@ candour_window_class_init (CandourWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  candour_export_feedback_install_open_file (widget_class);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

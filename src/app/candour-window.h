@@ -78,10 +78,6 @@ GtkWindow      *candour_window_import           (CandourWindow      *self,
 
 void            candour_window_add_toast        (CandourWindow  *self,
                                                  const char     *message);
-/* A toast about a file just saved, with Open (the desktop's program for it). */
-void            candour_window_add_file_toast   (CandourWindow  *self,
-                                                 const char     *message,
-                                                 const char     *path);
 AdwToastOverlay *candour_window_get_toast_overlay (CandourWindow *self);
 
 /* Shows a record: its detail (organisations, bids, contracts, consortia) or its form. */
