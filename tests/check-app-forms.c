@@ -1167,7 +1167,7 @@ START_TEST (test_organisation_answer_exported)
                                                 "to a funder or commissioner");
 
   ck_assert (GTK_IS_MENU_BUTTON (button));
-  candour_detail_window_export_answer (detail, CANDOUR_FINDINGS_EXPORT_CSV, csv_path);
+  candour_detail_window_export_findings (detail, CANDOUR_FINDINGS_EXPORT_CSV, csv_path);
   wait_for_file (csv_path);
   ck_assert (g_file_get_contents (csv_path, &csv, NULL, NULL));
   ck_assert_str_eq (csv, "\xEF\xBB\xBF"
@@ -1181,9 +1181,9 @@ START_TEST (test_organisation_answer_exported)
                                           "Saved ORG-ODR promised and paid.csv"),
                     "Saved ORG-ODR promised and paid.csv");
 
-  candour_detail_window_export_answer (detail, CANDOUR_FINDINGS_EXPORT_PDF, pdf_path);
+  candour_detail_window_export_findings (detail, CANDOUR_FINDINGS_EXPORT_PDF, pdf_path);
   wait_for_file (pdf_path);
-  candour_detail_window_print_answer (detail, printed_path);
+  candour_detail_window_print_findings (detail, printed_path);
   wait_for_file (printed_path);
   for (guint i = 0; i < 2; i++)
     {
@@ -1201,6 +1201,31 @@ START_TEST (test_organisation_answer_exported)
       ck_assert (strstr (flat, "Honoured") == NULL);
     }
   ck_assert_ptr_null (test_app_find_message_dialog ());
+  gtk_window_destroy (GTK_WINDOW (detail));
+  test_app_wait ();
+}
+END_TEST
+
+/* A contract's window lists the partners its bid named, with what each was promised
+ * and had, and takes that away as evidence; a direct award names none. */
+START_TEST (test_contract_promises_exported)
+{
+  CandourDetailWindow *detail = open_detail (CANDOUR_TABLE_CONTRACTS, "CON-01");
+  g_autofree char *path = g_build_filename (folder, "CON-01 printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) promises = candour_detail_window_dup_rows (detail, "promises");
+
+  ck_assert_uint_eq (g_strv_length (promises), 5);
+  ck_assert_str_eq (promises[0], "African Caribbean Wellbeing Harrowfield — Promised £120,000.00 · subcontracted "
+                                 "£120,000.00 · paid £46,666.62 of £66,958.90 due — Underpaid");
+  ck_assert (test_app_find_by_tooltip (GTK_WIDGET (detail), "Save or print what the bid promised its partners and "
+                                                            "what they have had, as evidence") != NULL);
+  candour_detail_window_print_findings (detail, path);
+  wait_for_file (path);
+  text = test_spawn_output ((const char *[]) { "pdftotext", "-layout", path, "-", NULL });
+  ck_assert_msg (strstr (text, "What the partners named for CON-01 were promised, and what they have had") != NULL,
+                 "%s", text);
+  ck_assert (strstr (text, "Greenway Allotment Therapy CIC") != NULL);
   gtk_window_destroy (GTK_WINDOW (detail));
   test_app_wait ();
 }
@@ -1460,6 +1485,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_delete_payment_and_undo);
   tcase_add_test (tc, test_history);
   tcase_add_test (tc, test_organisation_answer_exported);
+  tcase_add_test (tc, test_contract_promises_exported);
   tcase_add_test (tc, test_busy_database);
   tcase_add_test (tc, test_other_process_changes);
   tcase_add_test (tc, test_back_up);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "candour-date.h"
+#include "candour-finding.h"
 #include "candour-detail-window-private.h"
 #include "candour-flow-chart.h"
 #include "candour-money.h"
@@ -171,6 +172,59 @@ add_share (CandourDetailWindow *self,
     }
   if (error != NULL)
     g_warning ("Could not work out the shares: %s", error->message);
+}
+
+/* The partners the contract's bid named: what each was promised and what came, the
+ * contract's evidence to take away. A direct award names none. */
+static void
+add_promises (CandourDetailWindow *self)
+{
+  CandourDatabase *db = candour_session_get_database (self->session);
+  const char *bid_ref = candour_detail_window_field (self, "bid_ref");
+  CandourFindingScope scope = { 0 };
+  CandourReconcileOptions options;
+  g_autoptr(GPtrArray) named = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file_name = NULL;
+  DetailList *list;
+
+  if (bid_ref[0] == '\0')
+    return;
+  scope.bid_id = candour_record_find_id (db, CANDOUR_TABLE_BIDS, bid_ref, &error);
+  if (scope.bid_id == 0)
+    return;
+
+  candour_session_get_options (self->session, &options);
+  named = candour_finding_array_load (db, &options, &scope, NULL, &error);
+  candour_reconcile_options_clear (&options);
+  if (named == NULL)
+    {
+      g_warning ("Could not judge the findings of %s: %s", bid_ref, error->message);
+      return;
+    }
+
+  list = candour_detail_window_add_list (self, "promises", _("Promises to Partners"),
+                                         _("The partners the bid named, what it promised each, and what "
+                                           "came. Open one for the whole story."),
+                                         NULL, 0);
+  /* Translators: the title of a contract's PDF, "What the partners named for CON-01 were promised, and what they have had" */
+  title = g_strdup_printf (_("What the partners named for %s were promised, and what they have had"), self->ref);
+  /* Translators: a file name, "CON-01 promises to partners" (.pdf…) */
+  file_name = g_strdup_printf (_("%s promises to partners"), self->ref);
+  candour_detail_window_offer_findings (self, list, named, title, file_name,
+                                        _("Save or print what the bid promised its partners and what they have "
+                                          "had, as evidence"));
+  for (guint i = 0; i < named->len; i++)
+    {
+      CandourFinding *finding = g_ptr_array_index (named, i);
+      g_autofree char *figures = candour_detail_window_finding_figures (finding);
+
+      candour_detail_window_add_finding_row (self, list, finding, candour_finding_get_partner_name (finding),
+                                             figures);
+    }
+  if (named->len == 0)
+    candour_detail_window_add_empty_row (self, list, _("The bid names no partners."));
 }
 
 static void
@@ -342,6 +396,7 @@ candour_detail_window_fill_contract (CandourDetailWindow *self)
   add_share (self, parties);
   g_clear_pointer (&parties, candour_report_free);
 
+  add_promises (self);
   add_subcontracts (self, subcontracts);
   add_payments (self);
 }

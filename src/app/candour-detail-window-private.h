@@ -9,6 +9,7 @@
 #pragma once
 
 #include "candour-detail-window.h"
+#include "candour-finding.h"
 
 G_BEGIN_DECLS
 
@@ -83,5 +84,23 @@ void                 candour_detail_window_fill_organisation (CandourDetailWindo
 void                 candour_detail_window_fill_bid          (CandourDetailWindow *self);
 void                 candour_detail_window_fill_contract     (CandourDetailWindow *self);
 void                 candour_detail_window_fill_consortium   (CandourDetailWindow *self);
+
+/* Findings (candour-detail-window-findings.c). "Promised £90,000.00 · subcontracted
+ * £0.00 · paid £0.00 of £0.00 due": */
+char                *candour_detail_window_finding_figures (CandourFinding *finding);
+/* A row for finding, with its status, that opens its story. */
+AdwActionRow        *candour_detail_window_add_finding_row (CandourDetailWindow *self,
+                                                            DetailList          *list,
+                                                            CandourFinding      *finding,
+                                                            const char          *title,
+                                                            const char          *subtitle);
+/* Export ▾ at the head of list for findings (none: nothing offered), as a PDF titled
+ * title with the window's summary, or files named file_name.csv, .xlsx, .pdf. */
+void                 candour_detail_window_offer_findings  (CandourDetailWindow *self,
+                                                            DetailList          *list,
+                                                            GPtrArray           *findings,
+                                                            const char          *title,
+                                                            const char          *file_name,
+                                                            const char          *tooltip);
 
 G_END_DECLS

@@ -52,13 +52,14 @@ AdwToastOverlay     *candour_detail_window_get_toast_overlay (CandourDetailWindo
 GtkWindow           *candour_detail_window_add_child   (CandourDetailWindow *self,
                                                         CandourTable         table);
 
-/* An organisation's answer to "what were we promised, and what have we had?": the bids
- * that named it, as a file (Export ▾ does this once a file is chosen; a toast says when
- * it is saved) or printed (with export_path, into a PDF there, no dialog). */
-void                 candour_detail_window_export_answer (CandourDetailWindow         *self,
-                                                          CandourFindingsExportFormat  format,
-                                                          const char                  *path);
-void                 candour_detail_window_print_answer  (CandourDetailWindow         *self,
-                                                          const char                  *export_path);
+/* The findings the window lists (an organisation's answer to "what were we promised,
+ * and what have we had?", a contract's promises to partners) as a file (Export ▾ does
+ * this once a file is chosen; a toast says when it is saved) or printed (with
+ * export_path, into a PDF there, no dialog). */
+void                 candour_detail_window_export_findings (CandourDetailWindow         *self,
+                                                            CandourFindingsExportFormat  format,
+                                                            const char                  *path);
+void                 candour_detail_window_print_findings  (CandourDetailWindow         *self,
+                                                            const char                  *export_path);
 
 G_END_DECLS
