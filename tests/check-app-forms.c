@@ -1201,6 +1201,7 @@ START_TEST (test_organisation_answer_exported)
       ck_assert (strstr (flat, "Honoured") == NULL);
     }
   ck_assert_ptr_null (test_app_find_message_dialog ());
+  test_app_dismiss_toasts (candour_detail_window_get_toast_overlay (detail));
   gtk_window_destroy (GTK_WINDOW (detail));
   test_app_wait ();
 }
@@ -1226,6 +1227,7 @@ START_TEST (test_contract_promises_exported)
   ck_assert_msg (strstr (text, "What the partners named for CON-01 were promised, and what they have had") != NULL,
                  "%s", text);
   ck_assert (strstr (text, "Greenway Allotment Therapy CIC") != NULL);
+  test_app_dismiss_toasts (candour_detail_window_get_toast_overlay (detail));
   gtk_window_destroy (GTK_WINDOW (detail));
   test_app_wait ();
 }

@@ -229,6 +229,44 @@ test_app_toast_title (AdwToastOverlay *overlay,
   return current_toast_title (overlay);
 }
 
+/* Lets the overlay's toasts finish moving (candour-toasts.h). */
+static void
+wait_for_toasts_to_settle (AdwToastOverlay *overlay)
+{
+  guint ms;
+
+  while ((ms = candour_toasts_settle_ms (overlay)) > 0)
+    {
+      gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+      while (g_get_monotonic_time () < end)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (5000);
+        }
+    }
+}
+
+void
+test_app_dismiss_toasts (AdwToastOverlay *overlay)
+{
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(AdwToast) toast = NULL;
+      GtkWidget *shown;
+
+      wait_for_toasts_to_settle (overlay);
+      shown = test_app_find_css_name (GTK_WIDGET (overlay), "toast");
+      if (shown == NULL)
+        return;
+      g_object_get (shown, "toast", &toast, NULL);
+      if (toast == NULL)
+        return;
+      adw_toast_dismiss (toast);
+    }
+  ck_abort_msg ("the toasts do not go");
+}
+
 int
 main (void)
 {

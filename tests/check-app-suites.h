@@ -46,6 +46,10 @@ GtkWidget          *test_app_find_entry_row  (GtkWidget       *widget,
 const char         *test_app_toast_title     (AdwToastOverlay *overlay,
                                               const char      *expected);
 
+/* Dismisses overlay's toasts, the one shown and those waiting, one by one as a person
+ * would, so that a later test's toast is not kept waiting behind them. */
+void                test_app_dismiss_toasts  (AdwToastOverlay *overlay);
+
 /* A window on a fresh Harrowfield demo in a new temporary folder (*out_folder), dated
  * and judged as of 30/06/2025 with the default rules. */
 CandourWindow      *test_app_open_demo       (char          **out_folder);

@@ -867,6 +867,7 @@ START_TEST (test_findings_export)
   candour_findings_page_set_status (page, NULL);
   candour_findings_page_set_lead (page, NULL);
   ck_assert_uint_eq (n_shown (page), 23);
+  test_app_dismiss_toasts (candour_window_get_toast_overlay (window));
 }
 END_TEST
 
@@ -925,6 +926,7 @@ START_TEST (test_print)
     ck_assert_msg (strstr (text, "Corvane Support Services Ltd") != NULL, "%s", text);
     ck_assert (strstr (text, "What each finding means") != NULL);
   }
+  test_app_dismiss_toasts (candour_window_get_toast_overlay (window));
 }
 END_TEST
 
