@@ -1551,8 +1551,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_pdf_long_names_wrap);
   tcase_add_test (tc, test_reports_export_xlsx);
   tcase_add_test (tc, test_findings_export);
-  if (g_getenv ("SKIP_PRINT") == NULL)
-    tcase_add_test (tc, test_print);
+  tcase_add_test (tc, test_print);
   tcase_add_test (tc, test_pdf_cancelled_while_drawing);
   tcase_add_test (tc, test_story);
   tcase_add_test (tc, test_preferences_rejudge);
