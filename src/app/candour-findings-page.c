@@ -170,19 +170,27 @@ update_leads (CandourFindingsPage *self,
   gtk_string_filter_set_search (self->lead_filter, selected > 0 ? self->leads[selected - 1] : NULL);
 }
 
+/* With even_hidden, a hidden page takes the findings now (to export them). */
 static void
-reload (CandourFindingsPage *self)
+reload_findings (CandourFindingsPage *self,
+                 gboolean             even_hidden)
 {
   GListModel *findings = self->session != NULL ? candour_session_get_findings (self->session) : NULL;
 
   /* A hidden page sorts the findings when it is next shown: sorting 120,000 of them
    * and laying out rows are no part of opening the window. */
-  self->stale = findings != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self));
+  self->stale = findings != NULL && !even_hidden && !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->stale)
     findings = NULL;
   gtk_sort_list_model_set_model (self->sort_model, findings);
   update_leads (self, findings);
   update_count (self);
+}
+
+static void
+reload (CandourFindingsPage *self)
+{
+  reload_findings (self, FALSE);
 }
 
 static void
@@ -319,7 +327,7 @@ static GListModel *
 finish_filtering (CandourFindingsPage *self)
 {
   if (self->stale)
-    reload (self);
+    reload_findings (self, TRUE);
   gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
   gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
   gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
