@@ -799,6 +799,8 @@ START_TEST (test_findings_export)
   g_autofree char *csv = NULL;
   g_autofree char *sheet = NULL;
   g_autofree char *core = NULL;
+  g_autofree char *cancelled_path = g_build_filename (folder, "findings-cancelled.pdf", NULL);
+  GtkWidget *cancel;
   gsize length;
 
   candour_findings_page_set_status (page, "bid_candy");
@@ -811,8 +813,13 @@ START_TEST (test_findings_export)
   candour_findings_page_export (page, CANDOUR_FINDINGS_EXPORT_CSV, csv_path);
   ck_assert (candour_findings_page_get_exporting (page));
   ck_assert (!gtk_widget_get_sensitive (button));
+  /* Meanwhile Cancel is offered beside it. */
+  cancel = test_app_find_by_tooltip (GTK_WIDGET (page), "Stop writing the file; nothing is left half-written");
+  ck_assert_ptr_nonnull (cancel);
+  ck_assert (gtk_widget_get_visible (cancel));
   wait_for_findings_export (page);
   ck_assert (gtk_widget_get_sensitive (button));
+  ck_assert (!gtk_widget_get_visible (cancel));
   ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), "Saved findings.csv"),
                     "Saved findings.csv");
   ck_assert_uint_eq (file_mode (csv_path), 0600);
@@ -868,6 +875,15 @@ START_TEST (test_findings_export)
   candour_findings_page_set_lead (page, NULL);
   ck_assert_uint_eq (n_shown (page), 23);
   test_app_dismiss_toasts (candour_window_get_toast_overlay (window));
+
+  /* Cancelled before the worker has drawn a row: no file, and nothing said. */
+  candour_findings_page_export (page, CANDOUR_FINDINGS_EXPORT_PDF, cancelled_path);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.cancel-export", NULL));
+  wait_for_findings_export (page);
+  ck_assert (!g_file_test (cancelled_path, G_FILE_TEST_EXISTS));
+  ck_assert (!has_hidden_file (folder));
+  ck_assert_ptr_null (test_app_find_message_dialog ());
+  ck_assert_ptr_null (test_app_find_css_name (GTK_WIDGET (candour_window_get_toast_overlay (window)), "toast"));
 }
 END_TEST
 

@@ -37,6 +37,7 @@ struct _CandourFindingsPage
   GtkStringFilter *lead_filter;
   AdwStatusPage *empty_page;
   GtkMenuButton *export_button;
+  GtkWidget *cancel_export_button;
 
   CandourSession *session;
   GtkNativeDialog *chooser;     /* the export's file chooser, while it is open */
@@ -253,6 +254,8 @@ update_export_actions (CandourFindingsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-xlsx", can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-export", self->exporting != NULL);
+  gtk_widget_set_visible (self->cancel_export_button, self->exporting != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), can);
   gtk_menu_button_set_label (self->export_button, self->exporting != NULL ? _("Exporting…") : _("_Export"));
 }
@@ -328,10 +331,18 @@ finish_filtering (CandourFindingsPage *self)
 {
   if (self->stale)
     reload_findings (self, TRUE);
-  gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
-  gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
-  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+  /* Only while there is work left: GTK 4.8 fails a check turning incremental
+   * filtering off with none pending. */
+  if (gtk_sort_list_model_get_pending (self->sort_model) > 0)
+    {
+      gtk_sort_list_model_set_incremental (self->sort_model, FALSE);
+      gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
+    }
+  if (gtk_filter_list_model_get_pending (self->filter_model) > 0)
+    {
+      gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
+      gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+    }
   return G_LIST_MODEL (self->filter_model);
 }
 
@@ -367,6 +378,19 @@ candour_findings_page_print (CandourFindingsPage *self,
   candour_print_report (GTK_WIDGET (self),
                         candour_findings_pdf_report (self->session, finish_filtering (self), _("Findings"), text),
                         export_path);
+}
+
+static void
+cancel_export_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CandourFindingsPage *self = CANDOUR_FINDINGS_PAGE (widget);
+
+  /* The worker stops at its next row and removes what it wrote; on_exported() then
+   * finds it cancelled and says nothing. */
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
 }
 
 static void
@@ -547,6 +571,7 @@ candour_findings_page_class_init (CandourFindingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, lead_filter);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, cancel_export_button);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_lead_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_activate);
@@ -557,6 +582,7 @@ candour_findings_page_class_init (CandourFindingsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.export-xlsx", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "page.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "page.cancel-export", NULL, cancel_export_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
