@@ -99,8 +99,8 @@ typedef struct
 
 static void
 on_findings_exported (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   Exporting *exporting = user_data;
   g_autoptr(GError) error = NULL;
@@ -116,8 +116,8 @@ on_findings_exported (GObject      *source,
 
 void
 candour_detail_window_export_findings (CandourDetailWindow         *self,
-                                     CandourFindingsExportFormat  format,
-                                     const char                  *path)
+                                       CandourFindingsExportFormat  format,
+                                       const char                  *path)
 {
   GListModel *findings;
   const char *title;
@@ -138,8 +138,8 @@ candour_detail_window_export_findings (CandourDetailWindow         *self,
 
 static void
 on_findings_file_chosen (GtkNativeDialog *chooser,
-                  int              response,
-                  gpointer         user_data)
+                         int              response,
+                         gpointer         user_data)
 {
   CandourDetailWindow *self = user_data;
   CandourFindingsExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
@@ -154,7 +154,7 @@ on_findings_file_chosen (GtkNativeDialog *chooser,
 
 static void
 choose_findings_file (CandourDetailWindow         *self,
-                    CandourFindingsExportFormat  format)
+                      CandourFindingsExportFormat  format)
 {
   static const char * const extensions[] = {
     [CANDOUR_FINDINGS_EXPORT_CSV] = "csv",
@@ -178,8 +178,8 @@ choose_findings_file (CandourDetailWindow         *self,
 
 static void
 on_findings_action (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer      user_data)
+                    GVariant      *parameter,
+                    gpointer      user_data)
 {
   CandourDetailWindow *self = user_data;
   const char *name = g_action_get_name (G_ACTION (action));
