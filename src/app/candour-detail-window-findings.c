@@ -19,20 +19,14 @@
 #include "candour-status-badge.h"
 #include "candour-story-window.h"
 
-static char *
-money (gint64 pence)
-{
-  return candour_money_format_display (pence);
-}
-
 char *
 candour_detail_window_finding_figures (CandourFinding *finding)
 {
   const char *status = candour_finding_get_status (finding);
-  g_autofree char *promised = money (candour_finding_get_promised (finding));
-  g_autofree char *subcontracted = money (candour_finding_get_subcontracted (finding));
-  g_autofree char *paid = money (candour_finding_get_paid (finding));
-  g_autofree char *due = money (candour_finding_get_due (finding));
+  g_autofree char *promised = candour_money_format_display (candour_finding_get_promised (finding));
+  g_autofree char *subcontracted = candour_money_format_display (candour_finding_get_subcontracted (finding));
+  g_autofree char *paid = candour_money_format_display (candour_finding_get_paid (finding));
+  g_autofree char *due = candour_money_format_display (candour_finding_get_due (finding));
   g_autofree char *promise = candour_finding_has_promise (finding)
     /* Translators: "Promised £90,000.00" */
     ? g_strdup_printf (_("Promised %s"), promised) : g_strdup (_("No sum recorded"));
