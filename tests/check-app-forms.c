@@ -20,6 +20,7 @@
 #include "candour-consortium.h"
 #include "candour-deletion.h"
 #include "candour-detail-window.h"
+#include "candour-export-chooser.h"
 #include "candour-fields.h"
 #include "candour-labels.h"
 #include "candour-finding.h"
@@ -1165,9 +1166,21 @@ START_TEST (test_organisation_answer_exported)
   GtkWidget *button = test_app_find_by_tooltip (GTK_WIDGET (detail),
                                                 "Save or print what it was promised and what it has had, to hand "
                                                 "to a funder or commissioner");
+  GtkNativeDialog *chooser;
 
   ck_assert (GTK_IS_MENU_BUTTON (button));
-  candour_detail_window_export_findings (detail, CANDOUR_FINDINGS_EXPORT_CSV, csv_path);
+  /* From the menu, through the file chooser, as a person would. */
+  ck_assert (gtk_widget_activate_action (button, "findings.export-csv", NULL));
+  chooser = candour_export_chooser_get (GTK_WIDGET (detail));
+  ck_assert_ptr_nonnull (chooser);
+  ck_assert_str_eq (gtk_native_dialog_get_title (chooser), "What Open Door Recovery Harrowfield was promised, and what it has had");
+  {
+    g_autofree char *suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    ck_assert_str_eq (suggested, "ORG-ODR promised and paid.csv");
+  }
+  test_app_choose_file (chooser, csv_path);
+  ck_assert_ptr_null (candour_export_chooser_get (GTK_WIDGET (detail)));
   wait_for_file (csv_path);
   ck_assert (g_file_get_contents (csv_path, &csv, NULL, NULL));
   ck_assert_str_eq (csv, "\xEF\xBB\xBF"

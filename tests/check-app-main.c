@@ -247,6 +247,29 @@ wait_for_toasts_to_settle (AdwToastOverlay *overlay)
     }
 }
 
+/* Answers a file chooser as a person would: the file chosen (its folder is read in the
+ * background, so the answer waits for it), then the accept button. */
+void
+test_app_choose_file (GtkNativeDialog *chooser,
+                      const char      *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  gboolean chosen = FALSE;
+
+  ck_assert (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  while (!chosen && g_get_monotonic_time () < end)
+    {
+      g_autoptr(GFile) now = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      chosen = now != NULL && g_file_equal (now, file);
+      if (!chosen)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  ck_assert_msg (chosen, "the file chooser did not take %s", path);
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+}
+
 void
 test_app_dismiss_toasts (AdwToastOverlay *overlay)
 {

@@ -49,6 +49,8 @@ const char         *test_app_toast_title     (AdwToastOverlay *overlay,
 /* Dismisses overlay's toasts, the one shown and those waiting, one by one as a person
  * would, so that a later test's toast is not kept waiting behind them. */
 void                test_app_dismiss_toasts  (AdwToastOverlay *overlay);
+void                test_app_choose_file     (GtkNativeDialog *chooser,
+                                              const char      *path);
 
 /* A window on a fresh Harrowfield demo in a new temporary folder (*out_folder), dated
  * and judged as of 30/06/2025 with the default rules. */

@@ -20,6 +20,7 @@
 #include "candour-as-of-popover.h"
 #include "candour-date.h"
 #include "candour-finding.h"
+#include "candour-export-chooser.h"
 #include "candour-findings-page.h"
 #include "candour-generate.h"
 #include "candour-import.h"
@@ -727,6 +728,8 @@ START_TEST (test_reports_export_xlsx)
   g_autofree char *sheet = NULL;
   g_autofree char *core = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *suggested = NULL;
+  GtkNativeDialog *chooser;
   AdwMessageDialog *dialog;
 
   candour_reports_page_show (page, "scorecard");
@@ -735,7 +738,14 @@ START_TEST (test_reports_export_xlsx)
   ck_assert (gtk_widget_get_sensitive (button));
   ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "report.export-xlsx");
 
-  candour_report_view_export_xlsx (scorecard, path);
+  /* The button's way: the chooser suggests the report's name. */
+  ck_assert (gtk_widget_activate_action (button, "report.export-xlsx", NULL));
+  chooser = candour_export_chooser_get (GTK_WIDGET (scorecard));
+  ck_assert_ptr_nonnull (chooser);
+  ck_assert_str_eq (gtk_native_dialog_get_title (chooser), "Export Report as Spreadsheet");
+  suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  ck_assert_str_eq (suggested, "scorecard.xlsx");
+  test_app_choose_file (chooser, path);
   test_app_wait ();
   ck_assert_ptr_null (test_app_find_message_dialog ());
   ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), "Saved scorecard.xlsx"),
@@ -834,7 +844,11 @@ START_TEST (test_findings_export)
     "BID-01,CON-01,ORG-KINDRED,Kindred Pathways,ORG-VOICES,Harrowfield Hearing Voices Group,unknown,no,"
     "30000.00,0.00,0.00,0.00,bid_candy\r\n");
 
-  candour_findings_page_export (page, CANDOUR_FINDINGS_EXPORT_XLSX, xlsx_path);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "page.export-xlsx", NULL));
+  ck_assert_str_eq (gtk_native_dialog_get_title (candour_export_chooser_get (GTK_WIDGET (page))),
+                    "Export Findings as Spreadsheet");
+  test_app_choose_file (candour_export_chooser_get (GTK_WIDGET (page)), xlsx_path);
+  ck_assert_ptr_null (candour_export_chooser_get (GTK_WIDGET (page)));
   wait_for_findings_export (page);
   sheet = test_read_zip_part (xlsx_path, "xl/worksheets/sheet1.xml");
   core = test_read_zip_part (xlsx_path, "docProps/core.xml");

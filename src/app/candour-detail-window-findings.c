@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "candour-detail-window-private.h"
+#include "candour-export-chooser.h"
 #include "candour-export-feedback.h"
 #include "candour-labels.h"
 #include "candour-money.h"
@@ -131,19 +132,11 @@ candour_detail_window_export_findings (CandourDetailWindow         *self,
 }
 
 static void
-on_findings_file_chosen (GtkNativeDialog *chooser,
-                         int              response,
-                         gpointer         user_data)
+on_findings_file_chosen (GtkWidget  *owner,
+                         const char *path,
+                         int         format)
 {
-  CandourDetailWindow *self = user_data;
-  CandourFindingsExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-  if (path != NULL)
-    candour_detail_window_export_findings (self, format, path);
-  /* The window kept the chooser alive until now. */
-  g_object_set_data (G_OBJECT (self), "candour-findings-chooser", NULL);
+  candour_detail_window_export_findings (CANDOUR_DETAIL_WINDOW (owner), format, path);
 }
 
 static void
@@ -158,16 +151,8 @@ choose_findings_file (CandourDetailWindow         *self,
   const char *title = g_object_get_data (G_OBJECT (self), TITLE_KEY);
   g_autofree char *name = g_strdup_printf ("%s.%s", (char *)g_object_get_data (G_OBJECT (self), FILE_NAME_KEY),
                                            extensions[format]);
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_findings_file_chosen), self);
-  g_object_set_data_full (G_OBJECT (self), "candour-findings-chooser", chooser, g_object_unref);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  candour_export_chooser_show (GTK_WIDGET (self), title, name, format, on_findings_file_chosen);
 }
 
 static void

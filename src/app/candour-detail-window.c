@@ -10,6 +10,7 @@
 
 #include "candour-deletion.h"
 #include "candour-detail-window-private.h"
+#include "candour-export-chooser.h"
 #include "candour-export-feedback.h"
 #include "candour-fields.h"
 #include "candour-record.h"
@@ -551,6 +552,7 @@ candour_detail_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_DETAIL_WINDOW);
   g_clear_object (&self->session);
+  candour_export_chooser_close (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (candour_detail_window_parent_class)->dispose (object);
 }

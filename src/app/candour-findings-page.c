@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "candour-export-chooser.h"
 #include "candour-export-feedback.h"
 #include "candour-finding.h"
 #include "candour-findings-page.h"
@@ -40,7 +41,6 @@ struct _CandourFindingsPage
   GtkWidget *cancel_export_button;
 
   CandourSession *session;
-  GtkNativeDialog *chooser;     /* the export's file chooser, while it is open */
   GCancellable *exporting;      /* while a file is being written… */
   char *export_path;            /* … to this path */
   GStrv leads;                  /* names offered by the lead filter, after "All" */
@@ -413,16 +413,13 @@ candour_findings_page_get_exporting (CandourFindingsPage *self)
 }
 
 static void
-on_export_response (CandourFindingsPage *self,
-                    int                  response,
-                    GtkNativeDialog     *chooser)
+on_export_file_chosen (GtkWidget  *owner,
+                       const char *path,
+                       int         format)
 {
-  CandourFindingsExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  CandourFindingsPage *self = CANDOUR_FINDINGS_PAGE (owner);
 
-  g_clear_object (&self->chooser);
-  if (path != NULL && self->session != NULL && self->exporting == NULL)
+  if (self->session != NULL && self->exporting == NULL)
     candour_findings_page_export (self, format, path);
 }
 
@@ -438,22 +435,10 @@ choose_export_file (CandourFindingsPage         *self,
     [CANDOUR_FINDINGS_EXPORT_XLSX] = { N_("Export Findings as Spreadsheet"), "findings.xlsx" },
     [CANDOUR_FINDINGS_EXPORT_PDF] = { N_("Export Findings as PDF"), "findings.pdf" },
   };
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
 
-  if (self->session == NULL || self->exporting != NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_(formats[format].title), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), formats[format].name);
-  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_export_response), self);
-
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  if (self->session != NULL && self->exporting == NULL)
+    candour_export_chooser_show (GTK_WIDGET (self), _(formats[format].title), formats[format].name, format,
+                                 on_export_file_chosen);
 }
 
 static void
@@ -484,9 +469,7 @@ candour_findings_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_pointer (&self->leads, g_strfreev);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
+  candour_export_chooser_close (GTK_WIDGET (self));
   /* The file is still written whole, or not at all; no one is left to be told. */
   g_clear_object (&self->exporting);
   g_clear_pointer (&self->export_path, g_free);

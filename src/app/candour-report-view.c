@@ -10,6 +10,7 @@
 
 #include "candour-date.h"
 #include "candour-export.h"
+#include "candour-export-chooser.h"
 #include "candour-export-feedback.h"
 #include "candour-labels.h"
 #include "candour-money.h"
@@ -132,7 +133,6 @@ struct _CandourReportView
   GArray *shown;                /* guint: report columns in the table, in order */
   CandourReportColumn *columns; /* the report's columns, copied on first load */
   guint n_columns;
-  GtkNativeDialog *chooser;
 
   /* While a PDF is written */
   GCancellable *export_cancellable;
@@ -1014,18 +1014,11 @@ cancel_export_action (GtkWidget  *widget,
 }
 
 static void
-on_export_response (CandourReportView *self,
-                    int                response,
-                    GtkNativeDialog   *chooser)
+on_export_file_chosen (GtkWidget  *owner,
+                       const char *path,
+                       int         format)
 {
-  ExportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&self->chooser);
-  if (path == NULL)
-    return;
+  CandourReportView *self = CANDOUR_REPORT_VIEW (owner);
 
   /* All on workers: a PDF takes a while to draw, a CSV's or spreadsheet's report a
    * while to work out. */
@@ -1049,25 +1042,13 @@ export (CandourReportView *self,
     [EXPORT_XLSX] = ".xlsx",
     [EXPORT_PDF] = ".pdf",
   };
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
   if (self->session == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_(titles[format]),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   name = g_strconcat (kinds[self->kind].file_name, extensions[format], NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "format", GINT_TO_POINTER (format));
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_export_response), self);
-
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  candour_export_chooser_show (GTK_WIDGET (self), _(titles[format]), name, format, on_export_file_chosen);
 }
 
 void
@@ -1159,7 +1140,7 @@ candour_report_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
-  g_clear_object (&self->chooser);
+  candour_export_chooser_close (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (candour_report_view_parent_class)->dispose (object);
 }
