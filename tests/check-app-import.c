@@ -16,6 +16,7 @@
 #include "check-app-suites.h"
 #include "test-util.h"
 #include "candour-import.h"
+#include "candour-export-chooser.h"
 #include "candour-import-dialog.h"
 #include "candour-payments-page.h"
 #include "candour-records-page.h"
@@ -177,6 +178,36 @@ START_TEST (test_import_folder)
     ck_assert_str_eq (copied, candour_import_dialog_get_problems (dialog));
     ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (dialog), "Copied"));
   }
+  /* Said above every step: where the rows come from. */
+  {
+    g_autofree char *from = g_strdup_printf ("From the folder %s", csv);
+
+    ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (dialog), from));
+  }
+  /* Save writes the same list, whole, as a text file. */
+  {
+    g_autofree char *saved_path = g_build_filename (folder, "problems for Sam.txt", NULL);
+    g_autofree char *saved = NULL;
+    GtkNativeDialog *chooser;
+
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.save-problems", NULL));
+    chooser = candour_export_chooser_get (GTK_WIDGET (dialog));
+    ck_assert_ptr_nonnull (chooser);
+    {
+      g_autofree char *suggested = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+      ck_assert_str_eq (suggested, "Import problems.txt");
+    }
+    test_app_choose_file (chooser, saved_path);
+    ck_assert (g_file_get_contents (saved_path, &saved, NULL, NULL));
+    ck_assert_str_eq (saved, "payments.csv:2:3: amount 'lots' is not an amount of money; write it like 1234.50 "
+                             "or £1,234.50\n");
+    ck_assert_str_eq (test_app_toast_title (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (dialog))),
+                                            "Saved problems for Sam.txt"),
+                      "Saved problems for Sam.txt");
+    test_app_dismiss_toasts (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (dialog))));
+    ck_assert_int_eq (g_unlink (saved_path), 0);
+  }
   ck_assert_uint_eq (n_shown ("organisations"), 41);
   after = test_dump_everything (database ());
   ck_assert_str_eq (before, after);
@@ -269,7 +300,11 @@ START_TEST (test_import_as_new_database)
   g_autofree char *bids = write_csv ("new", "bids.csv", "ref,title,lead_ref,commissioner_ref\nBID-1,Advice,A,B\n");
   g_autofree char *taken = g_build_filename (folder, "Taken.candour", NULL);
   g_autofree char *path = g_build_filename (folder, "Imported.candour", NULL);
-  const char *paths[] = { csv, NULL };
+  g_autofree char *organisations = g_build_filename (csv, "organisations.csv", NULL);
+  g_autofree char *bids_file = g_build_filename (csv, "bids.csv", NULL);
+  /* Two files chosen, not their folder. */
+  const char *paths[] = { organisations, bids_file, NULL };
+  g_autofree char *from = g_strdup_printf ("From 2 files in %s: organisations.csv, bids.csv", csv);
   CandourImportDialog *dialog;
   g_autofree char *preview = NULL;
   g_autofree char *kept = NULL;
@@ -280,6 +315,7 @@ START_TEST (test_import_as_new_database)
 
   dialog = import_dialog (paths);
   ck_assert_str_eq (candour_import_dialog_get_state (dialog), "preview");
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (dialog), from));
   ck_assert_str_eq (candour_import_dialog_get_summary (dialog),
                     "3 rows, checked with no problems. Import asks where to save the new database.");
   preview = candour_import_dialog_dup_preview (dialog);

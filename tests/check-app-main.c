@@ -247,8 +247,8 @@ wait_for_toasts_to_settle (AdwToastOverlay *overlay)
     }
 }
 
-/* Answers a file chooser as a person would: the file chosen (its folder is read in the
- * background, so the answer waits for it), then the accept button. */
+/* Answers a save chooser as a person would: the folder and the name chosen (the folder
+ * is read in the background, so the answer waits for it), then the accept button. */
 void
 test_app_choose_file (GtkNativeDialog *chooser,
                       const char      *path)
@@ -257,7 +257,12 @@ test_app_choose_file (GtkNativeDialog *chooser,
   gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
   gboolean chosen = FALSE;
 
-  ck_assert (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+
+  /* Folder and name apart: set_file() in a save chooser keeps the suggested name. */
+  ck_assert (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   while (!chosen && g_get_monotonic_time () < end)
     {
       g_autoptr(GFile) now = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));

@@ -16,9 +16,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "candour-export-chooser.h"
+#include "candour-export-feedback.h"
 #include "candour-import.h"
 #include "candour-import-dialog.h"
 #include "candour-labels.h"
+#include "candour-output.h"
 
 typedef struct
 {
@@ -61,6 +64,8 @@ struct _CandourImportDialog
   GtkWidget *problems_card;
   GtkLabel *problems_label;
   GtkWidget *copy_problems_button;
+  GtkWidget *problem_buttons;
+  GtkLabel *source_label;
   GtkWidget *check_again_button;
   GtkWidget *warnings_group;
   GtkLabel *warnings_label;
@@ -452,7 +457,7 @@ show_problems (CandourImportDialog *self,
    * Check Again. */
   gtk_label_select_region (self->problems_label, 0, 0);
   gtk_widget_set_visible (self->problems_card, n > 0);
-  gtk_widget_set_visible (self->copy_problems_button, n > 0);
+  gtk_widget_set_visible (self->problem_buttons, n > 0);
 
   if (n == 0)
     {
@@ -611,6 +616,71 @@ check_done (GObject      *source,
   show_preview (self, job);
 }
 
+/* Where the rows come from */
+
+/* "/home/sam/Downloads/area" → "~/Downloads/area": the folder as the person knows it. */
+static char *
+shown_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize length = strlen (home);
+
+  if (length > 1 && strncmp (path, home, length) == 0 && path[length] == G_DIR_SEPARATOR)
+    return g_strconcat ("~", path + length, NULL);
+  return g_strdup (path);
+}
+
+/* "From the folder ~/Downloads/area", "From ~/Downloads/payments.csv", "From 3 files in
+ * ~/Downloads: bids.csv, organisations.csv, payments.csv": said above every step, so
+ * the person can tell a wrong folder before anything is imported. */
+static char *
+describe_source (const char * const *paths)
+{
+  guint n = g_strv_length ((char **)paths);
+  g_autofree char *first_folder = g_path_get_dirname (paths[0]);
+  g_autoptr(GString) names = g_string_new (NULL);
+  gboolean one_folder = TRUE;
+  g_autofree char *where = NULL;
+
+  if (n == 1)
+    {
+      g_autofree char *shown = shown_path (paths[0]);
+
+      /* Translators: above the import's steps, "From the folder ~/Downloads/area" */
+      if (g_file_test (paths[0], G_FILE_TEST_IS_DIR))
+        return g_strdup_printf (_("From the folder %s"), shown);
+      /* Translators: above the import's steps, "From ~/Downloads/payments.csv" */
+      return g_strdup_printf (_("From %s"), shown);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folder = g_path_get_dirname (paths[i]);
+      g_autofree char *base = g_path_get_basename (paths[i]);
+
+      one_folder = one_folder && g_str_equal (folder, first_folder);
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", base);
+    }
+  if (!one_folder)
+    /* Translators: above the import's steps, "From 3 files: a.csv, b.csv, c.csv" */
+    return g_strdup_printf (ngettext ("From %u file: %s", "From %u files: %s", n), n, names->str);
+  where = shown_path (first_folder);
+  /* Translators: above the import's steps, "From 3 files in ~/Downloads: a.csv, b.csv, c.csv" */
+  return g_strdup_printf (ngettext ("From %u file in %s: %s", "From %u files in %s: %s", n), n, where, names->str);
+}
+
+static void
+show_source (CandourImportDialog *self)
+{
+  g_autofree char *text = describe_source ((const char * const *)self->paths);
+  g_autofree char *every_path = g_strjoinv ("\n", self->paths);
+
+  gtk_label_set_label (self->source_label, text);
+  /* The whole of it, where the line is cut short. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_label), every_path);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), TRUE);
+}
+
 void
 candour_import_dialog_check (CandourImportDialog *self,
                              const char * const  *paths)
@@ -628,6 +698,7 @@ candour_import_dialog_check (CandourImportDialog *self,
       g_strfreev (self->paths);
       self->paths = g_strdupv ((char **)paths);
     }
+  show_source (self);
 
   job = g_new0 (ImportJob, 1);
   job->db_path = g_strdup (self->db_path);
@@ -920,6 +991,7 @@ candour_import_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  candour_export_chooser_close (GTK_WIDGET (self));
   g_clear_pointer (&self->preview_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_IMPORT_DIALOG);
@@ -1000,6 +1072,34 @@ copy_problems_action (GtkWidget  *widget,
 }
 
 static void
+on_problems_file_chosen (GtkWidget  *owner,
+                         const char *path,
+                         int         format)
+{
+  CandourImportDialog *self = CANDOUR_IMPORT_DIALOG (owner);
+  g_autofree char *text = g_strconcat (gtk_label_get_label (self->problems_label), "\n", NULL);
+  g_autoptr(CandourOutputFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = candour_output_file_new (NULL, path, &error);
+  if (file == NULL ||
+      !g_output_stream_write_all (candour_output_file_get_stream (file), text, strlen (text), NULL, NULL, &error) ||
+      !candour_output_file_commit (file, &error))
+    candour_export_feedback_failed (owner, error);
+  else
+    candour_export_feedback_saved (owner, path);
+}
+
+/* The same list as a text file, for the person who keeps the spreadsheets. */
+static void
+save_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  candour_export_chooser_show (widget, _("Save the Problems"), _("Import problems.txt"), 0, on_problems_file_chosen);
+}
+
+static void
 candour_import_dialog_class_init (CandourImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1040,6 +1140,8 @@ candour_import_dialog_class_init (CandourImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, problems_card);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, problems_label);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, copy_problems_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, source_label);
+  gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, problem_buttons);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, check_again_button);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, CandourImportDialog, warnings_label);
@@ -1048,6 +1150,8 @@ candour_import_dialog_class_init (CandourImportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "import.choose-folder", NULL, choose_folder_action);
   gtk_widget_class_install_action (widget_class, "import.check-again", NULL, check_again_action);
   gtk_widget_class_install_action (widget_class, "import.copy-problems", NULL, copy_problems_action);
+  gtk_widget_class_install_action (widget_class, "import.save-problems", NULL, save_problems_action);
+  candour_export_feedback_install_open_file (widget_class);
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
