@@ -247,21 +247,25 @@ wait_for_toasts_to_settle (AdwToastOverlay *overlay)
     }
 }
 
-/* Answers a save chooser as a person would: the folder and the name chosen (the folder
- * is read in the background, so the answer waits for it), then the accept button. */
+/* Answers a save chooser as a person would: once it is on screen, the folder, then the
+ * name (the folder is read in the background, so the name waits for it), then the
+ * accept button; and nothing left complaining after. */
 void
 test_app_choose_file (GtkNativeDialog *chooser,
                       const char      *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
   gint64 end = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
   gboolean chosen = FALSE;
 
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *name = g_file_get_basename (file);
-
+  /* On screen first: showing it sets its folder. */
+  test_app_wait ();
   /* Folder and name apart: set_file() in a save chooser keeps the suggested name. */
   ck_assert (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL));
+  /* The folder's files are listed in the background first. */
+  test_app_wait ();
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   while (!chosen && g_get_monotonic_time () < end)
     {
@@ -273,6 +277,10 @@ test_app_choose_file (GtkNativeDialog *chooser,
     }
   ck_assert_msg (chosen, "the file chooser did not take %s", path);
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  test_app_wait ();
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    ck_assert_msg (!GTK_IS_MESSAGE_DIALOG (l->data) || !gtk_widget_get_visible (l->data),
+                   "the file chooser left a message: %s", gtk_window_get_title (l->data));
 }
 
 void

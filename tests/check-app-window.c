@@ -632,10 +632,9 @@ START_TEST (test_reports_export_pdf)
   /* The toast offers Open, the file's own path in hand. */
   {
     GtkWidget *toast = test_app_find_css_name (GTK_WIDGET (candour_window_get_toast_overlay (window)), "toast");
-    GtkWidget *open = toast != NULL ? test_app_find_css_name (toast, "button") : NULL;
+    GtkWidget *open = toast != NULL ? button_labelled (toast, "_Open") : NULL;
 
     ck_assert_ptr_nonnull (open);
-    ck_assert_str_eq (gtk_button_get_label (GTK_BUTTON (open)), "_Open");
     ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), "win.open-file");
     ck_assert_str_eq (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open)), NULL),
                       path);
@@ -832,6 +831,20 @@ START_TEST (test_findings_export)
   ck_assert (!gtk_widget_get_visible (cancel));
   ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), "Saved findings.csv"),
                     "Saved findings.csv");
+  /* Open, and Show in Folder beside the words. */
+  {
+    GtkWidget *toast = test_app_find_css_name (GTK_WIDGET (candour_window_get_toast_overlay (window)), "toast");
+    GtkWidget *show = button_labelled (toast, "Show in _Folder");
+    GtkWidget *open = button_labelled (toast, "_Open");
+
+    ck_assert_ptr_nonnull (show);
+    ck_assert_ptr_nonnull (open);
+    ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (show)), "win.show-in-folder");
+    ck_assert_str_eq (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (show)), NULL),
+                      csv_path);
+    ck_assert_str_eq (gtk_actionable_get_action_name (GTK_ACTIONABLE (open)), "win.open-file");
+    ck_assert (gtk_widget_is_sensitive (show));
+  }
   ck_assert_uint_eq (file_mode (csv_path), 0600);
   csv = read_text (csv_path, &length);
   ck_assert_str_eq (csv, "\xEF\xBB\xBF"

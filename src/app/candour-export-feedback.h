@@ -1,7 +1,7 @@
 /* candour-export-feedback.h: what the window says when an export is over
  *
- * Every window that exports says it the same way: a toast naming the file, with Open,
- * or a dialog saying why the file could not be written.
+ * Every window that exports says it the same way: a toast naming the file, with Open
+ * and Show in Folder, or a dialog saying why the file could not be written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,8 +19,9 @@ void candour_export_feedback_saved  (GtkWidget    *widget,
 /* "Could Not Export" and the error's message, over widget's window. */
 void candour_export_feedback_failed (GtkWidget    *widget,
                                      const GError *error);
-/* Installs win.open-file (a path): opens a file Candour saved with the program the
- * desktop opens it with, or says in a toast why it could not. */
-void candour_export_feedback_install_open_file (GtkWidgetClass *widget_class);
+/* Installs win.open-file and win.show-in-folder (a path each): opens a file Candour
+ * saved with the program the desktop opens it with, or its folder with the file picked
+ * out, or says in a toast why it could not. */
+void candour_export_feedback_install_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

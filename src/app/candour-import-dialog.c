@@ -1151,7 +1151,7 @@ candour_import_dialog_class_init (CandourImportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "import.check-again", NULL, check_again_action);
   gtk_widget_class_install_action (widget_class, "import.copy-problems", NULL, copy_problems_action);
   gtk_widget_class_install_action (widget_class, "import.save-problems", NULL, save_problems_action);
-  candour_export_feedback_install_open_file (widget_class);
+  candour_export_feedback_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
