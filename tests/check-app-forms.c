@@ -954,6 +954,36 @@ START_TEST (test_odd_payment_warns_without_refusing)
 }
 END_TEST
 
+/* More paid than the subcontract's value: said under Amount before saving, in the
+ * person's words, with the totals. */
+START_TEST (test_overpaid_subcontract_warns)
+{
+  CandourRecordForm *form = candour_record_form_new (candour_window_get_session (window),
+                                                     CANDOUR_TABLE_PAYMENTS, 0);
+  GtkWidget *warnings;
+
+  gtk_window_present (GTK_WINDOW (form));
+  test_app_wait ();
+  choose (form, "subcontract_ref", "SUB-01");
+  type (form, "amount", "60,000.01");
+  type (form, "paid_on", "01/06/2025");
+  wait_for_check ();
+  ck_assert (candour_record_form_get_can_save (form));
+  warnings = label_containing (GTK_WIDGET (form), "Worth a second look");
+  ck_assert_ptr_nonnull (warnings);
+  ck_assert_str_eq (gtk_label_get_label (GTK_LABEL (warnings)),
+                    "Worth a second look, though it can be saved:\nWith this payment, subcontract 'SUB-01' is paid "
+                    "£120,000.01 in all, more than its value (£120,000.00)");
+
+  /* Exactly the value: nothing to say. */
+  type (form, "amount", "60000");
+  wait_for_check ();
+  ck_assert (!gtk_widget_get_visible (warnings));
+  gtk_window_destroy (GTK_WINDOW (form));
+  test_app_wait ();
+}
+END_TEST
+
 /* Delete hides at once and offers Undo; Undo brings it back; the toast going deletes. */
 START_TEST (test_delete_and_undo)
 {
@@ -1493,6 +1523,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_dropdown_enter_takes_the_item);
   tcase_add_test (tc, test_new_organisation_from_a_picker);
   tcase_add_test (tc, test_odd_payment_warns_without_refusing);
+  tcase_add_test (tc, test_overpaid_subcontract_warns);
   tcase_add_test (tc, test_escape_on_a_changed_form_asks);
   tcase_add_test (tc, test_delete_and_undo);
   tcase_add_test (tc, test_delete_of_a_record_changed_elsewhere);

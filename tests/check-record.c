@@ -351,6 +351,58 @@ START_TEST (test_payment_under_nothing)
 }
 END_TEST
 
+/* Plausible but odd totals warn under the field, as an import lists them, and the
+ * record is still saved: a subcontract paid past its value (new or edited payment), a
+ * bid promising its partners more than the whole contract. Exactly the value: no word. */
+START_TEST (test_totals_warn_on_the_form)
+{
+  g_autoptr(CandourDatabase) db = test_fixture_open ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  const char *exact[] = { "PS3", "", "S1", "60000", "2025-07-15", "", NULL };
+  const char *over[] = { "PS3", "", "S1", "70000.01", "2025-07-15", "", NULL };
+  const char *edited[] = { "PS2", "", "S1", "90000", "2025-06-15", "2025-04-01", NULL };
+  const char *share[] = { "B1", "P2", "", "", "95", "", NULL };
+  gint64 ps2 = test_query_int (db, "SELECT id FROM payment WHERE ref = 'PS2'");
+  gint64 id = 0;
+
+  ck_assert (candour_record_check (db, CANDOUR_TABLE_PAYMENTS, exact, 0, problems, warnings, NULL));
+  ck_assert_uint_eq (warnings->len, 0);
+
+  ck_assert (candour_record_check (db, CANDOUR_TABLE_PAYMENTS, over, 0, problems, warnings, NULL));
+  ck_assert_uint_eq (warnings->len, 1);
+  ck_assert_str_eq (warnings->pdata[0], "amount: with this payment, subcontract 'S1' is paid £110,000.01 in all, "
+                                        "more than its value (£100,000.00)");
+  g_ptr_array_set_size (warnings, 0);
+  /* The check wrote nothing. */
+  ck_assert_int_eq (test_query_int (db, "SELECT count(*) FROM payment WHERE subcontract_id = "
+                                        "(SELECT id FROM subcontract WHERE ref = 'S1')"), 2);
+
+  /* An edit counts the payment's new amount, not the old one as well. */
+  ck_assert (candour_record_check (db, CANDOUR_TABLE_PAYMENTS, edited, ps2, problems, warnings, NULL));
+  ck_assert_uint_eq (warnings->len, 1);
+  ck_assert_str_eq (warnings->pdata[0], "amount: with this payment, subcontract 'S1' is paid £110,000.00 in all, "
+                                        "more than its value (£100,000.00)");
+  g_ptr_array_set_size (warnings, 0);
+
+  /* Partner Two's own row in B1, given 95% beside Partner Five's 10%. */
+  id = test_query_int (db, "SELECT bp.id FROM bid_partner bp JOIN bid b ON b.id = bp.bid_id "
+                           "JOIN organisation o ON o.id = bp.partner_id WHERE b.ref = 'B1' AND o.ref = 'P2'");
+  ck_assert (candour_record_check (db, CANDOUR_TABLE_BID_PARTNERS, share, id, problems, warnings, NULL));
+  ck_assert_uint_eq (warnings->len, 1);
+  ck_assert_str_eq (warnings->pdata[0], "promised_share: bid 'B1' promises its partners 105% of the contract "
+                                        "between them, more than all of it");
+  /* Said, not refused. */
+  ck_assert (candour_record_save (db, CANDOUR_TABLE_BID_PARTNERS, share, &id, problems, NULL));
+  ck_assert_uint_eq (problems->len, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT promised_share FROM bid_partner WHERE id = %" G_GINT64_FORMAT, id);
+
+    ck_assert_int_eq (test_query_int (db, sql), 9500);
+  }
+}
+END_TEST
+
 Suite *
 candour_record_suite (void)
 {
@@ -361,6 +413,7 @@ candour_record_suite (void)
   tcase_add_test (tc, test_save_over_a_change_made_elsewhere);
   tcase_add_test (tc, test_audit_changes_on_each_backend);
   tcase_add_test (tc, test_payment_under_nothing);
+  tcase_add_test (tc, test_totals_warn_on_the_form);
   tcase_add_test (tc, test_bad_entry_names_each_field_and_writes_nothing);
   tcase_add_test (tc, test_duplicate_ref_and_second_contract);
   tcase_add_test (tc, test_delete);

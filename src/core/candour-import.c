@@ -1412,41 +1412,107 @@ find_overpaid_subcontracts (CandourImport  *self,
   return TRUE;
 }
 
+/* Where a total's warning goes: for a form, under its field (1-based, as a column);
+ * for an import, at the head of the table's file. */
+static guint
+total_warning_column (CandourImport *self,
+                      const char    *field)
+{
+  for (guint i = 0; self->record_table != NULL && i < self->record_table->n_fields; i++)
+    if (g_str_equal (self->record_table->fields[i].name, field))
+      return i + 1;
+  return 0;
+}
+
+/* Bids promising their partners more than the whole contract: those with a named
+ * partner whose id is in (before, last]. */
+static gboolean
+warn_about_bid_shares (CandourImport  *self,
+                       gint64          before,
+                       gint64          last,
+                       GError        **error)
+{
+  static const char shares_sql[] =
+    "SELECT b.ref, sum (bp.promised_share) AS promised FROM bid_partner bp JOIN bid b ON b.id = bp.bid_id "
+    "WHERE bp.bid_id IN (SELECT bid_id FROM bid_partner WHERE id > :before AND id <= :last) "
+    "GROUP BY b.id HAVING sum (bp.promised_share) > 10000 ORDER BY b.ref";
+  CandourQuery *query;
+  CandourQueryStep step;
+
+  if ((query = candour_database_query (self->db, shares_sql, error)) == NULL)
+    return FALSE;
+  candour_query_bind_int64 (query, ":before", before);
+  candour_query_bind_int64 (query, ":last", last);
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
+    {
+      g_autofree char *ref = candour_import_shorten (candour_query_get_text (query, "ref"));
+      g_autofree char *share = candour_percent_format_exact (candour_query_get_int64 (query, "promised"));
+
+      add_warning (self, table_file_name (self, CANDOUR_TABLE_BID_PARTNERS), 0,
+                   total_warning_column (self, "promised_share"),
+                   "bid '%s' promises its partners %s%% of the contract between them, more "
+                   "than all of it", ref, share);
+    }
+  return step != CANDOUR_QUERY_ERROR;
+}
+
+static void
+warn_about_overpaid (CandourImport *self,
+                     const char    *subcontract_ref,
+                     gint64         paid,
+                     gint64         value)
+{
+  g_autofree char *ref = candour_import_shorten (subcontract_ref);
+  g_autofree char *paid_shown = candour_money_format_display (paid);
+  g_autofree char *value_shown = candour_money_format_display (value);
+
+  if (self->record_table != NULL)
+    /* A form checks before it saves. */
+    add_warning (self, NULL, 0, total_warning_column (self, "amount"),
+                 "with this payment, subcontract '%s' is paid %s in all, more than its value (%s)",
+                 ref, paid_shown, value_shown);
+  else
+    add_warning (self, table_file_name (self, CANDOUR_TABLE_PAYMENTS), 0, 0,
+                 "subcontract '%s' has now been paid %s in all, more than its value (%s)",
+                 ref, paid_shown, value_shown);
+}
+
+/* Subcontracts paid more than their value, added up by the database (which says so in
+ * its own words past 64 bits): those named by a payment whose id is in (before, last]. */
+static gboolean
+warn_about_overpaid_in_sql (CandourImport  *self,
+                            gint64          before,
+                            gint64          last,
+                            GError        **error)
+{
+  static const char paid_sql[] =
+    "SELECT s.ref, s.value, candour_total (p.amount) AS paid FROM subcontract s "
+    "JOIN payment p ON p.subcontract_id = s.id "
+    "WHERE s.id IN (SELECT subcontract_id FROM payment WHERE id > :before AND id <= :last "
+    "AND subcontract_id IS NOT NULL) "
+    "GROUP BY s.id HAVING candour_total (p.amount) > s.value ORDER BY s.ref";
+  CandourQuery *query;
+  CandourQueryStep step;
+
+  if ((query = candour_database_query (self->db, paid_sql, error)) == NULL)
+    return FALSE;
+  candour_query_bind_int64 (query, ":before", before);
+  candour_query_bind_int64 (query, ":last", last);
+  while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
+    warn_about_overpaid (self, candour_query_get_text (query, "ref"), candour_query_get_int64 (query, "paid"),
+                         candour_query_get_int64 (query, "value"));
+  return step != CANDOUR_QUERY_ERROR;
+}
+
 /* Plausible but odd across rows: a bid promising its partners more than the whole
  * contract, a subcontract paid more than its value. Only what this run touched. */
 static gboolean
 warn_about_totals (CandourImport  *self,
                    GError        **error)
 {
-  static const char shares_sql[] =
-    "SELECT b.ref, sum (bp.promised_share) AS promised FROM bid_partner bp JOIN bid b ON b.id = bp.bid_id "
-    "WHERE bp.bid_id IN (SELECT bid_id FROM bid_partner WHERE id > :before) "
-    "GROUP BY b.id HAVING sum (bp.promised_share) > 10000 ORDER BY b.ref";
-  static const char paid_sql[] =
-    "SELECT s.ref, s.value, candour_total (p.amount) AS paid FROM subcontract s "
-    "JOIN payment p ON p.subcontract_id = s.id "
-    "WHERE s.id IN (SELECT subcontract_id FROM payment WHERE id > :before AND subcontract_id IS NOT NULL) "
-    "GROUP BY s.id HAVING candour_total (p.amount) > s.value ORDER BY s.ref";
-  CandourQuery *query;
-  CandourQueryStep step;
-
-  if (self->counts[CANDOUR_TABLE_BID_PARTNERS] > 0)
-    {
-      if ((query = candour_database_query (self->db, shares_sql, error)) == NULL)
-        return FALSE;
-      candour_query_bind_int64 (query, ":before", self->ids_before[CANDOUR_TABLE_BID_PARTNERS]);
-      while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
-        {
-          g_autofree char *ref = candour_import_shorten (candour_query_get_text (query, "ref"));
-          g_autofree char *share = candour_percent_format_exact (candour_query_get_int64 (query, "promised"));
-
-          add_warning (self, table_file_name (self, CANDOUR_TABLE_BID_PARTNERS), 0, 0,
-                       "bid '%s' promises its partners %s%% of the contract between them, more "
-                       "than all of it", ref, share);
-        }
-      if (step == CANDOUR_QUERY_ERROR)
-        return FALSE;
-    }
+  if (self->counts[CANDOUR_TABLE_BID_PARTNERS] > 0 &&
+      !warn_about_bid_shares (self, self->ids_before[CANDOUR_TABLE_BID_PARTNERS], G_MAXINT64, error))
+    return FALSE;
 
   if (self->counts[CANDOUR_TABLE_PAYMENTS] > 0)
     {
@@ -1455,40 +1521,31 @@ warn_about_totals (CandourImport  *self,
 
       if (!find_overpaid_subcontracts (self, overpaid, &overflows, error))
         return FALSE;
+      /* Past 64 bits, added up by the database instead. */
+      if (overflows)
+        return warn_about_overpaid_in_sql (self, self->ids_before[CANDOUR_TABLE_PAYMENTS], G_MAXINT64, error);
 
-      for (guint i = 0; i < overpaid->len && !overflows; i++)
+      for (guint i = 0; i < overpaid->len; i++)
         {
           ImportSubcontract *subcontract = overpaid->pdata[i];
-          g_autofree char *ref = candour_import_shorten (subcontract->ref);
-          g_autofree char *value = candour_money_format_display (subcontract->value);
-          g_autofree char *paid = candour_money_format_display (subcontract->paid);
 
-          add_warning (self, table_file_name (self, CANDOUR_TABLE_PAYMENTS), 0, 0,
-                       "subcontract '%s' has now been paid %s in all, more than its value (%s)",
-                       ref, paid, value);
-        }
-
-      /* Past 64 bits, added up by the database, which says so in its own words. */
-      if (overflows)
-        {
-          if ((query = candour_database_query (self->db, paid_sql, error)) == NULL)
-            return FALSE;
-          candour_query_bind_int64 (query, ":before", self->ids_before[CANDOUR_TABLE_PAYMENTS]);
-          while ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
-            {
-              g_autofree char *ref = candour_import_shorten (candour_query_get_text (query, "ref"));
-              g_autofree char *value = candour_money_format_display (candour_query_get_int64 (query, "value"));
-              g_autofree char *paid = candour_money_format_display (candour_query_get_int64 (query, "paid"));
-
-              add_warning (self, table_file_name (self, CANDOUR_TABLE_PAYMENTS), 0, 0,
-                           "subcontract '%s' has now been paid %s in all, more than its value (%s)",
-                           ref, paid, value);
-            }
-          if (step == CANDOUR_QUERY_ERROR)
-            return FALSE;
+          warn_about_overpaid (self, subcontract->ref, subcontract->paid, subcontract->value);
         }
     }
 
+  return TRUE;
+}
+
+/* The same for a form's one record, written but not yet committed: id is its row. */
+static gboolean
+warn_about_record_totals (CandourImport  *self,
+                          gint64          id,
+                          GError        **error)
+{
+  if (self->record_table == &candour_import_tables[CANDOUR_TABLE_BID_PARTNERS])
+    return warn_about_bid_shares (self, id - 1, id, error);
+  if (self->record_table == &candour_import_tables[CANDOUR_TABLE_PAYMENTS])
+    return warn_about_overpaid_in_sql (self, id - 1, id, error);
   return TRUE;
 }
 
@@ -2019,6 +2076,13 @@ candour_import_write_record (CandourDatabase     *db,
         report_insert_failure (&row, query, local_error);
       else if (!update)
         *inout_id = new_id;
+
+      if (row.ok && !warn_about_record_totals (self, *inout_id, error))
+        {
+          clear_values (values, table->n_fields);
+          candour_database_end (db, FALSE, NULL);
+          return FALSE;
+        }
     }
 
   clear_values (values, table->n_fields);
