@@ -69,6 +69,87 @@ show (const char *name)
   return candour_window_get_page (window, name);
 }
 
+static GtkWidget *
+find_sidebar_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget) && gtk_widget_has_css_class (widget, "navigation-sidebar"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_sidebar_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sidebar's row for a page: its rows are named after their pages. */
+static GtkWidget *
+sidebar_row (const char *name)
+{
+  GtkWidget *list = find_sidebar_list (GTK_WIDGET (window));
+  GtkWidget *found = NULL;
+
+  ck_assert_ptr_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL && found == NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (gtk_widget_get_name (row), name))
+      found = row;
+  ck_assert_ptr_nonnull (found);
+  return found;
+}
+
+/* Sends key to the sidebar's list as GTK would, through its key controller. */
+static gboolean
+press_in_sidebar (guint           keyval,
+                  GdkModifierType state)
+{
+  GtkWidget *list = find_sidebar_list (GTK_WIDGET (window));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (list);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  test_app_wait ();
+  return handled;
+}
+
+/* Tab leaves the sidebar for the page beside it, and Shift+Tab for the menu above: the
+ * page shown stays the same. The arrow keys still go from page to page. */
+START_TEST (test_tab_leaves_the_sidebar)
+{
+  GtkWidget *payments = show ("payments");
+  GtkWidget *focus;
+
+  gtk_widget_grab_focus (sidebar_row ("payments"));
+  ck_assert (press_in_sidebar (GDK_KEY_Tab, 0));
+  ck_assert_str_eq (candour_window_get_visible_page (window), "payments");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  ck_assert_ptr_nonnull (focus);
+  ck_assert_msg (gtk_widget_is_ancestor (focus, payments), "Tab went to a %s, not into the page",
+                 G_OBJECT_TYPE_NAME (focus));
+
+  gtk_widget_grab_focus (sidebar_row ("payments"));
+  ck_assert (press_in_sidebar (GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  ck_assert_str_eq (candour_window_get_visible_page (window), "payments");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  ck_assert_ptr_nonnull (focus);
+  ck_assert_str_eq (gtk_widget_get_tooltip_text (gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON)), "Main Menu");
+
+  /* Other keys are the list's own. */
+  gtk_widget_grab_focus (sidebar_row ("payments"));
+  ck_assert (!press_in_sidebar (GDK_KEY_Down, 0));
+  show ("overview");
+}
+END_TEST
+
 START_TEST (test_opens_on_the_demo)
 {
   CandourSession *session = candour_window_get_session (window);
@@ -1579,6 +1660,7 @@ candour_app_window_suite (void)
 
   tcase_add_unchecked_fixture (tc, open_demo, close_demo);
   tcase_add_test (tc, test_opens_on_the_demo);
+  tcase_add_test (tc, test_tab_leaves_the_sidebar);
   tcase_add_test (tc, test_judge_as_of_a_chosen_day);
   tcase_add_test (tc, test_overview);
   tcase_add_test (tc, test_findings_filters);

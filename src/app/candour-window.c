@@ -46,6 +46,7 @@ struct _CandourWindow
   GtkInfoBar *connection_bar;
   GtkLabel *connection_label;
   GtkListBox *sidebar_list;
+  GtkWidget *primary_menu_button;
   GtkStack *page_stack;
   GMenu *recent_section;
 
@@ -239,6 +240,28 @@ on_sidebar_row_activated (CandourWindow *self,
                           GtkListBoxRow *row)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Tab leaves the sidebar, for the page beside it (or, backwards, the menu above it):
+ * the arrow keys go from page to page, as in GNOME Settings. Left to the list, Tab
+ * would step down the rows and open each page on the way. */
+static gboolean
+on_sidebar_key_pressed (CandourWindow   *self,
+                        guint            keyval,
+                        guint            keycode,
+                        GdkModifierType  state)
+{
+  gboolean backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if (backward)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->primary_menu_button));
+  /* Folded, the page is not beside the list; the rows are all there is. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    return FALSE;
+  return gtk_widget_child_focus (GTK_WIDGET (self->page_stack), GTK_DIR_TAB_FORWARD) ||
+         gtk_widget_grab_focus (GTK_WIDGET (self->as_of_button));
 }
 
 static void
@@ -1405,11 +1428,13 @@ candour_window_class_init (CandourWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, connection_bar);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, connection_label);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, CandourWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, CandourWindow, recent_section);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_key_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
 
