@@ -124,7 +124,7 @@ time_candour (CandourPaymentList *list,
 
   probe_id = g_timeout_add (1, probe_tick, &probe);
   start = probe.last_tick = g_get_monotonic_time ();
-  candour_payment_list_query_async (list, cases[i].search, cases[i].sort, cases[i].descending,
+  candour_payment_list_query_async (list, cases[i].search, NULL, NULL, cases[i].sort, cases[i].descending,
                                     on_rows_ready, &probe);
   while (!probe.done)
     g_main_context_iteration (NULL, TRUE);
