@@ -64,6 +64,7 @@ struct _CandourPaymentsPage
   char *from;                   /* the range typed, as ISO dates; NULL for no bound */
   char *to;
   CandourPaymentSort probed;    /* the column a probe of the view's sorter reached */
+  gboolean resorting;           /* leaving the view's sorter one column */
   gboolean stale;               /* the payments changed while the page was hidden */
   GCancellable *counting;       /* the count on a worker a new list starts from */
 };
@@ -310,9 +311,51 @@ request_rows (CandourPaymentsPage *self)
   update_count (self);
 }
 
+static GtkColumnViewColumn *
+column_of (CandourPaymentsPage *self,
+           CandourPaymentSort   sort)
+{
+  GtkColumnViewColumn *columns[CANDOUR_PAYMENT_N_SORTS] = {
+    [CANDOUR_PAYMENT_SORT_REF] = self->ref_column,
+    [CANDOUR_PAYMENT_SORT_AGREEMENT] = self->agreement_column,
+    [CANDOUR_PAYMENT_SORT_PAYER] = self->payer_column,
+    [CANDOUR_PAYMENT_SORT_PAYEE] = self->payee_column,
+    [CANDOUR_PAYMENT_SORT_AMOUNT] = self->amount_column,
+    [CANDOUR_PAYMENT_SORT_PAID_ON] = self->paid_on_column,
+    [CANDOUR_PAYMENT_SORT_INVOICED_ON] = self->invoiced_on_column,
+    [CANDOUR_PAYMENT_SORT_DAYS_TO_PAY] = self->days_column,
+  };
+
+  return columns[sort];
+}
+
 static void
 on_view_sorter_changed (CandourPaymentsPage *self)
 {
+  CandourPaymentSort sort;
+  gboolean descending;
+
+  if (self->resorting)
+    return;
+
+  /* GTK 4.8 keeps the columns clicked before as lesser orders, and never redraws
+   * their headings, so their arrows stay. The list sorts by one column (ties by the
+   * order recorded): a column given its sorter again leaves the order and shows no
+   * arrow, so only the current column's heading has one. */
+  sort = wanted_sort (self, &descending);
+  self->resorting = TRUE;
+  for (CandourPaymentSort other = CANDOUR_PAYMENT_SORT_NONE + 1; other < CANDOUR_PAYMENT_N_SORTS; other++)
+    {
+      GtkColumnViewColumn *column = column_of (self, other);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      if (other == sort)
+        continue;
+      sorter = g_object_ref (gtk_column_view_column_get_sorter (column));
+      gtk_column_view_column_set_sorter (column, NULL);
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
+  self->resorting = FALSE;
   request_rows (self);
 }
 
@@ -904,20 +947,9 @@ candour_payments_page_sort (CandourPaymentsPage *self,
                             CandourPaymentSort   sort,
                             gboolean             descending)
 {
-  GtkColumnViewColumn *columns[CANDOUR_PAYMENT_N_SORTS] = {
-    [CANDOUR_PAYMENT_SORT_REF] = self->ref_column,
-    [CANDOUR_PAYMENT_SORT_AGREEMENT] = self->agreement_column,
-    [CANDOUR_PAYMENT_SORT_PAYER] = self->payer_column,
-    [CANDOUR_PAYMENT_SORT_PAYEE] = self->payee_column,
-    [CANDOUR_PAYMENT_SORT_AMOUNT] = self->amount_column,
-    [CANDOUR_PAYMENT_SORT_PAID_ON] = self->paid_on_column,
-    [CANDOUR_PAYMENT_SORT_INVOICED_ON] = self->invoiced_on_column,
-    [CANDOUR_PAYMENT_SORT_DAYS_TO_PAY] = self->days_column,
-  };
-
   g_return_if_fail (CANDOUR_IS_PAYMENTS_PAGE (self));
   g_return_if_fail (sort < CANDOUR_PAYMENT_N_SORTS);
 
-  gtk_column_view_sort_by_column (self->view, columns[sort],
+  gtk_column_view_sort_by_column (self->view, column_of (self, sort),
                                   descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
