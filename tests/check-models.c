@@ -686,17 +686,21 @@ static char *
 refs_found (CandourPaymentList *list,
             const char         *search)
 {
-  ck_assert (candour_payment_list_set_search (list, search, NULL));
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (candour_payment_list_set_search (list, search, &error), "%s: %s", search,
+                 error ? error->message : "");
   return all_refs (G_LIST_MODEL (list));
 }
 
-/* A finance officer's searches: an amount however written, a day however written,
- * and the days paid between two dates; each with the listed payments' sum. */
-START_TEST (test_payment_list_finds_amounts_dates_and_ranges)
+/* A finance officer's searches on the demo in db: an amount however written, a day
+ * however written, and the days paid between two dates; each with the listed
+ * payments' sum. */
+static void
+assert_finds_amounts_dates_and_ranges (CandourDatabase *db)
 {
   static const char * const amounts[] = { "22,500.00", "£22,500", "22500.0", "£22500.00", " 22500 " };
   static const char * const days[] = { "11/02/2025", "11/2/2025", "2025-02-11", "2025-2-11" };
-  g_autoptr(CandourDatabase) db = open_demo ();
   g_autoptr(CandourPaymentList) list = candour_payment_list_new (db, NULL);
   GListModel *model = G_LIST_MODEL (list);
   char *refs;
@@ -735,8 +739,8 @@ START_TEST (test_payment_list_finds_amounts_dates_and_ranges)
   ck_assert_str_eq (refs, "");
   g_free (refs);
 
-  /* Names keep working, and add up. */
-  refs = refs_found (list, "polish");
+  /* Names keep working, and add up. (Written as stored: a server's LIKE minds case.) */
+  refs = refs_found (list, "Polish");
   ck_assert_str_eq (refs, "PAY-0041,PAY-0083,PAY-0135,PAY-0167");
   g_free (refs);
   ck_assert_int_eq (candour_payment_list_get_sum (list), 800000);
@@ -776,12 +780,52 @@ START_TEST (test_payment_list_finds_amounts_dates_and_ranges)
   ck_assert_ptr_null (candour_payment_list_get_to (list));
   ck_assert_uint_eq (g_list_model_get_n_items (model), 198);
   ck_assert_int_eq (candour_payment_list_get_sum (list), 336240244);
+  refs = all_refs (model);
+  ck_assert (g_str_has_prefix (refs, "PAY-0001,PAY-0002,PAY-0003,"));
+  ck_assert (g_str_has_suffix (refs, ",PAY-0196,PAY-0197,PAY-0198"));
+  g_free (refs);
+  ck_assert (candour_payment_list_set_sort (list, CANDOUR_PAYMENT_SORT_PAID_ON, TRUE, NULL));
+  refs = all_refs (model);
+  ck_assert (g_str_has_prefix (refs, "PAY-0198,PAY-0197,PAY-0196,"));
+  g_free (refs);
+}
+
+START_TEST (test_payment_list_finds_amounts_dates_and_ranges)
+{
+  g_autoptr(CandourDatabase) db = open_demo ();
+
+  assert_finds_amounts_dates_and_ranges (db);
   {
-    g_autofree char *order = all_refs (model);
+    g_autoptr(CandourPaymentList) list = candour_payment_list_new (db, NULL);
+    g_autofree char *order = NULL;
     g_autofree char *expected = refs_by_sql (db, "SELECT ref FROM payment ORDER BY paid_on, id");
 
+    ck_assert (candour_payment_list_set_sort (list, CANDOUR_PAYMENT_SORT_PAID_ON, FALSE, NULL));
+    order = all_refs (G_LIST_MODEL (list));
     ck_assert_str_eq (order, expected);
   }
+}
+END_TEST
+
+/* The same SQL on a server, when the tests have one: the same payments, the same sums. */
+START_TEST (test_payment_list_finds_the_same_on_a_server)
+{
+  const char *server = g_getenv ("CANDOUR_TEST_PG");
+  g_autofree char *own = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (server == NULL)
+    return;
+  ck_assert (candour_database_set_up_server (server, NULL));
+  own = test_make_server_database (server, "candour_payments");
+  {
+    g_autoptr(CandourDatabase) db = candour_database_open_full (own, CANDOUR_OPEN_EXISTING, &error);
+
+    ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+    ck_assert_msg (candour_demo_load (db, TODAY, &error), "%s", error ? error->message : "");
+    assert_finds_amounts_dates_and_ranges (db);
+  }
+  test_drop_server_database (server, own);
 }
 END_TEST
 
@@ -966,6 +1010,7 @@ candour_models_suite (void)
   tcase_add_test (tc, test_payment_list_sorts_off_the_main_thread);
   tcase_add_test (tc, test_payment_list_search_matches_what_rows_show);
   tcase_add_test (tc, test_payment_list_finds_amounts_dates_and_ranges);
+  tcase_add_test (tc, test_payment_list_finds_the_same_on_a_server);
   tcase_add_test (tc, test_payment_list_newer_request_wins);
   tcase_add_test (tc, test_payment_list_reloads_in_memory);
   tcase_add_test (tc, test_story);

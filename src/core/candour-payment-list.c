@@ -70,9 +70,10 @@ static const char matching_agreements_sql[] =
   "  WHERE c.ref LIKE :pattern ESCAPE '\\'\n"
   "     OR payer.name LIKE :pattern ESCAPE '\\' OR payee.name LIKE :pattern ESCAPE '\\')\n";
 
+/* "IN (SELECT ...)", not SQLite's "IN matching_subcontract", which a server refuses. */
 #define MATCHES \
-  "(p.ref LIKE :pattern ESCAPE '\\' OR p.subcontract_id IN matching_subcontract\n" \
-  " OR p.contract_id IN matching_contract)"
+  "(p.ref LIKE :pattern ESCAPE '\\' OR p.subcontract_id IN (SELECT id FROM matching_subcontract)\n" \
+  " OR p.contract_id IN (SELECT id FROM matching_contract))"
 
 /* What a query's SQL is made of: the rows' ids in order, or their count and sum,
  * and the conditions a search and a range add. An amount or a day is an equality on
