@@ -717,6 +717,9 @@ candour_payments_page_dispose (GObject *object)
   g_clear_object (&self->counting);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
+  /* The columns leave the view's sorter as it goes: no order to ask for then. */
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_PAYMENTS_PAGE);
   /* The template's outermost child is not bound, so dispose_template() leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
