@@ -4,8 +4,9 @@
  * CandourPaymentList's worker has the new order in and the first page is read (what a
  * click costs a person), the longest the main loop stalled meanwhile, and how long
  * SQLite takes to list the same payment ids with the query a person would write
- * (straight joins and LIKEs, on a read-only connection with SQLite's defaults). Each
- * is the median of RUNS after one warm-up. Prints one tab-separated line per case for
+ * (straight joins and LIKEs, on a read-only connection with SQLite's defaults). The
+ * page also adds up the payments it lists, which the plain SQL does not. Each is the
+ * median of RUNS after one warm-up. Prints one tab-separated line per case for
  * build-aux/bench:
  *
  *   name  candour_s  plain_sql_s  longest_stall_ms  rows
@@ -42,26 +43,43 @@
 static const struct {
   const char *name;
   const char *search;
+  const char *from;
+  const char *to;
   CandourPaymentSort sort;
   gboolean descending;
   const char *plain_sql;
+  gboolean reload;              /* every payment counted and added up again */
 } cases[] = {
-  { "by reference", NULL, CANDOUR_PAYMENT_SORT_REF, FALSE,
+  { "every payment, counted and added up", NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_NONE, FALSE,
+    "SELECT count (*), sum (amount) FROM payment", TRUE },
+  { "by reference", NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_REF, FALSE,
     "SELECT id FROM payment ORDER BY ref, id" },
-  { "by amount, largest first", NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE,
+  { "by amount, largest first", NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE,
     "SELECT id FROM payment ORDER BY amount DESC, id DESC" },
-  { "by date paid", NULL, CANDOUR_PAYMENT_SORT_PAID_ON, FALSE,
+  { "by date paid", NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_PAID_ON, FALSE,
     "SELECT id FROM payment ORDER BY paid_on, id" },
-  { "by days to pay", NULL, CANDOUR_PAYMENT_SORT_DAYS_TO_PAY, FALSE,
+  { "by days to pay", NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_DAYS_TO_PAY, FALSE,
     "SELECT id FROM payment ORDER BY julianday (paid_on) - julianday (invoiced_on), id" },
-  { "by payee", NULL, CANDOUR_PAYMENT_SORT_PAYEE, FALSE,
+  { "by payee", NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_PAYEE, FALSE,
     "SELECT p.id " PLAIN_JOINS "ORDER BY payee.name COLLATE NOCASE, p.id" },
-  { "search \"SUB-00004\"", "SUB-00004", CANDOUR_PAYMENT_SORT_NONE, FALSE,
+  { "search \"SUB-00004\"", "SUB-00004", NULL, NULL, CANDOUR_PAYMENT_SORT_NONE, FALSE,
     "SELECT p.id " PLAIN_JOINS PLAIN_SEARCH ("SUB-00004") "ORDER BY p.id" },
-  { "search \"Community\"", "Community", CANDOUR_PAYMENT_SORT_NONE, FALSE,
+  { "search \"Community\"", "Community", NULL, NULL, CANDOUR_PAYMENT_SORT_NONE, FALSE,
     "SELECT p.id " PLAIN_JOINS PLAIN_SEARCH ("Community") "ORDER BY p.id" },
-  { "search \"Community\", by amount", "Community", CANDOUR_PAYMENT_SORT_AMOUNT, TRUE,
+  { "search \"Community\", by amount", "Community", NULL, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE,
     "SELECT p.id " PLAIN_JOINS PLAIN_SEARCH ("Community") "ORDER BY p.amount DESC, p.id DESC" },
+  { "search \"£1,234.50\"", "£1,234.50", NULL, NULL, CANDOUR_PAYMENT_SORT_NONE, FALSE,
+    "SELECT id FROM payment WHERE amount = 123450 ORDER BY id" },
+  { "search \"01/04/2025\"", "01/04/2025", NULL, NULL, CANDOUR_PAYMENT_SORT_NONE, FALSE,
+    "SELECT id FROM payment WHERE paid_on = '2025-04-01' ORDER BY id" },
+  { "paid 01/04/2025 to 31/03/2026, by date", NULL, "2025-04-01", "2026-03-31", CANDOUR_PAYMENT_SORT_PAID_ON, FALSE,
+    "SELECT id FROM payment WHERE paid_on BETWEEN '2025-04-01' AND '2026-03-31' ORDER BY paid_on, id" },
+  { "paid 01/04/2025 to 31/03/2026, by amount", NULL, "2025-04-01", "2026-03-31", CANDOUR_PAYMENT_SORT_AMOUNT, TRUE,
+    "SELECT id FROM payment WHERE paid_on BETWEEN '2025-04-01' AND '2026-03-31' ORDER BY amount DESC, id DESC" },
+  { "search \"Community\", paid 01/04/2025 to 31/03/2026", "Community", "2025-04-01", "2026-03-31",
+    CANDOUR_PAYMENT_SORT_NONE, FALSE,
+    "SELECT id FROM (SELECT p.id, p.paid_on " PLAIN_JOINS PLAIN_SEARCH ("Community") ")\n"
+    "WHERE paid_on BETWEEN '2025-04-01' AND '2026-03-31' ORDER BY id" },
 };
 
 /* A main loop probe: a timeout that should fire every millisecond notes the longest
@@ -119,13 +137,17 @@ time_candour (CandourPaymentList *list,
 
   /* From the recorded order, as a first click on the page would be. */
   if (!candour_payment_list_set_search (list, NULL, &error) ||
+      !candour_payment_list_set_range (list, NULL, NULL, &error) ||
       !candour_payment_list_set_sort (list, CANDOUR_PAYMENT_SORT_NONE, FALSE, &error))
     g_error ("%s", error->message);
 
   probe_id = g_timeout_add (1, probe_tick, &probe);
   start = probe.last_tick = g_get_monotonic_time ();
-  candour_payment_list_query_async (list, cases[i].search, cases[i].sort, cases[i].descending,
-                                    on_rows_ready, &probe);
+  if (cases[i].reload)
+    candour_payment_list_reload_async (list, on_rows_ready, &probe);
+  else
+    candour_payment_list_query_async (list, cases[i].search, cases[i].from, cases[i].to, cases[i].sort,
+                                      cases[i].descending, on_rows_ready, &probe);
   while (!probe.done)
     g_main_context_iteration (NULL, TRUE);
   probe_tick (&probe);
@@ -219,6 +241,8 @@ main (int    argc,
           theirs[run] = time_plain_sql (plain, i, &n_rows);
         }
 
+      if (cases[i].reload)
+        n_rows = g_list_model_get_n_items (G_LIST_MODEL (list));
       if (n_rows != g_list_model_get_n_items (G_LIST_MODEL (list)))
         fprintf (stderr, "bench-payments-page: %s: the page found %u payments, plain SQL %u\n",
                  cases[i].name, g_list_model_get_n_items (G_LIST_MODEL (list)), n_rows);

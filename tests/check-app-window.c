@@ -345,16 +345,60 @@ shown_ref (CandourPaymentsPage *page,
   return g_strdup (candour_payment_get_ref (payment));
 }
 
+/* The arrow on the heading titled title: "ascending", "descending" or "" for none. */
+static const char *
+heading_arrow (GtkWidget  *widget,
+               const char *title)
+{
+  GtkWidget *arrow;
+
+  if (!GTK_IS_LABEL (widget) || g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), title) != 0)
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          const char *found = heading_arrow (child, title);
+
+          if (found != NULL)
+            return found;
+        }
+      return NULL;
+    }
+
+  /* GTK's title is the label, then the sort indicator. */
+  arrow = gtk_widget_get_next_sibling (widget);
+  if (arrow == NULL)
+    return NULL;
+  if (GTK_IS_IMAGE (arrow))
+    {
+      const char *icon = gtk_image_get_icon_name (GTK_IMAGE (arrow));
+
+      return g_strcmp0 (icon, "pan-up-symbolic") == 0 ? "ascending"
+             : g_strcmp0 (icon, "pan-down-symbolic") == 0 ? "descending" : "";
+    }
+  return gtk_widget_has_css_class (arrow, "ascending") ? "ascending"
+         : gtk_widget_has_css_class (arrow, "descending") ? "descending" : "";
+}
+
 START_TEST (test_payments_page)
 {
   CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
   CandourPaymentList *list = candour_payments_page_get_list (page);
+  GtkWidget *view = find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_autoptr(CandourPayment) biggest = NULL;
 
   ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (list)), 198);
+  /* It opens by date paid, earliest first, and its heading says so. */
+  ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_PAID_ON);
+  ck_assert (!candour_payment_list_get_descending (list));
+  ck_assert_str_eq (heading_arrow (view, "Paid on"), "ascending");
+  ck_assert_str_eq (heading_arrow (view, "Amount"), "");
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments · £3,362,402.44"));
 
   candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE);
   wait_for_payments (page);
+  ck_assert_str_eq (heading_arrow (view, "Amount"), "descending");
+  ck_assert_str_eq (heading_arrow (view, "Paid on"), "");
   ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_AMOUNT);
   ck_assert (candour_payment_list_get_descending (list));
   biggest = g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -383,7 +427,7 @@ START_TEST (test_payments_page_sorts_in_the_background)
   ck_assert_ptr_nonnull (view);
   ck_assert_ptr_nonnull (spinner);
   ck_assert (!gtk_widget_get_visible (spinner));
-  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments · £3,362,402.44"));
   pages_read = candour_payment_list_get_pages_read (list);
 
   gtk_column_view_sort_by_column (view, column_titled (view, "Amount"), GTK_SORT_DESCENDING);
@@ -397,7 +441,7 @@ START_TEST (test_payments_page_sorts_in_the_background)
 
   wait_for_payments (page);
   ck_assert (!gtk_widget_get_visible (spinner));
-  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments · £3,362,402.44"));
   ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_AMOUNT);
   ck_assert (candour_payment_list_get_descending (list));
   ref = shown_ref (page, 0);
@@ -414,7 +458,7 @@ START_TEST (test_payments_page_sorts_in_the_background)
   candour_payments_page_set_search (page, "Polish");
   ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "Searching…"));
   wait_for_payments (page);
-  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "4 of 198 payments"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "4 of 198 payments · £8,000.00"));
   ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_PAID_ON);
   ref = shown_ref (page, 0);
   ck_assert_str_eq (ref, "PAY-0041");
@@ -432,7 +476,97 @@ START_TEST (test_payments_page_sorts_in_the_background)
 
   candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_NONE, FALSE);
   wait_for_payments (page);
-  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments · £3,362,402.44"));
+}
+END_TEST
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *widget,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A finance officer's look-ups: an amount or a day typed into the search, the days
+ * paid between two dates, and what the payments listed add up to. */
+START_TEST (test_payments_page_finds_amounts_dates_and_ranges)
+{
+  CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
+  CandourPaymentList *list = candour_payments_page_get_list (page);
+  GtkMenuButton *range_button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON));
+  GtkWidget *show_all = NULL;
+  char *ref;
+
+  candour_payments_page_sort (page, CANDOUR_PAYMENT_SORT_PAID_ON, FALSE);
+  wait_for_payments (page);
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "All Dates"));
+
+  candour_payments_page_set_search (page, "£22,500");
+  wait_for_payments (page);
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "3 of 198 payments · £67,500.00"));
+  ref = shown_ref (page, 0);
+  ck_assert_str_eq (ref, "PAY-0066");
+  g_free (ref);
+  candour_payments_page_set_search (page, "1,234.50");
+  wait_for_payments (page);
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "No Matching Payments"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "Try other words."));
+
+  candour_payments_page_set_search (page, "11/2/2025");
+  wait_for_payments (page);
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "3 of 198 payments · £8,999.99"));
+
+  /* The financial year 2024-25, with a name and then without. */
+  candour_payments_page_set_search (page, "Polish");
+  candour_payments_page_set_range (page, "01/04/2024", "31/03/2025");
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "Searching…"));
+  wait_for_payments (page);
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "3 of 198 payments · £6,000.00"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "01/04/2024 – 31/03/2025"));
+  ck_assert_str_eq (candour_payment_list_get_from (list), "2024-04-01");
+  ck_assert_str_eq (candour_payment_list_get_to (list), "2025-03-31");
+  candour_payments_page_set_search (page, NULL);
+  wait_for_payments (page);
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "145 of 198 payments · £2,315,583.09"));
+
+  /* Not a day: the list stays as it was, and the field says why. */
+  gtk_menu_button_popup (range_button);
+  test_app_wait ();
+  candour_payments_page_set_range (page, "31/02/2025", "31/03/2025");
+  wait_for_payments (page);
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "145 of 198 payments · £2,315,583.09"));
+  ck_assert (shows_text_containing (GTK_WIDGET (page), "31/02/2025"));
+  candour_payments_page_set_range (page, "01/04/2025", "31/03/2025");
+  ck_assert (shows_text_containing (GTK_WIDGET (page), "The To date is before the From date."));
+  ck_assert_str_eq (candour_payment_list_get_from (list), "2024-04-01");
+
+  /* One side: from 1 April 2025 on. */
+  candour_payments_page_set_range (page, "1/4/2025", NULL);
+  wait_for_payments (page);
+  ck_assert (!shows_text_containing (GTK_WIDGET (page), "The To date is before the From date."));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "44 of 198 payments · £818,208.26"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "From 01/04/2025"));
+
+  /* Show All Dates: every payment again. */
+  show_all = find_button_labelled (GTK_WIDGET (page), "_Show All Dates");
+  ck_assert_ptr_nonnull (show_all);
+  ck_assert (gtk_widget_get_sensitive (show_all));
+  g_signal_emit_by_name (show_all, "clicked");
+  wait_for_payments (page);
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "198 payments · £3,362,402.44"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (page), "All Dates"));
+  ck_assert_ptr_null (candour_payment_list_get_from (list));
+  ck_assert (!gtk_widget_get_sensitive (show_all));
 }
 END_TEST
 
@@ -1668,6 +1802,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_record_pages);
   tcase_add_test (tc, test_payments_page);
   tcase_add_test (tc, test_payments_page_sorts_in_the_background);
+  tcase_add_test (tc, test_payments_page_finds_amounts_dates_and_ranges);
   tcase_add_test (tc, test_payments_page_reads_what_it_shows);
   tcase_add_test (tc, test_reports);
   tcase_add_test (tc, test_report_chart_shows_twelve);

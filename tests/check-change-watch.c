@@ -120,41 +120,6 @@ START_TEST (test_file_change_reaches_other_connection)
 }
 END_TEST
 
-/* A database of the test server's own for one test, set up as a register: other tests
- * write to the shared one meanwhile, and these count changes. Dropped by drop_database. */
-static char *
-make_database (const char *server,
-               const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CandourDatabase) shared = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, &error);
-  g_autoptr(GRegex) database = g_regex_new ("/[^/?]*\\?", 0, 0, NULL);
-  g_autofree char *unique = g_strdup_printf ("%s_%d", name, (int)getpid ());
-  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", unique);
-  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", unique);
-  g_autofree char *path = g_strdup_printf ("/%s?", unique);
-  char *location;
-
-  ck_assert_msg (shared != NULL, "%s", error ? error->message : "");
-  ck_assert (candour_database_exec (shared, drop, NULL));
-  ck_assert_msg (candour_database_exec (shared, create, &error), "%s", error ? error->message : "");
-  location = g_regex_replace_literal (database, server, -1, 0, path, 0, NULL);
-  ck_assert_msg (candour_database_set_up_server (location, &error), "%s", error ? error->message : "");
-  return location;
-}
-
-static void
-drop_database (const char *server,
-               const char *location)
-{
-  g_autoptr(CandourDatabase) shared = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, NULL);
-  g_autofree char *before_query = g_strndup (location, strcspn (location, "?"));
-  const char *name = strrchr (before_query, '/') + 1;
-  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
-
-  ck_assert (candour_database_exec (shared, drop, NULL));
-}
-
 static CandourDatabase *
 open_server (const char *server)
 {
@@ -175,14 +140,14 @@ START_TEST (test_server_notifies_other_connection)
 
   if (server == NULL)
     return;
-  own = make_database (server, "candour_watch");
+  own = test_make_server_database (server, "candour_watch");
   alice = open_server (own);
   bob = open_server (own);
   /* A server says so at once: well within the tick a file needs. */
   assert_change_reaches_alice (alice, bob, 0.5);
   g_clear_object (&alice);
   g_clear_object (&bob);
-  drop_database (server, own);
+  test_drop_server_database (server, own);
 }
 END_TEST
 
@@ -207,7 +172,7 @@ START_TEST (test_lost_connection_comes_back)
 
   if (server == NULL)
     return;
-  own = make_database (server, "candour_lost");
+  own = test_make_server_database (server, "candour_lost");
   alice = open_server (own);
   bob = open_server (own);
   watch = candour_change_watch_new (alice, &error);
@@ -242,7 +207,7 @@ START_TEST (test_lost_connection_comes_back)
   g_clear_object (&watch);
   g_clear_object (&alice);
   g_clear_object (&bob);
-  drop_database (server, own);
+  test_drop_server_database (server, own);
 }
 END_TEST
 

@@ -26,8 +26,8 @@ START_TEST (test_fresh_database_is_migrated)
 {
   g_autoptr(CandourDatabase) db = test_open_memory_database ();
 
-  ck_assert_int_eq (candour_database_get_schema_version (db), 5);
-  ck_assert_int_eq (candour_database_get_latest_version (), 5);
+  ck_assert_int_eq (candour_database_get_schema_version (db), 6);
+  ck_assert_int_eq (candour_database_get_latest_version (), 6);
   ck_assert_int_eq (test_query_int (db, "PRAGMA application_id"), CANDOUR_APPLICATION_ID);
   ck_assert_int_eq (test_query_int (db, "PRAGMA foreign_keys"), 1);
   /* Eight record tables, closed_period, audit, audit_writer, backup, and SQLite's sqlite_sequence. */
@@ -57,7 +57,7 @@ START_TEST (test_file_database_uses_wal_and_reopens)
   {
     g_autoptr(CandourDatabase) db = candour_database_open (path, &error);
     ck_assert_ptr_nonnull (db);
-    ck_assert_int_eq (candour_database_get_schema_version (db), 5);
+    ck_assert_int_eq (candour_database_get_schema_version (db), 6);
     ck_assert_int_eq (test_query_int (db, "SELECT count(*) FROM organisation"), 1);
     ck_assert_ptr_null (candour_database_get_upgrade_backup (db));
   }
@@ -85,7 +85,7 @@ START_TEST (test_newer_database_is_refused_untouched)
   ck_assert_ptr_null (db);
   ck_assert_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_NEWER_SCHEMA);
   expected = g_strdup_printf ("%s was saved by a newer Candour (database version 7); this Candour "
-                              "reads versions up to 5. Open it with the newer Candour; the file was "
+                              "reads versions up to 6. Open it with the newer Candour; the file was "
                               "left as it was.", path);
   ck_assert_str_eq (error->message, expected);
 

@@ -533,7 +533,7 @@ START_TEST (test_payment_list_sorts_off_the_main_thread)
   g_autofree char *expected = NULL;
 
   ck_assert (!candour_payment_list_get_busy (list));
-  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &answer);
+  candour_payment_list_query_async (list, NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &answer);
   ck_assert (candour_payment_list_get_busy (list));
   /* Until the answer comes back, the list is as it was. */
   before = payment_ref (model, 0);
@@ -557,7 +557,7 @@ START_TEST (test_payment_list_sorts_off_the_main_thread)
 
   /* By payee, which the rows reach through their contracts: the same as SQL says. */
   answer = (Answer) { 0 };
-  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_PAYEE, FALSE, on_answer, &answer);
+  candour_payment_list_query_async (list, NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_PAYEE, FALSE, on_answer, &answer);
   wait_for (&answer);
   ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
   order = all_refs (model);
@@ -576,7 +576,7 @@ START_TEST (test_payment_list_sorts_off_the_main_thread)
 
   /* Searched on the worker too; the total still counts every payment. */
   answer = (Answer) { 0 };
-  candour_payment_list_query_async (list, "polish", CANDOUR_PAYMENT_SORT_PAID_ON, FALSE, on_answer, &answer);
+  candour_payment_list_query_async (list, "polish", NULL, NULL, CANDOUR_PAYMENT_SORT_PAID_ON, FALSE, on_answer, &answer);
   wait_for (&answer);
   ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
   ck_assert_uint_eq (g_list_model_get_n_items (model), 4);
@@ -585,13 +585,45 @@ START_TEST (test_payment_list_sorts_off_the_main_thread)
   first = payment_ref (model, 0);
   ck_assert_str_eq (first, "PAY-0041");
 
-  /* Back to the recorded order: only a count, so the answer is there at once. */
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 800000);
+
+  /* Back to every payment: counted and added up on the worker too, not here. */
   answer = (Answer) { 0 };
-  candour_payment_list_query_async (list, "", CANDOUR_PAYMENT_SORT_NONE, FALSE, on_answer, &answer);
-  ck_assert (!candour_payment_list_get_busy (list));
-  ck_assert_uint_eq (g_list_model_get_n_items (model), 198);
+  candour_payment_list_query_async (list, "", NULL, NULL, CANDOUR_PAYMENT_SORT_NONE, FALSE, on_answer, &answer);
+  ck_assert (candour_payment_list_get_busy (list));
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 4);
   wait_for (&answer);
   ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 198);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 336240244);
+
+  /* By date paid from there: the same count and sum, read a page at a time along
+   * payment_by_paid_on, so the answer is there at once. */
+  answer = (Answer) { 0 };
+  candour_payment_list_query_async (list, NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_PAID_ON, TRUE, on_answer, &answer);
+  ck_assert (!candour_payment_list_get_busy (list));
+  ck_assert_int_eq (candour_payment_list_get_sort (list), CANDOUR_PAYMENT_SORT_PAID_ON);
+  wait_for (&answer);
+  ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
+  g_clear_pointer (&order, g_free);
+  g_clear_pointer (&expected, g_free);
+  order = all_refs (model);
+  expected = refs_by_sql (db, "SELECT ref FROM payment ORDER BY paid_on DESC, id DESC");
+  ck_assert_str_eq (order, expected);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 336240244);
+
+  /* A range, on the worker. */
+  answer = (Answer) { 0 };
+  candour_payment_list_query_async (list, NULL, "2024-04-01", "2025-03-31", CANDOUR_PAYMENT_SORT_PAID_ON, TRUE,
+                                    on_answer, &answer);
+  ck_assert (candour_payment_list_get_busy (list));
+  wait_for (&answer);
+  ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 145);
+  ck_assert_uint_eq (candour_payment_list_get_total (list), 198);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 231558309);
+  ck_assert_str_eq (candour_payment_list_get_from (list), "2024-04-01");
+  ck_assert_str_eq (candour_payment_list_get_to (list), "2025-03-31");
 
   g_clear_object (&list);
   g_clear_object (&db);
@@ -649,6 +681,154 @@ START_TEST (test_payment_list_search_matches_what_rows_show)
 }
 END_TEST
 
+/* The payments' refs in the list's order, joined with commas, after a search. */
+static char *
+refs_found (CandourPaymentList *list,
+            const char         *search)
+{
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (candour_payment_list_set_search (list, search, &error), "%s: %s", search,
+                 error ? error->message : "");
+  return all_refs (G_LIST_MODEL (list));
+}
+
+/* A finance officer's searches on the demo in db: an amount however written, a day
+ * however written, and the days paid between two dates; each with the listed
+ * payments' sum. */
+static void
+assert_finds_amounts_dates_and_ranges (CandourDatabase *db)
+{
+  static const char * const amounts[] = { "22,500.00", "£22,500", "22500.0", "£22500.00", " 22500 " };
+  static const char * const days[] = { "11/02/2025", "11/2/2025", "2025-02-11", "2025-2-11" };
+  g_autoptr(CandourPaymentList) list = candour_payment_list_new (db, NULL);
+  GListModel *model = G_LIST_MODEL (list);
+  char *refs;
+
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 198);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 336240244);
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      refs = refs_found (list, amounts[i]);
+      ck_assert_str_eq (refs, "PAY-0066,PAY-0113,PAY-0158");
+      g_free (refs);
+      ck_assert_int_eq (candour_payment_list_get_sum (list), 6750000);
+      ck_assert_uint_eq (candour_payment_list_get_total (list), 198);
+    }
+  /* No payment of £22,500.01, nor one whose reference holds the figures. */
+  refs = refs_found (list, "22500.01");
+  ck_assert_str_eq (refs, "");
+  g_free (refs);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 0);
+  /* Bare digits may be a reference's: no payment of £66, but PAY-0066. */
+  refs = refs_found (list, "0066");
+  ck_assert_str_eq (refs, "PAY-0066");
+  g_free (refs);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 2250000);
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      refs = refs_found (list, days[i]);
+      ck_assert_str_eq (refs, "PAY-0127,PAY-0128,PAY-0129");
+      g_free (refs);
+      ck_assert_int_eq (candour_payment_list_get_sum (list), 899999);
+    }
+  /* Not a day that exists: looked for as words, and not found. */
+  refs = refs_found (list, "31/02/2025");
+  ck_assert_str_eq (refs, "");
+  g_free (refs);
+
+  /* Names keep working, and add up. (Written as stored: a server's LIKE minds case.) */
+  refs = refs_found (list, "Polish");
+  ck_assert_str_eq (refs, "PAY-0041,PAY-0083,PAY-0135,PAY-0167");
+  g_free (refs);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 800000);
+
+  /* The financial year 2024-25, both days included, with the search and without. */
+  ck_assert (candour_payment_list_set_range (list, "2024-04-01", "2025-03-31", NULL));
+  refs = all_refs (model);
+  ck_assert_str_eq (refs, "PAY-0041,PAY-0083,PAY-0135");
+  g_free (refs);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 600000);
+  ck_assert (candour_payment_list_set_search (list, NULL, NULL));
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 145);
+  ck_assert_uint_eq (candour_payment_list_get_total (list), 198);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 231558309);
+
+  /* One side only. */
+  ck_assert (candour_payment_list_set_range (list, "2025-04-01", NULL, NULL));
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 44);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 81820826);
+  ck_assert (candour_payment_list_set_range (list, NULL, "2024-03-31", NULL));
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 9);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 22861109);
+
+  /* February 2025, largest first. */
+  ck_assert (candour_payment_list_set_range (list, "2025-02-01", "2025-02-28", NULL));
+  ck_assert (candour_payment_list_set_sort (list, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, NULL));
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 15);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 22012498);
+  refs = all_refs (model);
+  ck_assert (g_str_has_prefix (refs, "PAY-0134,PAY-0123,PAY-0125,"));
+  g_free (refs);
+
+  /* Cleared: every payment again, by date paid a page at a time. */
+  ck_assert (candour_payment_list_set_range (list, NULL, NULL, NULL));
+  ck_assert (candour_payment_list_set_sort (list, CANDOUR_PAYMENT_SORT_PAID_ON, FALSE, NULL));
+  ck_assert_ptr_null (candour_payment_list_get_from (list));
+  ck_assert_ptr_null (candour_payment_list_get_to (list));
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 198);
+  ck_assert_int_eq (candour_payment_list_get_sum (list), 336240244);
+  refs = all_refs (model);
+  ck_assert (g_str_has_prefix (refs, "PAY-0001,PAY-0002,PAY-0003,"));
+  ck_assert (g_str_has_suffix (refs, ",PAY-0196,PAY-0197,PAY-0198"));
+  g_free (refs);
+  ck_assert (candour_payment_list_set_sort (list, CANDOUR_PAYMENT_SORT_PAID_ON, TRUE, NULL));
+  refs = all_refs (model);
+  ck_assert (g_str_has_prefix (refs, "PAY-0198,PAY-0197,PAY-0196,"));
+  g_free (refs);
+}
+
+START_TEST (test_payment_list_finds_amounts_dates_and_ranges)
+{
+  g_autoptr(CandourDatabase) db = open_demo ();
+
+  assert_finds_amounts_dates_and_ranges (db);
+  {
+    g_autoptr(CandourPaymentList) list = candour_payment_list_new (db, NULL);
+    g_autofree char *order = NULL;
+    g_autofree char *expected = refs_by_sql (db, "SELECT ref FROM payment ORDER BY paid_on, id");
+
+    ck_assert (candour_payment_list_set_sort (list, CANDOUR_PAYMENT_SORT_PAID_ON, FALSE, NULL));
+    order = all_refs (G_LIST_MODEL (list));
+    ck_assert_str_eq (order, expected);
+  }
+}
+END_TEST
+
+/* The same SQL on a server, when the tests have one: the same payments, the same sums. */
+START_TEST (test_payment_list_finds_the_same_on_a_server)
+{
+  const char *server = g_getenv ("CANDOUR_TEST_PG");
+  g_autofree char *own = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (server == NULL)
+    return;
+  ck_assert (candour_database_set_up_server (server, NULL));
+  own = test_make_server_database (server, "candour_payments");
+  {
+    g_autoptr(CandourDatabase) db = candour_database_open_full (own, CANDOUR_OPEN_EXISTING, &error);
+
+    ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+    ck_assert_msg (candour_demo_load (db, TODAY, &error), "%s", error ? error->message : "");
+    assert_finds_amounts_dates_and_ranges (db);
+  }
+  test_drop_server_database (server, own);
+}
+END_TEST
+
 /* A newer request wins even when the older one's answer comes back after it asked. */
 START_TEST (test_payment_list_newer_request_wins)
 {
@@ -667,10 +847,10 @@ START_TEST (test_payment_list_newer_request_wins)
 
   /* Nothing runs on the main loop in between: however quick the older worker is, its
    * answer is only looked at after the newer request was made. */
-  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, FALSE, on_answer, &older);
-  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &newer);
+  candour_payment_list_query_async (list, NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, FALSE, on_answer, &older);
+  candour_payment_list_query_async (list, NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &newer);
   /* Asked twice for the same: one answer for both. */
-  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &same);
+  candour_payment_list_query_async (list, NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &same);
   g_usleep (200000);
   wait_for (&older);
   wait_for (&newer);
@@ -685,7 +865,7 @@ START_TEST (test_payment_list_newer_request_wins)
   ck_assert (!candour_payment_list_get_busy (list));
 
   /* Cancelled: the answer is dropped and the list stays as it is. */
-  candour_payment_list_query_async (list, "polish", CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &dropped);
+  candour_payment_list_query_async (list, "polish", NULL, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &dropped);
   candour_payment_list_cancel (list);
   ck_assert (!candour_payment_list_get_busy (list));
   wait_for (&dropped);
@@ -716,7 +896,7 @@ START_TEST (test_payment_list_reloads_in_memory)
   Answer answer = { 0 };
   g_autofree char *first = NULL;
 
-  candour_payment_list_query_async (list, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &answer);
+  candour_payment_list_query_async (list, NULL, NULL, NULL, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE, on_answer, &answer);
   wait_for (&answer);
   ck_assert_msg (answer.error == NULL, "%s", answer.error->message);
   first = payment_ref (model, 0);
@@ -829,6 +1009,8 @@ candour_models_suite (void)
   tcase_add_test (tc, test_payment_list_sorts_and_searches);
   tcase_add_test (tc, test_payment_list_sorts_off_the_main_thread);
   tcase_add_test (tc, test_payment_list_search_matches_what_rows_show);
+  tcase_add_test (tc, test_payment_list_finds_amounts_dates_and_ranges);
+  tcase_add_test (tc, test_payment_list_finds_the_same_on_a_server);
   tcase_add_test (tc, test_payment_list_newer_request_wins);
   tcase_add_test (tc, test_payment_list_reloads_in_memory);
   tcase_add_test (tc, test_story);

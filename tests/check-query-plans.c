@@ -239,6 +239,176 @@ START_TEST (test_every_query_starts_from_an_index)
 }
 END_TEST
 
+/* SQLite's plan for sql, a step a line. */
+static char *
+plan_of (sqlite3    *handle,
+         const char *sql)
+{
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  GString *plan = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (handle, explain, -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return g_string_free (plan, FALSE);
+}
+
+/* The statements the Payments page's list prepares for a search and a range. */
+static GPtrArray *
+payment_list_statements (CandourDatabase *db,
+                         const char      *search,
+                         const char      *from,
+                         const char      *to)
+{
+  static const CandourPaymentSort sorts[] = {
+    CANDOUR_PAYMENT_SORT_NONE, CANDOUR_PAYMENT_SORT_AMOUNT, CANDOUR_PAYMENT_SORT_PAID_ON,
+    CANDOUR_PAYMENT_SORT_PAYEE, CANDOUR_PAYMENT_SORT_REF,
+  };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(CandourPaymentList) payments = candour_payment_list_new (db, NULL);
+  GPtrArray *statements;
+
+  sqlite3_trace_v2 (candour_database_get_handle (db), SQLITE_TRACE_STMT, catch_statement, seen);
+  ck_assert (candour_payment_list_set_search (payments, search, NULL));
+  ck_assert (candour_payment_list_set_range (payments, from, to, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        ck_assert (candour_payment_list_set_sort (payments, sorts[i], descending, NULL));
+        if (g_list_model_get_n_items (G_LIST_MODEL (payments)) > 0)
+          g_object_unref (g_list_model_get_item (G_LIST_MODEL (payments), 0));
+        /* Far in, where an OFFSET would skip most of the table. */
+        if (g_list_model_get_n_items (G_LIST_MODEL (payments)) > 5000)
+          g_object_unref (g_list_model_get_item (G_LIST_MODEL (payments), 5000));
+      }
+  sqlite3_trace_v2 (candour_database_get_handle (db), 0, NULL, NULL);
+
+  statements = g_ptr_array_new_with_free_func (g_free);
+  {
+    GHashTableIter iter;
+    gpointer sql;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &sql, NULL))
+      g_ptr_array_add (statements, g_strdup (sql));
+  }
+  return statements;
+}
+
+/* An amount, a day or a range is found from payment_by_amount or payment_by_paid_on,
+ * never by reading every payment; a search of names walks neither in order (a million
+ * rows fetched one by one); every payment is added up from payment_by_amount alone,
+ * and read by date a page at a time along payment_by_paid_on, with no sorting. */
+START_TEST (test_payment_lookups_use_their_indexes)
+{
+  static const struct
+  {
+    const char *search;
+    const char *from;
+    const char *to;
+  } lookups[] = {
+    { "£1,234.50", NULL, NULL },
+    { "01/04/2025", NULL, NULL },
+    { NULL, "2025-04-01", "2025-06-30" },
+    { NULL, "2025-06-01", NULL },
+    { "1234.50", "2025-04-01", "2025-06-30" },
+  };
+  g_autofree char *folder = test_make_temp_dir ();
+  g_autofree char *country = g_build_filename (folder, "country", NULL);
+  g_autofree char *path = g_build_filename (folder, "country.db", NULL);
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  sqlite3 *handle;
+  gboolean summed = FALSE;
+  guint paged = 0;
+
+  ck_assert (candour_generate (country, 0.01, 1, NULL, NULL, NULL));
+  db = candour_database_open (path, &error);
+  ck_assert_ptr_nonnull (db);
+  {
+    g_autoptr(CandourImport) import = candour_import_new (db);
+
+    ck_assert (candour_import_add_path (import, country, NULL));
+    ck_assert (candour_import_run (import, NULL, NULL));
+  }
+  handle = candour_database_get_handle (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lookups); i++)
+    {
+      g_autoptr(GPtrArray) statements = payment_list_statements (db, lookups[i].search, lookups[i].from, lookups[i].to);
+
+      for (guint j = 0; j < statements->len; j++)
+        {
+          const char *sql = g_ptr_array_index (statements, j);
+          g_autofree char *plan = plan_of (handle, sql);
+
+          /* The count of every payment, "of 10,000 payments", is the one look at all. */
+          if (g_str_equal (sql, "SELECT count (*) AS payments FROM payment") ||
+              g_str_equal (sql, "SELECT count (*) AS payments, sum (amount) AS pence FROM payment"))
+            continue;
+          if (strstr (plan, "SCAN p\n") != NULL || strstr (plan, "SCAN p USING") != NULL ||
+              strstr (plan, "SCAN payment") != NULL)
+            g_string_append_printf (problems, "reads every payment:\n%s\n%s\n", sql, plan);
+        }
+    }
+
+  {
+    g_autoptr(GPtrArray) statements = payment_list_statements (db, "trust", NULL, NULL);
+
+    for (guint j = 0; j < statements->len; j++)
+      {
+        const char *sql = g_ptr_array_index (statements, j);
+        g_autofree char *plan = plan_of (handle, sql);
+
+        if (g_str_has_prefix (sql, "SELECT count (*) AS payments FROM payment"))
+          continue;
+        if (strstr (plan, "payment_by_amount") != NULL || strstr (plan, "payment_by_paid_on") != NULL)
+          g_string_append_printf (problems, "walks an order's index under a search of names:\n%s\n%s\n", sql, plan);
+      }
+  }
+
+  {
+    g_autoptr(GPtrArray) statements = payment_list_statements (db, NULL, NULL, NULL);
+
+    for (guint j = 0; j < statements->len; j++)
+      {
+        const char *sql = g_ptr_array_index (statements, j);
+        g_autofree char *plan = plan_of (handle, sql);
+
+        if (strstr (sql, "sum (amount)") != NULL)
+          {
+            summed = TRUE;
+            if (strstr (plan, "COVERING INDEX payment_by_amount") == NULL)
+              g_string_append_printf (problems, "adds up from the table:\n%s\n%s\n", sql, plan);
+          }
+        if (strstr (sql, "ORDER BY paid_on") != NULL && strstr (sql, "OFFSET") != NULL)
+          {
+            /* The page's ids, before the page's own 64 rows are put in order. */
+            const char *inner = strstr (plan, "MATERIALIZE page");
+            g_autofree char *skipped = g_strndup (inner != NULL ? inner : plan,
+                                                  inner != NULL && strstr (inner, "SCAN page") != NULL
+                                                    ? (gsize)(strstr (inner, "SCAN page") - inner) : strlen (plan));
+
+            paged++;
+            if (strstr (skipped, "COVERING INDEX payment_by_paid_on") == NULL || strstr (skipped, "TEMP B-TREE") != NULL)
+              g_string_append_printf (problems, "sorts to read a page by date:\n%s\n%s\n", sql, plan);
+          }
+      }
+  }
+  ck_assert (summed);
+  ck_assert_uint_eq (paged, 2);
+
+  if (problems->len > 0)
+    g_printerr ("%s", problems->str);
+  ck_assert_msg (problems->len == 0, "some payment look-ups read more than they need (listed above)");
+  g_clear_object (&db);
+  test_remove_tree (folder);
+}
+END_TEST
+
 Suite *
 candour_query_plans_suite (void)
 {
@@ -247,6 +417,7 @@ candour_query_plans_suite (void)
 
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_every_query_starts_from_an_index);
+  tcase_add_test (tc, test_payment_lookups_use_their_indexes);
   suite_add_tcase (suite, tc);
   return suite;
 }

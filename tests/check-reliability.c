@@ -136,7 +136,7 @@ START_TEST (test_version_2_upgrades)
   ck_assert (g_file_set_contents (path, contents, length, NULL));
   db = candour_database_open_full (path, CANDOUR_OPEN_EXISTING, &error);
   ck_assert_msg (db != NULL, "%s", error ? error->message : "");
-  ck_assert_int_eq (candour_database_get_schema_version (db), 5);
+  ck_assert_int_eq (candour_database_get_schema_version (db), 6);
   ck_assert_ptr_nonnull (candour_database_get_upgrade_backup (db));
 
   /* The findings are the ones version 2 printed. */

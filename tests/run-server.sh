@@ -233,7 +233,7 @@ new_database
 "$cli" --db "$server" import "$scenarios/shares/input" >/dev/null 2>&1
 psql -X -q -d "$server" -c "UPDATE schema_version SET version = 99" >/dev/null
 if "$cli" --db "$server" shares >"$work/out" 2>"$work/err" &&
-   grep -q "set up by a newer Candour (schema 99; this one knows up to 5), so this one shows it but changes nothing" "$work/err"; then
+   grep -q "set up by a newer Candour (schema 99; this one knows up to 6), so this one shows it but changes nothing" "$work/err"; then
   pass "a newer register opens read-only, saying why"
 else
   fail "a newer register opens read-only"; cat "$work/err"
@@ -248,9 +248,11 @@ fi
 # An older one is brought up to date on opening, by a login that may.
 PGOPTIONS="-c client_min_messages=warning" \
   psql -X -q -d "$server" -c "UPDATE schema_version SET version = 4" -c "DROP TABLE closed_period CASCADE" \
-  -c "DROP FUNCTION candour_refuse_closed_inserts, candour_refuse_closed_updates, candour_refuse_closed_deletes CASCADE" >/dev/null
+  -c "DROP FUNCTION candour_refuse_closed_inserts, candour_refuse_closed_updates, candour_refuse_closed_deletes CASCADE" \
+  -c "DROP INDEX payment_by_paid_on, payment_by_amount" >/dev/null
 if "$cli" --db "$server" periods >/dev/null 2>"$work/err" &&
-   [ "$(psql -X -A -t -d "$server" -c "SELECT version FROM schema_version")" = "5" ]; then
+   [ "$(psql -X -A -t -d "$server" -c "SELECT version FROM schema_version")" = "6" ] &&
+   [ "$(psql -X -A -t -d "$server" -c "SELECT count (*) FROM pg_indexes WHERE indexname IN ('payment_by_paid_on', 'payment_by_amount')")" = "2" ]; then
   pass "an older register is brought up to date"
 else
   fail "an older register is brought up to date"; cat "$work/err"

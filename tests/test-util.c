@@ -6,6 +6,7 @@
 #include <check.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "candour-database-sqlite.h"
 #include "test-util.h"
@@ -213,4 +214,37 @@ test_remove_tree (const char *path)
           g_unlink (child);
       }
   g_rmdir (path);
+}
+
+char *
+test_make_server_database (const char *server,
+                           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CandourDatabase) shared = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, &error);
+  g_autoptr(GRegex) database = g_regex_new ("/[^/?]*\\?", 0, 0, NULL);
+  g_autofree char *unique = g_strdup_printf ("%s_%d", name, (int)getpid ());
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", unique);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s", unique);
+  g_autofree char *path = g_strdup_printf ("/%s?", unique);
+  char *location;
+
+  ck_assert_msg (shared != NULL, "%s", error ? error->message : "");
+  ck_assert (candour_database_exec (shared, drop, NULL));
+  ck_assert_msg (candour_database_exec (shared, create, &error), "%s", error ? error->message : "");
+  location = g_regex_replace_literal (database, server, -1, 0, path, 0, NULL);
+  ck_assert_msg (candour_database_set_up_server (location, &error), "%s", error ? error->message : "");
+  return location;
+}
+
+void
+test_drop_server_database (const char *server,
+                           const char *location)
+{
+  g_autoptr(CandourDatabase) shared = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, NULL);
+  g_autofree char *before_query = g_strndup (location, strcspn (location, "?"));
+  const char *name = strrchr (before_query, '/') + 1;
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+
+  ck_assert (candour_database_exec (shared, drop, NULL));
 }

@@ -58,6 +58,14 @@ char            *test_spawn_output         (const char * const *argv);
 char            *test_read_zip_part        (const char *zip,
                                             const char *part);
 
+/* A database of the test server's own for one test, set up as a register, named
+ * name and the process id: other tests write to the shared one, server
+ * (CANDOUR_TEST_PG), meanwhile. Its location; dropped by test_drop_server_database(). */
+char            *test_make_server_database (const char *server,
+                                            const char *name);
+void             test_drop_server_database (const char *server,
+                                            const char *location);
+
 /* A new empty temporary folder; removed with test_remove_tree(). */
 char            *test_make_temp_dir        (void);
 void             test_remove_tree          (const char *path);

@@ -5,7 +5,8 @@
  * clicked; CandourPaymentList sorts and searches in SQL and reads the rows in view.
  * Sorting and searching take SQLite a second or two on a million payments, so the
  * list works them out on a worker thread: meanwhile the old rows stay, scrollable, and
- * a spinner says what is happening.
+ * a spinner says what is happening. The page opens by date paid, which needs no
+ * sorting: the list reads it a page at a time along the dates' index.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "candour-date.h"
 #include "candour-deletion.h"
@@ -30,6 +32,12 @@ struct _CandourPaymentsPage
   GtkWidget parent_instance;
 
   GtkSearchEntry *search_entry;
+  GtkMenuButton *range_button;
+  GtkLabel *range_label;
+  GtkEntry *from_entry;
+  GtkEntry *to_entry;
+  GtkLabel *range_problem;
+  GtkWidget *clear_range_button;
   GtkSpinner *busy_spinner;
   GtkLabel *count_label;
   GtkStack *view_stack;
@@ -49,9 +57,14 @@ struct _CandourPaymentsPage
   CandourPaymentList *list;
   CandourSkipModel *shown;      /* the list, less a payment waiting to be deleted */
   gint64 skipped_id;            /* that payment, or 0 */
+  gint64 skipped_amount;        /* its amount, left out of the sum */
   gint64 deleting_id;           /* the payment this page is deleting, while it starts */
+  gint64 deleting_amount;
   guint deleting_position;
+  char *from;                   /* the range typed, as ISO dates; NULL for no bound */
+  char *to;
   CandourPaymentSort probed;    /* the column a probe of the view's sorter reached */
+  gboolean resorting;           /* leaving the view's sorter one column */
   gboolean stale;               /* the payments changed while the page was hidden */
   GCancellable *counting;       /* the count on a worker a new list starts from */
 };
@@ -100,11 +113,21 @@ wanted_search (CandourPaymentsPage *self)
   return text[0] != '\0' ? text : NULL;
 }
 
+/* Whether the list shows what the search entry and the range ask for. */
+static gboolean
+shows_wanted (CandourPaymentsPage *self)
+{
+  return g_strcmp0 (wanted_search (self), candour_payment_list_get_search (self->list)) == 0 &&
+         g_strcmp0 (self->from, candour_payment_list_get_from (self->list)) == 0 &&
+         g_strcmp0 (self->to, candour_payment_list_get_to (self->list)) == 0;
+}
+
 static void
 update_count (CandourPaymentsPage *self)
 {
   guint shown = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
   guint total = self->list != NULL ? candour_payment_list_get_total (self->list) : 0;
+  gint64 sum = self->list != NULL ? candour_payment_list_get_sum (self->list) : 0;
   gboolean busy = (self->list != NULL && candour_payment_list_get_busy (self->list)) || self->counting != NULL;
   g_autofree char *text = NULL;
 
@@ -113,11 +136,12 @@ update_count (CandourPaymentsPage *self)
     {
       shown--;
       total--;
+      sum -= self->skipped_amount;
     }
 
   if (self->counting != NULL)
     text = g_strdup (_("Counting…"));
-  else if (busy && g_strcmp0 (wanted_search (self), candour_payment_list_get_search (self->list)) != 0)
+  else if (busy && !shows_wanted (self))
     text = g_strdup (_("Searching…"));
   else if (busy)
     text = g_strdup (_("Sorting…"));
@@ -125,13 +149,18 @@ update_count (CandourPaymentsPage *self)
     {
       g_autofree char *shown_text = candour_count_format (shown);
       g_autofree char *total_text = candour_count_format (total);
+      g_autofree char *count = NULL;
+      g_autofree char *sum_text = candour_money_format_display (sum);
 
       /* Translators: the Payments page's count, "1,000,000 payments" */
       if (shown == total)
-        text = g_strdup_printf (ngettext ("%s payment", "%s payments", shown), shown_text);
+        count = g_strdup_printf (ngettext ("%s payment", "%s payments", shown), shown_text);
       else
-        text = g_strdup_printf (ngettext ("%s of %s payment", "%s of %s payments", total),
-                                shown_text, total_text);
+        count = g_strdup_printf (ngettext ("%s of %s payment", "%s of %s payments", total),
+                                 shown_text, total_text);
+      /* Translators: the count and the listed payments' sum, "1,204 of 1,000,000
+       * payments · £3,456,789.12" */
+      text = g_strdup_printf (_("%s · %s"), count, sum_text);
     }
   gtk_label_set_label (self->count_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
@@ -151,7 +180,10 @@ update_count (CandourPaymentsPage *self)
       else
         {
           adw_status_page_set_title (self->empty_page, _("No Matching Payments"));
-          adw_status_page_set_description (self->empty_page, _("Try other words."));
+          adw_status_page_set_description (self->empty_page,
+                                           self->from != NULL || self->to != NULL
+                                             ? _("Try other words, or other dates.")
+                                             : _("Try other words."));
         }
       gtk_stack_set_visible_child_name (self->view_stack, "empty");
     }
@@ -274,14 +306,56 @@ request_rows (CandourPaymentsPage *self)
     return;
 
   sort = wanted_sort (self, &descending);
-  candour_payment_list_query_async (self->list, wanted_search (self), sort, descending,
+  candour_payment_list_query_async (self->list, wanted_search (self), self->from, self->to, sort, descending,
                                     on_rows_ready, g_object_ref (self));
   update_count (self);
+}
+
+static GtkColumnViewColumn *
+column_of (CandourPaymentsPage *self,
+           CandourPaymentSort   sort)
+{
+  GtkColumnViewColumn *columns[CANDOUR_PAYMENT_N_SORTS] = {
+    [CANDOUR_PAYMENT_SORT_REF] = self->ref_column,
+    [CANDOUR_PAYMENT_SORT_AGREEMENT] = self->agreement_column,
+    [CANDOUR_PAYMENT_SORT_PAYER] = self->payer_column,
+    [CANDOUR_PAYMENT_SORT_PAYEE] = self->payee_column,
+    [CANDOUR_PAYMENT_SORT_AMOUNT] = self->amount_column,
+    [CANDOUR_PAYMENT_SORT_PAID_ON] = self->paid_on_column,
+    [CANDOUR_PAYMENT_SORT_INVOICED_ON] = self->invoiced_on_column,
+    [CANDOUR_PAYMENT_SORT_DAYS_TO_PAY] = self->days_column,
+  };
+
+  return columns[sort];
 }
 
 static void
 on_view_sorter_changed (CandourPaymentsPage *self)
 {
+  CandourPaymentSort sort;
+  gboolean descending;
+
+  if (self->resorting)
+    return;
+
+  /* GTK 4.8 keeps the columns clicked before as lesser orders, and never redraws
+   * their headings, so their arrows stay. The list sorts by one column (ties by the
+   * order recorded): a column given its sorter again leaves the order and shows no
+   * arrow, so only the current column's heading has one. */
+  sort = wanted_sort (self, &descending);
+  self->resorting = TRUE;
+  for (CandourPaymentSort other = CANDOUR_PAYMENT_SORT_NONE + 1; other < CANDOUR_PAYMENT_N_SORTS; other++)
+    {
+      GtkColumnViewColumn *column = column_of (self, other);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      if (other == sort)
+        continue;
+      sorter = g_object_ref (gtk_column_view_column_get_sorter (column));
+      gtk_column_view_column_set_sorter (column, NULL);
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
+  self->resorting = FALSE;
   request_rows (self);
 }
 
@@ -305,6 +379,108 @@ on_search_changed (CandourPaymentsPage *self)
   request_rows (self);
 }
 
+/* The day an entry of the range says: FALSE, with why, when it says none. */
+static gboolean
+read_day (GtkEntry  *entry,
+          char     **out_iso,
+          char     **out_problem)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GError) error = NULL;
+
+  *out_iso = NULL;
+  if (text[0] == '\0')
+    return TRUE;
+  if (candour_date_parse (text, out_iso, &error))
+    return TRUE;
+  *out_problem = g_strdup (error->message);
+  return FALSE;
+}
+
+static void
+show_range_problem (CandourPaymentsPage *self,
+                    GtkEntry            *entry,
+                    const char          *problem)
+{
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+update_range_label (CandourPaymentsPage *self)
+{
+  g_autofree char *from = self->from != NULL ? candour_date_format_display (self->from) : NULL;
+  g_autofree char *to = self->to != NULL ? candour_date_format_display (self->to) : NULL;
+  g_autofree char *text = NULL;
+
+  if (from != NULL && to != NULL)
+    /* Translators: the days paid shown, "01/04/2025 – 31/03/2026" */
+    text = g_strdup_printf (_("%s – %s"), from, to);
+  else if (from != NULL)
+    /* Translators: the days paid shown, "From 01/04/2025" */
+    text = g_strdup_printf (_("From %s"), from);
+  else if (to != NULL)
+    /* Translators: the days paid shown, "Until 31/03/2026" */
+    text = g_strdup_printf (_("Until %s"), to);
+  else
+    text = g_strdup (_("All Dates"));
+  gtk_label_set_label (self->range_label, text);
+  gtk_widget_set_sensitive (self->clear_range_button, from != NULL || to != NULL ||
+                            gtk_editable_get_text (GTK_EDITABLE (self->from_entry))[0] != '\0' ||
+                            gtk_editable_get_text (GTK_EDITABLE (self->to_entry))[0] != '\0');
+}
+
+/* The range as typed, once both ends are days (or empty) in order: half-typed, the
+ * list stays as it was, and the entry says what is wrong. */
+static void
+on_range_changed (CandourPaymentsPage *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *from_problem = NULL;
+  g_autofree char *to_problem = NULL;
+  gboolean ok;
+
+  ok = read_day (self->from_entry, &from, &from_problem);
+  ok = read_day (self->to_entry, &to, &to_problem) && ok;
+  if (ok && from != NULL && to != NULL && strcmp (from, to) > 0)
+    {
+      to_problem = g_strdup (_("The To date is before the From date."));
+      ok = FALSE;
+    }
+
+  show_range_problem (self, self->from_entry, from_problem);
+  show_range_problem (self, self->to_entry, to_problem);
+  gtk_label_set_label (self->range_problem, from_problem != NULL ? from_problem : to_problem != NULL ? to_problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->range_problem), !ok);
+
+  if (ok && (g_strcmp0 (from, self->from) != 0 || g_strcmp0 (to, self->to) != 0))
+    {
+      g_free (self->from);
+      g_free (self->to);
+      self->from = g_steal_pointer (&from);
+      self->to = g_steal_pointer (&to);
+      request_rows (self);
+    }
+  update_range_label (self);
+}
+
+static void
+on_range_activate (CandourPaymentsPage *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->range_problem)))
+    gtk_menu_button_popdown (self->range_button);
+}
+
+static void
+on_clear_range_clicked (CandourPaymentsPage *self)
+{
+  candour_payments_page_set_range (self, NULL, NULL);
+  gtk_menu_button_popdown (self->range_button);
+}
+
 static void
 drop_list (CandourPaymentsPage *self)
 {
@@ -316,17 +492,23 @@ drop_list (CandourPaymentsPage *self)
   g_clear_object (&self->list);
 }
 
+typedef struct
+{
+  guint n_payments;
+  gint64 sum;
+} Counted;
+
 static gpointer
 count_payments (CandourDatabase  *reader,
                 gpointer          data,
                 GCancellable     *cancellable,
                 GError          **error)
 {
-  guint n_payments;
+  Counted counted;
 
-  if (!candour_payment_list_count (reader, &n_payments, error))
+  if (!candour_payment_list_count (reader, &counted.n_payments, &counted.sum, error))
     return NULL;
-  return g_memdup2 (&n_payments, sizeof n_payments);
+  return g_memdup2 (&counted, sizeof counted);
 }
 
 static void
@@ -336,24 +518,27 @@ on_counted (GObject      *source,
 {
   g_autoptr(CandourPaymentsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree guint *n_payments = candour_read_job_finish (result, &error);
+  g_autofree Counted *counted = candour_read_job_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_task_get_cancellable (G_TASK (result)) != self->counting)
     return;
   g_clear_object (&self->counting);
 
-  if (n_payments == NULL)
+  if (counted == NULL)
     g_warning ("Could not read the payments: %s", error->message);
   else
     {
-      self->list = candour_payment_list_new_counted (candour_session_get_database (self->session), *n_payments);
+      self->list = candour_payment_list_new_counted (candour_session_get_database (self->session),
+                                                     counted->n_payments, counted->sum);
+      /* Before the view has it: by date paid, as the page opens, is only another way
+       * to read the same pages, and the view meets the rows once, in that order. */
+      request_rows (self);
       g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (update_count), self);
       g_signal_connect_swapped (self->list, "notify::busy", G_CALLBACK (update_count), self);
     }
   candour_skip_model_set_model (self->shown, G_LIST_MODEL (self->list));
   update_count (self);
-  request_rows (self);
 }
 
 /* Another database: a new list, counted on a worker. */
@@ -459,6 +644,7 @@ delete_action (GtkWidget  *widget,
 
   position = gtk_single_selection_get_selected (self->selection);
   self->deleting_id = candour_payment_get_id (payment);
+  self->deleting_amount = candour_payment_get_amount (payment);
   self->deleting_position = candour_skip_model_to_model (self->shown, position);
   name = name_of_payment (payment);
   if (self->deleting_id > 0)
@@ -483,6 +669,7 @@ on_hidden_changed (CandourPaymentsPage *self,
   if (self->deleting_id != 0 && candour_session_is_hidden (self->session, table, self->deleting_id))
     {
       self->skipped_id = self->deleting_id;
+      self->skipped_amount = self->deleting_amount;
       candour_skip_model_set_skipped (self->shown, self->deleting_position);
     }
   update_count (self);
@@ -530,12 +717,17 @@ candour_payments_page_dispose (GObject *object)
   g_clear_object (&self->counting);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
+  /* The columns leave the view's sorter as it goes: no order to ask for then. */
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CANDOUR_TYPE_PAYMENTS_PAGE);
   /* The template's outermost child is not bound, so dispose_template() leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
   g_clear_object (&self->shown);
+  g_clear_pointer (&self->from, g_free);
+  g_clear_pointer (&self->to, g_free);
 
   G_OBJECT_CLASS (candour_payments_page_parent_class)->dispose (object);
 }
@@ -598,6 +790,12 @@ candour_payments_page_class_init (CandourPaymentsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/candour/Candour/ui/candour-payments-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, range_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, range_label);
+  gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, range_problem);
+  gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, clear_range_button);
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, view_stack);
@@ -613,6 +811,9 @@ candour_payments_page_class_init (CandourPaymentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, days_column);
   gtk_widget_class_bind_template_child (widget_class, CandourPaymentsPage, ref_column);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_range_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
@@ -661,6 +862,8 @@ candour_payments_page_init (CandourPaymentsPage *self)
   set_probe (self, self->days_column, CANDOUR_PAYMENT_SORT_DAYS_TO_PAY);
   set_probe (self, self->ref_column, CANDOUR_PAYMENT_SORT_REF);
 
+  /* By date paid, the arrow on its heading saying so. */
+  gtk_column_view_sort_by_column (self->view, self->paid_on_column, GTK_SORT_ASCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
                            G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
   update_count (self);
@@ -710,6 +913,22 @@ candour_payments_page_set_search (CandourPaymentsPage *self,
   on_search_changed (self);
 }
 
+void
+candour_payments_page_set_range (CandourPaymentsPage *self,
+                                 const char          *from,
+                                 const char          *to)
+{
+  g_return_if_fail (CANDOUR_IS_PAYMENTS_PAGE (self));
+
+  /* One request for both ends: the first change alone would be a range of its own. */
+  g_signal_handlers_block_by_func (self->from_entry, on_range_changed, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from ? from : "");
+  g_signal_handlers_unblock_by_func (self->from_entry, on_range_changed, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to ? to : "");
+  /* Unchanged text says nothing. */
+  on_range_changed (self);
+}
+
 CandourPaymentList *
 candour_payments_page_get_list (CandourPaymentsPage *self)
 {
@@ -731,20 +950,9 @@ candour_payments_page_sort (CandourPaymentsPage *self,
                             CandourPaymentSort   sort,
                             gboolean             descending)
 {
-  GtkColumnViewColumn *columns[CANDOUR_PAYMENT_N_SORTS] = {
-    [CANDOUR_PAYMENT_SORT_REF] = self->ref_column,
-    [CANDOUR_PAYMENT_SORT_AGREEMENT] = self->agreement_column,
-    [CANDOUR_PAYMENT_SORT_PAYER] = self->payer_column,
-    [CANDOUR_PAYMENT_SORT_PAYEE] = self->payee_column,
-    [CANDOUR_PAYMENT_SORT_AMOUNT] = self->amount_column,
-    [CANDOUR_PAYMENT_SORT_PAID_ON] = self->paid_on_column,
-    [CANDOUR_PAYMENT_SORT_INVOICED_ON] = self->invoiced_on_column,
-    [CANDOUR_PAYMENT_SORT_DAYS_TO_PAY] = self->days_column,
-  };
-
   g_return_if_fail (CANDOUR_IS_PAYMENTS_PAGE (self));
   g_return_if_fail (sort < CANDOUR_PAYMENT_N_SORTS);
 
-  gtk_column_view_sort_by_column (self->view, columns[sort],
+  gtk_column_view_sort_by_column (self->view, column_of (self, sort),
                                   descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }

@@ -22,7 +22,14 @@ void                candour_payments_page_set_session (CandourPaymentsPage *self
 /* Filters the list as if text were typed into its search entry. */
 void                candour_payments_page_set_search  (CandourPaymentsPage *self,
                                                        const char          *text);
-/* Sorts by a column as a click on its heading does (NONE: the recorded order). */
+/* Shows the payments paid from from to to, typed as people write dates ("01/04/2025",
+ * "2025-04-01") into the page's Dates Paid fields; NULL or "" for no bound. A date
+ * that is not one leaves the list as it was, and the field says why. */
+void                candour_payments_page_set_range   (CandourPaymentsPage *self,
+                                                       const char          *from,
+                                                       const char          *to);
+/* Sorts by a column as a click on its heading does, the arrow on that heading (NONE: the
+ * recorded order, no arrow). The page opens by date paid, earliest first. */
 void                candour_payments_page_sort        (CandourPaymentsPage *self,
                                                        CandourPaymentSort   sort,
                                                        gboolean             descending);

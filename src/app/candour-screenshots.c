@@ -13,6 +13,7 @@
 
 #include "candour-findings-page.h"
 #include "candour-import-dialog.h"
+#include "candour-payments-page.h"
 #include "candour-preferences-window.h"
 #include "candour-record-query.h"
 #include "candour-reports-page.h"
@@ -136,9 +137,28 @@ step_payments (Run *run, GtkWidget **target)
   return page (run, target, "payments");
 }
 
+/* A finance officer's look-up: a name, within the financial year 2024-25, largest
+ * first, with what they add up to. */
+static const char *
+step_payments_searched (Run *run, GtkWidget **target)
+{
+  CandourPaymentsPage *payments = CANDOUR_PAYMENTS_PAGE (candour_window_get_page (run->window, "payments"));
+
+  candour_payments_page_set_search (payments, "Harrowfield");
+  candour_payments_page_set_range (payments, "01/04/2024", "31/03/2025");
+  candour_payments_page_sort (payments, CANDOUR_PAYMENT_SORT_AMOUNT, TRUE);
+  *target = GTK_WIDGET (run->window);
+  return "payments-searched";
+}
+
 static const char *
 step_organisations (Run *run, GtkWidget **target)
 {
+  CandourPaymentsPage *payments = CANDOUR_PAYMENTS_PAGE (candour_window_get_page (run->window, "payments"));
+
+  candour_payments_page_set_search (payments, NULL);
+  candour_payments_page_set_range (payments, NULL, NULL);
+  candour_payments_page_sort (payments, CANDOUR_PAYMENT_SORT_PAID_ON, FALSE);
   return page (run, target, "organisations");
 }
 
@@ -479,6 +499,7 @@ static const StepFunc steps[] = {
   step_bids,
   step_contracts,
   step_payments,
+  step_payments_searched,
   step_organisations,
   step_consortia,
   step_scorecard,

@@ -33,6 +33,7 @@ static const char * const migrations[] = {
   "/io/github/candour/Candour/sql/0003-never-reused-keys.sql",
   "/io/github/candour/Candour/sql/0004-scale-indexes.sql",
   "/io/github/candour/Candour/sql/0005-closed-periods.sql",
+  "/io/github/candour/Candour/sql/0006-payment-search.sql",
 };
 
 /* From this version on, the audit triggers read who is saving from audit_writer. */

@@ -1270,14 +1270,23 @@ import_table (CandourImport  *self,
   if (triggers == NULL)
     return FALSE;
 
-  /* Only the covering index: the one on contract_id holds the few payments to
+  /* The indexes every payment has an entry in, built once from all the rows rather
+   * than added to a row at a time (the amounts come in no order: a million payments'
+   * import took 2.5 s longer). The one on contract_id holds the few payments to
    * contracts, cheaper to add to than to find again in all the payments. */
   if (table == CANDOUR_TABLE_PAYMENTS && bytes >= BULK_LOAD_BYTES)
     {
-      indexes = candour_database_drop_schema_objects (self->db, "index", sql_tables[table],
-                                                      "payment_by_subcontract", error);
-      if (indexes == NULL)
-        return FALSE;
+      static const char * const rebuilt[] = { "payment_by_subcontract", "payment_by_paid_on", "payment_by_amount" };
+
+      indexes = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < G_N_ELEMENTS (rebuilt); i++)
+        {
+          GPtrArray *dropped = candour_database_drop_schema_objects (self->db, "index", sql_tables[table],
+                                                                     rebuilt[i], error);
+          if (dropped == NULL)
+            return FALSE;
+          g_ptr_array_extend_and_steal (indexes, dropped);
+        }
     }
 
   for (guint i = 0; i < self->files->len && self->n_problems < CANDOUR_IMPORT_MAX_PROBLEMS; i++)

@@ -23,6 +23,7 @@
 static const char * const schema_files[] = {
   "/io/github/candour/Candour/sql/pg/0001-schema.sql",
   "/io/github/candour/Candour/sql/pg/0002-closed-periods.sql",
+  "/io/github/candour/Candour/sql/pg/0003-payment-search.sql",
 };
 
 struct _CandourServer

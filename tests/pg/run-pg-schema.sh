@@ -387,7 +387,7 @@ fi
 
 # --- Which schema this is ---------------------------------------------------------------
 
-expect "schema_version holds Candour's application id and version 5" "1130458724|5" "$viewer" \
+expect "schema_version holds Candour's application id and version 6" "1130458724|6" "$viewer" \
   "SELECT application_id, version FROM schema_version"
 
 echo "$passed passed, $failed failed"
