@@ -35,6 +35,8 @@ typedef struct
   guint n_rows;       /* rows of lists and tables among them */
   GPtrArray *names;   /* what each was called, after where it was: "bids: Main Menu" */
   GPtrArray *unnamed; /* those without a name, described for the failure message */
+  guint n_icon_buttons;   /* buttons that show only an icon */
+  GPtrArray *untipped;    /* those of them without a tooltip to say what the icon means */
 } Sweep;
 
 static CandourWindow *window;
@@ -61,6 +63,7 @@ sweep_new (void)
 
   sweep->names = g_ptr_array_new_with_free_func (g_free);
   sweep->unnamed = g_ptr_array_new_with_free_func (g_free);
+  sweep->untipped = g_ptr_array_new_with_free_func (g_free);
   return sweep;
 }
 
@@ -69,6 +72,7 @@ sweep_free (Sweep *sweep)
 {
   g_ptr_array_unref (sweep->names);
   g_ptr_array_unref (sweep->unnamed);
+  g_ptr_array_unref (sweep->untipped);
   g_free (sweep);
 }
 
@@ -225,6 +229,38 @@ describe (GtkWidget *widget)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static gboolean
+shows_words (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && shows_words (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* A button (or a menu button's button) with an icon and no words needs a tooltip to
+ * say what it does; the window's own buttons (close, maximise) are GTK's. */
+static void
+check_tooltip (Sweep     *sweep,
+               GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  g_autofree char *description = NULL;
+
+  if (!GTK_IS_BUTTON (widget) || shows_words (widget) ||
+      gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) != NULL)
+    return;
+  sweep->n_icon_buttons++;
+  if (gtk_widget_get_tooltip_text (widget) != NULL ||
+      (GTK_IS_MENU_BUTTON (parent) && gtk_widget_get_tooltip_text (parent) != NULL))
+    return;
+  description = describe (widget);
+  g_ptr_array_add (sweep->untipped, g_strdup_printf ("%s: %s", sweep->where, description));
+}
+
 static void
 sweep_widget (Sweep     *sweep,
               GtkWidget *widget)
@@ -254,6 +290,7 @@ sweep_widget (Sweep     *sweep,
           description = describe (widget);
           g_ptr_array_add (sweep->unnamed, g_strdup_printf ("%s: %s", sweep->where, description));
         }
+      check_tooltip (sweep, widget);
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -268,11 +305,13 @@ sweep_window (Sweep      *sweep,
               GtkWidget  *widget)
 {
   guint n_checked = sweep->n_checked, n_rows = sweep->n_rows, n_unnamed = sweep->unnamed->len;
+  guint n_icon_buttons = sweep->n_icon_buttons, n_untipped = sweep->untipped->len;
 
   sweep->where = where;
   sweep_widget (sweep, widget);
-  g_print ("%s: %u interactive elements, %u of them rows; %u without a name\n", where,
-           sweep->n_checked - n_checked, sweep->n_rows - n_rows, sweep->unnamed->len - n_unnamed);
+  g_print ("%s: %u interactive elements, %u of them rows; %u without a name; %u icon buttons, %u without a "
+           "tooltip\n", where, sweep->n_checked - n_checked, sweep->n_rows - n_rows, sweep->unnamed->len - n_unnamed,
+           sweep->n_icon_buttons - n_icon_buttons, sweep->untipped->len - n_untipped);
 }
 
 /* Something swept in where is called name. */
@@ -292,21 +331,34 @@ has_name (Sweep      *sweep,
 #define assert_has_name(sweep, where, name) \
   ck_assert_msg (has_name ((sweep), (where), (name)), "nothing in %s is called “%s”", (where), (name))
 
-/* Fails when anything swept has no name, listing the first few (and all of them on
- * standard error: Check's messages are short). */
+static char *
+first_few (GPtrArray *list)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_printerr ("%s\n", (char *)g_ptr_array_index (list, i));
+      if (i < 10)
+        g_string_append_printf (text, "\n  %.300s", (char *)g_ptr_array_index (list, i));
+    }
+  if (list->len > 10)
+    g_string_append (text, "\n  …");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Fails when anything swept has no name, or is an icon with no tooltip, listing the
+ * first few (and all of them on standard error: Check's messages are short). */
 static void
 assert_all_named (Sweep *sweep)
 {
-  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *unnamed = first_few (sweep->unnamed);
+  g_autofree char *untipped = first_few (sweep->untipped);
 
-  for (guint i = 0; i < sweep->unnamed->len; i++)
-    {
-      g_printerr ("no name: %s\n", (char *)g_ptr_array_index (sweep->unnamed, i));
-      if (i < 10)
-        g_string_append_printf (list, "\n  %.300s", (char *)g_ptr_array_index (sweep->unnamed, i));
-    }
-  ck_assert_msg (sweep->unnamed->len == 0, "%u of %u interactive elements have no name:%s%s",
-                 sweep->unnamed->len, sweep->n_checked, list->str, sweep->unnamed->len > 10 ? "\n  …" : "");
+  ck_assert_msg (sweep->unnamed->len == 0, "%u of %u interactive elements have no name:%s",
+                 sweep->unnamed->len, sweep->n_checked, unnamed);
+  ck_assert_msg (sweep->untipped->len == 0, "%u of %u icon buttons have no tooltip:%s",
+                 sweep->untipped->len, sweep->n_icon_buttons, untipped);
 }
 
 static void
@@ -342,6 +394,7 @@ START_TEST (test_sweep_finds_the_unnamed)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *icon_button = gtk_button_new_from_icon_name ("list-add-symbolic");
   GtkWidget *named_icon_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *untipped_icon_button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
   GtkWidget *list = gtk_list_box_new ();
   g_autoptr(GtkStringList) strings = gtk_string_list_new ((const char * const[]){ "One", "Two", NULL });
   GtkWidget *view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (strings)))));
@@ -353,10 +406,12 @@ START_TEST (test_sweep_finds_the_unnamed)
   gtk_widget_set_tooltip_text (icon_button, "Add");
   gtk_widget_set_tooltip_text (named_icon_button, "Delete");
   gtk_accessible_update_property (GTK_ACCESSIBLE (named_icon_button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Delete", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (untipped_icon_button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Copy", -1);
   gtk_list_box_append (GTK_LIST_BOX (list), gtk_label_new ("A row"));
   gtk_column_view_append_column (GTK_COLUMN_VIEW (view), column);
   gtk_box_append (GTK_BOX (box), icon_button);
   gtk_box_append (GTK_BOX (box), named_icon_button);
+  gtk_box_append (GTK_BOX (box), untipped_icon_button);
   gtk_box_append (GTK_BOX (box), list);
   gtk_box_append (GTK_BOX (box), view);
   gtk_window_set_child (GTK_WINDOW (test_window), box);
@@ -365,11 +420,15 @@ START_TEST (test_sweep_finds_the_unnamed)
 
   sweep_window (sweep, "test window", test_window);
   /* The icon button with only a tooltip, the list box's row, the table's two rows and
-   * its column's heading have no name; the other button has. */
+   * its column's heading have no name; the other buttons have. Of the three icon
+   * buttons, the one named Copy has no tooltip. */
   ck_assert_uint_eq (sweep->n_rows, 3);
   assert_has_name (sweep, "test window", "Delete");
+  assert_has_name (sweep, "test window", "Copy");
   ck_assert_uint_eq (sweep->unnamed->len, 5);
   ck_assert_uint_eq (sweep->n_checked, sweep->names->len + 5);
+  ck_assert_uint_eq (sweep->n_icon_buttons, 3);
+  ck_assert_uint_eq (sweep->untipped->len, 1);
 
   /* The heading is named once the application's helper has been at it. */
   candour_accessible_name_column_headings (GTK_COLUMN_VIEW (view));
