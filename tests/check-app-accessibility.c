@@ -23,6 +23,7 @@
 #include "check-app-suites.h"
 #include "test-util.h"
 #include "candour-accessible.h"
+#include "candour-preferences-window.h"
 #include "candour-record-form.h"
 #include "candour-record-picker.h"
 #include "candour-record-query.h"
@@ -161,18 +162,19 @@ labelled_by_below (GtkWidget *widget,
 }
 
 /* The one widget widget is labelled by, looked for inside it, around it (its
- * ancestors) and beside it; NULL when the relation is none of those. */
+ * ancestors) and near it (inside the ancestors up to its row); NULL when the relation
+ * is none of those. */
 static GtkWidget *
 labelled_by (GtkWidget *widget)
 {
   GtkWidget *found = labelled_by_below (widget, widget, 6);
+  GtkWidget *ancestor = gtk_widget_get_parent (widget);
 
-  for (GtkWidget *ancestor = gtk_widget_get_parent (widget); found == NULL && ancestor != NULL;
-       ancestor = gtk_widget_get_parent (ancestor))
+  for (int up = 0; found == NULL && ancestor != NULL; up++, ancestor = gtk_widget_get_parent (ancestor))
     if (is_labelled_by_only (widget, ancestor))
       found = ancestor;
-  if (found == NULL && gtk_widget_get_parent (widget) != NULL)
-    found = labelled_by_below (widget, gtk_widget_get_parent (widget), 2);
+    else if (up < 4)
+      found = labelled_by_below (widget, ancestor, 6);
   return found;
 }
 
@@ -540,6 +542,28 @@ START_TEST (test_record_form)
 }
 END_TEST
 
+/* Preferences, and the import dialog as it opens. */
+START_TEST (test_other_windows)
+{
+  GtkWindow *preferences = candour_preferences_window_new (candour_application_get_settings (test_app_get_application ()));
+  GtkWindow *import;
+  g_autoptr(Sweep) sweep = sweep_new ();
+
+  gtk_window_set_transient_for (preferences, GTK_WINDOW (window));
+  gtk_window_present (preferences);
+  test_app_wait ();
+  sweep_window (sweep, "Preferences", GTK_WIDGET (preferences));
+  gtk_window_destroy (preferences);
+
+  import = candour_window_import (window, NULL);
+  test_app_wait ();
+  sweep_window (sweep, "Import CSV", GTK_WIDGET (import));
+  gtk_window_destroy (import);
+  test_app_wait ();
+  assert_all_named (sweep);
+}
+END_TEST
+
 Suite *
 candour_app_accessibility_suite (void)
 {
@@ -552,6 +576,7 @@ candour_app_accessibility_suite (void)
   tcase_add_test (tc, test_sidebar_pages);
   tcase_add_test (tc, test_detail_windows);
   tcase_add_test (tc, test_record_form);
+  tcase_add_test (tc, test_other_windows);
   suite_add_tcase (suite, tc);
   return suite;
 }
