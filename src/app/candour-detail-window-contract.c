@@ -108,6 +108,9 @@ add_flow (CandourDetailWindow *self,
   gtk_label_set_xalign (GTK_LABEL (words), 0);
   gtk_label_set_selectable (GTK_LABEL (words), TRUE);
   expander = gtk_expander_new_with_mnemonic (_("The Picture in _Words"));
+  /* GTK 4.8 names an expander by nothing but its type. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The Picture in Words"), -1);
   gtk_expander_set_child (GTK_EXPANDER (expander), words);
   gtk_widget_set_margin_top (words, 6);
   gtk_box_append (GTK_BOX (card), expander);

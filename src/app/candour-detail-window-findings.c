@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candour-accessible.h"
 #include "candour-detail-window-private.h"
 #include "candour-export-chooser.h"
 #include "candour-export-feedback.h"
@@ -198,6 +199,7 @@ findings_menu_button (CandourDetailWindow *self,
 
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Export"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  candour_accessible_name_menu_button (GTK_MENU_BUTTON (button), _("Export"));
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);

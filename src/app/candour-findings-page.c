@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "candour-accessible.h"
 #include "candour-export-chooser.h"
 #include "candour-export-feedback.h"
 #include "candour-finding.h"
@@ -258,6 +259,7 @@ update_export_actions (CandourFindingsPage *self)
   gtk_widget_set_visible (self->cancel_export_button, self->exporting != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), can);
   gtk_menu_button_set_label (self->export_button, self->exporting != NULL ? _("Exporting…") : _("_Export"));
+  candour_accessible_name_menu_button (self->export_button, self->exporting != NULL ? _("Exporting…") : _("Export"));
 }
 
 static char *shown_text (CandourFindingsPage *self);
@@ -515,6 +517,20 @@ candour_findings_page_set_property (GObject      *object,
     }
 }
 
+/* A finding's row, for a screen reader: who, what was found, in which bid. */
+static void
+name_finding_row (GtkListItem *list_item,
+                  GParamSpec  *pspec,
+                  gpointer     user_data)
+{
+  CandourFinding *finding = gtk_list_item_get_item (list_item);
+
+  if (finding != NULL)
+    candour_accessible_name_row (list_item, 3, candour_finding_get_partner_name (finding),
+                                 candour_status_label (candour_finding_get_status (finding)),
+                                 candour_finding_get_bid_ref (finding));
+}
+
 static void
 candour_findings_page_class_init (CandourFindingsPageClass *klass)
 {
@@ -558,6 +574,7 @@ candour_findings_page_class_init (CandourFindingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_lead_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, name_finding_row);
   candour_labels_bind_template_callbacks (widget_class);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
@@ -588,6 +605,9 @@ candour_findings_page_init (CandourFindingsPage *self)
   for (guint i = 0; i < N_FILTER_STATUSES; i++)
     gtk_string_list_append (statuses, candour_status_label (candour_statuses[i]));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  candour_accessible_name_drop_down_button (self->status_dropdown);
+  candour_accessible_name_drop_down_button (self->lead_dropdown);
+  candour_accessible_name_column_headings (self->view);
 
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "candour-accessible.h"
 #include "candour-date.h"
 #include "candour-deletion.h"
 #include "candour-labels.h"
@@ -241,6 +242,22 @@ bind_cell (GtkSignalListItemFactory *factory,
   else
     text = candour_days_text (candour_payment_get_days_to_pay (payment));
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+
+  /* The row, for a screen reader, once (from its first cell): when, how much, who
+   * paid whom, which payment. */
+  if (cell == &paid_on_cell)
+    {
+      g_autofree char *amount = NULL;
+      g_autofree char *payer = NULL;
+      g_autofree char *payee = NULL;
+      g_autofree char *from_to = NULL;
+
+      g_object_get (payment, "amount-text", &amount, "payer-name", &payer, "payee-name", &payee, NULL);
+      /* Translators: a payment's row as a screen reader says it: "from Kindred Pathways to
+       * Millbrook Peer Support Network". */
+      from_to = g_strdup_printf (_("from %s to %s"), payer != NULL ? payer : "", payee != NULL ? payee : "");
+      candour_accessible_name_row (item, 4, text, amount, from_to, candour_payment_get_ref (payment));
+    }
 }
 
 static void
@@ -852,6 +869,7 @@ candour_payments_page_init (CandourPaymentsPage *self)
   set_cells (self->invoiced_on_column, &invoiced_on_cell);
   set_cells (self->days_column, &days_cell);
   set_cells (self->ref_column, &ref_cell);
+  candour_accessible_name_column_headings (self->view);
 
   set_probe (self, self->paid_on_column, CANDOUR_PAYMENT_SORT_PAID_ON);
   set_probe (self, self->amount_column, CANDOUR_PAYMENT_SORT_AMOUNT);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candour-accessible.h"
 #include "candour-read-job.h"
 #include "candour-record-picker.h"
 #include "candour-record-query.h"
@@ -197,9 +198,18 @@ add_result (CandourRecordPicker *self,
             const char          *ref,
             const char          *label)
 {
+  gboolean chosen = g_strcmp0 (ref, self->ref) == 0;
+  GtkWidget *result = new_result_row (label, chosen);
+
   g_ptr_array_add (self->result_refs, g_strdup (ref));
   gtk_string_list_append (self->results, label);
-  gtk_list_box_append (self->list, new_result_row (label, g_strcmp0 (ref, self->ref) == 0));
+  gtk_list_box_append (self->list, result);
+  /* The row the list box put it in, for a screen reader: the record, and whether it is
+   * the one chosen (shown by a tick). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (result)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_widget_get_parent (result)), GTK_ACCESSIBLE_STATE_SELECTED,
+                               chosen, -1);
 }
 
 static void
@@ -534,6 +544,17 @@ candour_record_picker_finalize (GObject *object)
   G_OBJECT_CLASS (candour_record_picker_parent_class)->finalize (object);
 }
 
+/* The icon button that opens the list: "Choose Lead provider". */
+static void
+name_button (CandourRecordPicker *self)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  g_autofree char *name = g_strdup_printf (_("Choose %s"), title != NULL ? title : "");
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), name);
+  candour_accessible_name_menu_button (self->button, name);
+}
+
 static void
 candour_record_picker_class_init (CandourRecordPickerClass *klass)
 {
@@ -579,6 +600,8 @@ candour_record_picker_init (CandourRecordPicker *self)
   self->results = gtk_string_list_new (NULL);
   self->result_refs = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_button (self);
+  g_signal_connect (self, "notify::title", G_CALLBACK (name_button), NULL);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

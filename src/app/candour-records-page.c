@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "candour-accessible.h"
 #include "candour-bid.h"
 #include "candour-consortium.h"
 #include "candour-contract.h"
@@ -356,6 +357,58 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (CANDOUR_RECORDS_PAGE (widget)->search_entry));
 }
 
+/* Each table's rows named for a screen reader by what identifies them on screen, from
+ * the first column's template (notify::item is its bind step). */
+static void
+name_organisation_row (GtkListItem *list_item,
+                       GParamSpec  *pspec,
+                       gpointer     user_data)
+{
+  CandourOrganisation *organisation = gtk_list_item_get_item (list_item);
+
+  if (organisation != NULL)
+    candour_accessible_name_row (list_item, 3, candour_organisation_get_name (organisation),
+                                 candour_kind_label (candour_organisation_get_kind (organisation)),
+                                 candour_organisation_get_ref (organisation));
+}
+
+static void
+name_consortium_row (GtkListItem *list_item,
+                     GParamSpec  *pspec,
+                     gpointer     user_data)
+{
+  CandourConsortium *consortium = gtk_list_item_get_item (list_item);
+
+  if (consortium != NULL)
+    candour_accessible_name_row (list_item, 3, candour_consortium_get_name (consortium),
+                                 candour_model_label (candour_consortium_get_model (consortium)),
+                                 candour_consortium_get_ref (consortium));
+}
+
+static void
+name_bid_row (GtkListItem *list_item,
+              GParamSpec  *pspec,
+              gpointer     user_data)
+{
+  CandourBid *bid = gtk_list_item_get_item (list_item);
+
+  if (bid != NULL)
+    candour_accessible_name_row (list_item, 3, candour_bid_get_ref (bid), candour_bid_get_title (bid),
+                                 candour_bid_get_lead_name (bid));
+}
+
+static void
+name_contract_row (GtkListItem *list_item,
+                   GParamSpec  *pspec,
+                   gpointer     user_data)
+{
+  CandourContract *contract = gtk_list_item_get_item (list_item);
+
+  if (contract != NULL)
+    candour_accessible_name_row (list_item, 3, candour_contract_get_ref (contract),
+                                 candour_contract_get_title (contract), candour_contract_get_lead_name (contract));
+}
+
 /* The table's columns and their models, declared in its own .ui file. */
 static void
 build_list (CandourRecordsPage *self)
@@ -368,6 +421,12 @@ build_list (CandourRecordsPage *self)
   GtkMultiFilter *filter;
 
   candour_labels_add_to_scope (GTK_BUILDER_CSCOPE (scope));
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "name_organisation_row", G_CALLBACK (name_organisation_row),
+                                           "name_consortium_row", G_CALLBACK (name_consortium_row),
+                                           "name_bid_row", G_CALLBACK (name_bid_row),
+                                           "name_contract_row", G_CALLBACK (name_contract_row),
+                                           NULL);
   gtk_builder_set_scope (builder, scope);
   gtk_builder_set_current_object (builder, G_OBJECT (self));
   gtk_builder_expose_object (builder, "search_entry", G_OBJECT (self->search_entry));
@@ -386,6 +445,7 @@ build_list (CandourRecordsPage *self)
   gtk_multi_filter_append (filter, g_object_ref (self->hidden_filter));
 
   gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->view));
+  candour_accessible_name_column_headings (self->view);
   g_signal_connect_object (self->view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "candour-accessible.h"
 #include "candour-date.h"
 #include "candour-export.h"
 #include "candour-export-chooser.h"
@@ -348,6 +349,22 @@ bind_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), text);
   if (!is_numeric (self->columns[column].kind))
     gtk_widget_set_tooltip_text (label, text);
+
+  /* The row, for a screen reader, once (from its first column): what names it, its
+   * columns that are not figures. */
+  if (self->shown->len > 0 && column == g_array_index (self->shown, guint, 0))
+    {
+      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+      for (guint i = 0; i < self->shown->len; i++)
+        {
+          guint shown = g_array_index (self->shown, guint, i);
+
+          if (!is_numeric (self->columns[shown].kind))
+            g_ptr_array_add (parts, (gpointer)cell_text (self, row, shown));
+        }
+      candour_accessible_name_rowv (item, parts->len, (const char * const *)parts->pdata);
+    }
 }
 
 static int
@@ -421,6 +438,7 @@ build_columns (CandourReportView         *self,
         gtk_column_view_column_set_fixed_width (view_column, 150);
       gtk_column_view_append_column (self->table, view_column);
     }
+  candour_accessible_name_column_headings (self->table);
 }
 
 typedef struct

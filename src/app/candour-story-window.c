@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "candour-accessible.h"
 #include "candour-date.h"
 #include "candour-labels.h"
 #include "candour-money.h"
@@ -58,6 +59,7 @@ struct _CandourStoryWindow
   AdwPreferencesGroup *subcontracts_group;
   GtkLabel *payments_heading;
   GtkStack *payments_stack;
+  GtkColumnView *payments_view;
   GtkNoSelection *payments_selection;
 
   CandourSession *session;
@@ -498,6 +500,22 @@ candour_story_window_set_property (GObject      *object,
     }
 }
 
+/* A payment's row, for a screen reader: when, how much, which payment. */
+static void
+name_payment_row (GtkListItem *list_item,
+                  GParamSpec  *pspec,
+                  gpointer     user_data)
+{
+  CandourPayment *payment = gtk_list_item_get_item (list_item);
+  g_autofree char *paid_on = NULL;
+  g_autofree char *amount = NULL;
+
+  if (payment == NULL)
+    return;
+  g_object_get (payment, "paid-on-text", &paid_on, "amount-text", &amount, NULL);
+  candour_accessible_name_row (list_item, 3, paid_on, amount, candour_payment_get_ref (payment));
+}
+
 static void
 candour_story_window_class_init (CandourStoryWindowClass *klass)
 {
@@ -558,8 +576,10 @@ candour_story_window_class_init (CandourStoryWindowClass *klass)
   CHILD (subcontracts_group);
   CHILD (payments_heading);
   CHILD (payments_stack);
+  CHILD (payments_view);
   CHILD (payments_selection);
 #undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, name_payment_row);
   candour_labels_bind_template_callbacks (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -569,6 +589,7 @@ static void
 candour_story_window_init (CandourStoryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  candour_accessible_name_column_headings (self->payments_view);
 }
 
 GtkWindow *
