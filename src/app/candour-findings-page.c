@@ -11,6 +11,7 @@
 #include "candour-export-feedback.h"
 #include "candour-finding.h"
 #include "candour-findings-page.h"
+#include "candour-label-closures.h"
 #include "candour-labels.h"
 #include "candour-print.h"
 #include "candour-row-feeder.h"
@@ -575,7 +576,7 @@ candour_findings_page_class_init (CandourFindingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_lead_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_activate);
-  candour_labels_bind_template_callbacks (widget_class);
+  candour_label_closures_bind (widget_class);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_action);

@@ -13,6 +13,7 @@
 #include "candour-contract.h"
 #include "candour-deletion.h"
 #include "candour-fields.h"
+#include "candour-label-closures.h"
 #include "candour-labels.h"
 #include "candour-organisation.h"
 #include "candour-read-job.h"
@@ -367,7 +368,7 @@ build_list (CandourRecordsPage *self)
   g_autoptr(GError) error = NULL;
   GtkMultiFilter *filter;
 
-  candour_labels_add_to_scope (GTK_BUILDER_CSCOPE (scope));
+  candour_label_closures_add_to_scope (GTK_BUILDER_CSCOPE (scope));
   gtk_builder_set_scope (builder, scope);
   gtk_builder_set_current_object (builder, G_OBJECT (self));
   gtk_builder_expose_object (builder, "search_entry", G_OBJECT (self->search_entry));

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "candour-date.h"
+#include "candour-label-closures.h"
 #include "candour-labels.h"
 #include "candour-money.h"
 #include "candour-payment.h"
@@ -560,7 +561,7 @@ candour_story_window_class_init (CandourStoryWindowClass *klass)
   CHILD (payments_stack);
   CHILD (payments_selection);
 #undef CHILD
-  candour_labels_bind_template_callbacks (widget_class);
+  candour_label_closures_bind (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
