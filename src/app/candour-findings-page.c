@@ -11,6 +11,7 @@
 #include "candour-export-feedback.h"
 #include "candour-finding.h"
 #include "candour-findings-page.h"
+#include "candour-findings-pdf.h"
 #include "candour-label-closures.h"
 #include "candour-labels.h"
 #include "candour-print.h"
@@ -268,14 +269,9 @@ static char *shown_text (CandourFindingsPage *self);
 static char *
 description (CandourFindingsPage *self)
 {
-  const char *what = _("Each partner named in a won bid: what the bid promised it, what it was subcontracted, "
-                       "what was due by the date and what it was paid, and the finding.");
   g_autofree char *shown = shown_text (self);
 
-  if (shown == NULL)
-    return g_strdup (what);
-  /* Translators: the PDF's description, then which findings it lists: "Shown: Bid candy only." */
-  return g_strdup_printf (_("%s Shown: %s."), what, shown);
+  return candour_findings_description (shown);
 }
 
 /* Which findings the page shows, in words, for the PDF: "Bid candy only, lead provider
