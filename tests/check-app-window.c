@@ -1188,6 +1188,146 @@ START_TEST (test_print)
 }
 END_TEST
 
+/* candour-cli: as meson names it (CANDOUR_CLI), or where it is built beside this test. */
+static char *
+cli_path (void)
+{
+  g_autofree char *self = NULL;
+  g_autofree char *tests = NULL;
+
+  if (g_getenv ("CANDOUR_CLI") != NULL)
+    return g_strdup (g_getenv ("CANDOUR_CLI"));
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  ck_assert_ptr_nonnull (self);
+  tests = g_path_get_dirname (self);
+  return g_build_filename (tests, "..", "src", "cli", "candour-cli", NULL);
+}
+
+/* A PDF's text as pdftotext lays it out, without the day it was made. */
+static char *
+pdf_text_undated (const char *path,
+                  char      **made_on)
+{
+  g_autofree char *text = test_spawn_output ((const char *[]) { "pdftotext", "-layout", path, "-", NULL });
+  g_autoptr(GRegex) made = g_regex_new ("Made on [0-9]{2}/[0-9]{2}/[0-9]{4}\\.", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  ck_assert_msg (g_regex_match (made, text, 0, &match), "no \"Made on\" in %s:\n%s", path, text);
+  *made_on = g_match_info_fetch (match, 0);
+  return g_regex_replace_literal (made, text, -1, 0, "Made on (today).", 0, NULL);
+}
+
+/* Where two texts part, short enough for Check's message: the line in each. */
+static char *
+first_difference (const char *a,
+                  const char *b)
+{
+  g_auto(GStrv) a_lines = g_strsplit (a, "\n", -1);
+  g_auto(GStrv) b_lines = g_strsplit (b, "\n", -1);
+  guint i = 0;
+
+  while (a_lines[i] != NULL && b_lines[i] != NULL && g_str_equal (a_lines[i], b_lines[i]))
+    i++;
+  return g_strdup_printf ("line %u is \"%.200s\" in the app's and \"%.200s\" in the CLI's", i + 1,
+                          a_lines[i] != NULL ? a_lines[i] : "(the end)", b_lines[i] != NULL ? b_lines[i] : "(the end)");
+}
+
+/* Each page as pdftoppm draws it at 40 dpi, as bytes. */
+static GPtrArray *
+pdf_pages (const char *path)
+{
+  g_autofree char *prefix = g_strconcat (path, "-page", NULL);
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_free (test_spawn_output ((const char *[]) { "pdftoppm", "-png", "-r", "40", path, prefix, NULL }));
+
+  for (guint i = 1;; i++)
+    {
+      g_autofree char *page = g_strdup_printf ("%s-%u.png", prefix, i);
+      char *data = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (page, &data, &length, NULL))
+        break;
+      g_ptr_array_add (pages, g_bytes_new_take (data, length));
+      g_unlink (page);
+    }
+  return pages;
+}
+
+/* candour-cli --format pdf draws what the application draws: each report and the
+ * findings as the app exports them, the CLI's made from the same database file. */
+START_TEST (test_cli_pdfs_are_the_apps)
+{
+  const char * const reports[] = { "scorecard", "shares", "payment-times" };
+  CandourSession *session = candour_window_get_session (window);
+  const char *db_path = candour_database_get_path (candour_session_get_database (session));
+  g_autofree char *cli = cli_path ();
+
+  ck_assert_msg (g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE), "no candour-cli at %s", cli);
+  for (guint i = 0; i < G_N_ELEMENTS (reports) + 1; i++)
+    {
+      const char *name = i < G_N_ELEMENTS (reports) ? reports[i] : "reconcile";
+      g_autofree char *app_file = g_strdup_printf ("app-%s.pdf", name);
+      g_autofree char *cli_file = g_strdup_printf ("cli-%s.pdf", name);
+      g_autofree char *app_pdf = g_build_filename (folder, app_file, NULL);
+      g_autofree char *cli_pdf = g_build_filename (folder, cli_file, NULL);
+      g_autofree char *app_made = NULL;
+      g_autofree char *cli_made = NULL;
+      g_autofree char *app_text = NULL;
+      g_autofree char *cli_text = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (i < G_N_ELEMENTS (reports))
+        {
+          CandourReportsPage *page = CANDOUR_REPORTS_PAGE (show ("reports"));
+          CandourReportView *view = candour_reports_page_get_view (page, name);
+
+          candour_reports_page_show (page, name);
+          test_app_wait ();
+          ck_assert_msg (candour_report_view_write_pdf (view, app_pdf, &error), "%s",
+                         error ? error->message : "");
+        }
+      else
+        {
+          /* Every finding, most serious first, as the page first shows them. */
+          CandourFindingsPage *findings = CANDOUR_FINDINGS_PAGE (show ("findings"));
+
+          ck_assert_uint_eq (n_shown (findings), 23);
+          candour_findings_page_export (findings, CANDOUR_FINDINGS_EXPORT_PDF, app_pdf);
+          wait_for_findings_export (findings);
+        }
+      /* Judged as of the app's day; the others are as the data stands. */
+      if (i == 0 || i == G_N_ELEMENTS (reports))
+        g_free (test_spawn_output ((const char *[]) { cli, "--db", db_path, name, "--as-of", TODAY,
+                                                      "--format", "pdf", "--output", cli_pdf, NULL }));
+      else
+        g_free (test_spawn_output ((const char *[]) { cli, "--db", db_path, name,
+                                                      "--format", "pdf", "--output", cli_pdf, NULL }));
+      app_text = pdf_text_undated (app_pdf, &app_made);
+      cli_text = pdf_text_undated (cli_pdf, &cli_made);
+      if (!g_str_equal (cli_text, app_text))
+        {
+          g_autofree char *where = first_difference (app_text, cli_text);
+
+          ck_abort_msg ("%s: the CLI's PDF is not the app's: %s", name, where);
+        }
+      /* Made the same day (not either side of midnight): the same pages, pixel for pixel. */
+      if (g_str_equal (app_made, cli_made))
+        {
+          g_autoptr(GPtrArray) app_pages = pdf_pages (app_pdf);
+          g_autoptr(GPtrArray) cli_pages = pdf_pages (cli_pdf);
+
+          ck_assert_uint_gt (app_pages->len, 0);
+          ck_assert_uint_eq (cli_pages->len, app_pages->len);
+          for (guint p = 0; p < app_pages->len; p++)
+            ck_assert_msg (g_bytes_equal (cli_pages->pdata[p], app_pages->pdata[p]), "%s: page %u differs",
+                           name, p + 1);
+        }
+    }
+  test_app_dismiss_toasts (candour_window_get_toast_overlay (window));
+}
+END_TEST
+
 typedef struct
 {
   gboolean done;
@@ -1812,6 +1952,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_reports_export_xlsx);
   tcase_add_test (tc, test_findings_export);
   tcase_add_test (tc, test_print);
+  tcase_add_test (tc, test_cli_pdfs_are_the_apps);
   tcase_add_test (tc, test_pdf_cancelled_while_drawing);
   tcase_add_test (tc, test_story);
   tcase_add_test (tc, test_preferences_rejudge);

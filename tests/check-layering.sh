@@ -1,9 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# The layers stay apart: the core and the CLI never include GTK or libsecret, and only
-# the SQLite backend's own files (given as arguments, from src/core/meson.build) include
-# sqlite3.h or call it.
+# The layers stay apart: the core, src/render (the charts and PDFs the CLI draws too)
+# and the CLI never include GTK or libsecret, and only the SQLite backend's own files
+# (given as arguments, from src/core/meson.build) include sqlite3.h or call it.
 # Everything else reaches the database through CandourQuery.
 #
 # Usage: check-layering.sh SOURCE_ROOT BACKEND_FILE...
@@ -26,15 +26,15 @@ while IFS= read -r file; do
   fi
 done < <(find "$root/src" -name '*.[ch]')
 
-if grep -rHn '#include <gtk/\|#include <adwaita' "$root/src/core" "$root/src/cli"; then
-  echo "src/core and src/cli must not include GTK" >&2
+if grep -rHn '#include <gtk/\|#include <gdk/\|#include <adwaita' "$root/src/core" "$root/src/render" "$root/src/cli"; then
+  echo "src/core, src/render and src/cli must not include GTK" >&2
   status=1
 fi
 
 # Passwords: the application keeps them in the keyring; the core and the CLI leave them
 # to libpq (PGPASSWORD, ~/.pgpass).
-if grep -rHn '#include <libsecret/' "$root/src/core" "$root/src/cli"; then
-  echo "src/core and src/cli must not include libsecret" >&2
+if grep -rHn '#include <libsecret/' "$root/src/core" "$root/src/render" "$root/src/cli"; then
+  echo "src/core, src/render and src/cli must not include libsecret" >&2
   status=1
 fi
 

@@ -92,20 +92,32 @@ if [ "${CANDOUR_DISK_TEST_INSIDE:-}" = 1 ]; then
   check "export all as a workbook, disk full" 1 \
     "candour-cli export: Could not write all.xlsx: the disk is full. Nothing was written (an earlier file there is as it was); free some space and try again." \
     "$cli" --db area.db export all --output all.xlsx
-  rm -f filler
-  [ ! -e export ] && [ ! -e copy.db ] && [ ! -e payments.csv ] && [ ! -e all.xlsx ] && passed=$((passed + 1)) ||
+  # A PDF is small: room for SQLite's shared memory (32 KiB) and a little more.
+  head -c $(( $(df --output=avail -B1 "$mnt" | tail -n 1) - 40 * 1024 )) /dev/zero >filler-pdf 2>/dev/null
+  check "findings as a PDF, disk full" 1 \
+    "candour-cli reconcile: Could not write findings.pdf: the disk is full. Nothing was written (an earlier file there is as it was); free some space and try again." \
+    "$cli" --db area.db reconcile --all --output findings.pdf
+  rm -f filler filler-pdf
+  [ ! -e export ] && [ ! -e copy.db ] && [ ! -e payments.csv ] && [ ! -e all.xlsx ] && [ ! -e findings.pdf ] &&
+    passed=$((passed + 1)) ||
     { echo "FAIL a file was left on the full disk"; ls -A; failed=$((failed + 1)); }
   holds "after the full disk" "$PAYMENTS"
 
-  # A read-only disk: reports run, imports say why they cannot, and a spreadsheet
-  # there before stays as it was.
+  # A read-only disk: reports run, imports say why they cannot, and a spreadsheet or
+  # a PDF there before stays as it was.
   echo "the earlier scorecard" >scorecard.xlsx
+  echo "the earlier shares" >shares.pdf
   mount -o remount,ro "$mnt"
   check "scorecard as a workbook, read-only disk" 1 \
     "candour-cli scorecard: Could not write scorecard.xlsx: Read-only file system. Nothing was written (an earlier file there is as it was)." \
     "$cli" --db area.db scorecard --output scorecard.xlsx
   [ "$(cat scorecard.xlsx)" = "the earlier scorecard" ] && passed=$((passed + 1)) ||
     { echo "FAIL the earlier scorecard.xlsx changed on a read-only disk"; failed=$((failed + 1)); }
+  check "shares as a PDF, read-only disk" 1 \
+    "candour-cli shares: Could not write shares.pdf: Read-only file system. Nothing was written (an earlier file there is as it was)." \
+    "$cli" --db area.db shares --output shares.pdf
+  [ "$(cat shares.pdf)" = "the earlier shares" ] && passed=$((passed + 1)) ||
+    { echo "FAIL the earlier shares.pdf changed on a read-only disk"; failed=$((failed + 1)); }
   "$cli" --db area.db reconcile --as-of 2025-06-30 >/dev/null 2>&1 && passed=$((passed + 1)) ||
     { echo "FAIL reconcile on a read-only disk"; failed=$((failed + 1)); }
   check "import, read-only disk" 1 \

@@ -24,7 +24,8 @@ typedef enum
 } CandourFindingsExportFormat;
 
 /* The PDF of findings (CandourFinding items, in their order) as session judged them,
- * under title ("Findings") with description (what they are, and which were chosen). */
+ * under title ("Findings") with description (what they are, and which were chosen):
+ * candour_findings_pdf_new() with the session's database title and judged line. */
 CandourPdfReport *candour_findings_pdf_report   (CandourSession               *session,
                                                  GListModel                   *findings,
                                                  const char                   *title,

@@ -13,6 +13,8 @@
 #include "candour-export-feedback.h"
 #include "candour-finding.h"
 #include "candour-findings-page.h"
+#include "candour-findings-pdf.h"
+#include "candour-label-closures.h"
 #include "candour-labels.h"
 #include "candour-print.h"
 #include "candour-row-feeder.h"
@@ -269,14 +271,9 @@ static char *shown_text (CandourFindingsPage *self);
 static char *
 description (CandourFindingsPage *self)
 {
-  const char *what = _("Each partner named in a won bid: what the bid promised it, what it was subcontracted, "
-                       "what was due by the date and what it was paid, and the finding.");
   g_autofree char *shown = shown_text (self);
 
-  if (shown == NULL)
-    return g_strdup (what);
-  /* Translators: the PDF's description, then which findings it lists: "Shown: Bid candy only." */
-  return g_strdup_printf (_("%s Shown: %s."), what, shown);
+  return candour_findings_description (shown);
 }
 
 /* Which findings the page shows, in words, for the PDF: "Bid candy only, lead provider
@@ -575,7 +572,7 @@ candour_findings_page_class_init (CandourFindingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_lead_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, name_finding_row);
-  candour_labels_bind_template_callbacks (widget_class);
+  candour_label_closures_bind (widget_class);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.export-csv", NULL, export_action);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "candour-chart-look.h"
 #include "candour-flow-chart.h"
 #include "candour-money.h"
 #include "candour-percent.h"
@@ -124,14 +125,14 @@ right_items (CandourFlowChart *self)
 /* Band heights in proportion to money; each label gets room for its two lines even
  * when its band is thin. */
 static void
-compute_layout (CandourFlowChart  *self,
-                cairo_t           *cr,
-                CandourChartStyle  style,
-                GArray            *items,
-                Metrics           *m)
+compute_layout (CandourFlowChart       *self,
+                cairo_t                *cr,
+                const CandourChartLook *look,
+                GArray                 *items,
+                Metrics                *m)
 {
-  g_autoptr(PangoLayout) text = candour_chart_create_layout (cr, GTK_WIDGET (self), style, 1.0);
-  g_autoptr(PangoLayout) small = candour_chart_create_layout (cr, GTK_WIDGET (self), style, 0.85);
+  g_autoptr(PangoLayout) text = candour_chart_create_layout (cr, look, 1.0);
+  g_autoptr(PangoLayout) small = candour_chart_create_layout (cr, look, 0.85);
   gint64 whole = MAX (self->value, subcontracted (self));
   double slot_min, bands, y, right_height;
 
@@ -162,14 +163,6 @@ static double
 natural_height (const Metrics *m)
 {
   return m->top + m->band_area + 12 + m->legend_height;
-}
-
-static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *colour,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * alpha);
 }
 
 static int
@@ -215,32 +208,32 @@ show_text (cairo_t     *cr,
 }
 
 void
-candour_flow_chart_draw (CandourFlowChart  *self,
-                         cairo_t           *cr,
-                         double             width,
-                         double             height,
-                         CandourChartStyle  style)
+candour_flow_chart_draw (CandourFlowChart       *self,
+                         cairo_t                *cr,
+                         double                  width,
+                         double                  height,
+                         const CandourChartLook *look)
 {
   g_autoptr(PangoLayout) text = NULL;
   g_autoptr(PangoLayout) small = NULL;
   g_autoptr(GArray) items = right_items (self);
   g_autofree char *pays = NULL;
   g_autofree char *value_text = NULL;
-  GdkRGBA ink;
+  CandourChartRgba ink;
   Metrics m;
   double left_label, right_label, x_c, x_l, x_r, room, height_c, height_l, y_c, y_l, y;
   gint64 lead_total = MAX (self->value, subcontracted (self));
 
   g_return_if_fail (CANDOUR_IS_FLOW_CHART (self));
 
-  text = candour_chart_create_layout (cr, GTK_WIDGET (self), style, 1.0);
-  small = candour_chart_create_layout (cr, GTK_WIDGET (self), style, 0.85);
-  candour_chart_text_colour (GTK_WIDGET (self), style, &ink);
-  compute_layout (self, cr, style, items, &m);
+  text = candour_chart_create_layout (cr, look, 1.0);
+  small = candour_chart_create_layout (cr, look, 0.85);
+  ink = look->ink;
+  compute_layout (self, cr, look, items, &m);
 
   if (self->commissioner == NULL || lead_total <= 0)
     {
-      set_source (cr, &ink, 0.55);
+      candour_chart_set_source (cr, &ink, 0.55);
       show_text (cr, text, _("No contract value to show"), 0, 0);
       return;
     }
@@ -269,7 +262,7 @@ candour_flow_chart_draw (CandourFlowChart  *self,
   y_l = m.top + (m.band_area - height_l) / 2;
 
   /* Headings over the columns. */
-  set_source (cr, &ink, 0.6);
+  candour_chart_set_source (cr, &ink, 0.6);
   show_text (cr, small, _("Commissioner"), 0, 0);
   {
     const char *partners = _("Partners, and what the lead kept");
@@ -281,14 +274,14 @@ candour_flow_chart_draw (CandourFlowChart  *self,
     int w = text_width (text, self->lead);
     double x = CLAMP (x_l + BAR_WIDTH / 2.0 - w / 2.0, x_c + BAR_WIDTH + 4, MAX (x_c + BAR_WIDTH + 4, x_r - w - 4));
 
-    set_source (cr, &ink, 0.6);
+    candour_chart_set_source (cr, &ink, 0.6);
     show_text (cr, small, _("Lead provider"), x, 0);
-    set_source (cr, &ink, 1);
+    candour_chart_set_source (cr, &ink, 1);
     show_text (cr, text, self->lead, x, m.small_height + 2);
   }
 
   /* Commissioner → lead: the whole contract. */
-  set_source (cr, &ink, 0.12);
+  candour_chart_set_source (cr, &ink, 0.12);
   band (cr, x_c + BAR_WIDTH, y_c, y_c + height_c, x_l, y_l, y_l + height_c);
   cairo_fill (cr);
 
@@ -298,14 +291,14 @@ candour_flow_chart_draw (CandourFlowChart  *self,
     {
       Item *item = &g_array_index (items, Item, i);
       double top = item->slot_top + (item->slot_height - item->band_height) / 2;
-      GdkRGBA colour;
+      CandourChartRgba colour;
 
-      candour_chart_series_colour (style, item->colour, &colour);
-      set_source (cr, &colour, 0.4);
+      candour_chart_series_colour (look->style, item->colour, &colour);
+      candour_chart_set_source (cr, &colour, 0.4);
       band (cr, x_l + BAR_WIDTH, y, y + item->band_height, x_r, top, top + item->band_height);
       cairo_fill (cr);
 
-      set_source (cr, &colour, 1);
+      candour_chart_set_source (cr, &colour, 1);
       cairo_rectangle (cr, x_r, top, BAR_WIDTH, item->band_height);
       cairo_fill (cr);
 
@@ -313,7 +306,7 @@ candour_flow_chart_draw (CandourFlowChart  *self,
     }
 
   /* The commissioner's and the lead's bars over the bands' ends. */
-  set_source (cr, &ink, 0.7);
+  candour_chart_set_source (cr, &ink, 0.7);
   cairo_rectangle (cr, x_c, y_c, BAR_WIDTH, height_c);
   cairo_fill (cr);
   cairo_rectangle (cr, x_l, y_l, BAR_WIDTH, height_l);
@@ -335,10 +328,10 @@ candour_flow_chart_draw (CandourFlowChart  *self,
     pango_layout_set_alignment (small, PANGO_ALIGN_RIGHT);
 
     y = y_c + height_c / 2 - (name_height + m.small_height) / 2;
-    set_source (cr, &ink, 1);
+    candour_chart_set_source (cr, &ink, 1);
     cairo_move_to (cr, 0, y);
     pango_cairo_show_layout (cr, text);
-    set_source (cr, &ink, 0.75);
+    candour_chart_set_source (cr, &ink, 0.75);
     show_text (cr, small, pays, 0, y + name_height);
     pango_layout_set_height (text, -1);
   }
@@ -361,9 +354,9 @@ candour_flow_chart_draw (CandourFlowChart  *self,
         kept = g_strdup (_("Kept by the lead"));
       figures = g_strdup_printf ("%s · %s", money, share);
 
-      set_source (cr, &ink, 1);
+      candour_chart_set_source (cr, &ink, 1);
       show_text (cr, text, kept != NULL ? kept : item->name, x, middle - (m.text_height + m.small_height) / 2);
-      set_source (cr, &ink, 0.7);
+      candour_chart_set_source (cr, &ink, 0.7);
       show_text (cr, small, figures, x, middle - (m.text_height + m.small_height) / 2 + m.text_height);
     }
 
@@ -379,15 +372,15 @@ candour_flow_chart_draw (CandourFlowChart  *self,
     pango_layout_set_width (text, -1);
     for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
       {
-        GdkRGBA colour;
+        CandourChartRgba colour;
         int w;
 
-        candour_chart_series_colour (style, keys[k].colour, &colour);
-        set_source (cr, &colour, 1);
+        candour_chart_series_colour (look->style, keys[k].colour, &colour);
+        candour_chart_set_source (cr, &colour, 1);
         candour_chart_rounded_rectangle (cr, x, legend_y + (m.text_height - 12) / 2, 12, 12, 3);
         cairo_fill (cr);
         w = text_width (text, _(keys[k].label));
-        set_source (cr, &ink, 1);
+        candour_chart_set_source (cr, &ink, 1);
         cairo_move_to (cr, x + 18, legend_y);
         pango_cairo_show_layout (cr, text);
         x += 18 + w + 20;
@@ -401,14 +394,15 @@ candour_flow_chart_snapshot (GtkWidget   *widget,
 {
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
+  CandourChartLook look;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
 
+  candour_chart_look_for_widget (widget, &look);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  candour_flow_chart_draw (CANDOUR_FLOW_CHART (widget), cr, width, height,
-                           candour_chart_style_for_widget (widget));
+  candour_flow_chart_draw (CANDOUR_FLOW_CHART (widget), cr, width, height, &look);
   cairo_destroy (cr);
 }
 
@@ -431,9 +425,11 @@ candour_flow_chart_measure (GtkWidget      *widget,
   else
     {
       g_autoptr(GArray) items = right_items (self);
+      CandourChartLook look;
       Metrics m;
 
-      compute_layout (self, NULL, candour_chart_style_for_widget (widget), items, &m);
+      candour_chart_look_for_widget (widget, &look);
+      compute_layout (self, NULL, &look, items, &m);
       *minimum = *natural = (int)ceil (natural_height (&m));
     }
 }

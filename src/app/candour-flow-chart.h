@@ -49,10 +49,10 @@ gint64      candour_flow_chart_get_retained       (CandourFlowChart *self);
 /* The picture in words: "NHS Pennine Vale ICB pays Kindred Pathways £2,400,000.00. …" */
 char       *candour_flow_chart_describe           (CandourFlowChart *self);
 
-void        candour_flow_chart_draw               (CandourFlowChart  *self,
-                                                   cairo_t           *cr,
-                                                   double             width,
-                                                   double             height,
-                                                   CandourChartStyle  style);
+void        candour_flow_chart_draw               (CandourFlowChart       *self,
+                                                   cairo_t                *cr,
+                                                   double                  width,
+                                                   double                  height,
+                                                   const CandourChartLook *look);
 
 G_END_DECLS

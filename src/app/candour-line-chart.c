@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "candour-date.h"
+#include "candour-chart-look.h"
 #include "candour-line-chart.h"
 #include "candour-money.h"
 
@@ -191,18 +192,10 @@ y_for_value (const Frame *f,
 }
 
 static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *colour,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * alpha);
-}
-
-static void
-draw_month_ticks (cairo_t       *cr,
-                  PangoLayout   *small,
-                  const Frame   *f,
-                  const GdkRGBA *ink)
+draw_month_ticks (cairo_t                *cr,
+                  PangoLayout            *small,
+                  const Frame            *f,
+                  const CandourChartRgba *ink)
 {
   static const int intervals[] = { 1, 2, 3, 6, 12, 24, 60 };
   GDate first, date;
@@ -239,53 +232,53 @@ draw_month_ticks (cairo_t       *cr,
       g_autofree char *label = g_date_time_format (when, "%b %Y");
       int w = text_width (small, label);
 
-      set_source (cr, ink, 0.1);
+      candour_chart_set_source (cr, ink, 0.1);
       cairo_move_to (cr, x, f->top);
       cairo_line_to (cr, x, f->bottom);
       cairo_stroke (cr);
 
       if (x - w / 2.0 < f->left - 4 || x + w / 2.0 > f->right + 8)
         continue;
-      set_source (cr, ink, 0.6);
+      candour_chart_set_source (cr, ink, 0.6);
       cairo_move_to (cr, x - w / 2.0, f->bottom + 5);
       pango_cairo_show_layout (cr, small);
     }
 }
 
 void
-candour_line_chart_draw (CandourLineChart  *self,
-                         cairo_t           *cr,
-                         double             width,
-                         double             height,
-                         CandourChartStyle  style)
+candour_line_chart_draw (CandourLineChart       *self,
+                         cairo_t                *cr,
+                         double                  width,
+                         double                  height,
+                         const CandourChartLook *look)
 {
   g_autoptr(PangoLayout) text = NULL;
   g_autoptr(PangoLayout) small = NULL;
-  GdkRGBA ink;
+  CandourChartRgba ink;
   Frame f;
   double x = 0;
 
   g_return_if_fail (CANDOUR_IS_LINE_CHART (self));
 
-  text = candour_chart_create_layout (cr, GTK_WIDGET (self), style, 1.0);
-  small = candour_chart_create_layout (cr, GTK_WIDGET (self), style, 0.85);
-  candour_chart_text_colour (GTK_WIDGET (self), style, &ink);
+  text = candour_chart_create_layout (cr, look, 1.0);
+  small = candour_chart_create_layout (cr, look, 0.85);
+  ink = look->ink;
   compute_frame (self, text, small, width, height, &f);
 
   /* Legend */
   for (guint s = 0; s < self->series->len; s++)
     {
       Series *series = g_ptr_array_index (self->series, s);
-      GdkRGBA colour;
+      CandourChartRgba colour;
 
-      candour_chart_series_colour (style, s == 0 ? 0 : 2, &colour);
-      set_source (cr, &colour, 1);
+      candour_chart_series_colour (look->style, s == 0 ? 0 : 2, &colour);
+      candour_chart_set_source (cr, &colour, 1);
       cairo_set_line_width (cr, 3);
       cairo_move_to (cr, x, f.text_height / 2);
       cairo_line_to (cr, x + 16, f.text_height / 2);
       cairo_stroke (cr);
 
-      set_source (cr, &ink, 1);
+      candour_chart_set_source (cr, &ink, 1);
       cairo_move_to (cr, x + 22, 0);
       pango_layout_set_text (text, series->name, -1);
       pango_cairo_show_layout (cr, text);
@@ -303,12 +296,12 @@ candour_line_chart_draw (CandourLineChart  *self,
       g_autofree char *label = candour_chart_compact_money ((gint64)tick);
       int w = text_width (small, label);
 
-      set_source (cr, &ink, tick == 0 ? 0.35 : 0.12);
+      candour_chart_set_source (cr, &ink, tick == 0 ? 0.35 : 0.12);
       cairo_move_to (cr, f.left, y);
       cairo_line_to (cr, f.right, y);
       cairo_stroke (cr);
 
-      set_source (cr, &ink, 0.6);
+      candour_chart_set_source (cr, &ink, 0.6);
       cairo_move_to (cr, f.left - 6 - w, y - f.small_height / 2);
       pango_cairo_show_layout (cr, small);
     }
@@ -318,12 +311,12 @@ candour_line_chart_draw (CandourLineChart  *self,
   for (guint s = 0; s < self->series->len; s++)
     {
       Series *series = g_ptr_array_index (self->series, s);
-      GdkRGBA colour;
+      CandourChartRgba colour;
 
       if (series->points->len == 0)
         continue;
 
-      candour_chart_series_colour (style, s == 0 ? 0 : 2, &colour);
+      candour_chart_series_colour (look->style, s == 0 ? 0 : 2, &colour);
       cairo_new_path (cr);
       for (guint i = 0; i < series->points->len; i++)
         {
@@ -352,13 +345,13 @@ candour_line_chart_draw (CandourLineChart  *self,
                                                            series->points->len - 1).day), f.bottom);
           cairo_line_to (cr, x_for_day (&f, g_array_index (series->points, CandourStoryPoint, 0).day), f.bottom);
           cairo_close_path (cr);
-          set_source (cr, &colour, 0.14);
+          candour_chart_set_source (cr, &colour, 0.14);
           cairo_fill (cr);
           cairo_append_path (cr, path);
           cairo_path_destroy (path);
         }
 
-      set_source (cr, &colour, 1);
+      candour_chart_set_source (cr, &colour, 1);
       cairo_set_line_width (cr, 2.5);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
@@ -370,7 +363,7 @@ candour_line_chart_draw (CandourLineChart  *self,
       double dash[] = { 4, 3 };
       int w = text_width (small, self->marker_label ? self->marker_label : "");
 
-      set_source (cr, &ink, 0.55);
+      candour_chart_set_source (cr, &ink, 0.55);
       cairo_set_line_width (cr, 1);
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       cairo_move_to (cr, mx, f.top - 2);
@@ -378,7 +371,7 @@ candour_line_chart_draw (CandourLineChart  *self,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
 
-      set_source (cr, &ink, 0.75);
+      candour_chart_set_source (cr, &ink, 0.75);
       cairo_move_to (cr, MIN (mx - w / 2.0, width - w), f.top - f.small_height - 4);
       pango_cairo_show_layout (cr, small);
     }
@@ -390,14 +383,15 @@ candour_line_chart_snapshot (GtkWidget   *widget,
 {
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
+  CandourChartLook look;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
 
+  candour_chart_look_for_widget (widget, &look);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  candour_line_chart_draw (CANDOUR_LINE_CHART (widget), cr, width, height,
-                           candour_chart_style_for_widget (widget));
+  candour_line_chart_draw (CANDOUR_LINE_CHART (widget), cr, width, height, &look);
   cairo_destroy (cr);
 }
 

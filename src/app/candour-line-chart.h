@@ -50,6 +50,6 @@ void        candour_line_chart_draw         (CandourLineChart        *self,
                                              cairo_t                 *cr,
                                              double                   width,
                                              double                   height,
-                                             CandourChartStyle        style);
+                                             const CandourChartLook  *look);
 
 G_END_DECLS

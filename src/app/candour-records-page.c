@@ -14,6 +14,7 @@
 #include "candour-contract.h"
 #include "candour-deletion.h"
 #include "candour-fields.h"
+#include "candour-label-closures.h"
 #include "candour-labels.h"
 #include "candour-organisation.h"
 #include "candour-read-job.h"
@@ -420,7 +421,7 @@ build_list (CandourRecordsPage *self)
   g_autoptr(GError) error = NULL;
   GtkMultiFilter *filter;
 
-  candour_labels_add_to_scope (GTK_BUILDER_CSCOPE (scope));
+  candour_label_closures_add_to_scope (GTK_BUILDER_CSCOPE (scope));
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                            "name_organisation_row", G_CALLBACK (name_organisation_row),
                                            "name_consortium_row", G_CALLBACK (name_consortium_row),

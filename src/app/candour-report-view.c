@@ -13,12 +13,10 @@
 #include "candour-export.h"
 #include "candour-export-chooser.h"
 #include "candour-export-feedback.h"
-#include "candour-labels.h"
-#include "candour-money.h"
 #include "candour-pdf-report.h"
 #include "candour-print.h"
 #include "candour-read-job.h"
-#include "candour-record-query.h"
+#include "candour-report-kind.h"
 #include "candour-report-row.h"
 #include "candour-report-view.h"
 #include "candour-reports.h"
@@ -28,90 +26,10 @@
 
 typedef enum
 {
-  KIND_SCORECARD,
-  KIND_SHARES,
-  KIND_PAYMENT_TIMES,
-  N_KINDS
-} Kind;
-
-typedef enum
-{
   EXPORT_CSV,
   EXPORT_XLSX,
   EXPORT_PDF,
 } ExportFormat;
-
-typedef struct
-{
-  const char *keyword;
-  const char *title;
-  const char *file_name;
-  const char *description;
-  const char *chart_title;
-  const char * const hidden[3];         /* report columns the table leaves out */
-} KindInfo;
-
-static const KindInfo kinds[N_KINDS] = {
-  [KIND_SCORECARD] = {
-    "scorecard", N_("Lead Provider Scorecard"), "scorecard",
-    N_("For each lead provider of a won bid: the partners its bids named, how each "
-       "finding came out, and the money promised, subcontracted and paid. Promise kept "
-       "is the part of the promised money that was subcontracted."),
-    N_("Promised, subcontracted and paid by lead provider"),
-    { "lead_ref", NULL },
-  },
-  [KIND_SHARES] = {
-    "shares", N_("Contract Shares"), "contract-shares",
-    N_("For each contract: how much the lead provider kept and how much it "
-       "subcontracted, and the share that reached smaller organisations (annual income "
-       "known and below the contract’s limit) against any share the contract required."),
-    N_("Kept by the lead and reaching smaller organisations, as a share of each contract"),
-    { NULL },
-  },
-  [KIND_PAYMENT_TIMES] = {
-    "payment-times", N_("Payment Times"), "payment-times",
-    N_("For each payer: how many days invoices took to be paid, in the Procurement Act "
-       "2023 bands, and how many were paid later than the agreed terms. Payments with no "
-       "invoice date, and refunds, are left out."),
-    N_("How quickly each payer paid invoices"),
-    { "payer_ref", NULL },
-  },
-};
-
-static const struct {
-  const char *name;
-  const char *title;
-} column_titles[] = {
-  { "lead_ref", N_("Lead provider") },
-  { "lead_name", N_("Lead provider") },
-  { "bids_won", N_("Bids won") },
-  { "partners_named", N_("Partners named") },
-  { "honoured", N_("Honoured") },
-  { "bid_candy", N_("Bid candy") },
-  { "short_changed", N_("Short-changed") },
-  { "underpaid", N_("Underpaid") },
-  { "awaiting_subcontract", N_("Awaiting subcontract") },
-  { "pending", N_("Pending") },
-  { "promised", N_("Promised") },
-  { "subcontracted", N_("Subcontracted") },
-  { "paid", N_("Paid") },
-  { "promise_kept_percent", N_("Promise kept") },
-  { "contract_ref", N_("Contract") },
-  { "value", N_("Value") },
-  { "retained", N_("Kept by the lead") },
-  { "retained_percent", N_("Kept") },
-  { "small_share_percent", N_("To smaller organisations") },
-  { "required_small_share", N_("Required") },
-  { "meets_requirement", N_("Requirement met") },
-  { "payer_ref", N_("Payer ref") },
-  { "payer_name", N_("Payer") },
-  { "payments", N_("Payments") },
-  { "average_days", N_("Average days") },
-  { "within_30_percent", N_("Within 30 days") },
-  { "days_31_to_60_percent", N_("31 to 60 days") },
-  { "over_60_percent", N_("Over 60 days") },
-  { "late_against_terms_percent", N_("Later than terms") },
-};
 
 struct _CandourReportView
 {
@@ -127,7 +45,7 @@ struct _CandourReportView
   GtkProgressBar *export_progress;
   GtkWidget *cancel_export_button;
 
-  Kind kind;
+  CandourReportKind kind;
   CandourSession *session;
   GCancellable *loading;        /* the report being worked out on a worker */
   gboolean stale;               /* the data changed while the view was hidden */
@@ -160,54 +78,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-column_title (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (column_titles); i++)
-    if (g_str_equal (column_titles[i].name, name))
-      return _(column_titles[i].title);
-  return name;
-}
-
-static gboolean
-is_numeric (CandourCellKind kind)
-{
-  return kind != CANDOUR_CELL_TEXT && kind != CANDOUR_CELL_KEYWORD;
-}
-
-/* A cell as the table and the PDF show it: keywords in words. */
-static const char *
-cell_text (CandourReportView *self,
-           CandourReportRow  *row,
-           guint              column)
-{
-  const char *text = candour_report_row_get_text (row, column);
-
-  /* The shares report, like its CSV, names each lead by ref; people read names. */
-  if (self->lead_names != NULL && g_str_equal (self->columns[column].name, "lead_ref") && text != NULL)
-    {
-      const char *name = g_hash_table_lookup (self->lead_names, text);
-
-      if (name != NULL)
-        return name;
-    }
-
-  if (self->columns[column].kind == CANDOUR_CELL_KEYWORD)
-    {
-      if (g_strcmp0 (text, "yes") == 0)
-        return _("Yes");
-      if (g_strcmp0 (text, "no") == 0)
-        return _("No");
-      if (g_strcmp0 (text, "n/a") == 0)
-        return _("None set");
-    }
-  return text;
-}
-
 /* What the worker is asked, copied from the session on the main thread. */
 typedef struct
 {
-  Kind kind;
+  CandourReportKind kind;
   CandourReconcileOptions options;
 } Question;
 
@@ -238,23 +112,6 @@ answer_free (gpointer data)
   g_free (answer);
 }
 
-/* Organisations' names by ref: the shares report names its leads by ref only (it is
- * the core's CSV format), and a person knows them by name. */
-static GHashTable *
-organisation_names (CandourDatabase  *db,
-                    GError          **error)
-{
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(CandourReport) report = candour_report_ref_choices (db, CANDOUR_TABLE_ORGANISATIONS, error);
-
-  if (report == NULL)
-    return names;
-  while (candour_report_next (report, error))
-    g_hash_table_insert (names, g_strdup (candour_report_get_text_by_name (report, "ref")),
-                         g_strdup (candour_report_get_text_by_name (report, "label")));
-  return names;
-}
-
 static CandourReport *
 run_report (CandourDatabase  *db,
             const Question   *question,
@@ -264,14 +121,14 @@ run_report (CandourDatabase  *db,
 
   switch (question->kind)
     {
-    case KIND_SCORECARD:
+    case CANDOUR_REPORT_KIND_SCORECARD:
       return candour_report_scorecard (db, &question->options, error);
 
-    case KIND_SHARES:
+    case CANDOUR_REPORT_KIND_SHARES:
       return candour_report_shares (db, error);
 
-    case KIND_PAYMENT_TIMES:
-    case N_KINDS:
+    case CANDOUR_REPORT_KIND_PAYMENT_TIMES:
+    case CANDOUR_N_REPORT_KINDS:
     default:
       return candour_report_payment_times (db, &times, error);
     }
@@ -305,11 +162,11 @@ work_out (CandourDatabase  *db,
   answer->columns = candour_report_get_column (report, 0);
   answer->n_columns = candour_report_get_n_columns (report);
   answer->rows = candour_report_row_list_load (report, error);
-  if (answer->rows != NULL && question->kind == KIND_SHARES)
+  if (answer->rows != NULL && question->kind == CANDOUR_REPORT_KIND_SHARES)
     {
       g_autoptr(GError) names_error = NULL;
 
-      answer->names = organisation_names (db, &names_error);
+      answer->names = candour_report_lead_names (db, &names_error);
       if (names_error != NULL)
         g_warning ("Could not read the organisations' names: %s", names_error->message);
     }
@@ -327,8 +184,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (self->columns[column].kind) ? 1 : 0);
-  if (is_numeric (self->columns[column].kind))
+  gtk_label_set_xalign (GTK_LABEL (label), candour_report_column_is_numeric (&self->columns[column]) ? 1 : 0);
+  if (candour_report_column_is_numeric (&self->columns[column]))
     gtk_widget_add_css_class (label, "numeric");
   else
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -344,10 +201,10 @@ bind_cell (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   CandourReportRow *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  const char *text = cell_text (self, row, column);
+  const char *text = candour_report_cell_text (self->columns, row, column, self->lead_names);
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  if (!is_numeric (self->columns[column].kind))
+  if (!candour_report_column_is_numeric (&self->columns[column]))
     gtk_widget_set_tooltip_text (label, text);
 
   /* The row, for a screen reader, once (from its first column): what names it, its
@@ -360,8 +217,8 @@ bind_cell (GtkSignalListItemFactory *factory,
         {
           guint shown = g_array_index (self->shown, guint, i);
 
-          if (!is_numeric (self->columns[shown].kind))
-            g_ptr_array_add (parts, (gpointer)cell_text (self, row, shown));
+          if (!candour_report_column_is_numeric (&self->columns[shown]))
+            g_ptr_array_add (parts, (gpointer)candour_report_cell_text (self->columns, row, shown, self->lead_names));
         }
       candour_accessible_name_rowv (item, parts->len, (const char * const *)parts->pdata);
     }
@@ -378,7 +235,7 @@ compare_cells (gconstpointer a,
   CandourReportRow *x = (CandourReportRow *)a;
   CandourReportRow *y = (CandourReportRow *)b;
 
-  if (is_numeric (self->columns[column].kind))
+  if (candour_report_column_is_numeric (&self->columns[column]))
     {
       gboolean x_null = candour_report_row_is_null (x, column);
       gboolean y_null = candour_report_row_is_null (y, column);
@@ -391,17 +248,16 @@ compare_cells (gconstpointer a,
     }
 
   /* As shown: a lead by its name. */
-  return gtk_ordering_from_cmpfunc (g_utf8_collate (cell_text (self, x, column), cell_text (self, y, column)));
+  return gtk_ordering_from_cmpfunc (g_utf8_collate (candour_report_cell_text (self->columns, x, column, self->lead_names),
+                                                     candour_report_cell_text (self->columns, y, column, self->lead_names)));
 }
 
-/* The table's columns follow the report's, less those kinds[].hidden names. */
+/* The table's columns follow the report's, less those the kind does not show. */
 static void
 build_columns (CandourReportView         *self,
                const CandourReportColumn *columns,
                guint                      n_columns)
 {
-  const KindInfo *info = &kinds[self->kind];
-
   self->n_columns = n_columns;
   self->columns = g_new0 (CandourReportColumn, self->n_columns);
   for (guint i = 0; i < self->n_columns; i++)
@@ -412,7 +268,7 @@ build_columns (CandourReportView         *self,
       g_autoptr(GtkSorter) sorter = NULL;
 
       self->columns[i] = *column;
-      if (g_strv_contains ((const char * const *)info->hidden, column->name))
+      if (!candour_report_kind_shows_column (self->kind, column->name))
         continue;
       g_array_append_val (self->shown, i);
 
@@ -421,165 +277,36 @@ build_columns (CandourReportView         *self,
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
 
-      view_column = gtk_column_view_column_new (column_title (column->name), g_steal_pointer (&factory));
+      view_column = gtk_column_view_column_new (candour_report_column_get_title (column->name),
+                                                g_steal_pointer (&factory));
       g_object_set_data (G_OBJECT (view_column), "view", self);
       g_object_set_data (G_OBJECT (view_column), "column", GUINT_TO_POINTER (i));
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cells, view_column, NULL));
       gtk_column_view_column_set_sorter (view_column, sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
       /* The names in the first column stay readable when the figures need scrolling. */
-      if (!is_numeric (column->kind) && self->shown->len == 1)
+      if (!candour_report_column_is_numeric (column) && self->shown->len == 1)
         {
           gtk_column_view_column_set_expand (view_column, TRUE);
           gtk_column_view_column_set_fixed_width (view_column, 240);
         }
       /* A ref after it (a contract's lead) is read whole, not "ORG-…". */
-      else if (!is_numeric (column->kind))
+      else if (!candour_report_column_is_numeric (column))
         gtk_column_view_column_set_fixed_width (view_column, 150);
       gtk_column_view_append_column (self->table, view_column);
     }
   candour_accessible_name_column_headings (self->table);
 }
 
-typedef struct
-{
-  guint row;
-  gint64 key;
-} RankedRow;
-
-static int
-compare_ranked_rows (gconstpointer a,
-                     gconstpointer b)
-{
-  const RankedRow *x = a;
-  const RankedRow *y = b;
-
-  if (x->key != y->key)
-    return x->key < y->key ? 1 : -1;
-  return x->row < y->row ? -1 : x->row > y->row;
-}
-
-/* The rows the chart shows: all of them when they are few enough to read, else the
- * CANDOUR_BAR_CHART_MAX_READABLE largest by key_column, largest first. */
-static GArray *
-rows_to_chart (GListModel *rows,
-               guint       key_column)
-{
-  guint n = g_list_model_get_n_items (rows);
-  GArray *ranked = g_array_sized_new (FALSE, FALSE, sizeof (RankedRow), n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, i);
-      RankedRow r = { i, candour_report_row_is_null (row, key_column)
-                           ? G_MININT64 : candour_report_row_get_value (row, key_column) };
-
-      g_array_append_val (ranked, r);
-    }
-  if (n > CANDOUR_BAR_CHART_MAX_READABLE)
-    {
-      g_array_sort (ranked, compare_ranked_rows);
-      g_array_set_size (ranked, CANDOUR_BAR_CHART_MAX_READABLE);
-    }
-  return ranked;
-}
-
+/* The chart as the PDF draws it too, and its caption when it leaves rows out. */
 static void
 fill_chart (CandourReportView *self,
             GListModel        *rows,
             GHashTable        *names)
 {
-  guint n = g_list_model_get_n_items (rows);
-  const char *scorecard[] = { _("Promised"), _("Subcontracted"), _("Paid"), NULL };
-  const char *shares[] = { _("Kept by the lead"), _("To smaller organisations"),
-                           _("Required for smaller organisations"), NULL };
-  const char *times[] = { _("Within 30 days"), _("31 to 60 days"), _("Over 60 days"),
-                          _("Later than terms"), NULL };
-  static const guint scorecard_columns[] = { 10, 11, 12 };
-  static const guint shares_columns[] = { 5, 6, 7 };
-  static const guint times_columns[] = { 4, 5, 6, 7 };
-  g_autoptr(GArray) charted = NULL;
-  g_autofree char *rest = NULL;
   g_autofree char *caption = NULL;
-  const guint *columns;
-  guint n_series;
 
-  /* Too many bars to read are ranked by what matters most in each report: the money
-   * promised, the contract's value, the number of payments. */
-  switch (self->kind)
-    {
-    case KIND_SCORECARD:
-      candour_bar_chart_set_series (self->chart, scorecard);
-      candour_bar_chart_set_unit (self->chart, CANDOUR_CHART_UNIT_MONEY);
-      columns = scorecard_columns;
-      n_series = G_N_ELEMENTS (scorecard_columns);
-      charted = rows_to_chart (rows, 10);
-      break;
-
-    case KIND_SHARES:
-      candour_bar_chart_set_series (self->chart, shares);
-      candour_bar_chart_set_unit (self->chart, CANDOUR_CHART_UNIT_PERCENT_TENTHS);
-      columns = shares_columns;
-      n_series = G_N_ELEMENTS (shares_columns);
-      charted = rows_to_chart (rows, 2);
-      break;
-
-    case KIND_PAYMENT_TIMES:
-    case N_KINDS:
-    default:
-      candour_bar_chart_set_series (self->chart, times);
-      {
-        /* Green for paid in good time, as paid is everywhere; then later and later. */
-        static const CandourChartColour times_colours[] = { CANDOUR_CHART_GREEN, CANDOUR_CHART_YELLOW,
-                                                            CANDOUR_CHART_ORANGE, CANDOUR_CHART_RED };
-
-        candour_bar_chart_set_series_colours (self->chart, times_colours);
-      }
-      candour_bar_chart_set_unit (self->chart, CANDOUR_CHART_UNIT_PERCENT_TENTHS);
-      columns = times_columns;
-      n_series = G_N_ELEMENTS (times_columns);
-      charted = rows_to_chart (rows, 2);
-      break;
-    }
-
-  for (guint i = 0; i < charted->len; i++)
-    {
-      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, g_array_index (charted, RankedRow, i).row);
-      g_autofree char *label = NULL;
-      gint64 values[4];
-
-      for (guint s = 0; s < n_series; s++)
-        values[s] = candour_report_row_is_null (row, columns[s])
-          ? CANDOUR_BAR_CHART_NO_VALUE : candour_report_row_get_value (row, columns[s]);
-
-      if (self->kind == KIND_SHARES)
-        {
-          const char *lead_ref = candour_report_row_get_text (row, 1);
-          const char *lead = names != NULL ? g_hash_table_lookup (names, lead_ref) : NULL;
-
-          /* Translators: a bar's label in the Contract Shares chart: "CON-01 · Kindred Pathways" */
-          label = g_strdup_printf (_("%s · %s"), candour_report_row_get_text (row, 0),
-                                   lead != NULL && lead[0] != '\0' ? lead : lead_ref);
-        }
-      else
-        label = g_strdup (candour_report_row_get_text (row, 1));
-      candour_bar_chart_add_category (self->chart, label, values);
-    }
-
-  if (n > charted->len)
-    {
-      rest = candour_count_format (n - charted->len);
-      /* Translators: under a report's chart; %u is 12, %s the rest: "1,204" */
-      if (self->kind == KIND_SCORECARD)
-        caption = g_strdup_printf (_("The %u lead providers that promised their partners the most; "
-                                     "%s more are in the table below."), charted->len, rest);
-      else if (self->kind == KIND_SHARES)
-        caption = g_strdup_printf (_("The %u contracts of the highest value; %s more are in the "
-                                     "table below."), charted->len, rest);
-      else
-        caption = g_strdup_printf (_("The %u payers that made the most payments; %s more are in "
-                                     "the table below."), charted->len, rest);
-    }
+  candour_bar_chart_set_data (self->chart, candour_report_kind_chart (self->kind, rows, names, &caption));
   gtk_label_set_label (self->chart_caption, caption != NULL ? caption : "");
   gtk_widget_set_visible (GTK_WIDGET (self->chart_caption), caption != NULL);
 }
@@ -603,7 +330,7 @@ on_worked_out (GObject      *source,
 
   if (answer == NULL)
     {
-      g_warning ("Could not read the %s report: %s", kinds[self->kind].keyword, error->message);
+      g_warning ("Could not read the %s report: %s", candour_report_kind_get_keyword (self->kind), error->message);
       return;
     }
 
@@ -653,129 +380,22 @@ on_map (CandourReportView *self)
 
 /* Exports */
 
-static GPtrArray *
-table_rows (CandourReportView *self)
-{
-  GListModel *rows = G_LIST_MODEL (self->sort_model);
-  guint n = g_list_model_get_n_items (rows);
-  GPtrArray *cells = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, i);
-      GStrv line = g_new0 (char *, self->shown->len + 1);
-
-      for (guint c = 0; c < self->shown->len; c++)
-        line[c] = g_strdup (cell_text (self, row, g_array_index (self->shown, guint, c)));
-      g_ptr_array_add (cells, line);
-    }
-  return cells;
-}
-
-static gint64
-column_sum (GListModel *rows,
-            guint       column)
-{
-  gint64 sum = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, i);
-      sum += candour_report_row_get_value (row, column);
-    }
-  return sum;
-}
-
-/* Headline figures for the PDF: counts and totals of the table. */
-static void
-add_figures (CandourReportView *self,
-             GPtrArray         *labels,
-             GPtrArray         *values)
-{
-  GListModel *rows = G_LIST_MODEL (self->sort_model);
-  guint n = g_list_model_get_n_items (rows);
-
-#define FIGURE(label, value) G_STMT_START { \
-    g_ptr_array_add (labels, g_strdup (label)); \
-    g_ptr_array_add (values, value); \
-  } G_STMT_END
-
-  switch (self->kind)
-    {
-    case KIND_SCORECARD:
-      FIGURE (_("Lead providers"), g_strdup_printf ("%u", n));
-      FIGURE (_("Partners named"), g_strdup_printf ("%" G_GINT64_FORMAT, column_sum (rows, 3)));
-      FIGURE (_("Promised to partners"), candour_money_format_display (column_sum (rows, 10)));
-      FIGURE (_("Subcontracted to them"), candour_money_format_display (column_sum (rows, 11)));
-      FIGURE (_("Paid to them"), candour_money_format_display (column_sum (rows, 12)));
-      break;
-
-    case KIND_SHARES:
-      FIGURE (_("Contracts"), g_strdup_printf ("%u", n));
-      FIGURE (_("Value of the contracts"), candour_money_format_display (column_sum (rows, 2)));
-      FIGURE (_("Subcontracted"), candour_money_format_display (column_sum (rows, 3)));
-      FIGURE (_("Kept by the leads"), candour_money_format_display (column_sum (rows, 4)));
-      break;
-
-    case KIND_PAYMENT_TIMES:
-    case N_KINDS:
-    default:
-      FIGURE (_("Payers"), g_strdup_printf ("%u", n));
-      FIGURE (_("Payments timed"), g_strdup_printf ("%" G_GINT64_FORMAT, column_sum (rows, 2)));
-      break;
-    }
-
-#undef FIGURE
-  g_ptr_array_add (labels, NULL);
-  g_ptr_array_add (values, NULL);
-}
-
 /* Everything the PDF shows, copied now, as the table, figures and chart are on screen:
  * the PDF is drawn on another thread, which must not touch the widgets. */
 static CandourPdfReport *
 gather_pdf_report (CandourReportView *self)
 {
-  CandourPdfReport *report = candour_pdf_report_new ();
-  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dateline = NULL;
+  CandourReconcileOptions options;
 
-  report->n_columns = self->shown->len;
-  report->headings = g_new0 (char *, self->shown->len + 1);
-  report->numeric = g_new0 (gboolean, MAX (1, self->shown->len));
-  for (guint c = 0; c < self->shown->len; c++)
-    {
-      const CandourReportColumn *column = &self->columns[g_array_index (self->shown, guint, c)];
-
-      report->headings[c] = g_strdup (column_title (column->name));
-      report->numeric[c] = is_numeric (column->kind);
-    }
-
-  if (self->kind == KIND_SCORECARD)
-    {
-      report->dateline = candour_session_dup_judged_line (self->session);
-      candour_status_glossary (NULL, &report->glossary_terms, &report->glossary_meanings);
-    }
-  else
-    {
-      g_autofree char *today = candour_date_today ();
-      g_autofree char *today_text = candour_date_format_display (today);
-
-      report->dateline = g_strdup_printf (_("Made on %s."), today_text);
-    }
-
-  add_figures (self, labels, values);
-  report->figure_labels = (GStrv)g_ptr_array_free (labels, FALSE);
-  report->figure_values = (GStrv)g_ptr_array_free (values, FALSE);
-
-  report->title = g_strdup (_(kinds[self->kind].title));
-  report->subtitle = g_strdup (candour_session_get_title (self->session));
-  report->description = g_strdup (_(kinds[self->kind].description));
-  report->chart = candour_bar_chart_dup_data (self->chart);
-  if (gtk_widget_get_visible (GTK_WIDGET (self->chart_caption)))
-    report->chart_caption = g_strdup (gtk_label_get_label (self->chart_caption));
-  g_ptr_array_unref (report->rows);
-  report->rows = table_rows (self);
-  return report;
+  candour_session_get_options (self->session, &options);
+  dateline = candour_report_kind_dateline (self->kind, &options);
+  candour_reconcile_options_clear (&options);
+  return candour_report_kind_pdf (self->kind, self->columns, self->n_columns, G_LIST_MODEL (self->sort_model),
+                                  self->lead_names, candour_bar_chart_dup_data (self->chart),
+                                  gtk_widget_get_visible (GTK_WIDGET (self->chart_caption))
+                                    ? gtk_label_get_label (self->chart_caption) : NULL,
+                                  candour_session_get_title (self->session), dateline);
 }
 
 gboolean
@@ -844,7 +464,8 @@ write_file_in_worker (CandourDatabase  *db,
   if (report == NULL)
     return NULL;
   if (job->xlsx ? !candour_xlsx_write_report (report, job->path, job->title, job->subject,
-                                              kinds[job->question->kind].keyword, cancellable, error)
+                                              candour_report_kind_get_keyword (job->question->kind), cancellable,
+                                              error)
                 : !candour_export_report_to_path (report, job->path, error))
     return NULL;
   return g_strdup (job->path);
@@ -872,13 +493,13 @@ spreadsheet_title (CandourReportView *self)
   g_autofree char *as_of = NULL;
   g_autofree char *as_of_text = NULL;
 
-  if (self->kind != KIND_SCORECARD)
-    return g_strdup (_(kinds[self->kind].title));
+  if (self->kind != CANDOUR_REPORT_KIND_SCORECARD)
+    return g_strdup (candour_report_kind_get_title (self->kind));
 
   as_of = candour_session_dup_as_of (self->session);
   as_of_text = candour_date_format_display (as_of);
   /* Translators: a spreadsheet's title, "Lead Provider Scorecard as of 30/06/2025" */
-  return g_strdup_printf (_("%s as of %s"), _(kinds[self->kind].title), as_of_text);
+  return g_strdup_printf (_("%s as of %s"), candour_report_kind_get_title (self->kind), as_of_text);
 }
 
 static void
@@ -1065,7 +686,7 @@ export (CandourReportView *self,
   if (self->session == NULL)
     return;
 
-  name = g_strconcat (kinds[self->kind].file_name, extensions[format], NULL);
+  name = g_strconcat (candour_report_kind_get_file_name (self->kind), extensions[format], NULL);
   candour_export_chooser_show (GTK_WIDGET (self), _(titles[format]), name, format, on_export_file_chosen);
 }
 
@@ -1130,12 +751,9 @@ static void
 set_kind (CandourReportView *self,
           const char        *keyword)
 {
-  for (guint i = 0; i < N_KINDS; i++)
-    if (g_strcmp0 (kinds[i].keyword, keyword) == 0)
-      self->kind = i;
-
-  gtk_label_set_label (self->description_label, _(kinds[self->kind].description));
-  candour_bar_chart_set_title (self->chart, _(kinds[self->kind].chart_title));
+  candour_report_kind_from_keyword (keyword, &self->kind);
+  gtk_label_set_label (self->description_label, candour_report_kind_get_description (self->kind));
+  candour_bar_chart_set_title (self->chart, candour_report_kind_get_chart_title (self->kind));
 }
 
 static void
@@ -1187,7 +805,7 @@ candour_report_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_string (value, kinds[self->kind].keyword);
+      g_value_set_string (value, candour_report_kind_get_keyword (self->kind));
       break;
 
     case PROP_SESSION:
@@ -1287,7 +905,7 @@ candour_report_view_get_kind (CandourReportView *self)
 {
   g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), NULL);
 
-  return kinds[self->kind].keyword;
+  return candour_report_kind_get_keyword (self->kind);
 }
 
 const char *
@@ -1295,7 +913,7 @@ candour_report_view_get_title (CandourReportView *self)
 {
   g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), NULL);
 
-  return _(kinds[self->kind].title);
+  return candour_report_kind_get_title (self->kind);
 }
 
 CandourSession *

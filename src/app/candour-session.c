@@ -13,6 +13,7 @@
 #include "candour-date.h"
 #include "candour-finding-list.h"
 #include "candour-read-job.h"
+#include "candour-report-kind.h"
 #include "candour-session.h"
 
 struct _CandourSession
@@ -335,21 +336,15 @@ candour_session_get_tolerance (CandourSession *self)
 char *
 candour_session_dup_judged_line (CandourSession *self)
 {
-  g_autofree char *as_of = NULL;
-  g_autofree char *as_of_text = NULL;
-  g_autofree char *today = NULL;
-  g_autofree char *today_text = NULL;
+  CandourReconcileOptions options;
+  char *line;
 
   g_return_val_if_fail (CANDOUR_IS_SESSION (self), NULL);
 
-  as_of = candour_session_dup_as_of (self);
-  as_of_text = candour_date_format_display (as_of);
-  today = candour_date_today ();
-  today_text = candour_date_format_display (today);
-  /* Translators: "Judged as of 30/06/2025, allowing 90 days for a subcontract and 10% for late payment. Made on 22/11/2026." */
-  return g_strdup_printf (_("Judged as of %s, allowing %d days for a subcontract and %g%% for late payment. "
-                            "Made on %s."),
-                          as_of_text, self->grace_days, self->tolerance, today_text);
+  candour_session_get_options (self, &options);
+  line = candour_report_judged_line (&options);
+  candour_reconcile_options_clear (&options);
+  return line;
 }
 
 void

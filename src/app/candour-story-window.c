@@ -13,6 +13,7 @@
 
 #include "candour-accessible.h"
 #include "candour-date.h"
+#include "candour-label-closures.h"
 #include "candour-labels.h"
 #include "candour-money.h"
 #include "candour-payment.h"
@@ -580,7 +581,7 @@ candour_story_window_class_init (CandourStoryWindowClass *klass)
   CHILD (payments_selection);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, name_payment_row);
-  candour_labels_bind_template_callbacks (widget_class);
+  candour_label_closures_bind (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

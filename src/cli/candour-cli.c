@@ -24,6 +24,8 @@
 #include "candour-demo.h"
 #include "candour-error.h"
 #include "candour-export.h"
+#include "candour-finding.h"
+#include "candour-findings-pdf.h"
 #include "candour-generate.h"
 #include "candour-output.h"
 #include "candour-history.h"
@@ -33,6 +35,7 @@
 #include "candour-percent.h"
 #include "candour-people.h"
 #include "candour-period.h"
+#include "candour-report-kind.h"
 #include "candour-reports.h"
 #include "candour-xlsx-writer.h"
 
@@ -177,9 +180,17 @@ typedef struct
   char *format;
 } OutputOptions;
 
+#define OUTPUT_ENTRY(options) \
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &(options).output, "Write to FILE instead of the terminal", "FILE" }
+
 #define OUTPUT_ENTRIES(options) \
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &(options).output, "Write to FILE instead of the terminal", "FILE" }, \
+  OUTPUT_ENTRY (options), \
   { "format", 0, 0, G_OPTION_ARG_STRING, &(options).format, "csv (the default), table (aligned for reading) or xlsx (a spreadsheet, written to --output FILE; the default for a FILE ending .xlsx)", "FORMAT" }
+
+/* The reports the application prints: also as a PDF. */
+#define PAPER_OUTPUT_ENTRIES(options) \
+  OUTPUT_ENTRY (options), \
+  { "format", 0, 0, G_OPTION_ARG_STRING, &(options).format, "csv (the default), table (aligned for reading), xlsx (a spreadsheet) or pdf (the report as the application prints it); xlsx and pdf are written to --output FILE, and are the default for a FILE ending .xlsx or .pdf", "FORMAT" }
 
 static void
 output_options_clear (OutputOptions *options)
@@ -188,37 +199,67 @@ output_options_clear (OutputOptions *options)
   g_clear_pointer (&options->format, g_free);
 }
 
-/* A FILE.xlsx is a spreadsheet unless --format says otherwise: CSV in a file named so
- * is one that Excel refuses to open. */
+/* A FILE.xlsx is a spreadsheet, and a FILE.pdf a PDF, unless --format says otherwise:
+ * CSV in a file named so is one that Excel or a PDF viewer refuses to open. */
 static gboolean
-is_xlsx_name (const char *path)
+has_extension (const char *path,
+               const char *extension)
 {
   g_autofree char *lower = path != NULL ? g_ascii_strdown (path, -1) : NULL;
 
-  return lower != NULL && g_str_has_suffix (lower, ".xlsx");
+  return lower != NULL && g_str_has_suffix (lower, extension);
 }
 
+/* pdf: whether the command writes PDFs. */
 static gboolean
 check_output_options (const char    *command,
-                      OutputOptions *options)
+                      OutputOptions *options,
+                      gboolean       pdf)
 {
-  if (options->format == NULL && is_xlsx_name (options->output))
-    options->format = g_strdup ("xlsx");
+  const char *format;
 
-  if (options->format != NULL && !g_str_equal (options->format, "csv") &&
-      !g_str_equal (options->format, "table") && !g_str_equal (options->format, "xlsx"))
+  if (options->format == NULL && has_extension (options->output, ".xlsx"))
+    options->format = g_strdup ("xlsx");
+  if (options->format == NULL && has_extension (options->output, ".pdf"))
     {
-      g_autofree char *message = g_strdup_printf ("--format is '%s'; use csv, table or xlsx", options->format);
+      if (!pdf)
+        {
+          g_autofree char *message = g_strdup_printf ("%s names a PDF, but %s writes csv, table or xlsx; "
+                                                      "name a .csv or .xlsx file", options->output, command);
+          usage_error (command, message);
+          return FALSE;
+        }
+      options->format = g_strdup ("pdf");
+    }
+
+  format = options->format != NULL ? options->format : "csv";
+  if (!g_str_equal (format, "csv") && !g_str_equal (format, "table") && !g_str_equal (format, "xlsx") &&
+      !(pdf && g_str_equal (format, "pdf")))
+    {
+      g_autofree char *message = g_strdup_printf ("--format is '%s'; use %s", format,
+                                                  pdf ? "csv, table, xlsx or pdf" : "csv, table or xlsx");
       usage_error (command, message);
       return FALSE;
     }
-  if (g_str_equal (options->format != NULL ? options->format : "csv", "xlsx") && options->output == NULL)
+  if (g_str_equal (format, "xlsx") && options->output == NULL)
     {
       usage_error (command, "--format xlsx writes a spreadsheet, which a terminal cannot show; "
                    "name the file with --output FILE.xlsx");
       return FALSE;
     }
+  if (g_str_equal (format, "pdf") && options->output == NULL)
+    {
+      usage_error (command, "--format pdf writes a PDF, which a terminal cannot show; "
+                   "name the file with --output FILE.pdf");
+      return FALSE;
+    }
   return TRUE;
+}
+
+static gboolean
+wants_pdf (const OutputOptions *options)
+{
+  return g_strcmp0 (options->format, "pdf") == 0;
 }
 
 /* title names the report in a spreadsheet's properties ("Lead Provider Scorecard as of
@@ -268,6 +309,137 @@ write_report (const char    *command,
       return EXIT_FAILURE;
     }
   return EXIT_SUCCESS;
+}
+
+/* A PDF of thousands of pages takes a while: it is drawn on a thread while the main
+ * loop listens for Ctrl-C, which stops it and leaves no file behind. */
+typedef struct
+{
+  CandourPdfReport *pdf;
+  CandourDatabase *db;
+  const char *path;
+  GCancellable *cancellable;
+  GMainLoop *loop;
+  GError *error;
+  gboolean ok;
+} PdfJob;
+
+static gboolean quit_loop    (gpointer user_data);
+static gboolean on_interrupt (gpointer user_data);
+
+static gpointer
+write_pdf_in_thread (gpointer user_data)
+{
+  PdfJob *job = user_data;
+
+  job->ok = candour_pdf_report_write (job->pdf, job->db, job->path, job->cancellable, &job->error);
+  g_idle_add (quit_loop, job->loop);
+  return NULL;
+}
+
+/* Writes pdf (taken) to path, whole or not at all. */
+static int
+write_pdf (const char       *command,
+           CandourPdfReport *pdf,
+           CandourDatabase  *db,
+           const char       *path)
+{
+  g_autoptr(CandourPdfReport) report = pdf;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  PdfJob job = { report, db, path, cancellable, loop, NULL, FALSE };
+  guint interrupt = g_unix_signal_add (SIGINT, on_interrupt, cancellable);
+  guint terminate = g_unix_signal_add (SIGTERM, on_interrupt, cancellable);
+  GThread *thread = g_thread_new ("pdf", write_pdf_in_thread, &job);
+
+  g_main_loop_run (loop);
+  g_thread_join (thread);
+  g_source_remove (interrupt);
+  g_source_remove (terminate);
+
+  if (job.ok)
+    return EXIT_SUCCESS;
+  if (g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf ("stopped; nothing was written to %s", path);
+      fail (command, message);
+    }
+  else
+    fail_error (command, job.error, candour_database_get_path (db));
+  g_clear_error (&job.error);
+  return EXIT_FAILURE;
+}
+
+/* report as the application's Reports page prints it: its chart, headline figures and
+ * table, under dateline. */
+static int
+write_report_pdf (const char        *command,
+                  CandourReportKind  kind,
+                  CandourReport     *report,
+                  const char        *dateline,
+                  const char        *path)
+{
+  CandourDatabase *db = candour_report_get_database (report);
+  const CandourReportColumn *columns = candour_report_get_column (report, 0);
+  guint n_columns = candour_report_get_n_columns (report);
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GHashTable) lead_names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *subtitle = NULL;
+  CandourBarChartData *chart;
+
+  rows = candour_report_row_list_load (report, &error);
+  if (rows != NULL && kind == CANDOUR_REPORT_KIND_SHARES)
+    {
+      lead_names = candour_report_lead_names (db, &error);
+      if (error != NULL)
+        g_clear_object (&rows);
+    }
+  if (rows == NULL)
+    {
+      fail_error (command, error, candour_database_get_path (db));
+      return EXIT_FAILURE;
+    }
+
+  chart = candour_report_kind_chart (kind, rows, lead_names, &caption);
+  subtitle = candour_database_dup_title (db);
+  return write_pdf (command, candour_report_kind_pdf (kind, columns, n_columns, rows, lead_names, chart, caption,
+                                                      subtitle, dateline),
+                    db, path);
+}
+
+/* The findings as the application's Findings page prints them at first: most serious
+ * first, with what each finding means. */
+static int
+write_findings_pdf (CandourDatabase               *db,
+                    const CandourReconcileOptions *options,
+                    const char                    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = candour_finding_array_load (db, options, NULL, NULL, &error);
+  g_autoptr(GListStore) store = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *dateline = NULL;
+  g_autofree char *description = NULL;
+
+  if (findings == NULL)
+    {
+      fail_error ("reconcile", error, candour_database_get_path (db));
+      return EXIT_FAILURE;
+    }
+
+  candour_findings_sort_by_rank (findings);
+  store = g_list_store_new (CANDOUR_TYPE_FINDING);
+  g_list_store_splice (store, 0, 0, findings->pdata, findings->len);
+  subtitle = candour_database_dup_title (db);
+  dateline = candour_report_judged_line (options);
+  description = candour_findings_description (options->include_not_awarded
+                                                ? "also the partners of bids that were lost, withdrawn or are pending"
+                                                : NULL);
+  return write_pdf ("reconcile", candour_findings_pdf_new (G_LIST_MODEL (store), "Findings", subtitle, dateline,
+                                                           description),
+                    db, path);
 }
 
 static gboolean
@@ -343,7 +515,7 @@ run_engine_report (const char *command,
       { "as-of", 0, 0, G_OPTION_ARG_STRING, &options.as_of, "Judge as of DATE (default today)", "DATE" },
       { "grace-days", 0, 0, G_OPTION_ARG_INT, &grace_days, "Days after the contract starts before a partner with no subcontract is bid candy (default 90)", "N" },
       { "tolerance", 0, 0, G_OPTION_ARG_STRING, &tolerance, "How far paid may fall below due before it counts as underpaid (default 10)", "PCT" },
-      OUTPUT_ENTRIES (output),
+      PAPER_OUTPUT_ENTRIES (output),
       { "all", 0, 0, G_OPTION_ARG_NONE, &options.include_not_awarded, "Also list partners of bids that were lost, withdrawn or are pending", NULL },
       { NULL }
     };
@@ -365,17 +537,29 @@ run_engine_report (const char *command,
     }
 
   if (!parse_engine_options (command, &options, grace_days, tolerance) ||
-      !check_output_options (command, &output))
+      !check_output_options (command, &output, TRUE))
     goto out;
 
   status = EXIT_FAILURE;
   if ((db = open_database (db_path, CANDOUR_OPEN_EXISTING)) == NULL)
     goto out;
 
+  if (findings && wants_pdf (&output))
+    {
+      status = write_findings_pdf (db, &options, output.output);
+      goto out;
+    }
+
   report = findings ? candour_report_findings (db, &options, &error)
                     : candour_report_scorecard (db, &options, &error);
   if (report == NULL)
     fail_error (command, error, db_path);
+  else if (wants_pdf (&output))
+    {
+      g_autofree char *dateline = candour_report_judged_line (&options);
+
+      status = write_report_pdf (command, CANDOUR_REPORT_KIND_SCORECARD, report, dateline, output.output);
+    }
   else
     {
       g_autofree char *today = options.as_of == NULL ? candour_date_today () : NULL;
@@ -410,25 +594,30 @@ command_scorecard (const char *db_path,
 
 typedef CandourReport *(*WholeReportFunc) (CandourDatabase *db, GError **error);
 
-/* A report that takes no options but where to write it (shares, periods). */
+/* A report that takes no options but where to write it (shares, periods). kind names
+ * one the application prints, which is written as a PDF too; CANDOUR_N_REPORT_KINDS
+ * for the others. */
 static int
-run_whole_report (const char       *command,
-                  const char       *title,
-                  const char       *summary,
-                  WholeReportFunc   make_report,
-                  const char       *db_path,
-                  int               argc,
-                  char            **argv)
+run_whole_report (const char        *command,
+                  const char        *title,
+                  const char        *summary,
+                  WholeReportFunc    make_report,
+                  CandourReportKind  kind,
+                  const char        *db_path,
+                  int                argc,
+                  char             **argv)
 {
   OutputOptions output = { 0 };
   GOptionEntry entries[] = { OUTPUT_ENTRIES (output), { NULL } };
+  GOptionEntry paper_entries[] = { PAPER_OUTPUT_ENTRIES (output), { NULL } };
+  gboolean printed = kind < CANDOUR_N_REPORT_KINDS;
   g_autoptr(CandourDatabase) db = NULL;
   g_autoptr(CandourReport) report = NULL;
   g_autoptr(GError) error = NULL;
   int status = EXIT_USAGE;
 
-  if (!parse_options (command, entries, &argc, &argv, "", summary) ||
-      !check_output_options (command, &output))
+  if (!parse_options (command, printed ? paper_entries : entries, &argc, &argv, "", summary) ||
+      !check_output_options (command, &output, printed))
     goto out;
   if (argc > 1)
     {
@@ -442,6 +631,12 @@ run_whole_report (const char       *command,
 
   if ((report = make_report (db, &error)) == NULL)
     fail_error (command, error, db_path);
+  else if (wants_pdf (&output))
+    {
+      g_autofree char *dateline = candour_report_made_on_line ();
+
+      status = write_report_pdf (command, kind, report, dateline, output.output);
+    }
   else
     status = write_report (command, title, report, &output);
 
@@ -456,7 +651,25 @@ command_shares (const char *db_path,
                 char      **argv)
 {
   return run_whole_report ("shares", "Contract Shares", "Per contract: what the lead provider kept, and the share that went to "
-                           "smaller organisations.", candour_report_shares, db_path, argc, argv);
+                           "smaller organisations.", candour_report_shares, CANDOUR_REPORT_KIND_SHARES,
+                           db_path, argc, argv);
+}
+
+/* The payments a PDF times, when --from or --to chose some: "Payments made from
+ * 01/04/2025 to 31/03/2026."; NULL for all. */
+static char *
+payment_period_line (const CandourPaymentTimesOptions *options)
+{
+  g_autofree char *from = options->from != NULL ? candour_date_format_display (options->from) : NULL;
+  g_autofree char *to = options->to != NULL ? candour_date_format_display (options->to) : NULL;
+
+  if (from != NULL && to != NULL)
+    return g_strdup_printf ("Payments made from %s to %s.", from, to);
+  if (from != NULL)
+    return g_strdup_printf ("Payments made from %s on.", from);
+  if (to != NULL)
+    return g_strdup_printf ("Payments made up to %s.", to);
+  return NULL;
 }
 
 static int
@@ -469,7 +682,7 @@ command_payment_times (const char *db_path,
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &options.from, "Only payments made on or after DATE", "DATE" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &options.to, "Only payments made on or before DATE", "DATE" },
-    OUTPUT_ENTRIES (output),
+    PAPER_OUTPUT_ENTRIES (output),
     { NULL }
   };
   g_autoptr(CandourDatabase) db = NULL;
@@ -479,7 +692,7 @@ command_payment_times (const char *db_path,
 
   if (!parse_options ("payment-times", entries, &argc, &argv, "",
                       "Per payer: how many days invoices took to be paid (Procurement Act 2023 s69 bands).") ||
-      !check_output_options ("payment-times", &output) ||
+      !check_output_options ("payment-times", &output, TRUE) ||
       !parse_date_option ("payment-times", "--from", &options.from) ||
       !parse_date_option ("payment-times", "--to", &options.to))
     goto out;
@@ -505,6 +718,15 @@ command_payment_times (const char *db_path,
 
   if ((report = candour_report_payment_times (db, &options, &error)) == NULL)
     fail_error ("payment-times", error, db_path);
+  else if (wants_pdf (&output))
+    {
+      g_autofree char *period = payment_period_line (&options);
+      g_autofree char *made_on = candour_report_made_on_line ();
+      g_autofree char *dateline = period != NULL ? g_strdup_printf ("%s %s", period, made_on) : NULL;
+
+      status = write_report_pdf ("payment-times", CANDOUR_REPORT_KIND_PAYMENT_TIMES, report,
+                                 dateline != NULL ? dateline : made_on, output.output);
+    }
   else
     status = write_report ("payment-times", "Payment Times", report, &output);
 
@@ -670,7 +892,7 @@ command_export (const char *db_path,
       g_autofree char *message = g_strdup_printf ("--format is '%s'; use csv or xlsx", format);
       return usage_error ("export", message);
     }
-  xlsx = format != NULL ? g_str_equal (format, "xlsx") : is_xlsx_name (output);
+  xlsx = format != NULL ? g_str_equal (format, "xlsx") : has_extension (output, ".xlsx");
   if (output == NULL)
     return usage_error ("export", xlsx ? "--output FILE.xlsx is required" : "--output PATH is required");
 
@@ -1070,7 +1292,7 @@ command_periods (const char *db_path,
                  char      **argv)
 {
   return run_whole_report ("periods", "Closed Periods", "The closed periods, earliest first.",
-                           candour_report_closed_periods, db_path, argc, argv);
+                           candour_report_closed_periods, CANDOUR_N_REPORT_KINDS, db_path, argc, argv);
 }
 
 static int
@@ -1080,7 +1302,7 @@ command_people (const char *db_path,
 {
   return run_whole_report ("people", "People", "On a server: every login that may open the register, and its role\n"
                            "(viewer, editor, finance, admin; owner for the login that set it up).",
-                           candour_report_people, db_path, argc, argv);
+                           candour_report_people, CANDOUR_N_REPORT_KINDS, db_path, argc, argv);
 }
 
 static int
@@ -1161,7 +1383,7 @@ command_history (const char *db_path,
 
   if (!parse_options ("history", entries, &argc, &argv, "REF",
                       "Every change to the record(s) with this ref, oldest first: when, by whom, and what changed.") ||
-      !check_output_options ("history", &output))
+      !check_output_options ("history", &output, FALSE))
     goto out;
   if (argc != 2)
     {

@@ -2,16 +2,18 @@
  *
  * Title, date, headline figures, the chart, the table and a glossary, in that order; the table
  * runs on over as many pages as it needs with its headings repeated. Wide tables turn
- * the page to landscape.
+ * the page to landscape. No GTK: the application's exports and prints and
+ * candour-cli's --format pdf draw the same pages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <cairo.h>
+#include <gio/gio.h>
 
-#include "candour-bar-chart.h"
+#include "candour-bar-chart-data.h"
 #include "candour-database.h"
 
 G_BEGIN_DECLS

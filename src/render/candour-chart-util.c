@@ -5,8 +5,9 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
 
 #include "candour-chart-util.h"
 #include "candour-money.h"
@@ -101,10 +102,33 @@ candour_chart_format_tick (CandourChartUnit unit,
     }
 }
 
+/* "#1c71d8" as cairo takes it. */
+static void
+parse_hex (const char       *hex,
+           CandourChartRgba *colour)
+{
+  double parts[3];
+
+  g_assert (hex[0] == '#' && strlen (hex) == 7);
+  for (guint i = 0; i < 3; i++)
+    parts[i] = (g_ascii_xdigit_value (hex[1 + 2 * i]) * 16 + g_ascii_xdigit_value (hex[2 + 2 * i])) / 255.0;
+  *colour = (CandourChartRgba) { parts[0], parts[1], parts[2], 1.0 };
+}
+
+void
+candour_chart_look_init_print (CandourChartLook *look)
+{
+  g_return_if_fail (look != NULL);
+
+  look->style = CANDOUR_CHART_STYLE_PRINT;
+  parse_hex ("#241f31", &look->ink);
+  look->context = NULL;
+}
+
 void
 candour_chart_series_colour (CandourChartStyle  style,
                              CandourChartColour index,
-                             GdkRGBA           *colour)
+                             CandourChartRgba  *colour)
 {
   /* Adwaita's blue, purple, green, orange, red and yellow, in CandourChartColour's order:
    * shade 4–5 on light, 2 on dark. */
@@ -112,44 +136,33 @@ candour_chart_series_colour (CandourChartStyle  style,
   static const char * const dark[] = { "#62a0ea", "#c061cb", "#57e389", "#ffa348", "#f66151", "#f8e45c" };
   const char * const *palette = style == CANDOUR_CHART_STYLE_DARK ? dark : light;
 
-  gdk_rgba_parse (colour, palette[index % G_N_ELEMENTS (light)]);
-}
-
-CandourChartStyle
-candour_chart_style_for_widget (GtkWidget *widget)
-{
-  return adw_style_manager_get_dark (adw_style_manager_get_default ())
-    ? CANDOUR_CHART_STYLE_DARK : CANDOUR_CHART_STYLE_LIGHT;
+  parse_hex (palette[index % G_N_ELEMENTS (light)], colour);
 }
 
 void
-candour_chart_text_colour (GtkWidget         *widget,
-                           CandourChartStyle  style,
-                           GdkRGBA           *colour)
+candour_chart_set_source (cairo_t                *cr,
+                          const CandourChartRgba *colour,
+                          double                  alpha)
 {
-  if (style == CANDOUR_CHART_STYLE_PRINT || widget == NULL)
-    {
-      gdk_rgba_parse (colour, "#241f31");
-      return;
-    }
-
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), colour);
+  cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * alpha);
 }
 
 PangoLayout *
-candour_chart_create_layout (cairo_t           *cr,
-                             GtkWidget         *widget,
-                             CandourChartStyle  style,
-                             double             scale)
+candour_chart_create_layout (cairo_t                *cr,
+                             const CandourChartLook *look,
+                             double                  scale)
 {
   PangoLayout *layout;
   g_autoptr(PangoFontDescription) font = NULL;
 
+  g_return_val_if_fail (look != NULL, NULL);
+  g_return_val_if_fail (look->context != NULL || cr != NULL, NULL);
+
   /* On screen, the widget's own context keeps GTK's font settings and hinting. */
-  if (style != CANDOUR_CHART_STYLE_PRINT && widget != NULL)
+  if (look->context != NULL)
     {
-      layout = gtk_widget_create_pango_layout (widget, NULL);
-      font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (layout)));
+      layout = pango_layout_new (look->context);
+      font = pango_font_description_copy (pango_context_get_font_description (look->context));
     }
   else
     {

@@ -1,15 +1,15 @@
 /* candour-labels.h: the words people read for the keywords the database stores
  *
- * The core stores keywords ("bid_candy", "social_enterprise"); the screen shows
- * translated words ("Bid candy", "Social enterprise"). The closures registered by
- * candour_labels_bind_template_callbacks() let .ui expressions do the same.
+ * The core stores keywords ("bid_candy", "social_enterprise"); the screen and the
+ * PDFs show translated words ("Bid candy", "Social enterprise"). The closures in
+ * src/app/candour-label-closures.h let .ui expressions do the same.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <glib.h>
 
 #include "candour-finding.h"
 #include "candour-money.h"   /* candour_count_format () */
@@ -45,12 +45,5 @@ char       *candour_finding_summary      (CandourFinding *finding);
 
 /* "14 days", "" for a negative (not recorded) count. */
 char       *candour_days_text            (gint64      days);
-
-/* Registers status_label, kind_label, size_label, locality_label, outcome_label,
- * consent_label, model_label, yes_no_label, count_text, days_text and
- * money_or_not_recorded for <closure> in templates. */
-void        candour_labels_bind_template_callbacks (GtkWidgetClass *widget_class);
-/* The same closures for a GtkBuilder of one's own. */
-void        candour_labels_add_to_scope            (GtkBuilderCScope *scope);
 
 G_END_DECLS

@@ -1,15 +1,18 @@
-/* candour-chart-util.h: what the bar and line charts share
+/* candour-chart-util.h: what the charts share
  *
  * Axis steps, compact money for axis labels, the series colours (Adwaita's palette,
  * lighter shades in the dark style) and text layouts that work both on screen and on
- * a PDF page.
+ * a PDF page. No GTK: a widget on screen (src/app/candour-chart-look.h) and a PDF
+ * written by candour-cli draw with the same functions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pango.h>
 
 G_BEGIN_DECLS
 
@@ -40,6 +43,27 @@ typedef enum
   CANDOUR_CHART_YELLOW,
 } CandourChartColour;
 
+/* A colour as cairo takes it, each part from 0 to 1. */
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+  double alpha;
+} CandourChartRgba;
+
+/* What a chart is drawn with, apart from its figures. */
+typedef struct
+{
+  CandourChartStyle style;
+  CandourChartRgba ink;               /* text, and (fainter) grid lines */
+  PangoContext *context;              /* on screen, the widget's: GTK's font and its settings;
+                                       * NULL on paper, for a plain sans on cr's own font map */
+} CandourChartLook;
+
+/* For paper: dark ink, a plain sans. */
+void         candour_chart_look_init_print  (CandourChartLook   *look);
+
 /* A round step (1, 2, 2.5 or 5 × a power of ten) giving about target ticks up to max. */
 double       candour_chart_nice_step        (double             max,
                                              int                target);
@@ -54,21 +78,17 @@ char        *candour_chart_format_tick      (CandourChartUnit   unit,
 
 void         candour_chart_series_colour    (CandourChartStyle  style,
                                              CandourChartColour index,
-                                             GdkRGBA           *colour);
-/* The style a widget draws in now. */
-CandourChartStyle
-             candour_chart_style_for_widget (GtkWidget         *widget);
-/* The colour of text (and, fainter, of grid lines) in a style. */
-void         candour_chart_text_colour      (GtkWidget         *widget,
-                                             CandourChartStyle  style,
-                                             GdkRGBA           *colour);
+                                             CandourChartRgba  *colour);
+/* Sets colour, made fainter by alpha, as cr's source. */
+void         candour_chart_set_source       (cairo_t                *cr,
+                                             const CandourChartRgba *colour,
+                                             double                  alpha);
 
-/* A layout drawing on cr in widget's font (or a plain sans for paper), scaled by
- * scale (0.85 for small print). */
-PangoLayout *candour_chart_create_layout    (cairo_t           *cr,
-                                             GtkWidget         *widget,
-                                             CandourChartStyle  style,
-                                             double             scale);
+/* A layout drawing on cr in the look's font, scaled by scale (0.85 for small print).
+ * cr may be NULL on screen, to measure. */
+PangoLayout *candour_chart_create_layout    (cairo_t                *cr,
+                                             const CandourChartLook *look,
+                                             double                  scale);
 
 void         candour_chart_rounded_rectangle (cairo_t          *cr,
                                               double            x,

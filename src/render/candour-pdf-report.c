@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "candour-date.h"
 #include "candour-output.h"
@@ -261,12 +262,14 @@ chart (Page *page)
 {
   const CandourBarChartData *chart = page->report->chart;
   double width = page->width - 2 * MARGIN;
+  CandourChartLook look;
   double height, room, scale;
 
   if (chart == NULL)
     return;
 
-  height = candour_bar_chart_data_get_print_height (chart, page->cr);
+  candour_chart_look_init_print (&look);
+  height = candour_bar_chart_data_get_height (chart, page->cr, &look);
   /* Leave room for the table, or for a good start of it. */
   room = page->height - MARGIN - page->y - 20 - MIN (45 + 17.0 * page->report->rows->len, 220);
   scale = room >= height ? 1.0 : MAX (room / height, 2.0 / 3.0);
@@ -280,7 +283,7 @@ chart (Page *page)
   cairo_save (page->cr);
   cairo_translate (page->cr, MARGIN, page->y);
   cairo_scale (page->cr, scale, scale);
-  candour_bar_chart_data_draw_print (chart, page->cr, width / scale, height);
+  candour_bar_chart_data_paint (chart, page->cr, &look, width / scale, height);
   cairo_restore (page->cr);
   page->y += height * scale + 6;
   paragraph (page, "Sans 8", page->report->chart_caption, 0.4, 0);
