@@ -32,6 +32,7 @@
 #include "candour-people-page.h"
 #include "candour-people.h"
 #include "candour-read-job.h"
+#include "candour-record-form.h"
 #include "candour-records-page.h"
 #include "candour-report-row.h"
 #include "candour-reports-page.h"
@@ -146,6 +147,88 @@ START_TEST (test_tab_leaves_the_sidebar)
   /* Other keys are the list's own. */
   gtk_widget_grab_focus (sidebar_row ("payments"));
   ck_assert (!press_in_sidebar (GDK_KEY_Down, 0));
+  show ("overview");
+}
+END_TEST
+
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether Ctrl+N would make a record on page: its New button on, or (with no button)
+ * a form opening. */
+static gboolean
+new_record_offered (GtkWidget *page)
+{
+  GtkWidget *button = find_actionable (page, "win.new-record");
+
+  gboolean opened = FALSE;
+
+  if (button != NULL)
+    return gtk_widget_is_sensitive (button);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL);
+  test_app_wait ();
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (CANDOUR_IS_RECORD_FORM (l->data))
+      {
+        opened = TRUE;
+        gtk_window_destroy (l->data);
+      }
+  return opened;
+}
+
+/* Ctrl+F goes to the page's search where it has one, and is off where it has none
+ * (the shortcuts window says where); Ctrl+N the same for new records. */
+START_TEST (test_search_and_new_where_they_work)
+{
+  static const struct {
+    const char *page;
+    gboolean searches;
+    gboolean makes;
+  } pages[] = {
+    { "overview", FALSE, FALSE },
+    { "findings", TRUE, FALSE },
+    { "bids", TRUE, TRUE },
+    { "contracts", TRUE, TRUE },
+    { "payments", TRUE, TRUE },
+    { "organisations", TRUE, TRUE },
+    { "consortia", TRUE, TRUE },
+    { "reports", FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = show (pages[i].page);
+      GtkWidget *focus;
+
+      gtk_widget_grab_focus (sidebar_row (pages[i].page));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+      test_app_wait ();
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      ck_assert_ptr_nonnull (focus);
+      if (pages[i].searches)
+        ck_assert_msg (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL &&
+                       gtk_widget_is_ancestor (focus, page), "Ctrl+F on %s went to a %s", pages[i].page,
+                       G_OBJECT_TYPE_NAME (focus));
+      else
+        /* Off: nothing happens, and the menu's shortcuts window says where it works. */
+        ck_assert_msg (GTK_IS_LIST_BOX_ROW (focus), "Ctrl+F on %s went to a %s", pages[i].page,
+                       G_OBJECT_TYPE_NAME (focus));
+      ck_assert_msg (new_record_offered (page) == pages[i].makes, "Ctrl+N on %s", pages[i].page);
+    }
   show ("overview");
 }
 END_TEST
@@ -1935,6 +2018,7 @@ candour_app_window_suite (void)
   tcase_add_unchecked_fixture (tc, open_demo, close_demo);
   tcase_add_test (tc, test_opens_on_the_demo);
   tcase_add_test (tc, test_tab_leaves_the_sidebar);
+  tcase_add_test (tc, test_search_and_new_where_they_work);
   tcase_add_test (tc, test_judge_as_of_a_chosen_day);
   tcase_add_test (tc, test_overview);
   tcase_add_test (tc, test_findings_filters);

@@ -97,6 +97,24 @@ visible_table (CandourWindow *self,
   return FALSE;
 }
 
+/* Whether the page shown has a search for Ctrl+F to go to. */
+static gboolean
+visible_page_searches (CandourWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->page_stack);
+  const GVariantType *parameter_type;
+  const char *property_name;
+  const char *name;
+  GType owner;
+
+  /* GTK 4.8 writes every answer: none may be NULL. */
+  for (guint i = 0; page != NULL && gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (page), i, &owner, &name,
+                                                                    &parameter_type, &property_name); i++)
+    if (g_str_equal (name, "page.search"))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 candour_window_actions_update (CandourWindow *self)
 {
@@ -109,7 +127,7 @@ candour_window_actions_update (CandourWindow *self)
                                  candour_deletion_is_pending (self->toast_overlay));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open && visible_page_searches (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", open);
 }
 
