@@ -1108,6 +1108,7 @@ START_TEST (test_findings_export)
   g_autofree char *core = NULL;
   g_autofree char *cancelled_path = g_build_filename (folder, "findings-cancelled.pdf", NULL);
   GtkWidget *cancel;
+  GtkWidget *progress;
   gsize length;
 
   candour_findings_page_set_status (page, "bid_candy");
@@ -1120,13 +1121,18 @@ START_TEST (test_findings_export)
   candour_findings_page_export (page, CANDOUR_FINDINGS_EXPORT_CSV, csv_path);
   ck_assert (candour_findings_page_get_exporting (page));
   ck_assert (!gtk_widget_get_sensitive (button));
-  /* Meanwhile Cancel is offered beside it. */
+  /* Meanwhile Cancel is offered beside it, and a bar says what is being saved. */
   cancel = test_app_find_by_tooltip (GTK_WIDGET (page), "Stop writing the file; nothing is left half-written");
   ck_assert_ptr_nonnull (cancel);
   ck_assert (gtk_widget_get_visible (cancel));
+  progress = test_app_find_css_name (GTK_WIDGET (page), "progressbar");
+  ck_assert_ptr_nonnull (progress);
+  ck_assert (gtk_widget_get_visible (progress));
+  ck_assert_str_eq (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (progress)), "Saving findings.csv…");
   wait_for_findings_export (page);
   ck_assert (gtk_widget_get_sensitive (button));
   ck_assert (!gtk_widget_get_visible (cancel));
+  ck_assert (!gtk_widget_get_visible (progress));
   ck_assert_str_eq (test_app_toast_title (candour_window_get_toast_overlay (window), "Saved findings.csv"),
                     "Saved findings.csv");
   /* Open, and Show in Folder beside the words. */

@@ -83,7 +83,7 @@ write_in_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
-void
+CandourPdfReport *
 candour_findings_export_async (CandourSession              *session,
                                GListModel                  *findings,
                                const char                  *title,
@@ -97,9 +97,9 @@ candour_findings_export_async (CandourSession              *session,
   g_autoptr(GTask) task = NULL;
   Job *job;
 
-  g_return_if_fail (CANDOUR_IS_SESSION (session));
-  g_return_if_fail (G_IS_LIST_MODEL (findings));
-  g_return_if_fail (path != NULL);
+  g_return_val_if_fail (CANDOUR_IS_SESSION (session), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (findings), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
 
   job = g_new0 (Job, 1);
   job->format = format;
@@ -121,6 +121,7 @@ candour_findings_export_async (CandourSession              *session,
   g_task_set_source_tag (task, candour_findings_export_async);
   g_task_set_task_data (task, job, job_free);
   g_task_run_in_thread (task, write_in_thread);
+  return job->pdf;
 }
 
 gboolean

@@ -42,10 +42,13 @@ struct _CandourFindingsPage
   AdwStatusPage *empty_page;
   GtkMenuButton *export_button;
   GtkWidget *cancel_export_button;
+  GtkProgressBar *export_progress;
 
   CandourSession *session;
   GCancellable *exporting;      /* while a file is being written… */
   char *export_path;            /* … to this path */
+  CandourPdfReport *export_pdf; /* what it draws (the task's), for its progress; NULL for CSV */
+  guint progress_id;            /* the bar's update, while exporting */
   GStrv leads;                  /* names offered by the lead filter, after "All" */
   gboolean stale;               /* judged again while the page was hidden */
 };
@@ -259,6 +262,7 @@ update_export_actions (CandourFindingsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.cancel-export", self->exporting != NULL);
   gtk_widget_set_visible (self->cancel_export_button, self->exporting != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_progress), self->exporting != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), can);
   gtk_menu_button_set_label (self->export_button, self->exporting != NULL ? _("Exporting…") : _("_Export"));
   candour_accessible_name_menu_button (self->export_button, self->exporting != NULL ? _("Exporting…") : _("Export"));
@@ -301,6 +305,28 @@ shown_text (CandourFindingsPage *self)
   return g_strjoinv (", ", (char **)parts->pdata);
 }
 
+/* A PDF's pages fill the bar as they are laid out and drawn; a CSV or a spreadsheet
+ * is done in a second or so, and the bar only shows it is busy. */
+static gboolean
+update_export_progress (gpointer user_data)
+{
+  CandourFindingsPage *self = user_data;
+
+  if (self->export_pdf != NULL)
+    gtk_progress_bar_set_fraction (self->export_progress, candour_pdf_report_get_progress (self->export_pdf));
+  else
+    gtk_progress_bar_pulse (self->export_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+end_export (CandourFindingsPage *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  self->export_pdf = NULL;
+  g_clear_object (&self->exporting);
+}
+
 static void
 on_exported (GObject      *source,
              GAsyncResult *result,
@@ -311,7 +337,7 @@ on_exported (GObject      *source,
   g_autofree char *path = g_steal_pointer (&self->export_path);
   gboolean gone = self->exporting == NULL;
 
-  g_clear_object (&self->exporting);
+  end_export (self);
   if (gone)
     return;
   update_export_actions (self);
@@ -351,6 +377,8 @@ candour_findings_page_export (CandourFindingsPage         *self,
                               const char                  *path)
 {
   g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *saving = NULL;
 
   g_return_if_fail (CANDOUR_IS_FINDINGS_PAGE (self));
   g_return_if_fail (path != NULL);
@@ -359,8 +387,15 @@ candour_findings_page_export (CandourFindingsPage         *self,
   text = description (self);
   self->exporting = g_cancellable_new ();
   self->export_path = g_strdup (path);
-  candour_findings_export_async (self->session, finish_filtering (self), _("Findings"), text, format, path,
-                                 self->exporting, on_exported, g_object_ref (self));
+  self->export_pdf = candour_findings_export_async (self->session, finish_filtering (self), _("Findings"), text,
+                                                    format, path, self->exporting, on_exported,
+                                                    g_object_ref (self));
+  name = g_path_get_basename (path);
+  /* Translators: beside Cancel while a file is written, "Saving findings.pdf…" */
+  saving = g_strdup_printf (_("Saving %s…"), name);
+  gtk_progress_bar_set_text (self->export_progress, saving);
+  gtk_progress_bar_set_fraction (self->export_progress, 0);
+  self->progress_id = g_timeout_add (100, update_export_progress, self);
   update_export_actions (self);
 }
 
@@ -470,7 +505,7 @@ candour_findings_page_dispose (GObject *object)
   g_clear_pointer (&self->leads, g_strfreev);
   candour_export_chooser_close (GTK_WIDGET (self));
   /* The file is still written whole, or not at all; no one is left to be told. */
-  g_clear_object (&self->exporting);
+  end_export (self);
   g_clear_pointer (&self->export_path, g_free);
 
   G_OBJECT_CLASS (candour_findings_page_parent_class)->dispose (object);
@@ -568,6 +603,7 @@ candour_findings_page_class_init (CandourFindingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, cancel_export_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, export_progress);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_lead_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_view_activate);
