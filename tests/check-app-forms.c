@@ -1270,6 +1270,30 @@ START_TEST (test_contract_promises_exported)
   ck_assert_msg (strstr (text, "What the partners named for CON-01 were promised, and what they have had") != NULL,
                  "%s", text);
   ck_assert (strstr (text, "Greenway Allotment Therapy CIC") != NULL);
+  /* The rest of the evidence after the promises: each subcontract, and every payment
+   * under the contract (the window lists the first 200; the PDF all of them). */
+  ck_assert (g_regex_match_simple ("^\f?Subcontracts$", text, G_REGEX_MULTILINE, 0));
+  ck_assert_msg (g_regex_match_simple ("African Caribbean Wellbeing Harrowfield +SUB-02 +£120,000.00 29/09/2023 "
+                                       "27/09/2026 +30 £46,666.62", text, 0, 0), "%s", text);
+  ck_assert (g_regex_match_simple ("Millbrook Peer Support Network +SUB-01 +£120,000.00 27/01/2024 27/09/2026 +30 "
+                                   "£60,000.00", text, 0, 0));
+  ck_assert (g_regex_match_simple ("^\f?Payments$", text, G_REGEX_MULTILINE, 0));
+  ck_assert (g_regex_match_simple ("26/01/2024 +£200,000.00 Kindred Pathways +From the commissioner 29/12/2023 "
+                                   "PAY-0004", text, 0, 0));
+  {
+    g_autoptr(GRegex) payment = g_regex_new ("PAY-[0-9]+\n", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    gint64 expected = test_query_int (database (), "SELECT count(*) FROM payment p "
+                                                   "LEFT JOIN subcontract s ON s.id = p.subcontract_id "
+                                                   "WHERE coalesce (p.contract_id, s.contract_id) = "
+                                                   "(SELECT id FROM contract WHERE ref = 'CON-01')");
+    gint64 found = 0;
+
+    for (g_regex_match (payment, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+      found++;
+    ck_assert_int_gt (expected, 20);
+    ck_assert_int_eq (found, expected);
+  }
   test_app_dismiss_toasts (candour_detail_window_get_toast_overlay (detail));
   gtk_window_destroy (GTK_WINDOW (detail));
   test_app_wait ();

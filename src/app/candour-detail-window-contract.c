@@ -230,14 +230,38 @@ add_promises (CandourDetailWindow *self)
     candour_detail_window_add_empty_row (self, list, _("The bid names no partners."));
 }
 
-static void
+/* A list's rows again as a table for the contract's evidence PDF: the same title and
+ * description, headings translated here (N_() where they are written). */
+static CandourPdfTable *
+evidence_table (DetailList         *list,
+                const char * const *headings,
+                const gboolean     *numeric)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) translated = NULL;
+
+  for (guint i = 0; headings[i] != NULL; i++)
+    g_strv_builder_add (builder, _(headings[i]));
+  translated = g_strv_builder_end (builder);
+  return candour_pdf_table_new (adw_preferences_group_get_title (list->group),
+                                adw_preferences_group_get_description (list->group),
+                                (const char * const *)translated, numeric);
+}
+
+/* Returns the same as a table for the evidence PDF. */
+static CandourPdfTable *
 add_subcontracts (CandourDetailWindow *self,
                   GArray              *subcontracts)
 {
+  static const char * const headings[] = {
+    N_("Partner"), N_("Subcontract"), N_("Value"), N_("From"), N_("To"), N_("Days to pay"), N_("Paid"), NULL,
+  };
+  static const gboolean numeric[] = { FALSE, FALSE, TRUE, FALSE, FALSE, TRUE, TRUE };
   DetailList *list = candour_detail_window_add_list (self, "subcontracts", _("Subcontracts"),
                                                      _("What the lead provider subcontracted, to whom, and "
                                                        "what it has paid on each."),
                                                      _("Add _Subcontract…"), CANDOUR_TABLE_SUBCONTRACTS);
+  CandourPdfTable *table = evidence_table (list, headings, numeric);
   guint n = 0;
 
   for (guint i = 0; i < subcontracts->len; i++)
@@ -265,25 +289,39 @@ add_subcontracts (CandourDetailWindow *self,
       g_signal_connect (button, "clicked", G_CALLBACK (on_add_payment_clicked), NULL);
       candour_detail_window_add_row (self, list, sub->partner_name, subtitle,
                                      CANDOUR_TABLE_SUBCONTRACTS, sub->id, TRUE, button);
+      {
+        g_autofree char *terms = g_strdup_printf ("%" G_GINT64_FORMAT, sub->terms);
+        const char *cells[] = { sub->partner_name, sub->ref, value, sub->start_on, sub->end_on, terms, paid };
+
+        candour_pdf_table_add_row (table, cells);
+      }
       n++;
     }
   if (n == 0)
     candour_detail_window_add_empty_row (self, list, _("Nothing is subcontracted yet."));
+  return table;
 }
 
-static void
+/* Returns every payment as a table for the evidence PDF. */
+static CandourPdfTable *
 add_payments (CandourDetailWindow *self)
 {
+  static const char * const headings[] = {
+    N_("Paid on"), N_("Amount"), N_("To"), N_("Under"), N_("Invoiced on"), N_("Payment"), NULL,
+  };
+  static const gboolean numeric[] = { FALSE, TRUE, FALSE, FALSE, FALSE, FALSE };
   CandourDatabase *db = candour_session_get_database (self->session);
   g_autoptr(CandourReport) report = NULL;
   g_autoptr(GError) error = NULL;
   DetailList *list;
+  CandourPdfTable *table;
   guint n = 0, more = 0;
 
   list = candour_detail_window_add_list (self, "payments", _("Payments"),
                                          _("From the commissioner to the lead, and from the lead to its "
                                            "partners, by the day paid."),
                                          _("Add _Payment…"), CANDOUR_TABLE_PAYMENTS);
+  table = evidence_table (list, headings, numeric);
 
   report = candour_report_contract_payments (db, self->id, &error);
   while (report != NULL && candour_report_next (report, &error))
@@ -299,15 +337,23 @@ add_payments (CandourDetailWindow *self)
 
       if (candour_session_is_hidden (self->session, CANDOUR_TABLE_PAYMENTS, id))
         continue;
+
+      amount = candour_report_format_cell_by_name (report, "amount", CANDOUR_CELL_FORMAT_DISPLAY);
+      paid_on = candour_report_format_cell_by_name (report, "paid_on", CANDOUR_CELL_FORMAT_DISPLAY);
+      invoiced_on = candour_report_format_cell_by_name (report, "invoiced_on", CANDOUR_CELL_FORMAT_DISPLAY);
+      /* The evidence has every payment; the window the first few hundred. */
+      {
+        const char *cells[] = { paid_on, amount, candour_report_get_text_by_name (report, "payee_name"),
+                                subcontract != NULL ? subcontract : _("From the commissioner"), invoiced_on,
+                                ref != NULL ? ref : "" };
+
+        candour_pdf_table_add_row (table, cells);
+      }
       if (n >= MAX_PAYMENTS_SHOWN)
         {
           more++;
           continue;
         }
-
-      amount = candour_report_format_cell_by_name (report, "amount", CANDOUR_CELL_FORMAT_DISPLAY);
-      paid_on = candour_report_format_cell_by_name (report, "paid_on", CANDOUR_CELL_FORMAT_DISPLAY);
-      invoiced_on = candour_report_format_cell_by_name (report, "invoiced_on", CANDOUR_CELL_FORMAT_DISPLAY);
       /* Translators: "£3,333.33 to Asian Community Wellbeing Hub" */
       title = g_strdup_printf (_("%s to %s"), amount, candour_report_get_text_by_name (report, "payee_name"));
       /* Translators: "Paid 01/02/2024" */
@@ -333,6 +379,7 @@ add_payments (CandourDetailWindow *self)
     }
   else if (n == 0)
     candour_detail_window_add_empty_row (self, list, _("No payments are recorded yet."));
+  return table;
 }
 
 void
@@ -347,6 +394,7 @@ candour_detail_window_fill_contract (CandourDetailWindow *self)
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   g_autofree char *summary = NULL;
+  GPtrArray *further;
 
   g_array_set_clear_func (subcontracts, subcontract_clear);
 
@@ -400,6 +448,9 @@ candour_detail_window_fill_contract (CandourDetailWindow *self)
   g_clear_pointer (&parties, candour_report_free);
 
   add_promises (self);
-  add_subcontracts (self, subcontracts);
-  add_payments (self);
+  /* The promises' PDF is the contract's evidence: what was subcontracted and paid too. */
+  further = g_ptr_array_new_with_free_func ((GDestroyNotify)candour_pdf_table_free);
+  g_ptr_array_add (further, add_subcontracts (self, subcontracts));
+  g_ptr_array_add (further, add_payments (self));
+  candour_detail_window_offer_further_tables (self, further);
 }

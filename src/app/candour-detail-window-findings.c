@@ -86,6 +86,7 @@ candour_detail_window_add_finding_row (CandourDetailWindow *self,
 #define FINDINGS_KEY "candour-findings"
 #define TITLE_KEY "candour-findings-title"
 #define FILE_NAME_KEY "candour-findings-file-name"
+#define FURTHER_KEY "candour-findings-further-tables"
 
 typedef struct
 {
@@ -128,7 +129,8 @@ candour_detail_window_export_findings (CandourDetailWindow         *self,
   exporting = g_new0 (Exporting, 1);
   exporting->self = g_object_ref (self);
   exporting->path = g_strdup (path);
-  candour_findings_export_async (self->session, findings, title, gtk_label_get_label (self->summary_label), format,
+  candour_findings_export_async (self->session, findings, title, gtk_label_get_label (self->summary_label),
+                                 g_object_get_data (G_OBJECT (self), FURTHER_KEY), format,
                                  path, NULL, on_findings_exported, exporting);
 }
 
@@ -213,16 +215,26 @@ candour_detail_window_print_findings (CandourDetailWindow *self,
 {
   GListModel *findings;
   const char *title;
+  CandourPdfReport *pdf;
+  GPtrArray *further;
 
   g_return_if_fail (CANDOUR_IS_DETAIL_WINDOW (self));
 
   findings = g_object_get_data (G_OBJECT (self), FINDINGS_KEY);
   title = g_object_get_data (G_OBJECT (self), TITLE_KEY);
   g_return_if_fail (findings != NULL);
-  candour_print_report (GTK_WIDGET (self->summary_label),
-                        candour_findings_pdf_report (self->session, findings, title,
-                                                     gtk_label_get_label (self->summary_label)),
-                        export_path);
+  pdf = candour_findings_pdf_report (self->session, findings, title, gtk_label_get_label (self->summary_label));
+  further = g_object_get_data (G_OBJECT (self), FURTHER_KEY);
+  for (guint i = 0; further != NULL && i < further->len; i++)
+    g_ptr_array_add (pdf->tables, candour_pdf_table_copy (g_ptr_array_index (further, i)));
+  candour_print_report (GTK_WIDGET (self->summary_label), pdf, export_path);
+}
+
+void
+candour_detail_window_offer_further_tables (CandourDetailWindow *self,
+                                            GPtrArray           *tables)
+{
+  g_object_set_data_full (G_OBJECT (self), FURTHER_KEY, tables, (GDestroyNotify)g_ptr_array_unref);
 }
 
 void

@@ -102,5 +102,9 @@ void                 candour_detail_window_offer_findings  (CandourDetailWindow 
                                                             const char          *title,
                                                             const char          *file_name,
                                                             const char          *tooltip);
+/* The findings' PDF and print carry these tables after them (CandourPdfTable; takes
+ * tables): a contract's subcontracts and payments after its promises. */
+void                 candour_detail_window_offer_further_tables (CandourDetailWindow *self,
+                                                                 GPtrArray           *tables);
 
 G_END_DECLS

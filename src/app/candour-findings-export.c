@@ -88,6 +88,7 @@ candour_findings_export_async (CandourSession              *session,
                                GListModel                  *findings,
                                const char                  *title,
                                const char                  *description,
+                               GPtrArray                   *further_tables,
                                CandourFindingsExportFormat  format,
                                const char                  *path,
                                GCancellable                *cancellable,
@@ -106,7 +107,11 @@ candour_findings_export_async (CandourSession              *session,
   job->db = g_object_ref (candour_session_get_database (session));
   job->path = g_strdup (path);
   if (format == CANDOUR_FINDINGS_EXPORT_PDF)
-    job->pdf = candour_findings_pdf_report (session, findings, title, description);
+    {
+      job->pdf = candour_findings_pdf_report (session, findings, title, description);
+      for (guint i = 0; further_tables != NULL && i < further_tables->len; i++)
+        g_ptr_array_add (job->pdf->tables, candour_pdf_table_copy (g_ptr_array_index (further_tables, i)));
+    }
   else
     job->report = candour_finding_report_new (job->db, findings);
   if (format == CANDOUR_FINDINGS_EXPORT_XLSX)

@@ -38,6 +38,7 @@ typedef struct
   int page;
   int n_pages;                  /* known on the second pass, for "page 2 of 5"; 0 on the first */
   CandourPdfReport *report;
+  const CandourPdfTable *table;   /* the table being laid out: the report's own, or a further one */
   GCancellable *cancellable;
   PangoFontDescription *table_font;
   double *column_widths;
@@ -65,12 +66,74 @@ write_to_stream (void                *closure,
     ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+CandourPdfTable *
+candour_pdf_table_new (const char         *title,
+                       const char         *description,
+                       const char * const *headings,
+                       const gboolean     *numeric)
+{
+  CandourPdfTable *table = g_new0 (CandourPdfTable, 1);
+
+  g_return_val_if_fail (title != NULL && headings != NULL && numeric != NULL, NULL);
+
+  table->title = g_strdup (title);
+  table->description = g_strdup (description);
+  table->n_columns = g_strv_length ((GStrv)headings);
+  table->headings = g_strdupv ((GStrv)headings);
+  table->numeric = g_memdup2 (numeric, sizeof (gboolean) * MAX (1, table->n_columns));
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  return table;
+}
+
+void
+candour_pdf_table_add_row (CandourPdfTable    *table,
+                           const char * const *cells)
+{
+  GStrv row;
+
+  g_return_if_fail (table != NULL && cells != NULL);
+
+  row = g_new0 (char *, table->n_columns + 1);
+  for (guint c = 0; c < table->n_columns; c++)
+    row[c] = g_strdup (cells[c] != NULL ? cells[c] : "");
+  g_ptr_array_add (table->rows, row);
+}
+
+CandourPdfTable *
+candour_pdf_table_copy (const CandourPdfTable *table)
+{
+  CandourPdfTable *copy;
+
+  g_return_val_if_fail (table != NULL, NULL);
+
+  copy = candour_pdf_table_new (table->title, table->description, (const char * const *)table->headings,
+                                table->numeric);
+  for (guint r = 0; r < table->rows->len; r++)
+    candour_pdf_table_add_row (copy, g_ptr_array_index (table->rows, r));
+  return copy;
+}
+
+void
+candour_pdf_table_free (CandourPdfTable *table)
+{
+  if (table == NULL)
+    return;
+
+  g_free (table->title);
+  g_free (table->description);
+  g_strfreev (table->headings);
+  g_free (table->numeric);
+  g_clear_pointer (&table->rows, g_ptr_array_unref);
+  g_free (table);
+}
+
 CandourPdfReport *
 candour_pdf_report_new (void)
 {
   CandourPdfReport *report = g_new0 (CandourPdfReport, 1);
 
   report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  report->tables = g_ptr_array_new_with_free_func ((GDestroyNotify)candour_pdf_table_free);
   return report;
 }
 
@@ -93,6 +156,7 @@ candour_pdf_report_free (CandourPdfReport *report)
   g_strfreev (report->headings);
   g_free (report->numeric);
   g_clear_pointer (&report->rows, g_ptr_array_unref);
+  g_clear_pointer (&report->tables, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -114,6 +178,9 @@ static void
 page_progress (const Page *page,
                guint64     steps)
 {
+  /* The further tables are short beside the report's own: the bar follows that. */
+  if (page->table != NULL && page->table->rows != page->report->rows)
+    return;
   set_progress (page->report, (guint)MIN ((page->n_pages > 0 ? page->report->rows->len : 0) + steps / 2,
                                           G_MAXUINT));
 }
@@ -307,7 +374,7 @@ static double
 measure_columns (Page *page,
                  int   size)
 {
-  const CandourPdfReport *report = page->report;
+  const CandourPdfTable *table = page->table;
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoLayout) bold = NULL;
   g_autoptr(PangoFontDescription) bold_font = NULL;
@@ -323,17 +390,17 @@ measure_columns (Page *page,
   pango_font_description_set_weight (bold_font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (bold, bold_font);
 
-  for (guint c = 0; c < report->n_columns; c++)
+  for (guint c = 0; c < table->n_columns; c++)
     {
-      g_auto(GStrv) words = g_strsplit (report->headings[c], " ", -1);
+      g_auto(GStrv) words = g_strsplit (table->headings[c], " ", -1);
       double width = 0;
 
       for (guint w = 0; words[w] != NULL; w++)
         width = MAX (width, text_width (bold, words[w]));
-      for (guint r = 0; r < report->rows->len; r++)
-        width = MAX (width, text_width (layout, ((GStrv)g_ptr_array_index (report->rows, r))[c]));
+      for (guint r = 0; r < table->rows->len; r++)
+        width = MAX (width, text_width (layout, ((GStrv)g_ptr_array_index (table->rows, r))[c]));
       /* Column by column: a smaller font's pass measures them again, unseen. */
-      page_progress (page, (guint64)report->rows->len * (c + 1) / report->n_columns);
+      page_progress (page, (guint64)table->rows->len * (c + 1) / table->n_columns);
       if (g_cancellable_is_cancelled (page->cancellable))
         return -1;
       page->column_widths[c] = width + 2 * CELL_PADDING;
@@ -347,14 +414,14 @@ static double
 widest_word (Page  *page,
              guint  column)
 {
-  const CandourPdfReport *report = page->report;
+  const CandourPdfTable *table = page->table;
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (page->cr);
   double width = 0;
 
   pango_layout_set_font_description (layout, page->table_font);
-  for (guint r = 0; r < report->rows->len; r++)
+  for (guint r = 0; r < table->rows->len; r++)
     {
-      g_auto(GStrv) words = g_strsplit (((GStrv)g_ptr_array_index (report->rows, r))[column], " ", -1);
+      g_auto(GStrv) words = g_strsplit (((GStrv)g_ptr_array_index (table->rows, r))[column], " ", -1);
 
       for (guint w = 0; words[w] != NULL; w++)
         width = MAX (width, text_width (layout, words[w]));
@@ -369,14 +436,14 @@ static void
 narrow_text_columns (Page   *page,
                      double  available)
 {
-  const CandourPdfReport *report = page->report;
-  g_autofree double *floors = g_new0 (double, report->n_columns);
+  const CandourPdfTable *table = page->table;
+  g_autofree double *floors = g_new0 (double, table->n_columns);
   double figures = 0;
   double cap = 0;
 
-  for (guint c = 0; c < report->n_columns; c++)
+  for (guint c = 0; c < table->n_columns; c++)
     {
-      if (report->numeric[c])
+      if (table->numeric[c])
         figures += page->column_widths[c];
       else
         {
@@ -390,14 +457,14 @@ narrow_text_columns (Page   *page,
     {
       double text = 0;
 
-      for (guint c = 0; c < report->n_columns; c++)
-        if (!report->numeric[c])
+      for (guint c = 0; c < table->n_columns; c++)
+        if (!table->numeric[c])
           text += MAX (floors[c], MIN (page->column_widths[c], cap));
       if (figures + text <= available)
         break;
     }
-  for (guint c = 0; c < report->n_columns; c++)
-    if (!report->numeric[c])
+  for (guint c = 0; c < table->n_columns; c++)
+    if (!table->numeric[c])
       page->column_widths[c] = MAX (floors[c], MIN (page->column_widths[c], cap));
 }
 
@@ -441,7 +508,7 @@ cell_layout (Page       *page,
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int)((page->column_widths[column] - 2 * CELL_PADDING) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  if (page->report->numeric[column])
+  if (page->table->numeric[column])
     pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
   pango_layout_set_text (layout, text, -1);
   return layout;
@@ -455,12 +522,12 @@ table_row (Page        *page,
            gboolean     heading,
            gboolean     shaded)
 {
-  const CandourPdfReport *report = page->report;
+  const CandourPdfTable *table = page->table;
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
   double height = 0;
   double x = MARGIN;
 
-  for (guint c = 0; c < report->n_columns; c++)
+  for (guint c = 0; c < table->n_columns; c++)
     {
       PangoLayout *layout = cell_layout (page, cells[c], c, heading);
       int h;
@@ -484,7 +551,7 @@ table_row (Page        *page,
     }
 
   cairo_set_source_rgb (page->cr, 0.1, 0.1, 0.12);
-  for (guint c = 0; c < report->n_columns; c++)
+  for (guint c = 0; c < table->n_columns; c++)
     {
       cairo_move_to (page->cr, x + CELL_PADDING, page->y + ROW_GAP);
       pango_cairo_show_layout (page->cr, g_ptr_array_index (layouts, c));
@@ -498,18 +565,18 @@ table_row (Page        *page,
 static void
 table (Page *page)
 {
-  CandourPdfReport *report = page->report;
+  const CandourPdfTable *table = page->table;
 
   size_columns (page);
-  if (!table_row (page, (const char **)report->headings, TRUE, FALSE))
+  if (!table_row (page, (const char **)table->headings, TRUE, FALSE))
     {
       new_page (page);
-      table_row (page, (const char **)report->headings, TRUE, FALSE);
+      table_row (page, (const char **)table->headings, TRUE, FALSE);
     }
 
-  for (guint r = 0; r < report->rows->len; r++)
+  for (guint r = 0; r < table->rows->len; r++)
     {
-      const char **cells = (const char **)g_ptr_array_index (report->rows, r);
+      const char **cells = (const char **)g_ptr_array_index (table->rows, r);
 
       if (g_cancellable_is_cancelled (page->cancellable))
         return;
@@ -517,10 +584,10 @@ table (Page *page)
       if (!table_row (page, cells, FALSE, r % 2 == 1))
         {
           new_page (page);
-          table_row (page, (const char **)report->headings, TRUE, FALSE);
+          table_row (page, (const char **)table->headings, TRUE, FALSE);
           table_row (page, cells, FALSE, r % 2 == 1);
         }
-      page_progress (page, report->rows->len + r + 1);
+      page_progress (page, table->rows->len + r + 1);
     }
 }
 
@@ -554,10 +621,53 @@ glossary (Page *page)
     }
 }
 
+/* The report's own table, as a table. */
+static CandourPdfTable
+own_table (CandourPdfReport *report)
+{
+  CandourPdfTable table = { NULL, NULL, report->n_columns, report->headings, report->numeric, report->rows };
+
+  return table;
+}
+
+/* The most columns any of the report's tables has. */
+static guint
+most_columns (CandourPdfReport *report)
+{
+  guint most = MAX (1, report->n_columns);
+
+  for (guint i = 0; i < report->tables->len; i++)
+    most = MAX (most, ((CandourPdfTable *)g_ptr_array_index (report->tables, i))->n_columns);
+  return most;
+}
+
+/* Each further table under its heading, started on a new page when the heading and
+ * a few rows would not fit at the foot of this one. */
+static void
+further_tables (Page *page)
+{
+  for (guint i = 0; i < page->report->tables->len && !g_cancellable_is_cancelled (page->cancellable); i++)
+    {
+      const CandourPdfTable *further = g_ptr_array_index (page->report->tables, i);
+
+      if (page->y + 120 > page->height - MARGIN)
+        new_page (page);
+      else
+        page->y += 18;
+      paragraph (page, "Sans Bold 12", further->title, 0.1, 4);
+      paragraph (page, "Sans 8", further->description, 0.3, 8);
+      page->table = further;
+      table (page);
+    }
+}
+
 /* Lays the report out on page->cr from the first page; returns how many pages it took. */
 static int
 lay_out (Page *page)
 {
+  CandourPdfTable own = own_table (page->report);
+
+  page->table = &own;
   page->page = 1;
   page->y = MARGIN;
   paragraph (page, "Sans Bold 18", page->report->title, 0.1, 2);
@@ -568,6 +678,8 @@ lay_out (Page *page)
   chart (page);
   table (page);
   glossary (page);
+  further_tables (page);
+  page->table = NULL;
   footer (page);
   if (page->recorded == NULL)
     cairo_show_page (page->cr);
@@ -592,28 +704,35 @@ author (void)
   return name != NULL && name[0] != '\0' && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
 }
 
-/* Whether the table fits a portrait page at the smallest size the font goes down to. */
+/* Whether every table fits a portrait page at the smallest size the font goes down to. */
 static gboolean
 fits_portrait (CandourPdfReport *report,
                GCancellable     *cancellable)
 {
   cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  CandourPdfTable own = own_table (report);
   Page page = { 0 };
-  double width;
+  gboolean fits;
 
   page.width = A4_SHORT;
   page.height = A4_LONG;
   page.report = report;
   page.cancellable = cancellable;
-  page.column_widths = g_new0 (double, MAX (1, report->n_columns));
+  page.column_widths = g_new0 (double, most_columns (report));
   page.cr = cairo_create (surface);
-  width = measure_columns (&page, 6);
+  page.table = &own;
+  fits = measure_columns (&page, 6) <= page.width - 2 * MARGIN;
+  for (guint i = 0; fits && i < report->tables->len; i++)
+    {
+      page.table = g_ptr_array_index (report->tables, i);
+      fits = measure_columns (&page, 6) <= page.width - 2 * MARGIN;
+    }
 
   cairo_destroy (page.cr);
   cairo_surface_destroy (surface);
   g_clear_pointer (&page.table_font, pango_font_description_free);
   g_free (page.column_widths);
-  return width <= page.width - 2 * MARGIN;
+  return fits;
 }
 
 /* Chooses the page and lays the report out once, unseen, to count the pages. */
@@ -632,7 +751,7 @@ start (Page             *page,
   page->height = landscape ? A4_SHORT : A4_LONG;
   page->report = report;
   page->cancellable = cancellable;
-  page->column_widths = g_new0 (double, MAX (1, report->n_columns));
+  page->column_widths = g_new0 (double, most_columns (report));
 
   surface = cairo_pdf_surface_create_for_stream (write_nowhere, NULL, page->width, page->height);
   page->cr = cairo_create (surface);

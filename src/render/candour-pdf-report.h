@@ -1,9 +1,9 @@
 /* candour-pdf-report.h: a report as an A4 PDF for a funder or commissioner
  *
- * Title, date, headline figures, the chart, the table and a glossary, in that order; the table
- * runs on over as many pages as it needs with its headings repeated. Wide tables turn
- * the page to landscape. No GTK: the application's exports and prints and
- * candour-cli's --format pdf draw the same pages.
+ * Title, date, headline figures, the chart, the table and a glossary, in that order,
+ * then any further tables; a table runs on over as many pages as it needs with its
+ * headings repeated. Wide tables turn the page to landscape. No GTK: the
+ * application's exports and prints and candour-cli's --format pdf draw the same pages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,30 @@
 #include "candour-database.h"
 
 G_BEGIN_DECLS
+
+/* A further table after the report's own, under its own heading: a contract's
+ * subcontracts and payments after the promises to its partners. */
+typedef struct
+{
+  char *title;                        /* "Subcontracts" */
+  char *description;                  /* a line on what it lists, or NULL */
+  guint n_columns;
+  GStrv headings;                     /* n_columns of them */
+  gboolean *numeric;                  /* right-aligned columns */
+  GPtrArray *rows;                    /* GStrv of n_columns cells each */
+} CandourPdfTable;
+
+/* A table with headings (NULL-terminated) and no rows; numeric says which columns are
+ * figures (n_columns of them). */
+CandourPdfTable  *candour_pdf_table_new             (const char           *title,
+                                                     const char           *description,
+                                                     const char * const   *headings,
+                                                     const gboolean       *numeric);
+/* Adds a copy of cells (n_columns of them). */
+void              candour_pdf_table_add_row         (CandourPdfTable      *table,
+                                                     const char * const   *cells);
+CandourPdfTable  *candour_pdf_table_copy            (const CandourPdfTable *table);
+void              candour_pdf_table_free            (CandourPdfTable      *table);
 
 /* Everything the PDF shows, copied from the widgets on the main thread so that the
  * writing, which may run on another thread, reads nothing else. */
@@ -36,6 +60,7 @@ typedef struct
   GPtrArray *rows;                    /* GStrv of n_columns cells each */
   GStrv glossary_terms;               /* after the table, what its words mean, or NULL … */
   GStrv glossary_meanings;            /* … with what each means */
+  GPtrArray *tables;                  /* CandourPdfTable, after the glossary */
 
   int progress;                       /* rows measured, then drawn: see below */
 } CandourPdfReport;
@@ -71,5 +96,6 @@ GPtrArray        *candour_pdf_report_record_pages   (CandourPdfReport     *repor
 double            candour_pdf_report_get_progress   (CandourPdfReport     *report);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandourPdfReport, candour_pdf_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CandourPdfTable, candour_pdf_table_free)
 
 G_END_DECLS
