@@ -59,6 +59,7 @@ struct _CandourRecordForm
   char **loaded;                /* the record as it was when the form opened it */
   char **shown;                 /* each field's text when the form was first shown */
   char *partners_shown;         /* a bid's partners then, as one text */
+  char *focus_field;            /* where typing starts, if not in the first field */
   gboolean discarding;          /* the person chose to close without saving */
   Field *fields;
   guint n_fields;
@@ -742,6 +743,7 @@ candour_record_form_finalize (GObject *object)
   g_clear_pointer (&self->loaded, g_strfreev);
   g_clear_pointer (&self->shown, g_strfreev);
   g_clear_pointer (&self->partners_shown, g_free);
+  g_clear_pointer (&self->focus_field, g_free);
 
   G_OBJECT_CLASS (candour_record_form_parent_class)->finalize (object);
 }
@@ -816,6 +818,10 @@ candour_record_form_map (GtkWidget *widget)
         self->shown[i] = field_text (&self->fields[i]);
       self->partners_shown = candour_bid_partners_group_dup_state (self->partners_group);
     }
+
+  if (self->focus_field != NULL && find_field (self, self->focus_field) != NULL &&
+      gtk_widget_grab_focus (find_field (self, self->focus_field)->row))
+    return;
 
   for (guint i = 0; i < self->n_fields; i++)
     if (!self->fields[i].locked && gtk_widget_get_sensitive (self->fields[i].row))
@@ -1105,4 +1111,23 @@ candour_record_form_get_can_save (CandourRecordForm *self)
   g_return_val_if_fail (CANDOUR_IS_RECORD_FORM (self), FALSE);
 
   return self->can_save;
+}
+
+void
+candour_record_form_set_focus_field (CandourRecordForm *self,
+                                     const char        *name)
+{
+  g_return_if_fail (CANDOUR_IS_RECORD_FORM (self));
+  g_return_if_fail (name != NULL && find_field (self, name) != NULL);
+
+  g_free (self->focus_field);
+  self->focus_field = g_strdup (name);
+}
+
+CandourBidPartnersGroup *
+candour_record_form_get_partners_group (CandourRecordForm *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_RECORD_FORM (self), NULL);
+
+  return self->table == CANDOUR_TABLE_BIDS ? self->partners_group : NULL;
 }
