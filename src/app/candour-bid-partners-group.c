@@ -144,8 +144,12 @@ update_heading (Partner *partner)
     named = g_strdup_printf (_("Partner %d"), index_of (self, partner) + 1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (partner->expander), named);
 
-  if (partner->problem != NULL)
-    g_string_append (summary, partner->problem);
+  /* Closed, the heading says what to put right; open, the problem shows under the fields. */
+  if (partner->problem != NULL && !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (partner->expander)))
+    {
+      g_string_append (summary, partner->problem);
+      gtk_widget_add_css_class (partner->expander, "has-problem");
+    }
   else
     {
       if (role[0] != '\0')
@@ -166,6 +170,8 @@ update_heading (Partner *partner)
           g_string_append_printf (summary, "%s%s", summary->len > 0 ? " · " : "", promise);
         }
     }
+  if (partner->problem == NULL || adw_expander_row_get_expanded (ADW_EXPANDER_ROW (partner->expander)))
+    gtk_widget_remove_css_class (partner->expander, "has-problem");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (partner->expander), summary->str);
 
   /* Translators: a remove button's name for a screen reader, "Remove Kindred Pathways (ORG-KINDRED)" */
@@ -293,6 +299,7 @@ add_partner (CandourBidPartnersGroup *self,
   partner->expander = adw_expander_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (partner->expander), FALSE);
   gtk_widget_add_css_class (partner->expander, "bid-partner");
+  g_signal_connect_swapped (partner->expander, "notify::expanded", G_CALLBACK (update_heading), partner);
 
   partner->remove_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (partner->remove_button, GTK_ALIGN_CENTER);
@@ -595,14 +602,9 @@ candour_bid_partners_group_show_problems (CandourBidPartnersGroup *self,
               gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
             }
         }
+      /* Closed, it would hide what to put right. */
       if (shown)
-        {
-          gtk_widget_add_css_class (partner->expander, "error");
-          /* Closed, it would hide what to put right. */
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (partner->expander), TRUE);
-        }
-      else
-        gtk_widget_remove_css_class (partner->expander, "error");
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (partner->expander), TRUE);
       update_heading (partner);
 
       if (problems->len > 0 && !shown && missing != NULL)
