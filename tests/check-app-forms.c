@@ -1522,12 +1522,297 @@ START_TEST (test_upgrade_notice)
 }
 END_TEST
 
+/* "BID-09,ORG-ODR,Delivery,1200.50,,yes|…": a bid's named partners as the database has them. */
+static char *
+partners_in_database (const char *bid_ref)
+{
+  g_autoptr(GArray) ids = candour_record_list_bid_partners (database (), id_of (CANDOUR_TABLE_BIDS, bid_ref), NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  ck_assert_ptr_nonnull (ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_auto(GStrv) texts = candour_record_load (database (), CANDOUR_TABLE_BID_PARTNERS,
+                                                 g_array_index (ids, gint64, i), NULL);
+      g_autofree char *row = g_strjoinv (",", texts);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", row);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* How many findings the session has for a bid. */
+static guint
+n_findings_of (const char *bid_ref)
+{
+  GListModel *findings = candour_session_get_findings (candour_window_get_session (window));
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CandourFinding) finding = g_list_model_get_item (findings, i);
+
+      n += g_str_equal (candour_finding_get_bid_ref (finding), bid_ref);
+    }
+  return n;
+}
+
+static void
+type_partner (CandourBidPartnersGroup *group,
+              guint                    index,
+              const char              *field,
+              const char              *text)
+{
+  GtkWidget *row = candour_bid_partners_group_get_row (group, index, field);
+
+  ck_assert_msg (ADW_IS_ENTRY_ROW (row), "%s is not typed into", field);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+choose_partner (CandourBidPartnersGroup *group,
+                guint                    index,
+                const char              *ref)
+{
+  GtkWidget *row = candour_bid_partners_group_get_row (group, index, "partner_ref");
+
+  ck_assert_msg (candour_record_picker_set_ref (CANDOUR_RECORD_PICKER (row), ref), "no organisation %s", ref);
+}
+
+static void
+choose_consent (CandourBidPartnersGroup *group,
+                guint                    index,
+                const char              *keyword)
+{
+  const char * const *consents = candour_table_get_field_choices (CANDOUR_TABLE_BID_PARTNERS, 5);
+
+  /* With a default ("unknown"), the drop-down offers the choices alone, in order. */
+  ck_assert_str_eq (candour_field_get_initial (CANDOUR_TABLE_BID_PARTNERS, 5), "unknown");
+  ck_assert (g_strv_contains (consents, keyword));
+  for (guint i = 0; consents[i] != NULL; i++)
+    if (g_str_equal (consents[i], keyword))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (candour_bid_partners_group_get_row (group, index, "consent")), i);
+}
+
+/* Add Partner, as clicked. */
+static void
+add_partner (CandourRecordForm *form)
+{
+  GtkWidget *button = test_app_find_by_tooltip (GTK_WIDGET (form), "Name another partner in the bid");
+
+  ck_assert_ptr_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  test_app_wait ();
+}
+
+static CandourRecordForm *
+new_bid_form (void)
+{
+  CandourRecordForm *form;
+
+  show ("bids");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-record", NULL));
+  test_app_wait ();
+  form = find_form ();
+  type (form, "ref", "BID-09");
+  type (form, "title", "Harrowfield Recovery Cafés");
+  choose (form, "lead_ref", "ORG-KINDRED");
+  choose (form, "commissioner_ref", "ORG-PVICB");
+  type (form, "value", "480,000");
+  return form;
+}
+
+START_TEST (test_bid_with_partners_in_one_go)
+{
+  CandourRecordForm *form = new_bid_form ();
+  CandourBidPartnersGroup *group = candour_record_form_get_partners_group (form);
+  g_autofree char *saved = NULL;
+  ck_assert_ptr_nonnull (group);
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (group)));
+  ck_assert_uint_eq (candour_bid_partners_group_get_n_partners (group), 0);
+
+  add_partner (form);
+  ck_assert_uint_eq (candour_bid_partners_group_get_n_partners (group), 1);
+  /* Typing starts at the new partner's organisation. */
+  ck_assert (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (form)),
+                                     candour_bid_partners_group_get_row (group, 0, "partner_ref")) ||
+             gtk_window_get_focus (GTK_WINDOW (form)) == candour_bid_partners_group_get_row (group, 0, "partner_ref"));
+  choose_partner (group, 0, "ORG-ODR");
+  type_partner (group, 0, "role", "recovery cafés");
+  type_partner (group, 0, "promised_value", "£1,200.50");
+
+  add_partner (form);
+  choose_partner (group, 1, "ORG-MPSN");
+  type_partner (group, 1, "promised_share", "15");
+  choose_consent (group, 1, "yes");
+  /* Only a won bid's promises are judged. */
+  choose (form, "outcome", "won");
+
+  save (form);
+  saved = partners_in_database ("BID-09");
+  ck_assert_str_eq (saved, "BID-09,ORG-ODR,recovery cafés,1200.50,,unknown|BID-09,ORG-MPSN,,,15,yes");
+  /* Judged at once: won, with no contract yet, its promises are pending. */
+  ck_assert_uint_eq (n_findings_of ("BID-09"), 2);
+  ck_assert_str_eq (status_of ("BID-09", "ORG-ODR"), "pending");
+  ck_assert_str_eq (status_of ("BID-09", "ORG-MPSN"), "pending");
+}
+END_TEST
+
+START_TEST (test_bad_partner_refuses_the_bid)
+{
+  CandourRecordForm *form = new_bid_form ();
+  CandourBidPartnersGroup *group = candour_record_form_get_partners_group (form);
+  g_autoptr(GError) error = NULL;
+  const char *organisation[] = { "ORG-GONE", "Soon Gone", "", "", "", "", "", "", NULL };
+  gint64 gone = 0;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  ck_assert (candour_record_save (database (), CANDOUR_TABLE_ORGANISATIONS, organisation, &gone, problems, &error));
+
+  add_partner (form);
+  choose_partner (group, 0, "ORG-ODR");
+  type_partner (group, 0, "promised_value", "1000");
+  add_partner (form);
+  choose_partner (group, 1, "ORG-MPSN");
+  type_partner (group, 1, "promised_value", "500");
+  type_partner (group, 1, "promised_share", "15");
+
+  /* While typing: the second partner's problem beside it, and Save off. */
+  wait_for_check ();
+  ck_assert (!candour_record_form_get_can_save (form));
+  ck_assert_ptr_null (candour_bid_partners_group_get_problem (group, 0));
+  ck_assert_str_eq (candour_bid_partners_group_get_problem (group, 1),
+                    "The promise is given both as a value and as a share; keep only the one the bid stated");
+  ck_assert (gtk_widget_has_css_class (candour_bid_partners_group_get_row (group, 1, "promised_share"), "error"));
+
+  /* Put right, the form would save... */
+  type_partner (group, 1, "promised_value", "");
+  choose_partner (group, 1, "ORG-GONE");
+  wait_for_check ();
+  ck_assert (candour_record_form_get_can_save (form));
+  ck_assert_ptr_null (candour_bid_partners_group_get_problem (group, 1));
+
+  /* ...but the organisation goes before Save: nothing at all is written, the bid
+   * included, and the reason shows beside that partner. */
+  ck_assert (candour_record_delete (database (), CANDOUR_TABLE_ORGANISATIONS, gone, &error));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (form), "form.save", NULL));
+  test_app_wait ();
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (form)));
+  ck_assert_int_eq (candour_record_form_get_record_id (form), 0);
+  ck_assert_int_eq (id_of (CANDOUR_TABLE_BIDS, "BID-09"), 0);
+  ck_assert_int_eq (test_query_int (database (), "SELECT count (*) FROM bid_partner"), 31);
+  ck_assert_ptr_null (candour_bid_partners_group_get_problem (group, 0));
+  ck_assert_str_eq (candour_bid_partners_group_get_problem (group, 1),
+                    "Partner 'ORG-GONE' points nowhere: there is no such ref in organisations.csv or in the database");
+  ck_assert_ptr_null (candour_record_form_get_general_problem (form));
+  ck_assert (!candour_record_form_get_can_save (form));
+
+  /* Another partner instead, and it all saves. */
+  choose_partner (group, 1, "ORG-MPSN");
+  save (form);
+  ck_assert_int_gt (id_of (CANDOUR_TABLE_BIDS, "BID-09"), 0);
+  ck_assert_int_eq (test_query_int (database (), "SELECT count (*) FROM bid_partner"), 33);
+}
+END_TEST
+
+START_TEST (test_edit_bid_removes_a_partner)
+{
+  CandourSession *session = candour_window_get_session (window);
+  CandourRecordForm *form = candour_record_form_new (session, CANDOUR_TABLE_BIDS, id_of (CANDOUR_TABLE_BIDS, "BID-06"));
+  CandourBidPartnersGroup *group = candour_record_form_get_partners_group (form);
+  g_autofree char *before = partners_in_database ("BID-06");
+  g_autofree char *after = NULL;
+  GtkWidget *bin;
+
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (form));
+  test_app_wait ();
+  ck_assert_str_eq (before, "BID-06,ORG-SWITCH,LGBT+ crisis support line,40000.00,,yes|"
+                            "BID-06,ORG-ODR,crisis café evenings,55000.00,,yes|"
+                            "BID-06,ORG-SILVER,befriending for older men,,3,unknown");
+  ck_assert_uint_eq (n_findings_of ("BID-06"), 3);
+
+  /* The partners as they are, shown to change. */
+  ck_assert_uint_eq (candour_bid_partners_group_get_n_partners (group), 3);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (candour_bid_partners_group_get_row (group, 0, "promised_value"))),
+                    "40,000.00");
+  ck_assert_str_eq (candour_record_picker_get_ref (CANDOUR_RECORD_PICKER (candour_bid_partners_group_get_row (group, 2, "partner_ref"))),
+                    "ORG-SILVER");
+
+  /* The last one's bin; the form says what removing it means. */
+  bin = candour_bid_partners_group_get_remove_button (group, 2);
+  ck_assert_str_eq (gtk_widget_get_tooltip_text (bin), "Remove Silver Threads Befriending (ORG-SILVER)");
+  g_signal_emit_by_name (bin, "clicked");
+  test_app_wait ();
+  ck_assert_uint_eq (candour_bid_partners_group_get_n_partners (group), 2);
+  ck_assert_str_eq (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                    "Partners you remove are taken off the bid when you save it. Its findings are judged "
+                    "again without them: what they were promised no longer counts.");
+  type_partner (group, 0, "promised_value", "45,000");
+
+  save (form);
+  after = partners_in_database ("BID-06");
+  ck_assert_str_eq (after, "BID-06,ORG-SWITCH,LGBT+ crisis support line,45000.00,,yes|"
+                           "BID-06,ORG-ODR,crisis café evenings,55000.00,,yes");
+  /* The engine judged the bid again: the removed partner's finding is gone. */
+  ck_assert_uint_eq (n_findings_of ("BID-06"), 2);
+}
+END_TEST
+
+START_TEST (test_add_subcontract_from_contracts_page)
+{
+  CandourRecordsPage *page = CANDOUR_RECORDS_PAGE (show ("contracts"));
+  GtkWidget *button = test_app_find_by_tooltip (GTK_WIDGET (page), "Add a subcontract of the selected contract");
+  CandourRecordForm *form;
+  GtkWidget *focus;
+  GtkWidget *partner;
+  gint64 end = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+  /* Nothing selected, nothing to add to. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (candour_records_page_get_shown (page)),
+                                     GTK_INVALID_LIST_POSITION);
+  test_app_wait ();
+  ck_assert_ptr_nonnull (button);
+  ck_assert (gtk_widget_get_visible (button));
+  ck_assert (!gtk_widget_get_sensitive (button));
+
+  while (!candour_records_page_select (page, "CON-02") && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  test_app_wait ();
+  ck_assert (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  test_app_wait ();
+
+  form = find_form ();
+  ck_assert_int_eq (candour_record_form_get_table (form), CANDOUR_TABLE_SUBCONTRACTS);
+  {
+    g_autofree char *contract = candour_record_form_dup_text (form, "contract_ref");
+    ck_assert_str_eq (contract, "CON-02");
+  }
+  ck_assert (!gtk_widget_get_sensitive (candour_record_form_get_row (form, "contract_ref")));
+  /* Typing starts at the partner. */
+  focus = gtk_window_get_focus (GTK_WINDOW (form));
+  partner = candour_record_form_get_row (form, "partner_ref");
+  ck_assert (focus == partner || gtk_widget_is_ancestor (focus, partner));
+
+  type (form, "ref", "SUB-99");
+  choose (form, "partner_ref", "ORG-EMS");
+  type (form, "value", "12,000");
+  save (form);
+  {
+    g_autofree char *contract = field_of (CANDOUR_TABLE_SUBCONTRACTS, "SUB-99", "contract_ref");
+    ck_assert_str_eq (contract, "CON-02");
+  }
+}
+END_TEST
+
 Suite *
 candour_app_forms_suite (void)
 {
   Suite *suite = suite_create ("app-forms");
   TCase *words = tcase_create ("words");
   TCase *tc = tcase_create ("forms");
+  TCase *partners = tcase_create ("partners");
 
   tcase_add_test (words, test_every_field_has_words);
   tcase_add_test (words, test_problem_words);
@@ -1563,5 +1848,13 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_network_notice);
   tcase_set_timeout (tc, 180);
   suite_add_tcase (suite, tc);
+
+  tcase_add_checked_fixture (partners, setup, teardown);
+  tcase_add_test (partners, test_bid_with_partners_in_one_go);
+  tcase_add_test (partners, test_bad_partner_refuses_the_bid);
+  tcase_add_test (partners, test_edit_bid_removes_a_partner);
+  tcase_add_test (partners, test_add_subcontract_from_contracts_page);
+  tcase_set_timeout (partners, 180);
+  suite_add_tcase (suite, partners);
   return suite;
 }

@@ -25,6 +25,7 @@
 #include "candour-history.h"
 #include "candour-organisation.h"
 #include "candour-payment-list.h"
+#include "candour-record.h"
 #include "candour-record-query.h"
 #include "candour-reports.h"
 
@@ -204,6 +205,36 @@ START_TEST (test_every_query_starts_from_an_index)
   read_all (candour_report_contract_shares (db, 1, NULL));
   read_all (candour_report_consortium_members (db, 1, NULL));
   read_all (candour_report_history (db, "ORG-0001", NULL));
+
+  /* A bid's form: its partners loaded, and the bid checked with them as it saves. */
+  {
+    g_autoptr(GArray) ids = candour_record_list_bid_partners (db, 1, NULL);
+    g_auto(GStrv) bid = candour_record_load (db, CANDOUR_TABLE_BIDS, 1, NULL);
+    g_autoptr(GPtrArray) bid_problems = g_ptr_array_new_with_free_func (g_free);
+    CandourPartnerEdit *partners;
+    gint64 bid_id = 1;
+
+    ck_assert_ptr_nonnull (ids);
+    ck_assert_uint_gt (ids->len, 0);
+    partners = g_new0 (CandourPartnerEdit, ids->len);
+    for (guint i = 0; i < ids->len; i++)
+      {
+        partners[i].id = g_array_index (ids, gint64, i);
+        partners[i].texts = candour_record_load (db, CANDOUR_TABLE_BID_PARTNERS, partners[i].id, NULL);
+        partners[i].loaded = g_strdupv (partners[i].texts);
+        partners[i].problems = g_ptr_array_new_with_free_func (g_free);
+      }
+    partners[0].remove = TRUE;
+    ck_assert (candour_record_save_bid (db, (const char * const *)bid, (const char * const *)bid, &bid_id,
+                                        partners, ids->len, FALSE, bid_problems, NULL, NULL));
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_strfreev (partners[i].texts);
+        g_strfreev (partners[i].loaded);
+        g_ptr_array_unref (partners[i].problems);
+      }
+    g_free (partners);
+  }
 
   /* What a form's record fields look up and search. */
   for (guint table = 0; table < CANDOUR_N_TABLES; table++)

@@ -403,6 +403,221 @@ START_TEST (test_totals_warn_on_the_form)
 }
 END_TEST
 
+/* A partner of a bid as a form holds it: bid_ref, partner_ref, role, promised_value,
+ * promised_share, consent. */
+static void
+partner_edit_init (CandourPartnerEdit *partner,
+                   gint64              id,
+                   const char         *partner_ref,
+                   const char         *role,
+                   const char         *value,
+                   const char         *share,
+                   const char         *consent)
+{
+  const char *texts[] = { "", partner_ref, role, value, share, consent, NULL };
+
+  partner->id = id;
+  partner->texts = g_strdupv ((char **)texts);
+  partner->loaded = NULL;
+  partner->remove = FALSE;
+  partner->problems = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+partner_edit_clear (CandourPartnerEdit *partner)
+{
+  g_clear_pointer (&partner->texts, g_strfreev);
+  g_clear_pointer (&partner->loaded, g_strfreev);
+  g_clear_pointer (&partner->problems, g_ptr_array_unref);
+}
+
+/* "B9,P1,Delivery,1200.50,,yes|B9,P2,,,15,no": a bid's partners as loaded, in order. */
+static char *
+partners_of (CandourDatabase *db,
+             gint64           bid_id)
+{
+  g_autoptr(GArray) ids = candour_record_list_bid_partners (db, bid_id, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  ck_assert_ptr_nonnull (ids);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_auto(GStrv) texts = candour_record_load (db, CANDOUR_TABLE_BID_PARTNERS, g_array_index (ids, gint64, i), NULL);
+      g_autofree char *row = g_strjoinv (",", texts);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", row);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+START_TEST (test_bid_saved_with_its_partners)
+{
+  g_autoptr(CandourDatabase) db = test_fixture_open ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = test_dump_content (db);
+  g_autofree char *after = NULL;
+  g_autofree char *saved = NULL;
+  const char *bid[] = { "B9", "Carers' breaks", "LEAD", "COMM", "250,000", "01/04/2025", "pending", "", NULL };
+  CandourPartnerEdit partners[2];
+  gint64 id = 0;
+
+  partner_edit_init (&partners[0], 0, "P1", "Delivery", "£1,200.50", "", "yes");
+  partner_edit_init (&partners[1], 0, "P2", "", "", "15%", "no");
+
+  /* A check answers as the save will, and writes nothing. */
+  ck_assert_msg (candour_record_save_bid (db, NULL, bid, &id, partners, 2, FALSE, problems, NULL, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_int_eq (id, 0);
+  ck_assert_int_eq (partners[0].id, 0);
+  after = test_dump_content (db);
+  ck_assert_str_eq (after, before);
+
+  ck_assert_msg (candour_record_save_bid (db, NULL, bid, &id, partners, 2, TRUE, problems, NULL, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_eq (problems->len, 0);
+  ck_assert_int_eq (id, candour_record_find_id (db, CANDOUR_TABLE_BIDS, "B9", NULL));
+  ck_assert_int_gt (partners[0].id, 0);
+  ck_assert_int_eq (partners[1].id, partners[0].id + 1);
+  saved = partners_of (db, id);
+  ck_assert_str_eq (saved, "B9,P1,Delivery,1200.50,,yes|B9,P2,,,15,no");
+  /* One transaction: the bid and both partners in the audit trail, one after the other. */
+  ck_assert_int_eq (test_query_int (db, "SELECT count (*) FROM audit WHERE record_ref LIKE 'B9%'"), 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (partners); i++)
+    partner_edit_clear (&partners[i]);
+}
+END_TEST
+
+START_TEST (test_bad_partner_refuses_the_whole_bid)
+{
+  g_autoptr(CandourDatabase) db = test_fixture_open ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = test_dump_content (db);
+  g_autofree char *after = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  const char *bid[] = { "B9", "Carers' breaks", "LEAD", "COMM", "250000", "", "", "", NULL };
+  CandourPartnerEdit partners[3];
+  gint64 id = 0;
+
+  partner_edit_init (&partners[0], 0, "P1", "Delivery", "1200", "", "yes");
+  partner_edit_init (&partners[1], 0, "P2", "", "500", "15", "");
+  partner_edit_init (&partners[2], 0, "P1", "", "", "", "");
+
+  ck_assert (!candour_record_save_bid (db, NULL, bid, &id, partners, 3, TRUE, problems, NULL, &error));
+  ck_assert_int_eq (id, 0);
+  ck_assert_int_eq (partners[0].id, 0);
+  ck_assert_uint_eq (problems->len, 0);
+  ck_assert_uint_eq (partners[0].problems->len, 0);
+  second = joined (partners[1].problems);
+  ck_assert_str_eq (second, "promised_share: the promise is given both as a value and as a share; "
+                            "keep only the one the bid stated");
+  third = joined (partners[2].problems);
+  ck_assert_str_eq (third, "partner_ref: bid 'B9' already names partner 'P1'; a bid names each partner once");
+  ck_assert_str_eq (error->message, "named partner 2: promised_share: the promise is given both as a value "
+                                    "and as a share; keep only the one the bid stated");
+  after = test_dump_content (db);
+  ck_assert_str_eq (after, before);
+  ck_assert_int_eq (candour_record_find_id (db, CANDOUR_TABLE_BIDS, "B9", NULL), 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (partners); i++)
+    partner_edit_clear (&partners[i]);
+}
+END_TEST
+
+/* A bid the form could not save yet: its own problems, and the partners' reference to
+ * it not blamed on them. */
+START_TEST (test_bad_bid_with_good_partners)
+{
+  g_autoptr(CandourDatabase) db = test_fixture_open ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char *bid[] = { "B9", "Carers' breaks", "", "COMM", "", "", "", "", NULL };
+  CandourPartnerEdit partners[2];
+  gint64 id = 0;
+
+  partner_edit_init (&partners[0], 0, "P1", "", "1200", "", "");
+  partner_edit_init (&partners[1], 0, "NOBODY", "", "", "", "");
+
+  ck_assert (!candour_record_save_bid (db, NULL, bid, &id, partners, 2, FALSE, problems, NULL, &error));
+  text = joined (problems);
+  ck_assert_str_eq (text, "lead_ref: lead_ref is empty; every row needs one");
+  ck_assert_uint_eq (partners[0].problems->len, 0);
+  g_clear_pointer (&text, g_free);
+  text = joined (partners[1].problems);
+  ck_assert_str_eq (text, "partner_ref: partner_ref 'NOBODY' points nowhere: there is no such ref in "
+                          "organisations.csv or in the database");
+
+  for (guint i = 0; i < G_N_ELEMENTS (partners); i++)
+    partner_edit_clear (&partners[i]);
+}
+END_TEST
+
+START_TEST (test_bid_partners_changed_and_removed)
+{
+  g_autoptr(CandourDatabase) db = test_fixture_open ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 id = candour_record_find_id (db, CANDOUR_TABLE_BIDS, "B1", NULL);
+  g_auto(GStrv) loaded = candour_record_load (db, CANDOUR_TABLE_BIDS, id, NULL);
+  g_autoptr(GArray) ids = candour_record_list_bid_partners (db, id, NULL);
+  g_autofree char *before = partners_of (db, id);
+  g_autofree char *after = NULL;
+  g_autofree char *untouched = NULL;
+  CandourPartnerEdit partners[5];
+  const gint64 b1 = id;
+
+  ck_assert_str_eq (before, "B1,P1,,100000.00,,yes|B1,P2,,50000.00,,unknown|B1,P3,,50000.00,,no|"
+                            "B1,P4,,,,yes|B1,P5,,,10,yes");
+  ck_assert_uint_eq (ids->len, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      gint64 partner_id = g_array_index (ids, gint64, i);
+
+      partners[i].id = partner_id;
+      partners[i].texts = candour_record_load (db, CANDOUR_TABLE_BID_PARTNERS, partner_id, NULL);
+      partners[i].loaded = g_strdupv (partners[i].texts);
+      partners[i].remove = FALSE;
+      partners[i].problems = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  /* Someone else changes P1's promise while the form is open: nothing is written. */
+  ck_assert (candour_database_exec (db, "UPDATE bid_partner SET role = 'Outreach' WHERE id = (SELECT min (id) FROM bid_partner)", NULL));
+  g_free (partners[0].texts[3]);
+  partners[0].texts[3] = g_strdup ("90,000");
+  partners[2].remove = TRUE;
+  ck_assert (!candour_record_save_bid (db, (const char * const *)loaded, (const char * const *)loaded, &id,
+                                       partners, 5, TRUE, problems, NULL, &error));
+  ck_assert (g_error_matches (error, CANDOUR_DOMAIN_ERROR, CANDOUR_DOMAIN_ERROR_CONFLICT));
+  ck_assert_str_eq (error->message, "While you were editing, the named partner P1 was changed elsewhere: "
+                                    "role (empty) → “Outreach”. Nothing of yours was saved yet. Save again to "
+                                    "put what you typed in place of that change, or close the form to keep it.");
+  untouched = partners_of (db, id);
+  ck_assert_str_eq (untouched, "B1,P1,Outreach,100000.00,,yes|B1,P2,,50000.00,,unknown|B1,P3,,50000.00,,no|"
+                               "B1,P4,,,,yes|B1,P5,,,10,yes");
+  g_clear_error (&error);
+
+  /* Knowing it, the person saves again over theirs: P1 changed, P3 gone, the rest kept. */
+  g_strfreev (partners[0].loaded);
+  partners[0].loaded = candour_record_load (db, CANDOUR_TABLE_BID_PARTNERS, partners[0].id, NULL);
+  ck_assert_msg (candour_record_save_bid (db, (const char * const *)loaded, (const char * const *)loaded, &id,
+                                          partners, 5, TRUE, problems, NULL, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_int_eq (id, b1);
+  ck_assert_int_eq (partners[2].id, 0);
+  after = partners_of (db, id);
+  ck_assert_str_eq (after, "B1,P1,,90000.00,,yes|B1,P2,,50000.00,,unknown|B1,P4,,,,yes|B1,P5,,,10,yes");
+  ck_assert_int_eq (test_query_int (db, "SELECT count (*) FROM audit WHERE table_name = 'bid_partner' "
+                                        "AND action = 'delete'"), 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (partners); i++)
+    partner_edit_clear (&partners[i]);
+}
+END_TEST
+
 Suite *
 candour_record_suite (void)
 {
@@ -418,6 +633,10 @@ candour_record_suite (void)
   tcase_add_test (tc, test_duplicate_ref_and_second_contract);
   tcase_add_test (tc, test_delete);
   tcase_add_test (tc, test_field_descriptions);
+  tcase_add_test (tc, test_bid_saved_with_its_partners);
+  tcase_add_test (tc, test_bad_partner_refuses_the_whole_bid);
+  tcase_add_test (tc, test_bad_bid_with_good_partners);
+  tcase_add_test (tc, test_bid_partners_changed_and_removed);
   suite_add_tcase (suite, tc);
   return suite;
 }

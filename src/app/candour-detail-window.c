@@ -440,6 +440,7 @@ candour_detail_window_add_child (CandourDetailWindow *self,
       break;
     case CANDOUR_TABLE_SUBCONTRACTS:
       candour_record_form_set_text (form, "contract_ref", self->ref, TRUE);
+      candour_record_form_set_focus_field (form, "partner_ref");
       break;
     case CANDOUR_TABLE_PAYMENTS:
       /* From the commissioner to the lead, unless the person picks a subcontract. */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "candour-bid-partners-group.h"
 #include "candour-combo-row.h"
 #include "candour-error.h"
 #include "candour-fields.h"
@@ -47,6 +48,7 @@ struct _CandourRecordForm
   GtkWidget *general_box;
   GtkLabel *general_label;
   AdwPreferencesGroup *fields_group;
+  CandourBidPartnersGroup *partners_group;
   GtkLabel *missing_label;
   GtkLabel *warnings_label;
   CandourHistoryGroup *history_group;
@@ -56,6 +58,8 @@ struct _CandourRecordForm
   gint64 id;
   char **loaded;                /* the record as it was when the form opened it */
   char **shown;                 /* each field's text when the form was first shown */
+  char *partners_shown;         /* a bid's partners then, as one text */
+  char *focus_field;            /* where typing starts, if not in the first field */
   gboolean discarding;          /* the person chose to close without saving */
   Field *fields;
   guint n_fields;
@@ -90,6 +94,11 @@ static guint signals[N_SIGNALS];
 static void on_create_record (CandourRecordPicker *picker,
                               const char          *typed,
                               CandourRecordForm   *self);
+static void on_partners_changed (CandourRecordForm *self);
+static void on_partner_create_record (CandourBidPartnersGroup *group,
+                                      CandourRecordPicker     *picker,
+                                      const char              *typed,
+                                      CandourRecordForm       *self);
 
 /* Records with a detail window show their history there; the others here. */
 static gboolean
@@ -174,9 +183,12 @@ show_warnings (CandourRecordForm *self,
 }
 
 static void
-show_problems (CandourRecordForm *self,
-               GPtrArray         *problems)
+show_problems (CandourRecordForm  *self,
+               GPtrArray          *problems,
+               CandourPartnerEdit *partners,
+               guint               n_partners)
 {
+  gboolean partners_ok = TRUE;
   g_autoptr(GString) general = g_string_new (NULL);
   g_autoptr(GString) missing = g_string_new (NULL);
 
@@ -227,6 +239,11 @@ show_problems (CandourRecordForm *self,
 
   set_general_problem (self, general->len > 0 ? general->str : NULL);
 
+  /* A bid's partners: each one's problems beside it. */
+  if (partners != NULL)
+    partners_ok = candour_bid_partners_group_show_problems (self->partners_group, partners, n_partners,
+                                                            self->show_all, missing);
+
   if (missing->len > 0)
     {
       /* Translators: under a form, the fields not yet filled in or put right */
@@ -235,8 +252,14 @@ show_problems (CandourRecordForm *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing->len > 0);
 
-  self->can_save = problems->len == 0;
+  self->can_save = problems->len == 0 && partners_ok;
   candour_record_form_actions_update (self);
+}
+
+static gboolean
+is_bid_with_partners (CandourRecordForm *self)
+{
+  return self->table == CANDOUR_TABLE_BIDS && self->session != NULL;
 }
 
 static gboolean check_after_pause (gpointer user_data);
@@ -257,19 +280,46 @@ candour_record_form_check_now (CandourRecordForm *self)
     return;
 
   texts = collect_texts (self);
-  if (!candour_record_check (candour_session_get_database (self->session), self->table,
-                             (const char * const *)texts, self->id, problems, warnings, &error) &&
-      problems->len == 0)
+  if (is_bid_with_partners (self))
     {
-      /* Someone else is saving: say so, keep Save off, and look again in a moment. */
-      set_general_problem (self, error->message);
-      self->can_save = FALSE;
-      candour_record_form_actions_update (self);
-      self->check_source = g_timeout_add (RECHECK_WHEN_BUSY_MS, check_after_pause, self);
+      guint n_partners = 0;
+      CandourPartnerEdit *partners = candour_bid_partners_group_get_edits (self->partners_group, &n_partners);
+      gint64 id = self->id;
+      gboolean checked;
+      gboolean partner_problems = FALSE;
+
+      /* The bid and its partners checked together, as they will be saved; whether
+       * someone else changed them meanwhile is for the save to ask. */
+      for (guint i = 0; i < n_partners; i++)
+        g_clear_pointer (&partners[i].loaded, g_strfreev);
+      checked = candour_record_save_bid (candour_session_get_database (self->session), NULL,
+                                         (const char * const *)texts, &id, partners, n_partners, FALSE,
+                                         problems, warnings, &error);
+      for (guint i = 0; i < n_partners; i++)
+        partner_problems = partner_problems || partners[i].problems->len > 0;
+      if (checked || problems->len > 0 || partner_problems)
+        {
+          show_problems (self, problems, partners, n_partners);
+          show_warnings (self, warnings);
+          candour_bid_partners_edits_free (partners, n_partners);
+          return;
+        }
+      candour_bid_partners_edits_free (partners, n_partners);
+    }
+  else if (candour_record_check (candour_session_get_database (self->session), self->table,
+                                 (const char * const *)texts, self->id, problems, warnings, &error) ||
+           problems->len > 0)
+    {
+      show_problems (self, problems, NULL, 0);
+      show_warnings (self, warnings);
       return;
     }
-  show_problems (self, problems);
-  show_warnings (self, warnings);
+
+  /* Someone else is saving: say so, keep Save off, and look again in a moment. */
+  set_general_problem (self, error->message);
+  self->can_save = FALSE;
+  candour_record_form_actions_update (self);
+  self->check_source = g_timeout_add (RECHECK_WHEN_BUSY_MS, check_after_pause, self);
 }
 
 static gboolean
@@ -301,6 +351,12 @@ on_field_changed (CandourRecordForm *self,
 }
 
 static void
+on_partners_changed (CandourRecordForm *self)
+{
+  on_field_changed (self, NULL);
+}
+
+static void
 on_choice_changed (CandourRecordForm *self,
                    GParamSpec        *pspec,
                    GtkWidget         *row)
@@ -310,8 +366,21 @@ on_choice_changed (CandourRecordForm *self,
 
 static gboolean save_again (gpointer user_data);
 
+static gboolean
+any_partner_problem (CandourPartnerEdit *partners,
+                     guint               n_partners)
+{
+  for (guint i = 0; i < n_partners; i++)
+    if (partners[i].problems->len > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* partners: a bid's, as typed (NULL for any other record). */
 static void
-try_save (CandourRecordForm *self)
+try_save_with (CandourRecordForm  *self,
+               CandourPartnerEdit *partners,
+               guint               n_partners)
 {
   CandourDatabase *db = candour_session_get_database (self->session);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
@@ -324,8 +393,13 @@ try_save (CandourRecordForm *self)
 
   candour_database_set_wait_when_busy (db, FALSE);
   /* Over the record as it was opened: someone else's change meanwhile is never
-   * overwritten without the person seeing it. */
-  if (id != 0 && self->loaded != NULL)
+   * overwritten without the person seeing it. A bid's partners go with it, all or
+   * nothing. */
+  if (partners != NULL)
+    saved = candour_record_save_bid (db, id != 0 ? (const char * const *)self->loaded : NULL,
+                                     (const char * const *)texts, &id, partners, n_partners, TRUE,
+                                     problems, NULL, &error);
+  else if (id != 0 && self->loaded != NULL)
     saved = candour_record_save_over (db, self->table, (const char * const *)self->loaded,
                                       (const char * const *)texts, id, problems, &error);
   else
@@ -338,6 +412,8 @@ try_save (CandourRecordForm *self)
        * knowing it. Everything typed stays. */
       g_clear_pointer (&self->loaded, g_strfreev);
       self->loaded = candour_record_load (db, self->table, self->id, NULL);
+      if (partners != NULL)
+        candour_bid_partners_group_reload_loaded (self->partners_group);
       set_general_problem (self, error->message);
       self->can_save = TRUE;
       candour_record_form_actions_update (self);
@@ -356,13 +432,16 @@ try_save (CandourRecordForm *self)
 
   if (!saved)
     {
-      /* Nothing was written: everything typed stays, with the reasons. */
+      gboolean typed_wrong = problems->len > 0 || any_partner_problem (partners, n_partners);
+
+      /* Nothing was written: everything typed stays, with the reasons, each beside
+       * its field or its partner. */
       self->show_all = TRUE;
-      show_problems (self, problems);
-      if (problems->len == 0)
+      show_problems (self, problems, partners, n_partners);
+      if (!typed_wrong)
         set_general_problem (self, error->message);
       /* A busy database may be free in a moment: let the person try again. */
-      self->can_save = problems->len == 0;
+      self->can_save = !typed_wrong;
       candour_record_form_actions_update (self);
       return;
     }
@@ -372,6 +451,19 @@ try_save (CandourRecordForm *self)
   candour_session_record_changed (self->session, self->table, id, scopes_before);
   g_signal_emit (self, signals[SAVED], 0, id);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+try_save (CandourRecordForm *self)
+{
+  CandourPartnerEdit *partners = NULL;
+  guint n_partners = 0;
+
+  if (is_bid_with_partners (self))
+    partners = candour_bid_partners_group_get_edits (self->partners_group, &n_partners);
+  try_save_with (self, partners, n_partners);
+  if (partners != NULL)
+    candour_bid_partners_edits_free (partners, n_partners);
 }
 
 static gboolean
@@ -552,6 +644,10 @@ load_record (CandourRecordForm *self)
     ref_field_text = texts[ref_index];
   adw_window_title_set_subtitle (self->window_title, ref_field_text != NULL ? ref_field_text : "");
 
+  if (self->table == CANDOUR_TABLE_BIDS &&
+      !candour_bid_partners_group_load (self->partners_group, self->id, &error))
+    set_general_problem (self, error->message);
+
   if (!has_detail_window (self->table))
     {
       g_autofree char *history_ref = NULL;
@@ -593,6 +689,16 @@ candour_record_form_constructed (GObject *object)
   title = g_strdup_printf (self->id > 0 ? _("Edit %s") : _("New %s"), candour_table_get_title (self->table));
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
+
+  if (self->table == CANDOUR_TABLE_BIDS && self->session != NULL)
+    {
+      candour_bid_partners_group_set_database (self->partners_group, candour_session_get_database (self->session));
+      g_signal_connect_object (self->partners_group, "changed", G_CALLBACK (on_partners_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->partners_group, "create-record", G_CALLBACK (on_partner_create_record),
+                               self, 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->partners_group), TRUE);
+    }
 
   if (self->id > 0 && self->session != NULL)
     load_record (self);
@@ -636,6 +742,8 @@ candour_record_form_finalize (GObject *object)
   g_clear_pointer (&self->general_problem, g_free);
   g_clear_pointer (&self->loaded, g_strfreev);
   g_clear_pointer (&self->shown, g_strfreev);
+  g_clear_pointer (&self->partners_shown, g_free);
+  g_clear_pointer (&self->focus_field, g_free);
 
   G_OBJECT_CLASS (candour_record_form_parent_class)->finalize (object);
 }
@@ -708,7 +816,12 @@ candour_record_form_map (GtkWidget *widget)
       self->shown = g_new0 (char *, self->n_fields + 1);
       for (guint i = 0; i < self->n_fields; i++)
         self->shown[i] = field_text (&self->fields[i]);
+      self->partners_shown = candour_bid_partners_group_dup_state (self->partners_group);
     }
+
+  if (self->focus_field != NULL && find_field (self, self->focus_field) != NULL &&
+      gtk_widget_grab_focus (find_field (self, self->focus_field)->row))
+    return;
 
   for (guint i = 0; i < self->n_fields; i++)
     if (!self->fields[i].locked && gtk_widget_get_sensitive (self->fields[i].row))
@@ -721,8 +834,13 @@ candour_record_form_map (GtkWidget *widget)
 static gboolean
 changed_since_shown (CandourRecordForm *self)
 {
+  g_autofree char *partners = NULL;
+
   if (self->shown == NULL)
     return FALSE;
+  partners = candour_bid_partners_group_dup_state (self->partners_group);
+  if (g_strcmp0 (partners, self->partners_shown) != 0)
+    return TRUE;
   for (guint i = 0; i < self->n_fields; i++)
     {
       g_autofree char *text = field_text (&self->fields[i]);
@@ -797,6 +915,15 @@ on_create_record (CandourRecordPicker *picker,
 }
 
 static void
+on_partner_create_record (CandourBidPartnersGroup *group,
+                          CandourRecordPicker     *picker,
+                          const char              *typed,
+                          CandourRecordForm       *self)
+{
+  on_create_record (picker, typed, self);
+}
+
+static void
 candour_record_form_class_init (CandourRecordFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -829,6 +956,7 @@ candour_record_form_class_init (CandourRecordFormClass *klass)
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (CANDOUR_TYPE_HISTORY_GROUP);
+  g_type_ensure (CANDOUR_TYPE_BID_PARTNERS_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/candour/Candour/ui/candour-record-form.ui");
@@ -837,6 +965,7 @@ candour_record_form_class_init (CandourRecordFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, general_box);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, general_label);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, partners_group);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, missing_label);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, warnings_label);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordForm, history_group);
@@ -982,4 +1111,23 @@ candour_record_form_get_can_save (CandourRecordForm *self)
   g_return_val_if_fail (CANDOUR_IS_RECORD_FORM (self), FALSE);
 
   return self->can_save;
+}
+
+void
+candour_record_form_set_focus_field (CandourRecordForm *self,
+                                     const char        *name)
+{
+  g_return_if_fail (CANDOUR_IS_RECORD_FORM (self));
+  g_return_if_fail (name != NULL && find_field (self, name) != NULL);
+
+  g_free (self->focus_field);
+  self->focus_field = g_strdup (name);
+}
+
+CandourBidPartnersGroup *
+candour_record_form_get_partners_group (CandourRecordForm *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_RECORD_FORM (self), NULL);
+
+  return self->table == CANDOUR_TABLE_BIDS ? self->partners_group : NULL;
 }

@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 
+#include "candour-bid-partners-group.h"
 #include "candour-import.h"
 #include "candour-session.h"
 
@@ -57,6 +58,12 @@ const char        *candour_record_form_get_problem    (CandourRecordForm *self,
 /* A problem with the whole record shown above the fields (a busy database), or NULL. */
 const char        *candour_record_form_get_general_problem (CandourRecordForm *self);
 gboolean           candour_record_form_get_can_save   (CandourRecordForm *self);
+/* Where typing starts when the form opens (a field's name): the partner of a
+ * subcontract whose contract is filled in. The first field one may change otherwise. */
+void               candour_record_form_set_focus_field (CandourRecordForm *self,
+                                                        const char        *field);
+/* A bid's named partners, saved with it; NULL for other records. */
+CandourBidPartnersGroup *candour_record_form_get_partners_group (CandourRecordForm *self);
 /* Checks at once rather than after the pause for typing. */
 void               candour_record_form_check_now      (CandourRecordForm *self);
 

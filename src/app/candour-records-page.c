@@ -19,6 +19,7 @@
 #include "candour-organisation.h"
 #include "candour-read-job.h"
 #include "candour-record-query.h"
+#include "candour-record-form.h"
 #include "candour-records-page.h"
 #include "candour-row-feeder.h"
 
@@ -75,6 +76,7 @@ struct _CandourRecordsPage
   GtkLabel *count_label;
   GtkButton *new_button;
   GtkButton *delete_button;
+  GtkButton *add_subcontract_button;
   GtkStack *view_stack;
   GtkScrolledWindow *scrolled;
   AdwStatusPage *empty_page;
@@ -152,6 +154,8 @@ candour_records_page_actions_update (CandourRecordsPage *self)
                       gtk_single_selection_get_selected_item (self->selection) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", selected && self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-subcontract",
+                                 selected && self->session != NULL && self->table == CANDOUR_TABLE_CONTRACTS);
 }
 
 static void
@@ -350,6 +354,31 @@ delete_action (GtkWidget  *widget,
                             name != NULL && name[0] != '\0' ? name : ref);
 }
 
+/* A subcontract of the contract selected: the contract filled in and kept, typing
+ * starting at the partner. */
+static void
+add_subcontract_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CandourRecordsPage *self = CANDOUR_RECORDS_PAGE (widget);
+  GObject *item = gtk_single_selection_get_selected_item (self->selection);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *ref = NULL;
+  CandourRecordForm *form;
+
+  if (item == NULL || self->session == NULL || self->table != CANDOUR_TABLE_CONTRACTS)
+    return;
+
+  g_object_get (item, "ref", &ref, NULL);
+  form = candour_record_form_new (self->session, CANDOUR_TABLE_SUBCONTRACTS, 0);
+  candour_record_form_set_text (form, "contract_ref", ref, TRUE);
+  candour_record_form_set_focus_field (form, "partner_ref");
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (form));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -477,6 +506,8 @@ candour_records_page_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->delete_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->kind->delete_tooltip), -1);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->add_subcontract_button), self->table == CANDOUR_TABLE_CONTRACTS);
+
   build_list (self);
   update_count (self);
 }
@@ -591,12 +622,14 @@ candour_records_page_class_init (CandourRecordsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, add_subcontract_button);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, CandourRecordsPage, empty_page);
 
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "page.add-subcontract", NULL, add_subcontract_action);
   /* On the page, not the application: in the search entry Delete deletes text. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "page.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "page.delete", NULL);

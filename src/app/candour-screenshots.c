@@ -15,6 +15,8 @@
 #include "candour-import-dialog.h"
 #include "candour-payments-page.h"
 #include "candour-preferences-window.h"
+#include "candour-record-form.h"
+#include "candour-record-picker.h"
 #include "candour-record-query.h"
 #include "candour-reports-page.h"
 #include "candour-screenshots.h"
@@ -399,6 +401,36 @@ step_form (Run *run, GtkWidget **target)
   return "form-subcontract";
 }
 
+/* A bid's form with the partners it names: the saved ones closed, each saying who and
+ * what was promised, and one being added with a promise given twice. */
+static const char *
+step_bid_form (Run *run, GtkWidget **target)
+{
+  CandourRecordForm *form;
+  CandourBidPartnersGroup *group;
+  guint last;
+
+  candour_window_show_page (run->window, "bids");
+  form = candour_record_form_new (candour_window_get_session (run->window), CANDOUR_TABLE_BIDS,
+                                  candour_record_find_id (candour_session_get_database (candour_window_get_session (run->window)),
+                                                          CANDOUR_TABLE_BIDS, "BID-06", NULL));
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (run->window));
+  gtk_window_present (GTK_WINDOW (form));
+  group = candour_record_form_get_partners_group (form);
+  candour_bid_partners_group_add (group);
+  last = candour_bid_partners_group_get_n_partners (group) - 1;
+  candour_record_picker_set_ref (CANDOUR_RECORD_PICKER (candour_bid_partners_group_get_row (group, last, "partner_ref")),
+                                 "ORG-EMS");
+  gtk_editable_set_text (GTK_EDITABLE (candour_bid_partners_group_get_row (group, last, "role")),
+                         "volunteer drivers");
+  gtk_editable_set_text (GTK_EDITABLE (candour_bid_partners_group_get_row (group, last, "promised_value")), "6,000");
+  gtk_editable_set_text (GTK_EDITABLE (candour_bid_partners_group_get_row (group, last, "promised_share")), "2");
+  candour_record_form_check_now (form);
+  run->dialog = GTK_WINDOW (form);
+  *target = GTK_WIDGET (form);
+  return "form-bid-partners";
+}
+
 static const char *
 step_preferences (Run *run, GtkWidget **target)
 {
@@ -512,6 +544,7 @@ static const StepFunc steps[] = {
   step_import_warnings,
   step_import_problems,
   step_form,
+  step_bid_form,
   step_bid_detail,
   step_contract_detail,
   step_organisation_detail,

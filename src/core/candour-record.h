@@ -46,6 +46,42 @@ gboolean candour_record_save_over (CandourDatabase     *db,
                                    GPtrArray           *problems,
                                    GError             **error);
 
+/* One partner a bid names, as a bid's form holds it: texts are one per bid_partners
+ * field (candour_table_get_field_name()), the bid_ref among them filled in from the
+ * bid by the save. */
+typedef struct
+{
+  gint64 id;                    /* the named partner edited; 0 for a new one, set once saved */
+  char **texts;
+  char **loaded;                /* its texts as _load() gave them when the form opened, or NULL */
+  gboolean remove;              /* deleted by the save (id > 0) */
+  GPtrArray *problems;          /* filled by the save: "field: reason" for this partner */
+} CandourPartnerEdit;
+
+/* The named partners of a bid, ids in the order they were added. */
+GArray  *candour_record_list_bid_partners (CandourDatabase     *db,
+                                           gint64               bid_id,
+                                           GError             **error);
+
+/* A bid and the partners it names, all in one transaction: the bid as _save() (as
+ * _save_over() when loaded is given), then each partner removed, changed or added through
+ * the same rules as a row of bid_partners.csv. On any problem nothing at all is written:
+ * the bid's problems are added to problems, each partner's to its own edit's problems
+ * (a partner's reference to a bid that could not be saved is not blamed on the partner).
+ * A partner someone else changed or deleted since it was loaded is a conflict, as with
+ * _save_over(). With keep FALSE it is a check: everything is rolled back even when it
+ * would save, and a busy database answers at once. */
+gboolean candour_record_save_bid (CandourDatabase     *db,
+                                  const char * const  *loaded,
+                                  const char * const  *texts,
+                                  gint64              *inout_id,
+                                  CandourPartnerEdit  *partners,
+                                  guint                n_partners,
+                                  gboolean             keep,
+                                  GPtrArray           *problems,
+                                  GPtrArray           *warnings,
+                                  GError             **error);
+
 /* The same checks as _save() for the record with this id (0 for a new one), writing
  * nothing: for a form that validates as people type. TRUE when it would save. What is
  * plausible but odd (a payment dated in the future, invoiced after it was paid…) is
