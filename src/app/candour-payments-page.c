@@ -431,6 +431,7 @@ update_range_label (CandourPaymentsPage *self)
   g_autofree char *from = self->from != NULL ? candour_date_format_display (self->from) : NULL;
   g_autofree char *to = self->to != NULL ? candour_date_format_display (self->to) : NULL;
   g_autofree char *text = NULL;
+  g_autofree char *spoken = NULL;
 
   if (from != NULL && to != NULL)
     /* Translators: the days paid shown, "01/04/2025 – 31/03/2026" */
@@ -444,6 +445,9 @@ update_range_label (CandourPaymentsPage *self)
   else
     text = g_strdup (_("All Dates"));
   gtk_label_set_label (self->range_label, text);
+  /* Translators: the dates button as a screen reader says it, "Dates paid: All Dates" */
+  spoken = g_strdup_printf (_("Dates paid: %s"), text);
+  candour_accessible_name_menu_button (self->range_button, spoken);
   gtk_widget_set_sensitive (self->clear_range_button, from != NULL || to != NULL ||
                             gtk_editable_get_text (GTK_EDITABLE (self->from_entry))[0] != '\0' ||
                             gtk_editable_get_text (GTK_EDITABLE (self->to_entry))[0] != '\0');
@@ -885,6 +889,7 @@ candour_payments_page_init (CandourPaymentsPage *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
                            G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
   update_count (self);
+  update_range_label (self);
 }
 
 CandourSession *
