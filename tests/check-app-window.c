@@ -704,6 +704,10 @@ END_TEST
 
 /* More contracts than a chart can show: the twelve of the highest value, largest
  * first, a caption saying where the rest are, and the table keeps them all. */
+static char *cli_path (void);
+static char *pdf_text_undated (const char  *path,
+                               char       **made_on);
+
 /* Each payer's row as "ref payments average-days-tenths within-30-tenths late-tenths". */
 static void
 assert_times_rows (CandourReportView   *view,
@@ -802,6 +806,26 @@ START_TEST (test_payment_times_period)
   ck_assert_msg (candour_report_view_write_csv (times, csv_path, &error), "%s", error ? error->message : "");
   csv = read_text (csv_path, &length);
   ck_assert (strstr (csv, "\r\nORG-CORVANE,Corvane Support Services Ltd,39,23.9,92.3,0.0,7.7,7.7\r\n") != NULL);
+  /* So does the PDF, as candour-cli payment-times --period 2024-25 draws it. */
+  {
+    g_autofree char *cli = cli_path ();
+    const char *db_path = candour_database_get_path (candour_session_get_database (candour_window_get_session (window)));
+    g_autofree char *app_pdf = g_build_filename (folder, "app-payment-times-2024-25.pdf", NULL);
+    g_autofree char *cli_pdf = g_build_filename (folder, "cli-payment-times-2024-25.pdf", NULL);
+    g_autofree char *app_made = NULL;
+    g_autofree char *cli_made = NULL;
+    g_autofree char *app_text = NULL;
+    g_autofree char *cli_text = NULL;
+
+    ck_assert_msg (candour_report_view_write_pdf (times, app_pdf, &error), "%s", error ? error->message : "");
+    g_free (test_spawn_output ((const char *[]) { cli, "--db", db_path, "payment-times", "--period", "2024-25",
+                                                  "--format", "pdf", "--output", cli_pdf, NULL }));
+    app_text = pdf_text_undated (app_pdf, &app_made);
+    cli_text = pdf_text_undated (cli_pdf, &cli_made);
+    ck_assert_msg (strstr (app_text, "Payments made 01/04/2024 to 31/03/2025, the financial year 2024\u201325. "
+                                     "Made on (today).") != NULL, "%s", app_text);
+    ck_assert_str_eq (app_text, cli_text);
+  }
 
   /* Two days: refused with the reason until they are two days in order. */
   gtk_menu_button_popup (button);
@@ -1356,13 +1380,14 @@ cli_path (void)
   return g_build_filename (tests, "..", "src", "cli", "candour-cli", NULL);
 }
 
-/* A PDF's text as pdftotext lays it out, without the day it was made. */
+/* A PDF's text as pdftotext lays it out, without the day it was made (which a long
+ * dateline puts on a line of its own). */
 static char *
 pdf_text_undated (const char *path,
                   char      **made_on)
 {
   g_autofree char *text = test_spawn_output ((const char *[]) { "pdftotext", "-layout", path, "-", NULL });
-  g_autoptr(GRegex) made = g_regex_new ("Made on [0-9]{2}/[0-9]{2}/[0-9]{4}\\.", 0, 0, NULL);
+  g_autoptr(GRegex) made = g_regex_new ("Made on\\s+[0-9]{2}/[0-9]{2}/[0-9]{4}\\.", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
   ck_assert_msg (g_regex_match (made, text, 0, &match), "no \"Made on\" in %s:\n%s", path, text);
