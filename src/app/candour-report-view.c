@@ -198,6 +198,12 @@ show_period (CandourReportView *self)
   label = candour_period_popover_dup_label (self->period_popover);
   line = candour_report_payment_period_line (&period);
   gtk_menu_button_set_label (self->period_button, label);
+  {
+    /* Translators: the period button's name for a screen reader, "Payments counted: All time" */
+    g_autofree char *name = g_strdup_printf (_("Payments counted: %s"), label);
+
+    candour_accessible_name_menu_button (self->period_button, name);
+  }
   gtk_label_set_label (self->period_label, line != NULL ? line : _("Every payment recorded, whenever it was made."));
 }
 
