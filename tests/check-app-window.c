@@ -787,6 +787,183 @@ END_TEST
 
 /* More contracts than a chart can show: the twelve of the highest value, largest
  * first, a caption saying where the rest are, and the table keeps them all. */
+static char *cli_path (void);
+static char *pdf_text_undated (const char  *path,
+                               char       **made_on);
+
+/* Each payer's row as "ref payments average-days-tenths within-30-tenths late-tenths". */
+static void
+assert_times_rows (CandourReportView   *view,
+                   const char * const  *expected,
+                   guint                n_expected)
+{
+  GListModel *rows = candour_report_view_get_rows (view);
+
+  ck_assert_uint_eq (g_list_model_get_n_items (rows), n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, i);
+      g_autofree char *line = g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                                               " %" G_GINT64_FORMAT, candour_report_row_get_text (row, 0),
+                                               candour_report_row_get_value (row, 2),
+                                               candour_report_row_get_value (row, 3),
+                                               candour_report_row_get_value (row, 4),
+                                               candour_report_row_get_value (row, 7));
+
+      ck_assert_str_eq (line, expected[i]);
+    }
+}
+
+/* Types two days into the period popover and presses Show These Payments. */
+static void
+type_period (CandourPeriodPopover *popover,
+             const char           *from,
+             const char           *to)
+{
+  gtk_editable_set_text (candour_period_popover_get_entry (popover, FALSE), from);
+  gtk_editable_set_text (candour_period_popover_get_entry (popover, TRUE), to);
+  g_signal_emit_by_name (candour_period_popover_get_apply (popover), "clicked");
+  test_app_wait ();
+}
+
+START_TEST (test_payment_times_period)
+{
+  /* The demo as the CLI times it: candour-cli payment-times --period 2024-25. */
+  static const char * const last_year[] = {
+    "ORG-CORVANE 39 239 923 77",
+    "ORG-HCAC 40 102 1000 0",
+    "ORG-HCVS 2 70 1000 0",
+    "ORG-HMBC 22 228 1000 0",
+    "ORG-KINDRED 21 287 905 95",
+    "ORG-PVICB 4 403 250 750",
+    "ORG-THREADWELL 16 258 938 63",
+  };
+  /* --from 01/04/2025 --to 30/06/2025, the first quarter of 2025–26. */
+  static const char * const first_quarter[] = {
+    "ORG-CORVANE 9 256 889 111",
+    "ORG-HCAC 12 102 1000 0",
+    "ORG-HCVS 1 50 1000 0",
+    "ORG-HMBC 10 212 1000 0",
+    "ORG-KINDRED 3 260 1000 0",
+    "ORG-PVICB 1 330 0 1000",
+    "ORG-THREADWELL 8 391 625 375",
+  };
+  GSettings *settings = candour_application_get_settings (test_app_get_application ());
+  CandourReportsPage *page = CANDOUR_REPORTS_PAGE (show ("reports"));
+  CandourReportView *times = candour_reports_page_get_view (page, "payment-times");
+  CandourReportView *shares = candour_reports_page_get_view (page, "shares");
+  CandourPeriodPopover *popover = candour_report_view_get_period_popover (times);
+  GtkMenuButton *button = candour_report_view_get_period_button (times);
+  GtkLabel *line = candour_report_view_get_period_label (times);
+  GtkLabel *error_label = candour_period_popover_get_error (popover);
+  g_autofree char *csv_path = g_build_filename (folder, "payment-times-period.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  candour_reports_page_show (page, "payment-times");
+  test_app_wait ();
+  /* Only payment times counts payments over a period. */
+  ck_assert (gtk_widget_is_drawable (GTK_WIDGET (button)));
+  ck_assert (!gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (candour_report_view_get_period_button (shares)))));
+  ck_assert_str_eq (gtk_menu_button_get_label (button), "All time");
+  ck_assert_str_eq (gtk_label_get_label (line), "Every payment recorded, whenever it was made.");
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_report_view_get_rows (times)), 7);
+
+  /* Each choice shows its days, counted from the day the window judges as of. */
+  gtk_menu_button_popup (button);
+  test_app_wait ();
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (popover), "2025\u201326: 01/04/2025 to 31/03/2026"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (popover), "2024\u201325: 01/04/2024 to 31/03/2025"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (popover), "Q1 of 2025\u201326: 01/04/2025 to 30/06/2025"));
+  ck_assert_ptr_nonnull (test_app_find_label (GTK_WIDGET (popover), "Q4 of 2024\u201325: 01/01/2025 to 31/03/2025"));
+
+  gtk_check_button_set_active (candour_period_popover_get_button (popover, CANDOUR_REPORTING_LAST_YEAR), TRUE);
+  test_app_wait ();
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+  ck_assert_str_eq (gtk_menu_button_get_label (button), "Last financial year");
+  ck_assert_str_eq (gtk_label_get_label (line),
+                    "Payments made 01/04/2024 to 31/03/2025, the financial year 2024\u201325.");
+  assert_times_rows (times, last_year, G_N_ELEMENTS (last_year));
+  /* The export carries the period chosen. */
+  ck_assert_msg (candour_report_view_write_csv (times, csv_path, &error), "%s", error ? error->message : "");
+  csv = read_text (csv_path, &length);
+  ck_assert (strstr (csv, "\r\nORG-CORVANE,Corvane Support Services Ltd,39,23.9,92.3,0.0,7.7,7.7\r\n") != NULL);
+  /* So does the PDF, as candour-cli payment-times --period 2024-25 draws it. */
+  {
+    g_autofree char *cli = cli_path ();
+    const char *db_path = candour_database_get_path (candour_session_get_database (candour_window_get_session (window)));
+    g_autofree char *app_pdf = g_build_filename (folder, "app-payment-times-2024-25.pdf", NULL);
+    g_autofree char *cli_pdf = g_build_filename (folder, "cli-payment-times-2024-25.pdf", NULL);
+    g_autofree char *app_made = NULL;
+    g_autofree char *cli_made = NULL;
+    g_autofree char *app_text = NULL;
+    g_autofree char *cli_text = NULL;
+
+    ck_assert_msg (candour_report_view_write_pdf (times, app_pdf, &error), "%s", error ? error->message : "");
+    g_free (test_spawn_output ((const char *[]) { cli, "--db", db_path, "payment-times", "--period", "2024-25",
+                                                  "--format", "pdf", "--output", cli_pdf, NULL }));
+    app_text = pdf_text_undated (app_pdf, &app_made);
+    cli_text = pdf_text_undated (cli_pdf, &cli_made);
+    ck_assert_msg (strstr (app_text, "Payments made 01/04/2024 to 31/03/2025, the financial year 2024\u201325. "
+                                     "Made on (today).") != NULL, "%s", app_text);
+    ck_assert_str_eq (app_text, cli_text);
+  }
+
+  /* Two days: refused with the reason until they are two days in order. */
+  gtk_menu_button_popup (button);
+  test_app_wait ();
+  gtk_check_button_set_active (candour_period_popover_get_button (popover, CANDOUR_REPORTING_BETWEEN), TRUE);
+  test_app_wait ();
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  type_period (popover, "01/04/2025", "31/02/2025");
+  ck_assert (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  ck_assert_str_eq (gtk_label_get_label (error_label),
+                    "To: '31/02/2025' is not a real date: February 2025 has 28 days");
+  type_period (popover, "30/06/2025", "01/04/2025");
+  ck_assert_str_eq (gtk_label_get_label (error_label),
+                    "30/06/2025 is after 01/04/2025; no payment could be in between");
+  /* Nothing changed meanwhile. */
+  ck_assert_str_eq (gtk_menu_button_get_label (button), "Last financial year");
+  assert_times_rows (times, last_year, G_N_ELEMENTS (last_year));
+
+  type_period (popover, "1/4/2025", "30/06/2025");
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  ck_assert_str_eq (gtk_menu_button_get_label (button), "01/04/2025 to 30/06/2025");
+  ck_assert_str_eq (gtk_label_get_label (line), "Payments made 01/04/2025 to 30/06/2025.");
+  assert_times_rows (times, first_quarter, G_N_ELEMENTS (first_quarter));
+
+  /* This quarter is the same days; with years starting in January, its second. */
+  g_settings_set_int (settings, "financial-year-start-month", 1);
+  gtk_check_button_set_active (candour_period_popover_get_button (popover, CANDOUR_REPORTING_THIS_QUARTER), TRUE);
+  test_app_wait ();
+  ck_assert_str_eq (gtk_menu_button_get_label (button), "This quarter");
+  ck_assert_str_eq (gtk_label_get_label (line),
+                    "Payments made 01/04/2025 to 30/06/2025, the second quarter of 2025.");
+  assert_times_rows (times, first_quarter, G_N_ELEMENTS (first_quarter));
+  g_settings_reset (settings, "financial-year-start-month");
+  test_app_wait ();
+  ck_assert_str_eq (gtk_label_get_label (line),
+                    "Payments made 01/04/2025 to 30/06/2025, the first quarter of 2025\u201326.");
+
+  /* Judged as of the last day of 2024–25, this financial year is that one. */
+  gtk_check_button_set_active (candour_period_popover_get_button (popover, CANDOUR_REPORTING_THIS_YEAR), TRUE);
+  candour_session_set_as_of (candour_window_get_session (window), "2025-03-31");
+  test_app_wait ();
+  ck_assert_str_eq (gtk_label_get_label (line),
+                    "Payments made 01/04/2024 to 31/03/2025, the financial year 2024\u201325.");
+  assert_times_rows (times, last_year, G_N_ELEMENTS (last_year));
+
+  /* Back as the other tests expect it. */
+  candour_session_set_as_of (candour_window_get_session (window), "2025-06-30");
+  gtk_check_button_set_active (candour_period_popover_get_button (popover, CANDOUR_REPORTING_ALL_TIME), TRUE);
+  test_app_wait ();
+  ck_assert_str_eq (gtk_menu_button_get_label (button), "All time");
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_report_view_get_rows (times)), 7);
+}
+END_TEST
+
 START_TEST (test_report_chart_shows_twelve)
 {
   CandourSession *session = candour_window_get_session (window);
@@ -1292,13 +1469,14 @@ cli_path (void)
   return g_build_filename (tests, "..", "src", "cli", "candour-cli", NULL);
 }
 
-/* A PDF's text as pdftotext lays it out, without the day it was made. */
+/* A PDF's text as pdftotext lays it out, without the day it was made (which a long
+ * dateline puts on a line of its own). */
 static char *
 pdf_text_undated (const char *path,
                   char      **made_on)
 {
   g_autofree char *text = test_spawn_output ((const char *[]) { "pdftotext", "-layout", path, "-", NULL });
-  g_autoptr(GRegex) made = g_regex_new ("Made on [0-9]{2}/[0-9]{2}/[0-9]{4}\\.", 0, 0, NULL);
+  g_autoptr(GRegex) made = g_regex_new ("Made on\\s+[0-9]{2}/[0-9]{2}/[0-9]{4}\\.", 0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
 
   ck_assert_msg (g_regex_match (made, text, 0, &match), "no \"Made on\" in %s:\n%s", path, text);
@@ -2035,6 +2213,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_payments_page_finds_amounts_dates_and_ranges);
   tcase_add_test (tc, test_payments_page_reads_what_it_shows);
   tcase_add_test (tc, test_reports);
+  tcase_add_test (tc, test_payment_times_period);
   tcase_add_test (tc, test_report_chart_shows_twelve);
   tcase_add_test (tc, test_reports_export_pdf);
   tcase_add_test (tc, test_reports_export_pdf_cancelled);

@@ -19,6 +19,7 @@ main (void)
   runner = srunner_create (candour_money_suite ());
   srunner_add_suite (runner, candour_percent_suite ());
   srunner_add_suite (runner, candour_date_suite ());
+  srunner_add_suite (runner, candour_reporting_period_suite ());
   srunner_add_suite (runner, candour_csv_reader_suite ());
   srunner_add_suite (runner, candour_csv_writer_suite ());
   srunner_add_suite (runner, candour_database_suite ());

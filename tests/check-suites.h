@@ -12,6 +12,7 @@ Suite *candour_csv_reader_suite (void);
 Suite *candour_csv_writer_suite (void);
 Suite *candour_database_suite   (void);
 Suite *candour_date_suite       (void);
+Suite *candour_reporting_period_suite (void);
 Suite *candour_export_suite     (void);
 Suite *candour_generate_suite   (void);
 Suite *candour_import_suite     (void);

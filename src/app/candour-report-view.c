@@ -9,11 +9,13 @@
 #include <glib/gi18n.h>
 
 #include "candour-accessible.h"
+#include "candour-application.h"
 #include "candour-date.h"
 #include "candour-export.h"
 #include "candour-export-chooser.h"
 #include "candour-export-feedback.h"
 #include "candour-pdf-report.h"
+#include "candour-period-popover.h"
 #include "candour-print.h"
 #include "candour-read-job.h"
 #include "candour-report-kind.h"
@@ -44,8 +46,13 @@ struct _CandourReportView
   GtkWidget *export_pdf_button;
   GtkProgressBar *export_progress;
   GtkWidget *cancel_export_button;
+  GtkWidget *period_box;
+  GtkMenuButton *period_button;
+  CandourPeriodPopover *period_popover;
+  GtkLabel *period_label;
 
   CandourReportKind kind;
+  GSettings *settings;          /* the application's, for the Financial Year preference */
   CandourSession *session;
   GCancellable *loading;        /* the report being worked out on a worker */
   gboolean stale;               /* the data changed while the view was hidden */
@@ -68,6 +75,7 @@ struct _CandourReportView
 G_DEFINE_FINAL_TYPE (CandourReportView, candour_report_view, GTK_TYPE_WIDGET)
 
 static void candour_report_view_actions_update (CandourReportView *self);
+static void reload (CandourReportView *self);
 
 enum {
   PROP_0,
@@ -83,6 +91,7 @@ typedef struct
 {
   CandourReportKind kind;
   CandourReconcileOptions options;
+  CandourReportingPeriod period;  /* the payments payment times counts */
 } Question;
 
 static void
@@ -117,7 +126,10 @@ run_report (CandourDatabase  *db,
             const Question   *question,
             GError          **error)
 {
-  CandourPaymentTimesOptions times = { 0 };
+  CandourPaymentTimesOptions times = {
+    (char *)candour_reporting_period_get_first (&question->period),
+    (char *)candour_reporting_period_get_last (&question->period),
+  };
 
   switch (question->kind)
     {
@@ -134,6 +146,67 @@ run_report (CandourDatabase  *db,
     }
 }
 
+/* The first month of a financial year, from Preferences; April without them. */
+static int
+financial_year_start_month (CandourReportView *self)
+{
+  if (self->settings == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+      if (CANDOUR_IS_APPLICATION (application) && candour_application_get_settings (CANDOUR_APPLICATION (application)))
+        {
+          self->settings = g_object_ref (candour_application_get_settings (CANDOUR_APPLICATION (application)));
+          g_signal_connect_object (self->settings, "changed::financial-year-start-month",
+                                   G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+        }
+    }
+  return self->settings != NULL ? g_settings_get_int (self->settings, "financial-year-start-month") : 4;
+}
+
+/* The payments counted: the choice, its financial years counted from the day the
+ * window judges as of, so that "this financial year" beside findings as of 31/03/2025
+ * is 2024-25. Only payment times takes one: the scorecard is judged as of a day already
+ * (everything due and paid up to it), and a contract's shares are of its whole value,
+ * which a period would only cut short. */
+static void
+current_period (CandourReportView      *self,
+                CandourReportingPeriod *period)
+{
+  g_autofree char *day = NULL;
+
+  candour_reporting_period_all (period);
+  if (self->kind != CANDOUR_REPORT_KIND_PAYMENT_TIMES || self->session == NULL)
+    return;
+  day = candour_session_dup_as_of (self->session);
+  if (!candour_period_popover_get_period (self->period_popover, day, financial_year_start_month (self), period))
+    candour_reporting_period_all (period);
+}
+
+/* The button says the choice; the line beside it the days, in words. */
+static void
+show_period (CandourReportView *self)
+{
+  CandourReportingPeriod period;
+  g_autofree char *label = NULL;
+  g_autofree char *line = NULL;
+
+  if (self->kind != CANDOUR_REPORT_KIND_PAYMENT_TIMES)
+    return;
+  current_period (self, &period);
+  label = candour_period_popover_dup_label (self->period_popover);
+  line = candour_report_payment_period_line (&period);
+  gtk_menu_button_set_label (self->period_button, label);
+  {
+    /* Translators: the period button's name for a screen reader, "Payments counted: All time" */
+    g_autofree char *name = g_strdup_printf (_("Payments counted: %s"), label);
+
+    candour_accessible_name_menu_button (self->period_button, name);
+  }
+  gtk_label_set_label (self->period_label, line != NULL ? line : _("Every payment recorded, whenever it was made."));
+}
+
 static Question *
 question_new (CandourReportView *self)
 {
@@ -141,6 +214,7 @@ question_new (CandourReportView *self)
 
   question->kind = self->kind;
   candour_session_get_options (self->session, &question->options);
+  current_period (self, &question->period);
   return question;
 }
 
@@ -361,6 +435,7 @@ reload (CandourReportView *self)
       return;
     }
 
+  show_period (self);
   self->stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->stale)
     return;
@@ -369,6 +444,47 @@ reload (CandourReportView *self)
   self->loading = g_cancellable_new ();
   candour_read_job_run (candour_session_get_database (self->session), work_out, question, question_free,
                         answer_free, self->loading, on_worked_out, g_object_ref (self));
+}
+
+static void
+on_period_chosen (CandourReportView *self)
+{
+  reload (self);
+}
+
+static void
+on_period_popover_show (CandourReportView *self)
+{
+  g_autofree char *day = NULL;
+
+  if (self->session == NULL)
+    return;
+  day = candour_session_dup_as_of (self->session);
+  candour_period_popover_show_days (self->period_popover, day, financial_year_start_month (self));
+}
+
+CandourPeriodPopover *
+candour_report_view_get_period_popover (CandourReportView *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), NULL);
+
+  return self->period_popover;
+}
+
+GtkMenuButton *
+candour_report_view_get_period_button (CandourReportView *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), NULL);
+
+  return self->period_button;
+}
+
+GtkLabel *
+candour_report_view_get_period_label (CandourReportView *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_REPORT_VIEW (self), NULL);
+
+  return self->period_label;
 }
 
 static void
@@ -387,9 +503,11 @@ gather_pdf_report (CandourReportView *self)
 {
   g_autofree char *dateline = NULL;
   CandourReconcileOptions options;
+  CandourReportingPeriod period;
 
   candour_session_get_options (self->session, &options);
-  dateline = candour_report_kind_dateline (self->kind, &options);
+  current_period (self, &period);
+  dateline = candour_report_kind_dateline (self->kind, &options, &period);
   candour_reconcile_options_clear (&options);
   return candour_report_kind_pdf (self->kind, self->columns, self->n_columns, G_LIST_MODEL (self->sort_model),
                                   self->lead_names, candour_bar_chart_dup_data (self->chart),
@@ -493,6 +611,18 @@ spreadsheet_title (CandourReportView *self)
   g_autofree char *as_of = NULL;
   g_autofree char *as_of_text = NULL;
 
+  if (self->kind == CANDOUR_REPORT_KIND_PAYMENT_TIMES)
+    {
+      CandourReportingPeriod period;
+      g_autofree char *line = NULL;
+
+      current_period (self, &period);
+      line = candour_report_payment_period_line (&period);
+      if (line == NULL)
+        return g_strdup (candour_report_kind_get_title (self->kind));
+      /* Translators: a spreadsheet's title, "Payment Times. Payments made 01/04/2025 to …" */
+      return g_strdup_printf (_("%s. %s"), candour_report_kind_get_title (self->kind), line);
+    }
   if (self->kind != CANDOUR_REPORT_KIND_SCORECARD)
     return g_strdup (candour_report_kind_get_title (self->kind));
 
@@ -752,6 +882,7 @@ set_kind (CandourReportView *self,
           const char        *keyword)
 {
   candour_report_kind_from_keyword (keyword, &self->kind);
+  gtk_widget_set_visible (self->period_box, self->kind == CANDOUR_REPORT_KIND_PAYMENT_TIMES);
   gtk_label_set_label (self->description_label, candour_report_kind_get_description (self->kind));
   candour_bar_chart_set_title (self->chart, candour_report_kind_get_chart_title (self->kind));
 }
@@ -776,6 +907,7 @@ candour_report_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->session);
+  g_clear_object (&self->settings);
   candour_export_chooser_close (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (candour_report_view_parent_class)->dispose (object);
@@ -860,6 +992,7 @@ candour_report_view_class_init (CandourReportViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CANDOUR_TYPE_BAR_CHART);
+  g_type_ensure (CANDOUR_TYPE_PERIOD_POPOVER);
   g_type_ensure (CANDOUR_TYPE_REPORT_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -873,6 +1006,12 @@ candour_report_view_class_init (CandourReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, export_pdf_button);
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, export_progress);
   gtk_widget_class_bind_template_child (widget_class, CandourReportView, cancel_export_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, period_box);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, period_button);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, period_popover);
+  gtk_widget_class_bind_template_child (widget_class, CandourReportView, period_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_popover_show);
 
   gtk_widget_class_install_action (widget_class, "report.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "report.export-xlsx", NULL, export_xlsx_action);
@@ -940,6 +1079,9 @@ candour_report_view_set_session (CandourReportView *self,
     {
       g_signal_connect_swapped (session, "notify::revision", G_CALLBACK (reload), self);
       g_signal_connect_swapped (session, "record-changed", G_CALLBACK (reload), self);
+      /* This financial year is the one the window judges as of. */
+      if (self->kind == CANDOUR_REPORT_KIND_PAYMENT_TIMES)
+        g_signal_connect_swapped (session, "notify::as-of", G_CALLBACK (reload), self);
     }
 
   reload (self);

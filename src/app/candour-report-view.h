@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "candour-bar-chart.h"
+#include "candour-period-popover.h"
 #include "candour-session.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,12 @@ void             candour_report_view_set_session (CandourReportView  *self,
 /* CandourReportRow items in the order the table shows them. */
 GListModel      *candour_report_view_get_rows    (CandourReportView  *self);
 CandourBarChart *candour_report_view_get_chart   (CandourReportView  *self);
+
+/* Payment times only: the button choosing which payments it counts, its popover, and
+ * the line beside it saying them in words. */
+GtkMenuButton   *candour_report_view_get_period_button  (CandourReportView *self);
+CandourPeriodPopover *candour_report_view_get_period_popover (CandourReportView *self);
+GtkLabel        *candour_report_view_get_period_label   (CandourReportView *self);
 
 gboolean         candour_report_view_write_csv   (CandourReportView  *self,
                                                   const char         *path,

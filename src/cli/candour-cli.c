@@ -35,6 +35,7 @@
 #include "candour-percent.h"
 #include "candour-people.h"
 #include "candour-period.h"
+#include "candour-reporting-period.h"
 #include "candour-report-kind.h"
 #include "candour-reports.h"
 #include "candour-xlsx-writer.h"
@@ -655,33 +656,23 @@ command_shares (const char *db_path,
                            db_path, argc, argv);
 }
 
-/* The payments a PDF times, when --from or --to chose some: "Payments made from
- * 01/04/2025 to 31/03/2026."; NULL for all. */
-static char *
-payment_period_line (const CandourPaymentTimesOptions *options)
-{
-  g_autofree char *from = options->from != NULL ? candour_date_format_display (options->from) : NULL;
-  g_autofree char *to = options->to != NULL ? candour_date_format_display (options->to) : NULL;
-
-  if (from != NULL && to != NULL)
-    return g_strdup_printf ("Payments made from %s to %s.", from, to);
-  if (from != NULL)
-    return g_strdup_printf ("Payments made from %s on.", from);
-  if (to != NULL)
-    return g_strdup_printf ("Payments made up to %s.", to);
-  return NULL;
-}
-
 static int
 command_payment_times (const char *db_path,
                        int         argc,
                        char      **argv)
 {
   CandourPaymentTimesOptions options = { 0 };
+  CandourReportingPeriod period;
   OutputOptions output = { 0 };
+  g_autofree char *period_text = NULL;
+  int year_starts = 4;
   GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_STRING, &options.from, "Only payments made on or after DATE", "DATE" },
     { "to", 0, 0, G_OPTION_ARG_STRING, &options.to, "Only payments made on or before DATE", "DATE" },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
+      "Only payments made in a financial year or quarter: 2025-26, 2025-26-Q1", "YEAR" },
+    { "year-starts", 0, 0, G_OPTION_ARG_INT, &year_starts,
+      "The month (1 to 12) a financial year starts in, for --period (default 4, April)", "MONTH" },
     PAPER_OUTPUT_ENTRIES (output),
     { NULL }
   };
@@ -696,8 +687,31 @@ command_payment_times (const char *db_path,
       !parse_date_option ("payment-times", "--from", &options.from) ||
       !parse_date_option ("payment-times", "--to", &options.to))
     goto out;
-  /* ISO dates compare as text. */
-  if (options.from != NULL && options.to != NULL && strcmp (options.from, options.to) > 0)
+  if (year_starts < 1 || year_starts > 12)
+    {
+      g_autofree char *message = g_strdup_printf ("--year-starts %d is not a month; give 1 (January) to 12 "
+                                                  "(December)", year_starts);
+      usage_error ("payment-times", message);
+      goto out;
+    }
+  if (period_text != NULL && (options.from != NULL || options.to != NULL))
+    {
+      usage_error ("payment-times", "give --period, or --from and --to, not both");
+      goto out;
+    }
+  if (period_text != NULL)
+    {
+      if (!candour_reporting_period_parse (&period, period_text, year_starts, &error))
+        {
+          g_autofree char *message = g_strdup_printf ("--period %s", error->message);
+
+          usage_error ("payment-times", message);
+          goto out;
+        }
+      options.from = g_strdup (candour_reporting_period_get_first (&period));
+      options.to = g_strdup (candour_reporting_period_get_last (&period));
+    }
+  else if (!candour_reporting_period_dates (&period, options.from, options.to, &error))
     {
       g_autofree char *from = candour_date_format_display (options.from);
       g_autofree char *to = candour_date_format_display (options.to);
@@ -720,12 +734,10 @@ command_payment_times (const char *db_path,
     fail_error ("payment-times", error, db_path);
   else if (wants_pdf (&output))
     {
-      g_autofree char *period = payment_period_line (&options);
-      g_autofree char *made_on = candour_report_made_on_line ();
-      g_autofree char *dateline = period != NULL ? g_strdup_printf ("%s %s", period, made_on) : NULL;
+      g_autofree char *dateline = candour_report_kind_dateline (CANDOUR_REPORT_KIND_PAYMENT_TIMES, NULL, &period);
 
-      status = write_report_pdf ("payment-times", CANDOUR_REPORT_KIND_PAYMENT_TIMES, report,
-                                 dateline != NULL ? dateline : made_on, output.output);
+      status = write_report_pdf ("payment-times", CANDOUR_REPORT_KIND_PAYMENT_TIMES, report, dateline,
+                                 output.output);
     }
   else
     status = write_report ("payment-times", "Payment Times", report, &output);

@@ -394,14 +394,73 @@ candour_report_judged_line (const CandourReconcileOptions *options)
 }
 
 char *
-candour_report_kind_dateline (CandourReportKind              kind,
-                              const CandourReconcileOptions *options)
+candour_reporting_period_words (const CandourReportingPeriod *period)
 {
+  /* Translators: "the first quarter of 2025–26" */
+  static const char * const quarters[] = {
+    N_("the first quarter of %s"), N_("the second quarter of %s"),
+    N_("the third quarter of %s"), N_("the fourth quarter of %s"),
+  };
+  g_autofree char *year = NULL;
+
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (period->shape != CANDOUR_REPORTING_SHAPE_YEAR && period->shape != CANDOUR_REPORTING_SHAPE_QUARTER)
+    return NULL;
+  year = candour_financial_year_name (period->year, period->start_month);
+  if (period->shape == CANDOUR_REPORTING_SHAPE_YEAR)
+    /* Translators: "the financial year 2025–26" */
+    return g_strdup_printf (_("the financial year %s"), year);
+  g_return_val_if_fail (period->quarter >= 1 && period->quarter <= 4, NULL);
+  return g_strdup_printf (_(quarters[period->quarter - 1]), year);
+}
+
+char *
+candour_report_payment_period_line (const CandourReportingPeriod *period)
+{
+  const char *first_iso;
+  const char *last_iso;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *words = NULL;
+
+  if (period == NULL)
+    return NULL;
+  first_iso = candour_reporting_period_get_first (period);
+  last_iso = candour_reporting_period_get_last (period);
+  first = first_iso != NULL ? candour_date_format_display (first_iso) : NULL;
+  last = last_iso != NULL ? candour_date_format_display (last_iso) : NULL;
+  words = candour_reporting_period_words (period);
+
+  if (first != NULL && last != NULL && words != NULL)
+    /* Translators: "Payments made 01/04/2025 to 31/03/2026, the financial year 2025–26." */
+    return g_strdup_printf (_("Payments made %s to %s, %s."), first, last, words);
+  if (first != NULL && last != NULL)
+    return g_strdup_printf (_("Payments made %s to %s."), first, last);
+  if (first != NULL)
+    return g_strdup_printf (_("Payments made from %s on."), first);
+  if (last != NULL)
+    return g_strdup_printf (_("Payments made up to %s."), last);
+  return NULL;
+}
+
+char *
+candour_report_kind_dateline (CandourReportKind              kind,
+                              const CandourReconcileOptions *options,
+                              const CandourReportingPeriod  *period)
+{
+  g_autofree char *payments = NULL;
+  g_autofree char *made_on = NULL;
+
   g_return_val_if_fail (kind < CANDOUR_N_REPORT_KINDS, NULL);
   g_return_val_if_fail (kind != CANDOUR_REPORT_KIND_SCORECARD || options != NULL, NULL);
 
-  return kind == CANDOUR_REPORT_KIND_SCORECARD ? candour_report_judged_line (options)
-                                               : candour_report_made_on_line ();
+  if (kind == CANDOUR_REPORT_KIND_SCORECARD)
+    return candour_report_judged_line (options);
+  made_on = candour_report_made_on_line ();
+  if (kind == CANDOUR_REPORT_KIND_PAYMENT_TIMES)
+    payments = candour_report_payment_period_line (period);
+  return payments != NULL ? g_strdup_printf ("%s %s", payments, made_on) : g_steal_pointer (&made_on);
 }
 
 static gint64

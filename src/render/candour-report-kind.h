@@ -14,6 +14,7 @@
 #include "candour-pdf-report.h"
 #include "candour-report-row.h"
 #include "candour-reports.h"
+#include "candour-reporting-period.h"
 
 G_BEGIN_DECLS
 
@@ -68,9 +69,17 @@ CandourBarChartData *candour_report_kind_chart  (CandourReportKind  kind,
                                                  char             **caption);
 
 /* The line under the title: for the scorecard, how the findings were judged and when
- * (as the findings' PDF says it); for the others, when it was made. */
+ * (as the findings' PDF says it); for payment times, the payments it counts (period,
+ * NULL for all) and when it was made; for the others, when it was made. */
 char       *candour_report_kind_dateline        (CandourReportKind              kind,
-                                                 const CandourReconcileOptions *options);
+                                                 const CandourReconcileOptions *options,
+                                                 const CandourReportingPeriod  *period);
+/* A period in words: "the financial year 2025–26", "the first quarter of 2025–26";
+ * NULL for days someone gave, or every day. */
+char       *candour_reporting_period_words      (const CandourReportingPeriod  *period);
+/* "Payments made 01/04/2025 to 31/03/2026, the financial year 2025–26."; "Payments
+ * made from 01/04/2025 on."; NULL for every payment. */
+char       *candour_report_payment_period_line  (const CandourReportingPeriod  *period);
 /* "Judged as of 30/06/2025, allowing 90 days for a subcontract and 10% for late
  * payment. Made on 22/11/2026." */
 char       *candour_report_judged_line          (const CandourReconcileOptions *options);
