@@ -27,7 +27,7 @@
 #define N_FILTER_STATUSES 6
 
 /* What each column of the list means, by its title in ui/candour-findings-page.ui. */
-static const CandourColumnMeaning columns[] = {
+static const CandourColumnMeaning column_meanings[] = {
   { N_("Partner"), N_("The organisation the bid named as a partner, to deliver part of the work.") },
   { N_("Lead provider"), N_("The organisation that made the bid and holds the contract.") },
   { N_("Bid"), N_("The bid that named the partner.") },
@@ -632,7 +632,7 @@ candour_findings_page_init (CandourFindingsPage *self)
 
   /* Most serious first, as the Overview lists them. */
   gtk_column_view_sort_by_column (self->view, self->status_column, GTK_SORT_ASCENDING);
-  candour_column_explain_headings (self->view, columns, G_N_ELEMENTS (columns));
+  candour_column_explain_headings (self->view, column_meanings, G_N_ELEMENTS (column_meanings));
   candour_column_memory_attach (self->view, "findings");
   reload (self);
   update_export_actions (self);

@@ -34,36 +34,31 @@ candour_ref_column_width_for (GtkColumnViewColumn *column,
 }
 
 void
-candour_ref_column_fit (GtkColumnViewColumn *column,
-                        GListModel          *items,
-                        CandourRefGetter     get_ref)
+candour_ref_column_fit_texts (GtkColumnViewColumn *column,
+                              const char * const  *texts,
+                              guint                n_texts)
 {
   g_autoptr(GPtrArray) longest = g_ptr_array_new ();
   glong longest_length = 0;
-  int width = 0;
-  guint n;
+  int width;
 
   g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
-  g_return_if_fail (G_IS_LIST_MODEL (items));
-  g_return_if_fail (get_ref != NULL);
+  g_return_if_fail (texts != NULL || n_texts == 0);
 
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_texts; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (items, i);
-      const char *text = get_ref (item);
       glong length;
 
-      if (text == NULL)
+      if (texts[i] == NULL)
         continue;
-      length = g_utf8_strlen (text, -1);
+      length = g_utf8_strlen (texts[i], -1);
       if (length > longest_length)
         {
           longest_length = length;
           g_ptr_array_set_size (longest, 0);
         }
       if (length == longest_length && longest->len < MAX_MEASURED)
-        g_ptr_array_add (longest, (gpointer)text);
+        g_ptr_array_add (longest, (gpointer)texts[i]);
     }
 
   /* The heading has the same padding, and room for the arrow when sorted by it. */
@@ -72,4 +67,33 @@ candour_ref_column_fit (GtkColumnViewColumn *column,
     width = MAX (width, candour_ref_column_width_for (column, g_ptr_array_index (longest, i)));
   if (width > gtk_column_view_column_get_fixed_width (column))
     gtk_column_view_column_set_fixed_width (column, width);
+}
+
+void
+candour_ref_column_fit (GtkColumnViewColumn *column,
+                        GListModel          *items,
+                        CandourRefGetter     get_ref)
+{
+  guint n;
+  g_autoptr(GPtrArray) texts = NULL;
+
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+  g_return_if_fail (G_IS_LIST_MODEL (items));
+  g_return_if_fail (get_ref != NULL);
+
+  /* The references stay the items' own while the items are held here. */
+  n = g_list_model_get_n_items (items);
+  texts = g_ptr_array_new_full (n, NULL);
+  {
+    g_autoptr(GPtrArray) held = g_ptr_array_new_full (n, g_object_unref);
+
+    for (guint i = 0; i < n; i++)
+      {
+        gpointer item = g_list_model_get_item (items, i);
+
+        g_ptr_array_add (held, item);
+        g_ptr_array_add (texts, (gpointer)get_ref (item));
+      }
+    candour_ref_column_fit_texts (column, (const char * const *)texts->pdata, texts->len);
+  }
 }

@@ -23,6 +23,11 @@ void candour_ref_column_fit       (GtkColumnViewColumn *column,
                                    GListModel          *items,
                                    CandourRefGetter     get_ref);
 
+/* The same for references given as n_texts strings (NULLs skipped). */
+void candour_ref_column_fit_texts (GtkColumnViewColumn *column,
+                                   const char * const  *texts,
+                                   guint                n_texts);
+
 /* The width column needs to show text whole in its cells. */
 int  candour_ref_column_width_for (GtkColumnViewColumn *column,
                                    const char          *text);
