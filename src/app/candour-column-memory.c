@@ -246,8 +246,10 @@ wrap_sorter (Memory              *memory,
 }
 
 static void
-restore (Memory        *memory,
-         GtkColumnView *view)
+restore (Memory              *memory,
+         GtkColumnView       *view,
+         GtkColumnViewColumn *default_column,
+         GtkSortType          default_order)
 {
   g_autoptr(GVariant) widths = g_settings_get_value (memory->settings, "column-widths");
   g_autoptr(GVariant) sorts = g_settings_get_value (memory->settings, "column-sorts");
@@ -275,14 +277,21 @@ restore (Memory        *memory,
       GtkColumnViewColumn *column = column_titled (view, title);
 
       if (column != NULL && gtk_column_view_column_get_sorter (column) != NULL)
-        gtk_column_view_sort_by_column (view, column, descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+        {
+          default_column = column;
+          default_order = descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
+        }
     }
+  if (default_column != NULL)
+    gtk_column_view_sort_by_column (view, default_column, default_order);
   memory->restoring = FALSE;
 }
 
 void
-candour_column_memory_attach (GtkColumnView *view,
-                              const char    *list)
+candour_column_memory_attach (GtkColumnView       *view,
+                              const char          *list,
+                              GtkColumnViewColumn *default_column,
+                              GtkSortType          default_order)
 {
   Memory *memory;
   GListModel *columns;
@@ -290,6 +299,7 @@ candour_column_memory_attach (GtkColumnView *view,
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
   g_return_if_fail (list != NULL);
   g_return_if_fail (memory_of (view) == NULL);
+  g_return_if_fail (default_column == NULL || GTK_IS_COLUMN_VIEW_COLUMN (default_column));
 
   memory = g_rc_box_new0 (Memory);
   g_weak_ref_init (&memory->view, view);
@@ -307,7 +317,7 @@ candour_column_memory_attach (GtkColumnView *view,
       g_signal_connect_data (column, "notify::fixed-width", G_CALLBACK (on_width_changed),
                              memory_ref (memory), (GClosureNotify)(void (*)(void))memory_unref, 0);
     }
-  restore (memory, view);
+  restore (memory, view, default_column, default_order);
   g_signal_connect_data (gtk_column_view_get_sorter (view), "changed", G_CALLBACK (on_sorter_changed),
                          memory_ref (memory), (GClosureNotify)(void (*)(void))memory_unref, 0);
 }

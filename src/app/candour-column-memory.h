@@ -14,11 +14,14 @@
 G_BEGIN_DECLS
 
 /* Gives view the widths and order last saved for list (a name of its own, such as
- * "organisations"), and saves them again as they change. Once, after view's columns
- * and their sorters are all set: a column given another sorter afterwards is not
- * remembered by its order. */
+ * "organisations"), and saves them again as they change. With nothing saved, view
+ * sorts by default_column (NULL for the order the rows come in) in default_order.
+ * Once, after view's columns and their sorters are all set: giving a column its
+ * sorter takes it out of the view's order (GTK 4.8), so the order is set here. */
 void     candour_column_memory_attach     (GtkColumnView       *view,
-                                           const char          *list);
+                                           const char          *list,
+                                           GtkColumnViewColumn *default_column,
+                                           GtkSortType          default_order);
 
 /* The column view sorts by first (NULL when unsorted), descending or not: what GTK 4.8
  * gives no call for. For a view given candour_column_memory_attach(). */

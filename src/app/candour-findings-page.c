@@ -631,9 +631,8 @@ candour_findings_page_init (CandourFindingsPage *self)
                            G_CONNECT_SWAPPED);
 
   /* Most serious first, as the Overview lists them. */
-  gtk_column_view_sort_by_column (self->view, self->status_column, GTK_SORT_ASCENDING);
   candour_column_explain_headings (self->view, column_meanings, G_N_ELEMENTS (column_meanings));
-  candour_column_memory_attach (self->view, "findings");
+  candour_column_memory_attach (self->view, "findings", self->status_column, GTK_SORT_ASCENDING);
   reload (self);
   update_export_actions (self);
 }

@@ -894,13 +894,12 @@ candour_payments_page_init (CandourPaymentsPage *self)
   set_probe (self, self->days_column, CANDOUR_PAYMENT_SORT_DAYS_TO_PAY);
   set_probe (self, self->ref_column, CANDOUR_PAYMENT_SORT_REF);
 
-  /* By date paid, the arrow on its heading saying so. */
-  gtk_column_view_sort_by_column (self->view, self->paid_on_column, GTK_SORT_ASCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
                            G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
   candour_column_explain_headings (self->view, column_meanings, G_N_ELEMENTS (column_meanings));
-  /* After the probes: its own go in front of them and leave them to answer. */
-  candour_column_memory_attach (self->view, "payments");
+  /* After the probes: its own go in front of them and leave them to answer. By date
+   * paid when the person chose no other order, the arrow on its heading saying so. */
+  candour_column_memory_attach (self->view, "payments", self->paid_on_column, GTK_SORT_ASCENDING);
   update_count (self);
 }
 

@@ -551,7 +551,7 @@ build_list (CandourRecordsPage *self)
   gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->view));
   candour_accessible_name_column_headings (self->view);
   candour_column_explain_headings (self->view, self->kind->meanings, self->kind->n_meanings);
-  candour_column_memory_attach (self->view, candour_table_get_name (self->table));
+  candour_column_memory_attach (self->view, candour_table_get_name (self->table), NULL, GTK_SORT_ASCENDING);
   g_signal_connect_object (self->view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);

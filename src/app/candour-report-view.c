@@ -303,7 +303,7 @@ build_columns (CandourReportView         *self,
   {
     g_autofree char *list = g_strconcat ("report-", candour_report_kind_get_keyword (self->kind), NULL);
 
-    candour_column_memory_attach (self->table, list);
+    candour_column_memory_attach (self->table, list, NULL, GTK_SORT_ASCENDING);
   }
 }
 

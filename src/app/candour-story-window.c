@@ -612,7 +612,7 @@ candour_story_window_init (CandourStoryWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   candour_accessible_name_column_headings (self->payments_view);
   candour_column_explain_headings (self->payments_view, payment_columns, G_N_ELEMENTS (payment_columns));
-  candour_column_memory_attach (self->payments_view, "story-payments");
+  candour_column_memory_attach (self->payments_view, "story-payments", NULL, GTK_SORT_ASCENDING);
 }
 
 GtkWindow *
