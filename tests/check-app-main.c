@@ -400,6 +400,7 @@ main (void)
   srunner_add_suite (runner, candour_app_import_suite ());
   srunner_add_suite (runner, candour_app_keyring_suite ());
   srunner_add_suite (runner, candour_app_accessibility_suite ());
+  srunner_add_suite (runner, candour_app_columns_suite ());
   srunner_set_fork_status (runner, CK_NOFORK);
 
   srunner_run_all (runner, CK_NORMAL);

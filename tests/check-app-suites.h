@@ -17,6 +17,7 @@ Suite *candour_app_forms_suite     (void);
 Suite *candour_app_import_suite    (void);
 Suite *candour_app_keyring_suite   (void);
 Suite *candour_app_accessibility_suite (void);
+Suite *candour_app_columns_suite  (void);
 
 /* The application every suite shares: registered, so windows can belong to it. */
 CandourApplication *test_app_get_application (void);

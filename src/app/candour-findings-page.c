@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "candour-accessible.h"
+#include "candour-column-meanings.h"
+#include "candour-column-memory.h"
 #include "candour-export-chooser.h"
 #include "candour-export-feedback.h"
 #include "candour-finding.h"
@@ -17,11 +19,25 @@
 #include "candour-label-closures.h"
 #include "candour-labels.h"
 #include "candour-print.h"
+#include "candour-ref-column.h"
 #include "candour-row-feeder.h"
 #include "candour-status-badge.h"
 
 /* The statuses a won bid's partner can have, as offered by the status filter. */
 #define N_FILTER_STATUSES 6
+
+/* What each column of the list means, by its title in ui/candour-findings-page.ui. */
+static const CandourColumnMeaning column_meanings[] = {
+  { N_("Partner"), N_("The organisation the bid named as a partner, to deliver part of the work.") },
+  { N_("Lead provider"), N_("The organisation that made the bid and holds the contract.") },
+  { N_("Bid"), N_("The bid that named the partner.") },
+  { N_("Finding"), N_("How the promise to the partner came out as of the date judged: honoured, bid candy, short-changed, underpaid, awaiting a subcontract, or pending while there is no contract.") },
+  { N_("Promised"), N_("What the bid promised the partner: the value it gave, or its share of the contract’s value.") },
+  { N_("Subcontracted"), N_("The value of the subcontracts the lead provider gave the partner under the bid’s contract.") },
+  { N_("Due"), N_("The share of the subcontract for work done up to the date, less the payment terms: what should have been paid by then.") },
+  { N_("Paid"), N_("What the lead provider paid the partner under those subcontracts up to the date, less any refunds.") },
+  { N_("Paid of due"), N_("What was paid as a percentage of what was due.") },
+};
 
 struct _CandourFindingsPage
 {
@@ -34,6 +50,7 @@ struct _CandourFindingsPage
   GtkStack *view_stack;
   GtkColumnView *view;
   GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *bid_column;
   GtkSingleSelection *selection;
   GtkFilterListModel *filter_model;
   GtkSortListModel *sort_model;
@@ -189,6 +206,8 @@ reload_findings (CandourFindingsPage *self,
   self->stale = findings != NULL && !even_hidden && !gtk_widget_get_mapped (GTK_WIDGET (self));
   if (self->stale)
     findings = NULL;
+  if (findings != NULL)
+    candour_ref_column_fit (self->bid_column, findings, (CandourRefGetter)candour_finding_get_bid_ref);
   gtk_sort_list_model_set_model (self->sort_model, findings);
   update_leads (self, findings);
   update_count (self);
@@ -595,6 +614,7 @@ candour_findings_page_class_init (CandourFindingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, view);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, bid_column);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, filter_model);
   gtk_widget_class_bind_template_child (widget_class, CandourFindingsPage, sort_model);
@@ -647,7 +667,8 @@ candour_findings_page_init (CandourFindingsPage *self)
                            G_CONNECT_SWAPPED);
 
   /* Most serious first, as the Overview lists them. */
-  gtk_column_view_sort_by_column (self->view, self->status_column, GTK_SORT_ASCENDING);
+  candour_column_explain_headings (self->view, column_meanings, G_N_ELEMENTS (column_meanings));
+  candour_column_memory_attach (self->view, "findings", self->status_column, GTK_SORT_ASCENDING);
   reload (self);
   update_export_actions (self);
 }

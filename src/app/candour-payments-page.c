@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "candour-accessible.h"
+#include "candour-column-meanings.h"
+#include "candour-column-memory.h"
 #include "candour-date.h"
 #include "candour-deletion.h"
 #include "candour-labels.h"
@@ -27,6 +29,18 @@
 #include "candour-read-job.h"
 #include "candour-row-feeder.h"
 #include "candour-skip-model.h"
+
+/* What each column of the list means, by its title in ui/candour-payments-page.ui. */
+static const CandourColumnMeaning column_meanings[] = {
+  { N_("Paid on"), N_("The date the money was paid.") },
+  { N_("Amount"), N_("How much was paid; a refund or clawback shows as a negative amount.") },
+  { N_("From"), N_("Who paid: the commissioner, under a contract, or the lead provider, under a subcontract.") },
+  { N_("To"), N_("Who was paid: the lead provider, under a contract, or the subcontractor, under a subcontract.") },
+  { N_("Paid under"), N_("The contract or subcontract the payment was made under.") },
+  { N_("Invoiced on"), N_("The date of the invoice the payment settles, when it is known.") },
+  { N_("Days to pay"), N_("Days from the invoice to the payment. The Procurement Act 2023 expects invoices to be paid within 30 days.") },
+  { N_("Reference"), N_("The payment’s reference in Candour, as used in the files imported.") },
+};
 
 struct _CandourPaymentsPage
 {
@@ -884,10 +898,12 @@ candour_payments_page_init (CandourPaymentsPage *self)
   set_probe (self, self->days_column, CANDOUR_PAYMENT_SORT_DAYS_TO_PAY);
   set_probe (self, self->ref_column, CANDOUR_PAYMENT_SORT_REF);
 
-  /* By date paid, the arrow on its heading saying so. */
-  gtk_column_view_sort_by_column (self->view, self->paid_on_column, GTK_SORT_ASCENDING);
   g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
                            G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
+  candour_column_explain_headings (self->view, column_meanings, G_N_ELEMENTS (column_meanings));
+  /* After the probes: its own go in front of them and leave them to answer. By date
+   * paid when the person chose no other order, the arrow on its heading saying so. */
+  candour_column_memory_attach (self->view, "payments", self->paid_on_column, GTK_SORT_ASCENDING);
   update_count (self);
   update_range_label (self);
 }

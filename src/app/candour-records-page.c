@@ -10,6 +10,8 @@
 
 #include "candour-accessible.h"
 #include "candour-bid.h"
+#include "candour-column-meanings.h"
+#include "candour-column-memory.h"
 #include "candour-consortium.h"
 #include "candour-contract.h"
 #include "candour-deletion.h"
@@ -21,7 +23,82 @@
 #include "candour-record-query.h"
 #include "candour-record-form.h"
 #include "candour-records-page.h"
+#include "candour-ref-column.h"
 #include "candour-row-feeder.h"
+
+/* A column of references, by its title, and the reference it shows. */
+typedef struct
+{
+  const char *title;
+  CandourRefGetter get_ref;
+} RefColumn;
+
+/* What each column means, in the words of ui/columns/TABLE.ui's titles. */
+static const CandourColumnMeaning organisation_columns[] = {
+  { N_("Name"), N_("The organisation’s name.") },
+  { N_("Reference"), N_("The organisation’s reference in Candour, as used in the files imported.") },
+  { N_("Kind"), N_("What sort of organisation it is: a charity, social enterprise, local authority and so on.") },
+  { N_("Size"), N_("Its size band from its annual income, as in the Civil Society Almanac: micro under £10,000, small under £100,000, medium under £1m, large under £10m, major under £100m, super-major above.") },
+  { N_("Annual income"), N_("Its income in a year, as last recorded.") },
+  { N_("Works"), N_("Where it works: locally, across a region or nationally.") },
+  { N_("Named in bids"), N_("How many bids named it as a partner.") },
+  { N_("Bids led"), N_("How many bids it made as the lead provider.") },
+  { N_("Subcontracted to it"), N_("The value of all the subcontracts it holds as a subcontractor.") },
+  { N_("Identifier"), N_("Its registered identifier, such as a charity or company number (GB-CHC-…, GB-COH-…).") },
+};
+
+static const CandourColumnMeaning consortium_columns[] = {
+  { N_("Name"), N_("The partnership’s name.") },
+  { N_("Reference"), N_("The consortium’s reference in Candour, as used in the files imported.") },
+  { N_("Model"), N_("How the partners work together: under a prime, as a consortium, an alliance, a joint venture or a network.") },
+  { N_("Lead"), N_("The organisation that leads the partnership and holds the contracts.") },
+  { N_("Members"), N_("How many organisations belong to it, the lead included.") },
+  { N_("Agreement"), N_("Whether the members have a partnership agreement or memorandum of understanding.") },
+  { N_("Signed"), N_("The date the agreement was signed.") },
+  { N_("Due diligence"), N_("Whether the lead has checked its members’ governance and finances.") },
+  { N_("Bids"), N_("How many bids the partnership made.") },
+};
+
+static const CandourColumnMeaning bid_columns[] = {
+  { N_("Bid"), N_("The bid’s reference in Candour, as used in the files imported.") },
+  { N_("Title"), N_("What the bid was for.") },
+  { N_("Lead provider"), N_("The organisation that made the bid and would hold the contract.") },
+  { N_("Commissioner"), N_("The public body that asked for bids and awards the contract.") },
+  { N_("Value"), N_("What the bid asked for over the whole contract.") },
+  { N_("Submitted"), N_("The date the bid went in.") },
+  { N_("Outcome"), N_("Whether the bid was won, lost, withdrawn or is awaiting a decision.") },
+  { N_("Partners"), N_("How many partners the bid named: the organisations it said would deliver part of the work.") },
+  { N_("Contract"), N_("The contract the bid led to, if it was won and the contract is recorded.") },
+};
+
+static const CandourColumnMeaning contract_columns[] = {
+  { N_("Contract"), N_("The contract’s reference in Candour, as used in the files imported.") },
+  { N_("Title"), N_("What the contract is for.") },
+  { N_("Lead provider"), N_("The organisation that holds the contract and subcontracts parts of it.") },
+  { N_("Commissioner"), N_("The public body that awarded the contract and pays the lead provider.") },
+  { N_("Value"), N_("What the contract is worth over its whole term.") },
+  { N_("Starts"), N_("The first day of the contract.") },
+  { N_("Ends"), N_("The last day of the contract.") },
+  { N_("Subcontracted"), N_("The value of all its subcontracts, to any subcontractor.") },
+  { N_("Subcontracts"), N_("How many subcontracts the lead provider has made under it.") },
+  { N_("Required share for smaller organisations"), N_("The share of the contract’s value the commissioner required to go to smaller organisations, if it set one.") },
+  { N_("Bid"), N_("The bid that won the contract; empty for a direct award.") },
+};
+
+static const RefColumn organisation_refs[] = {
+  { N_("Reference"), (CandourRefGetter)candour_organisation_get_ref }, { NULL }
+};
+static const RefColumn consortium_refs[] = {
+  { N_("Reference"), (CandourRefGetter)candour_consortium_get_ref }, { NULL }
+};
+static const RefColumn bid_refs[] = {
+  { N_("Bid"), (CandourRefGetter)candour_bid_get_ref },
+  { N_("Contract"), (CandourRefGetter)candour_bid_get_contract_ref }, { NULL }
+};
+static const RefColumn contract_refs[] = {
+  { N_("Contract"), (CandourRefGetter)candour_contract_get_ref },
+  { N_("Bid"), (CandourRefGetter)candour_contract_get_bid_ref }, { NULL }
+};
 
 /* What differs between the tables' lists. */
 typedef struct
@@ -36,6 +113,9 @@ typedef struct
   const char *no_match_title;
   const char *new_tooltip;
   const char *delete_tooltip;
+  const CandourColumnMeaning *meanings;  /* one for each column of ui/columns/TABLE.ui */
+  gsize n_meanings;
+  const RefColumn *ref_columns;         /* ended by { NULL } */
 } PageKind;
 
 static const PageKind kinds[CANDOUR_N_TABLES] = {
@@ -45,6 +125,7 @@ static const PageKind kinds[CANDOUR_N_TABLES] = {
     N_("No Organisations Yet"),
     N_("Import organisations.csv to list the lead providers, partners and commissioners."),
     N_("No Matching Organisations"), N_("New Organisation"), N_("Delete Organisation"),
+    organisation_columns, G_N_ELEMENTS (organisation_columns), organisation_refs,
   },
   [CANDOUR_TABLE_CONSORTIA] = {
     candour_consortium_list_load, "name",
@@ -52,12 +133,14 @@ static const PageKind kinds[CANDOUR_N_TABLES] = {
     N_("No Consortia Yet"),
     N_("Import consortia.csv to see the partnerships and alliances that bid together."),
     N_("No Matching Consortia"), N_("New Consortium"), N_("Delete Consortium"),
+    consortium_columns, G_N_ELEMENTS (consortium_columns), consortium_refs,
   },
   [CANDOUR_TABLE_BIDS] = {
     candour_bid_list_load, "title",
     N_("Search bids, lead providers and commissioners"), N_("Search bids"),
     N_("No Bids Yet"), N_("Import bids.csv, or the demo, to see the bids made in your area."),
     N_("No Matching Bids"), N_("New Bid"), N_("Delete Bid"),
+    bid_columns, G_N_ELEMENTS (bid_columns), bid_refs,
   },
   [CANDOUR_TABLE_CONTRACTS] = {
     candour_contract_list_load, "title",
@@ -65,6 +148,7 @@ static const PageKind kinds[CANDOUR_N_TABLES] = {
     N_("No Contracts Yet"),
     N_("Import contracts.csv to see the contracts that bids led to and the direct awards."),
     N_("No Matching Contracts"), N_("New Contract"), N_("Delete Contract"),
+    contract_columns, G_N_ELEMENTS (contract_columns), contract_refs,
   },
 };
 
@@ -217,6 +301,23 @@ read_rows (CandourDatabase  *reader,
   return kind->load (reader, error);
 }
 
+/* The references read whole, however long the longest of this database's. */
+static void
+fit_ref_columns (CandourRecordsPage *self,
+                 GListModel         *rows)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->view);
+
+  for (const RefColumn *ref = self->kind->ref_columns; ref->title != NULL; ref++)
+    for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+      {
+        g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+        if (g_strcmp0 (gtk_column_view_column_get_title (column), _(ref->title)) == 0)
+          candour_ref_column_fit (column, rows, ref->get_ref);
+      }
+}
+
 static void
 on_rows_read (GObject      *source,
               GAsyncResult *result,
@@ -234,6 +335,8 @@ on_rows_read (GObject      *source,
   g_clear_object (&self->loading);
   if (rows == NULL)
     g_warning ("Could not read the %s: %s", candour_table_get_name (self->table), error->message);
+  else
+    fit_ref_columns (self, rows);
   gtk_sort_list_model_set_model (self->sort_model, rows);
   update_count (self);
 }
@@ -476,6 +579,8 @@ build_list (CandourRecordsPage *self)
 
   gtk_scrolled_window_set_child (self->scrolled, GTK_WIDGET (self->view));
   candour_accessible_name_column_headings (self->view);
+  candour_column_explain_headings (self->view, self->kind->meanings, self->kind->n_meanings);
+  candour_column_memory_attach (self->view, candour_table_get_name (self->table), NULL, GTK_SORT_ASCENDING);
   g_signal_connect_object (self->view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);

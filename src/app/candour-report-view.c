@@ -10,6 +10,8 @@
 
 #include "candour-accessible.h"
 #include "candour-application.h"
+#include "candour-column-meanings.h"
+#include "candour-column-memory.h"
 #include "candour-date.h"
 #include "candour-export.h"
 #include "candour-export-chooser.h"
@@ -18,6 +20,7 @@
 #include "candour-period-popover.h"
 #include "candour-print.h"
 #include "candour-read-job.h"
+#include "candour-ref-column.h"
 #include "candour-report-kind.h"
 #include "candour-report-row.h"
 #include "candour-report-view.h"
@@ -368,8 +371,42 @@ build_columns (CandourReportView         *self,
       else if (!candour_report_column_is_numeric (column))
         gtk_column_view_column_set_fixed_width (view_column, 150);
       gtk_column_view_append_column (self->table, view_column);
+      candour_column_explain (view_column, candour_report_column_get_meaning (self->kind, column->name));
     }
   candour_accessible_name_column_headings (self->table);
+  {
+    g_autofree char *list = g_strconcat ("report-", candour_report_kind_get_keyword (self->kind), NULL);
+
+    candour_column_memory_attach (self->table, list, NULL, GTK_SORT_ASCENDING);
+  }
+}
+
+/* The contracts' references read whole, however long the longest. */
+static void
+fit_ref_columns (CandourReportView *self,
+                 GListModel        *rows)
+{
+  guint n_rows = g_list_model_get_n_items (rows);
+
+  for (guint s = 0; s < self->shown->len; s++)
+    {
+      guint column = g_array_index (self->shown, guint, s);
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      g_autoptr(GPtrArray) refs = NULL;
+
+      if (!g_str_equal (self->columns[column].name, "contract_ref"))
+        continue;
+      refs = g_ptr_array_new_full (n_rows, NULL);
+      for (guint i = 0; i < n_rows; i++)
+        {
+          g_autoptr(CandourReportRow) row = g_list_model_get_item (rows, i);
+
+          /* The list holds its rows, and so their texts. */
+          g_ptr_array_add (refs, (gpointer)candour_report_row_get_text (row, column));
+        }
+      view_column = g_list_model_get_item (gtk_column_view_get_columns (self->table), s);
+      candour_ref_column_fit_texts (view_column, (const char * const *)refs->pdata, refs->len);
+    }
 }
 
 /* The chart as the PDF draws it too, and its caption when it leaves rows out. */
@@ -411,6 +448,7 @@ on_worked_out (GObject      *source,
   if (self->columns == NULL)
     build_columns (self, answer->columns, answer->n_columns);
   fill_chart (self, answer->rows, answer->names);
+  fit_ref_columns (self, answer->rows);
   g_clear_pointer (&self->lead_names, g_hash_table_unref);
   self->lead_names = g_steal_pointer (&answer->names);
   gtk_sort_list_model_set_model (self->sort_model, answer->rows);

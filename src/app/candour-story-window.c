@@ -12,15 +12,28 @@
 #include <stdio.h>
 
 #include "candour-accessible.h"
+#include "candour-column-meanings.h"
+#include "candour-column-memory.h"
 #include "candour-date.h"
 #include "candour-label-closures.h"
 #include "candour-labels.h"
 #include "candour-money.h"
 #include "candour-payment.h"
 #include "candour-percent.h"
+#include "candour-ref-column.h"
 #include "candour-status-badge.h"
 #include "candour-story.h"
 #include "candour-story-window.h"
+
+/* What each column of the payments means, by its title in ui/candour-story-window.ui. */
+static const CandourColumnMeaning payment_columns[] = {
+  { N_("Paid on"), N_("The date the lead provider paid the partner.") },
+  { N_("Amount"), N_("How much was paid; a refund or clawback shows as a negative amount.") },
+  { N_("Invoiced on"), N_("The date of the partner’s invoice the payment settles, when it is known.") },
+  { N_("Days to pay"), N_("Days from the invoice to the payment, against the subcontract’s payment terms.") },
+  { N_("Subcontract"), N_("The subcontract the payment was made under.") },
+  { N_("Reference"), N_("The payment’s reference in Candour, as used in the files imported.") },
+};
 
 struct _CandourStoryWindow
 {
@@ -61,6 +74,8 @@ struct _CandourStoryWindow
   GtkLabel *payments_heading;
   GtkStack *payments_stack;
   GtkColumnView *payments_view;
+  GtkColumnViewColumn *subcontract_column;
+  GtkColumnViewColumn *payment_ref_column;
   GtkNoSelection *payments_selection;
 
   CandourSession *session;
@@ -388,6 +403,9 @@ fill_payments (CandourStoryWindow *self)
 
   heading = n > 0 ? g_strdup_printf (ngettext ("%u Payment", "%u Payments", n), n) : g_strdup (_("Payments"));
   gtk_label_set_label (self->payments_heading, heading);
+  candour_ref_column_fit (self->subcontract_column, self->story->payments,
+                          (CandourRefGetter)candour_payment_get_agreement_ref);
+  candour_ref_column_fit (self->payment_ref_column, self->story->payments, (CandourRefGetter)candour_payment_get_ref);
   gtk_no_selection_set_model (self->payments_selection, self->story->payments);
   gtk_stack_set_visible_child_name (self->payments_stack, n > 0 ? "table" : "none");
 }
@@ -578,6 +596,8 @@ candour_story_window_class_init (CandourStoryWindowClass *klass)
   CHILD (payments_heading);
   CHILD (payments_stack);
   CHILD (payments_view);
+  CHILD (subcontract_column);
+  CHILD (payment_ref_column);
   CHILD (payments_selection);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, name_payment_row);
@@ -591,6 +611,8 @@ candour_story_window_init (CandourStoryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   candour_accessible_name_column_headings (self->payments_view);
+  candour_column_explain_headings (self->payments_view, payment_columns, G_N_ELEMENTS (payment_columns));
+  candour_column_memory_attach (self->payments_view, "story-payments", NULL, GTK_SORT_ASCENDING);
 }
 
 GtkWindow *

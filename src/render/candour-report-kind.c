@@ -50,39 +50,46 @@ static const KindInfo kinds[CANDOUR_N_REPORT_KINDS] = {
   },
 };
 
+/* Each column's heading and what it means, shown over the heading. A column that means
+ * something else in one kind of report has an entry for that kind first. */
+#define ANY_KIND CANDOUR_N_REPORT_KINDS
+
 static const struct {
   const char *name;
   const char *title;
+  const char *meaning;
+  CandourReportKind kind;
 } column_titles[] = {
-  { "lead_ref", N_("Lead provider") },
-  { "lead_name", N_("Lead provider") },
-  { "bids_won", N_("Bids won") },
-  { "partners_named", N_("Partners named") },
-  { "honoured", N_("Honoured") },
-  { "bid_candy", N_("Bid candy") },
-  { "short_changed", N_("Short-changed") },
-  { "underpaid", N_("Underpaid") },
-  { "awaiting_subcontract", N_("Awaiting subcontract") },
-  { "pending", N_("Pending") },
-  { "promised", N_("Promised") },
-  { "subcontracted", N_("Subcontracted") },
-  { "paid", N_("Paid") },
-  { "promise_kept_percent", N_("Promise kept") },
-  { "contract_ref", N_("Contract") },
-  { "value", N_("Value") },
-  { "retained", N_("Kept by the lead") },
-  { "retained_percent", N_("Kept") },
-  { "small_share_percent", N_("To smaller organisations") },
-  { "required_small_share", N_("Required") },
-  { "meets_requirement", N_("Requirement met") },
-  { "payer_ref", N_("Payer ref") },
-  { "payer_name", N_("Payer") },
-  { "payments", N_("Payments") },
-  { "average_days", N_("Average days") },
-  { "within_30_percent", N_("Within 30 days") },
-  { "days_31_to_60_percent", N_("31 to 60 days") },
-  { "over_60_percent", N_("Over 60 days") },
-  { "late_against_terms_percent", N_("Later than terms") },
+  { "lead_ref", N_("Lead provider"), N_("The organisation that led the won bids."), ANY_KIND },
+  { "lead_name", N_("Lead provider"), N_("The organisation that led the won bids."), ANY_KIND },
+  { "bids_won", N_("Bids won"), N_("How many of its bids were won, counting any that named no partner."), ANY_KIND },
+  { "partners_named", N_("Partners named"), N_("How many partners its won bids named: one finding for each."), ANY_KIND },
+  { "honoured", N_("Honoured"), N_("Partners given the subcontract promised and paid what was due, within the tolerance."), ANY_KIND },
+  { "bid_candy", N_("Bid candy"), N_("Partners named in the bid but given no subcontract once the grace period was over."), ANY_KIND },
+  { "short_changed", N_("Short-changed"), N_("Partners given subcontracts worth less than the bid promised them."), ANY_KIND },
+  { "underpaid", N_("Underpaid"), N_("Partners paid less than was due, by more than the tolerance."), ANY_KIND },
+  { "awaiting_subcontract", N_("Awaiting subcontract"), N_("Partners with no subcontract yet, still within the grace period after the contract started."), ANY_KIND },
+  { "pending", N_("Pending"), N_("Partners of bids with no contract recorded yet, or whose contract has not started."), ANY_KIND },
+  { "promised", N_("Promised"), N_("What its bids promised the partners, counting only the promises recorded."), ANY_KIND },
+  { "subcontracted", N_("Subcontracted"), N_("The value of all the contract’s subcontracts, to any organisation."), CANDOUR_REPORT_KIND_SHARES },
+  { "subcontracted", N_("Subcontracted"), N_("The value of the subcontracts it gave the partners its bids named."), ANY_KIND },
+  { "paid", N_("Paid"), N_("What it paid those partners under their subcontracts up to the date, less refunds."), ANY_KIND },
+  { "promise_kept_percent", N_("Promise kept"), N_("The part of the money promised to partners that was subcontracted to them, as a percentage."), ANY_KIND },
+  { "contract_ref", N_("Contract"), N_("The contract’s reference in Candour."), ANY_KIND },
+  { "value", N_("Value"), N_("What the contract is worth over its whole term."), ANY_KIND },
+  { "retained", N_("Kept by the lead"), N_("The contract’s value less all its subcontracts: what the lead provider kept."), ANY_KIND },
+  { "retained_percent", N_("Kept"), N_("What the lead provider kept, as a percentage of the contract’s value."), ANY_KIND },
+  { "small_share_percent", N_("To smaller organisations"), N_("The part of the contract’s value subcontracted to smaller organisations (annual income known and below the contract’s limit), as a percentage."), ANY_KIND },
+  { "required_small_share", N_("Required"), N_("The share for smaller organisations the commissioner required, if it set one."), ANY_KIND },
+  { "meets_requirement", N_("Requirement met"), N_("Whether the share that reached smaller organisations is at least the share required."), ANY_KIND },
+  { "payer_ref", N_("Payer ref"), N_("The payer’s reference in Candour."), ANY_KIND },
+  { "payer_name", N_("Payer"), N_("Who paid the invoices: a lead provider paying its subcontractors, or a commissioner paying a lead provider."), ANY_KIND },
+  { "payments", N_("Payments"), N_("How many payments with an invoice date were counted; refunds are left out."), ANY_KIND },
+  { "average_days", N_("Average days"), N_("The average number of days from invoice to payment."), ANY_KIND },
+  { "within_30_percent", N_("Within 30 days"), N_("The share of payments made within 30 days of the invoice, as the Procurement Act 2023 expects."), ANY_KIND },
+  { "days_31_to_60_percent", N_("31 to 60 days"), N_("The share of payments made 31 to 60 days after the invoice."), ANY_KIND },
+  { "over_60_percent", N_("Over 60 days"), N_("The share of payments made more than 60 days after the invoice."), ANY_KIND },
+  { "late_against_terms_percent", N_("Later than terms"), N_("The share of payments made later than the agreed payment terms: the subcontract’s own, or 30 days for a contract."), ANY_KIND },
 };
 
 const char *
@@ -159,6 +166,20 @@ candour_report_column_get_title (const char *name)
     if (g_str_equal (column_titles[i].name, name))
       return _(column_titles[i].title);
   return name;
+}
+
+const char *
+candour_report_column_get_meaning (CandourReportKind  kind,
+                                   const char        *name)
+{
+  g_return_val_if_fail (kind < CANDOUR_N_REPORT_KINDS, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_titles); i++)
+    if (g_str_equal (column_titles[i].name, name) &&
+        (column_titles[i].kind == kind || column_titles[i].kind == ANY_KIND))
+      return _(column_titles[i].meaning);
+  return NULL;
 }
 
 gboolean

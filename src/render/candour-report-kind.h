@@ -46,6 +46,10 @@ gboolean    candour_report_kind_shows_column    (CandourReportKind  kind,
                                                  const char        *name);
 /* A column's heading: "Lead provider" for lead_name. */
 const char *candour_report_column_get_title     (const char        *name);
+/* What the column means in kind's table, for its heading's tooltip; NULL for a column
+ * this file does not know. */
+const char *candour_report_column_get_meaning   (CandourReportKind  kind,
+                                                 const char        *name);
 /* Figures, which tables right-align, rather than words. */
 gboolean    candour_report_column_is_numeric    (const CandourReportColumn *column);
 
