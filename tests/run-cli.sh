@@ -145,7 +145,7 @@ if command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null; then
   for said in "findings.pdf:Judged as of 30/06/2025, allowing 90 days for a subcontract and 10% for late payment. Made on" \
               "judged.pdf:Judged as of 30/06/2025, allowing 30 days for a subcontract and 5% for late payment. Made on" \
               "shares.pdf:Made on" \
-              "quarter.pdf:Payments made from 01/04/2025 to 30/06/2025. Made on"; do
+              "quarter.pdf:Payments made 01/04/2025 to 30/06/2025. Made on"; do
     if [[ $(pdftotext "$work/${said%%:*}" - | tr -s ' \n' '  ') == *"${said#*:}"* ]]; then
       passed=$((passed + 1))
     else

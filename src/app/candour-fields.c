@@ -17,7 +17,6 @@ typedef struct
 {
   CandourTable table;
   const char *name;
-  CandourFieldKind kind;
   const char *label;
   const char *words;
   const char *initial;          /* what a new record starts with: the database's default */
@@ -33,73 +32,73 @@ typedef struct
 #define PAYMENTS CANDOUR_TABLE_PAYMENTS
 
 static const FieldInfo fields[] = {
-  { ORGANISATIONS, "ref", CANDOUR_FIELD_TEXT, N_("Reference"), N_("reference") },
-  { ORGANISATIONS, "name", CANDOUR_FIELD_TEXT, N_("Name"), N_("name") },
-  { ORGANISATIONS, "org_id", CANDOUR_FIELD_TEXT, N_("Charity or company number (org-id)"), N_("org-id") },
-  { ORGANISATIONS, "kind", CANDOUR_FIELD_CHOICE, N_("Kind of organisation"), N_("kind"), "other" },
-  { ORGANISATIONS, "annual_income", CANDOUR_FIELD_MONEY, N_("Annual income (£)"), N_("annual income") },
-  { ORGANISATIONS, "locality", CANDOUR_FIELD_CHOICE, N_("Where it works"), N_("locality") },
-  { ORGANISATIONS, "led_by", CANDOUR_FIELD_TEXT, N_("Led by"), N_("led by") },
-  { ORGANISATIONS, "notes", CANDOUR_FIELD_TEXT, N_("Notes"), N_("notes") },
+  { ORGANISATIONS, "ref", N_("Reference"), N_("reference") },
+  { ORGANISATIONS, "name", N_("Name"), N_("name") },
+  { ORGANISATIONS, "org_id", N_("Charity or company number (org-id)"), N_("org-id") },
+  { ORGANISATIONS, "kind", N_("Kind of organisation"), N_("kind"), "other" },
+  { ORGANISATIONS, "annual_income", N_("Annual income (£)"), N_("annual income") },
+  { ORGANISATIONS, "locality", N_("Where it works"), N_("locality") },
+  { ORGANISATIONS, "led_by", N_("Led by"), N_("led by") },
+  { ORGANISATIONS, "notes", N_("Notes"), N_("notes") },
 
-  { CONSORTIA, "ref", CANDOUR_FIELD_TEXT, N_("Reference"), N_("reference") },
-  { CONSORTIA, "name", CANDOUR_FIELD_TEXT, N_("Name"), N_("name") },
-  { CONSORTIA, "model", CANDOUR_FIELD_CHOICE, N_("Model"), N_("model") },
-  { CONSORTIA, "lead_ref", CANDOUR_FIELD_REF, N_("Lead organisation"), N_("lead organisation") },
-  { CONSORTIA, "agreement", CANDOUR_FIELD_CHOICE, N_("Partnership agreement signed"), N_("agreement"), "no" },
-  { CONSORTIA, "agreement_on", CANDOUR_FIELD_DATE, N_("Agreement signed on (DD/MM/YYYY)"), N_("agreement date") },
-  { CONSORTIA, "due_diligence", CANDOUR_FIELD_CHOICE, N_("Due diligence on members done"), N_("due diligence"), "no" },
-  { CONSORTIA, "notes", CANDOUR_FIELD_TEXT, N_("Notes"), N_("notes") },
+  { CONSORTIA, "ref", N_("Reference"), N_("reference") },
+  { CONSORTIA, "name", N_("Name"), N_("name") },
+  { CONSORTIA, "model", N_("Model"), N_("model") },
+  { CONSORTIA, "lead_ref", N_("Lead organisation"), N_("lead organisation") },
+  { CONSORTIA, "agreement", N_("Partnership agreement signed"), N_("agreement"), "no" },
+  { CONSORTIA, "agreement_on", N_("Agreement signed on (DD/MM/YYYY)"), N_("agreement date") },
+  { CONSORTIA, "due_diligence", N_("Due diligence on members done"), N_("due diligence"), "no" },
+  { CONSORTIA, "notes", N_("Notes"), N_("notes") },
 
-  { MEMBERS, "consortium_ref", CANDOUR_FIELD_REF, N_("Consortium"), N_("consortium") },
-  { MEMBERS, "member_ref", CANDOUR_FIELD_REF, N_("Member"), N_("member") },
-  { MEMBERS, "joined_on", CANDOUR_FIELD_DATE, N_("Joined on (DD/MM/YYYY)"), N_("joining date") },
-  { MEMBERS, "left_on", CANDOUR_FIELD_DATE, N_("Left on (DD/MM/YYYY)"), N_("leaving date") },
+  { MEMBERS, "consortium_ref", N_("Consortium"), N_("consortium") },
+  { MEMBERS, "member_ref", N_("Member"), N_("member") },
+  { MEMBERS, "joined_on", N_("Joined on (DD/MM/YYYY)"), N_("joining date") },
+  { MEMBERS, "left_on", N_("Left on (DD/MM/YYYY)"), N_("leaving date") },
 
-  { BIDS, "ref", CANDOUR_FIELD_TEXT, N_("Reference"), N_("reference") },
-  { BIDS, "title", CANDOUR_FIELD_TEXT, N_("Title"), N_("title") },
-  { BIDS, "lead_ref", CANDOUR_FIELD_REF, N_("Lead provider"), N_("lead provider") },
-  { BIDS, "commissioner_ref", CANDOUR_FIELD_REF, N_("Commissioner"), N_("commissioner") },
-  { BIDS, "value", CANDOUR_FIELD_MONEY, N_("Value (£)"), N_("value") },
-  { BIDS, "submitted_on", CANDOUR_FIELD_DATE, N_("Submitted on (DD/MM/YYYY)"), N_("submission date") },
-  { BIDS, "outcome", CANDOUR_FIELD_CHOICE, N_("Outcome"), N_("outcome"), "pending" },
-  { BIDS, "consortium_ref", CANDOUR_FIELD_REF, N_("Consortium that bid"), N_("consortium") },
+  { BIDS, "ref", N_("Reference"), N_("reference") },
+  { BIDS, "title", N_("Title"), N_("title") },
+  { BIDS, "lead_ref", N_("Lead provider"), N_("lead provider") },
+  { BIDS, "commissioner_ref", N_("Commissioner"), N_("commissioner") },
+  { BIDS, "value", N_("Value (£)"), N_("value") },
+  { BIDS, "submitted_on", N_("Submitted on (DD/MM/YYYY)"), N_("submission date") },
+  { BIDS, "outcome", N_("Outcome"), N_("outcome"), "pending" },
+  { BIDS, "consortium_ref", N_("Consortium that bid"), N_("consortium") },
 
-  { PARTNERS, "bid_ref", CANDOUR_FIELD_REF, N_("Bid"), N_("bid") },
-  { PARTNERS, "partner_ref", CANDOUR_FIELD_REF, N_("Partner"), N_("partner") },
-  { PARTNERS, "role", CANDOUR_FIELD_TEXT, N_("Role in the bid"), N_("role") },
-  { PARTNERS, "promised_value", CANDOUR_FIELD_MONEY, N_("Promised sum (£)"), N_("promised sum") },
-  { PARTNERS, "promised_share", CANDOUR_FIELD_PERCENT, N_("Or promised share of the contract (%)"), N_("promised share") },
-  { PARTNERS, "consent", CANDOUR_FIELD_CHOICE, N_("Agreed to be named"), N_("consent"), "unknown" },
+  { PARTNERS, "bid_ref", N_("Bid"), N_("bid") },
+  { PARTNERS, "partner_ref", N_("Partner"), N_("partner") },
+  { PARTNERS, "role", N_("Role in the bid"), N_("role") },
+  { PARTNERS, "promised_value", N_("Promised sum (£)"), N_("promised sum") },
+  { PARTNERS, "promised_share", N_("Or promised share of the contract (%)"), N_("promised share") },
+  { PARTNERS, "consent", N_("Agreed to be named"), N_("consent"), "unknown" },
 
-  { CONTRACTS, "ref", CANDOUR_FIELD_TEXT, N_("Reference"), N_("reference") },
-  { CONTRACTS, "bid_ref", CANDOUR_FIELD_REF, N_("Bid it came from"), N_("bid") },
-  { CONTRACTS, "title", CANDOUR_FIELD_TEXT, N_("Title"), N_("title") },
-  { CONTRACTS, "commissioner_ref", CANDOUR_FIELD_REF, N_("Commissioner"), N_("commissioner") },
-  { CONTRACTS, "lead_ref", CANDOUR_FIELD_REF, N_("Lead provider"), N_("lead provider") },
-  { CONTRACTS, "value", CANDOUR_FIELD_MONEY, N_("Value (£)"), N_("value") },
-  { CONTRACTS, "start_on", CANDOUR_FIELD_DATE, N_("Starts on (DD/MM/YYYY)"), N_("start date") },
-  { CONTRACTS, "end_on", CANDOUR_FIELD_DATE, N_("Ends on (DD/MM/YYYY)"), N_("end date") },
-  { CONTRACTS, "model", CANDOUR_FIELD_TEXT, N_("Delivery model"), N_("delivery model") },
-  { CONTRACTS, "required_small_share", CANDOUR_FIELD_PERCENT, N_("Share required for smaller organisations (%)"),
+  { CONTRACTS, "ref", N_("Reference"), N_("reference") },
+  { CONTRACTS, "bid_ref", N_("Bid it came from"), N_("bid") },
+  { CONTRACTS, "title", N_("Title"), N_("title") },
+  { CONTRACTS, "commissioner_ref", N_("Commissioner"), N_("commissioner") },
+  { CONTRACTS, "lead_ref", N_("Lead provider"), N_("lead provider") },
+  { CONTRACTS, "value", N_("Value (£)"), N_("value") },
+  { CONTRACTS, "start_on", N_("Starts on (DD/MM/YYYY)"), N_("start date") },
+  { CONTRACTS, "end_on", N_("Ends on (DD/MM/YYYY)"), N_("end date") },
+  { CONTRACTS, "model", N_("Delivery model"), N_("delivery model") },
+  { CONTRACTS, "required_small_share", N_("Share required for smaller organisations (%)"),
     N_("required share") },
-  { CONTRACTS, "small_income_limit", CANDOUR_FIELD_MONEY, N_("Smaller means an annual income below (£)"),
+  { CONTRACTS, "small_income_limit", N_("Smaller means an annual income below (£)"),
     N_("income limit"), "1000000.00" },
 
-  { SUBCONTRACTS, "ref", CANDOUR_FIELD_TEXT, N_("Reference"), N_("reference") },
-  { SUBCONTRACTS, "contract_ref", CANDOUR_FIELD_REF, N_("Contract"), N_("contract") },
-  { SUBCONTRACTS, "partner_ref", CANDOUR_FIELD_REF, N_("Partner"), N_("partner") },
-  { SUBCONTRACTS, "value", CANDOUR_FIELD_MONEY, N_("Value (£)"), N_("value") },
-  { SUBCONTRACTS, "start_on", CANDOUR_FIELD_DATE, N_("Starts on (DD/MM/YYYY)"), N_("start date") },
-  { SUBCONTRACTS, "end_on", CANDOUR_FIELD_DATE, N_("Ends on (DD/MM/YYYY)"), N_("end date") },
-  { SUBCONTRACTS, "payment_terms_days", CANDOUR_FIELD_DAYS, N_("Payment terms (days)"), N_("payment terms"), "30" },
+  { SUBCONTRACTS, "ref", N_("Reference"), N_("reference") },
+  { SUBCONTRACTS, "contract_ref", N_("Contract"), N_("contract") },
+  { SUBCONTRACTS, "partner_ref", N_("Partner"), N_("partner") },
+  { SUBCONTRACTS, "value", N_("Value (£)"), N_("value") },
+  { SUBCONTRACTS, "start_on", N_("Starts on (DD/MM/YYYY)"), N_("start date") },
+  { SUBCONTRACTS, "end_on", N_("Ends on (DD/MM/YYYY)"), N_("end date") },
+  { SUBCONTRACTS, "payment_terms_days", N_("Payment terms (days)"), N_("payment terms"), "30" },
 
-  { PAYMENTS, "ref", CANDOUR_FIELD_TEXT, N_("Reference"), N_("reference") },
-  { PAYMENTS, "contract_ref", CANDOUR_FIELD_REF, N_("Contract (the commissioner pays the lead)"), N_("contract") },
-  { PAYMENTS, "subcontract_ref", CANDOUR_FIELD_REF, N_("Subcontract (the lead pays a partner)"), N_("subcontract") },
-  { PAYMENTS, "amount", CANDOUR_FIELD_MONEY, N_("Amount (£; minus for a refund)"), N_("amount") },
-  { PAYMENTS, "paid_on", CANDOUR_FIELD_DATE, N_("Paid on (DD/MM/YYYY)"), N_("payment date") },
-  { PAYMENTS, "invoiced_on", CANDOUR_FIELD_DATE, N_("Invoiced on (DD/MM/YYYY)"), N_("invoice date") },
+  { PAYMENTS, "ref", N_("Reference"), N_("reference") },
+  { PAYMENTS, "contract_ref", N_("Contract (the commissioner pays the lead)"), N_("contract") },
+  { PAYMENTS, "subcontract_ref", N_("Subcontract (the lead pays a partner)"), N_("subcontract") },
+  { PAYMENTS, "amount", N_("Amount (£; minus for a refund)"), N_("amount") },
+  { PAYMENTS, "paid_on", N_("Paid on (DD/MM/YYYY)"), N_("payment date") },
+  { PAYMENTS, "invoiced_on", N_("Invoiced on (DD/MM/YYYY)"), N_("invoice date") },
 };
 
 GType
@@ -156,13 +155,7 @@ CandourFieldKind
 candour_field_get_kind (CandourTable table,
                         guint        field)
 {
-  const FieldInfo *info = info_for (table, field);
-
-  if (candour_table_get_field_target (table, field, NULL))
-    return CANDOUR_FIELD_REF;
-  if (candour_table_get_field_choices (table, field) != NULL)
-    return CANDOUR_FIELD_CHOICE;
-  return info != NULL ? info->kind : CANDOUR_FIELD_TEXT;
+  return candour_table_get_field_kind (table, field);
 }
 
 const char *

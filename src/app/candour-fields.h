@@ -2,8 +2,9 @@
  *
  * The core describes a table's fields by their import names ("annual_income"); forms
  * and detail views show them in words ("Annual income (£)") and show the values the
- * UK way (£45,000.00, 01/04/2025, "Charity"). Every field the core has must be here:
- * tests/check-app-forms.c checks it.
+ * UK way (£45,000.00, 01/04/2025, "Charity"). Which fields there are, in what order
+ * and of what kind, is the core's (candour-import.h); the words for every one of them
+ * are here: tests/check-app-forms.c checks it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,17 +20,6 @@ G_BEGIN_DECLS
 /* CandourTable as a GEnum, for properties: nicks "organisations", "bids"… */
 #define CANDOUR_TYPE_TABLE (candour_table_get_type ())
 GType             candour_table_get_type      (void) G_GNUC_CONST;
-
-typedef enum
-{
-  CANDOUR_FIELD_TEXT,
-  CANDOUR_FIELD_MONEY,            /* typed as pounds and pence */
-  CANDOUR_FIELD_PERCENT,
-  CANDOUR_FIELD_DATE,             /* typed as DD/MM/YYYY */
-  CANDOUR_FIELD_DAYS,
-  CANDOUR_FIELD_CHOICE,           /* a keyword or yes/no, chosen from a list */
-  CANDOUR_FIELD_REF,              /* another record, chosen from a list */
-} CandourFieldKind;
 
 /* The index of the field called name, or -1. */
 int               candour_field_find          (CandourTable  table,

@@ -5,92 +5,67 @@
 
 #include "candour-export.h"
 #include "candour-history.h"
+#include "candour-import-rules-private.h"
 #include "candour-output.h"
 #include "candour-xlsx-writer.h"
 
-#define COLUMNS(columns) columns, G_N_ELEMENTS (columns)
+/* The most fields a table has (a contract's eleven), with room to grow. */
+#define MAX_FIELDS 16
 
-static const CandourReportColumn organisation_columns[] = {
-  { "ref", CANDOUR_CELL_TEXT },
-  { "name", CANDOUR_CELL_TEXT },
-  { "org_id", CANDOUR_CELL_TEXT },
-  { "kind", CANDOUR_CELL_KEYWORD },
-  { "annual_income", CANDOUR_CELL_MONEY },
-  { "locality", CANDOUR_CELL_KEYWORD },
-  { "led_by", CANDOUR_CELL_TEXT },
-  { "notes", CANDOUR_CELL_TEXT },
-};
+/* A field's cells, as an export writes them: what the import reads back. */
+static CandourCellKind
+cell_kind (FieldKind kind)
+{
+  switch (kind)
+    {
+    case FIELD_MONEY:
+    case FIELD_MONEY_SIGNED:
+      return CANDOUR_CELL_MONEY;
+    case FIELD_PERCENT:
+      return CANDOUR_CELL_PERCENT_EXACT;
+    case FIELD_DATE:
+      return CANDOUR_CELL_DATE;
+    case FIELD_DAYS:
+      return CANDOUR_CELL_COUNT;
+    case FIELD_YES_NO:
+      return CANDOUR_CELL_YES_NO;
+    case FIELD_KEYWORD:
+      return CANDOUR_CELL_KEYWORD;
+    case FIELD_TEXT:
+    case FIELD_IDENTIFIER:
+    case FIELD_REF:
+    default:
+      return CANDOUR_CELL_TEXT;
+    }
+}
 
-static const CandourReportColumn consortium_columns[] = {
-  { "ref", CANDOUR_CELL_TEXT },
-  { "name", CANDOUR_CELL_TEXT },
-  { "model", CANDOUR_CELL_KEYWORD },
-  { "lead_ref", CANDOUR_CELL_TEXT },
-  { "agreement", CANDOUR_CELL_YES_NO },
-  { "agreement_on", CANDOUR_CELL_DATE },
-  { "due_diligence", CANDOUR_CELL_YES_NO },
-  { "notes", CANDOUR_CELL_TEXT },
-};
+/* Each table's columns, in the import's order and words: the fields are described
+ * once, in candour-import-rules.c, and an export is what its import reads. */
+static const CandourReportColumn *
+export_columns (CandourTable  table,
+                guint        *n_columns)
+{
+  static CandourReportColumn columns[CANDOUR_N_TABLES][MAX_FIELDS];
+  static gsize described = 0;
 
-static const CandourReportColumn member_columns[] = {
-  { "consortium_ref", CANDOUR_CELL_TEXT },
-  { "member_ref", CANDOUR_CELL_TEXT },
-  { "joined_on", CANDOUR_CELL_DATE },
-  { "left_on", CANDOUR_CELL_DATE },
-};
+  if (g_once_init_enter (&described))
+    {
+      for (CandourTable t = 0; t < CANDOUR_N_TABLES; t++)
+        {
+          const ImportTable *fields = &candour_import_tables[t];
 
-static const CandourReportColumn bid_columns[] = {
-  { "ref", CANDOUR_CELL_TEXT },
-  { "title", CANDOUR_CELL_TEXT },
-  { "lead_ref", CANDOUR_CELL_TEXT },
-  { "commissioner_ref", CANDOUR_CELL_TEXT },
-  { "value", CANDOUR_CELL_MONEY },
-  { "submitted_on", CANDOUR_CELL_DATE },
-  { "outcome", CANDOUR_CELL_KEYWORD },
-  { "consortium_ref", CANDOUR_CELL_TEXT },
-};
-
-static const CandourReportColumn bid_partner_columns[] = {
-  { "bid_ref", CANDOUR_CELL_TEXT },
-  { "partner_ref", CANDOUR_CELL_TEXT },
-  { "role", CANDOUR_CELL_TEXT },
-  { "promised_value", CANDOUR_CELL_MONEY },
-  { "promised_share", CANDOUR_CELL_PERCENT_EXACT },
-  { "consent", CANDOUR_CELL_KEYWORD },
-};
-
-static const CandourReportColumn contract_columns[] = {
-  { "ref", CANDOUR_CELL_TEXT },
-  { "bid_ref", CANDOUR_CELL_TEXT },
-  { "title", CANDOUR_CELL_TEXT },
-  { "commissioner_ref", CANDOUR_CELL_TEXT },
-  { "lead_ref", CANDOUR_CELL_TEXT },
-  { "value", CANDOUR_CELL_MONEY },
-  { "start_on", CANDOUR_CELL_DATE },
-  { "end_on", CANDOUR_CELL_DATE },
-  { "model", CANDOUR_CELL_TEXT },
-  { "required_small_share", CANDOUR_CELL_PERCENT_EXACT },
-  { "small_income_limit", CANDOUR_CELL_MONEY },
-};
-
-static const CandourReportColumn subcontract_columns[] = {
-  { "ref", CANDOUR_CELL_TEXT },
-  { "contract_ref", CANDOUR_CELL_TEXT },
-  { "partner_ref", CANDOUR_CELL_TEXT },
-  { "value", CANDOUR_CELL_MONEY },
-  { "start_on", CANDOUR_CELL_DATE },
-  { "end_on", CANDOUR_CELL_DATE },
-  { "payment_terms_days", CANDOUR_CELL_COUNT },
-};
-
-static const CandourReportColumn payment_columns[] = {
-  { "ref", CANDOUR_CELL_TEXT },
-  { "contract_ref", CANDOUR_CELL_TEXT },
-  { "subcontract_ref", CANDOUR_CELL_TEXT },
-  { "amount", CANDOUR_CELL_MONEY },
-  { "paid_on", CANDOUR_CELL_DATE },
-  { "invoiced_on", CANDOUR_CELL_DATE },
-};
+          g_assert (fields->n_fields <= MAX_FIELDS);
+          for (guint i = 0; i < fields->n_fields; i++)
+            {
+              columns[t][i].name = fields->fields[i].name;
+              columns[t][i].kind = cell_kind (fields->fields[i].kind);
+            }
+        }
+      g_once_init_leave (&described, 1);
+    }
+  *n_columns = candour_import_tables[table].n_fields;
+  return columns[table];
+}
 
 /* Each table's rows in the import's columns, from its main table `x`: ordered for an
  * export, or one record (:id) for a form. */
@@ -133,25 +108,15 @@ static const CandourReportColumn payment_columns[] = {
 static const struct {
   const char *sql;
   const char *record_sql;
-  const CandourReportColumn *columns;
-  guint n_columns;
 } exports[CANDOUR_N_TABLES] = {
-  { ORGANISATION_SELECT " ORDER BY x.ref", ORGANISATION_SELECT ONE_RECORD,
-    COLUMNS (organisation_columns) },
-  { CONSORTIUM_SELECT " ORDER BY x.ref", CONSORTIUM_SELECT ONE_RECORD,
-    COLUMNS (consortium_columns) },
-  { MEMBER_SELECT " ORDER BY c.ref, o.ref, x.joined_on", MEMBER_SELECT ONE_RECORD,
-    COLUMNS (member_columns) },
-  { BID_SELECT " ORDER BY x.ref", BID_SELECT ONE_RECORD,
-    COLUMNS (bid_columns) },
-  { BID_PARTNER_SELECT " ORDER BY b.ref, o.ref", BID_PARTNER_SELECT ONE_RECORD,
-    COLUMNS (bid_partner_columns) },
-  { CONTRACT_SELECT " ORDER BY x.ref", CONTRACT_SELECT ONE_RECORD,
-    COLUMNS (contract_columns) },
-  { SUBCONTRACT_SELECT " ORDER BY x.ref", SUBCONTRACT_SELECT ONE_RECORD,
-    COLUMNS (subcontract_columns) },
-  { PAYMENT_SELECT " ORDER BY x.id", PAYMENT_SELECT ONE_RECORD,
-    COLUMNS (payment_columns) },
+  { ORGANISATION_SELECT " ORDER BY x.ref", ORGANISATION_SELECT ONE_RECORD },
+  { CONSORTIUM_SELECT " ORDER BY x.ref", CONSORTIUM_SELECT ONE_RECORD },
+  { MEMBER_SELECT " ORDER BY c.ref, o.ref, x.joined_on", MEMBER_SELECT ONE_RECORD },
+  { BID_SELECT " ORDER BY x.ref", BID_SELECT ONE_RECORD },
+  { BID_PARTNER_SELECT " ORDER BY b.ref, o.ref", BID_PARTNER_SELECT ONE_RECORD },
+  { CONTRACT_SELECT " ORDER BY x.ref", CONTRACT_SELECT ONE_RECORD },
+  { SUBCONTRACT_SELECT " ORDER BY x.ref", SUBCONTRACT_SELECT ONE_RECORD },
+  { PAYMENT_SELECT " ORDER BY x.id", PAYMENT_SELECT ONE_RECORD },
 };
 
 CandourReport *
@@ -159,10 +124,13 @@ candour_export_table (CandourDatabase  *db,
                       CandourTable      table,
                       GError          **error)
 {
+  const CandourReportColumn *columns;
+  guint n_columns;
+
   g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
 
-  return candour_report_new (db, exports[table].sql, exports[table].columns,
-                             exports[table].n_columns, error);
+  columns = export_columns (table, &n_columns);
+  return candour_report_new (db, exports[table].sql, columns, n_columns, error);
 }
 
 CandourReport *
@@ -171,12 +139,14 @@ candour_export_record (CandourDatabase  *db,
                        gint64            id,
                        GError          **error)
 {
+  const CandourReportColumn *columns;
   CandourReport *report;
+  guint n_columns;
 
   g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
 
-  report = candour_report_new (db, exports[table].record_sql, exports[table].columns,
-                               exports[table].n_columns, error);
+  columns = export_columns (table, &n_columns);
+  report = candour_report_new (db, exports[table].record_sql, columns, n_columns, error);
   if (report != NULL)
     candour_query_bind_int64 (candour_report_get_query (report), ":id", id);
   return report;

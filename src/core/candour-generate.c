@@ -26,6 +26,7 @@
 
 #include "candour-csv-writer.h"
 #include "candour-generate.h"
+#include "candour-import-rules-private.h"
 #include "candour-money.h"
 #include "candour-reports.h"
 
@@ -2555,10 +2556,10 @@ output_open (Output              *output,
              Generator           *generator,
              const char          *folder,
              CandourTable         table,
-             const char * const  *columns,
              GError             **error)
 {
   g_autofree char *name = g_strconcat (candour_table_get_name (table), ".csv", NULL);
+  const ImportTable *fields = &candour_import_tables[table];
 
   memset (output, 0, sizeof *output);
   output->generator = generator;
@@ -2569,8 +2570,9 @@ output_open (Output              *output,
 
   output->stream = g_unix_output_stream_new (output->fd, TRUE);
   output->writer = candour_csv_writer_new (output->stream);
-  for (guint i = 0; columns[i] != NULL; i++)
-    candour_csv_writer_add_text (output->writer, columns[i]);
+  /* The import's own columns, in its order: the rows below are written in it. */
+  for (guint i = 0; i < fields->n_fields; i++)
+    candour_csv_writer_add_text (output->writer, fields->fields[i].name);
   return candour_csv_writer_end_row (output->writer, error);
 }
 
@@ -2733,11 +2735,8 @@ write_organisations (Generator   *self,
                      guint       *out_rows,
                      GError     **error)
 {
-  static const char * const columns[] = {
-    "ref", "name", "org_id", "kind", "annual_income", "locality", "led_by", "notes", NULL,
-  };
   Output output;
-  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_ORGANISATIONS, columns, error);
+  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_ORGANISATIONS, error);
 
   for (guint n = 0; ok && n < self->plan.organisations; n++)
     {
@@ -2767,11 +2766,8 @@ write_consortia (Generator   *self,
                  guint       *out_rows,
                  GError     **error)
 {
-  static const char * const columns[] = {
-    "ref", "name", "model", "lead_ref", "agreement", "agreement_on", "due_diligence", "notes", NULL,
-  };
   Output output;
-  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_CONSORTIA, columns, error);
+  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_CONSORTIA, error);
 
   for (guint k = 0; ok && k < self->consortia->len; k++)
     {
@@ -2800,9 +2796,8 @@ write_members (Generator   *self,
                guint       *out_rows,
                GError     **error)
 {
-  static const char * const columns[] = { "consortium_ref", "member_ref", "joined_on", "left_on", NULL };
   Output output;
-  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_CONSORTIUM_MEMBERS, columns, error);
+  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_CONSORTIUM_MEMBERS, error);
 
   for (guint k = 0; ok && k < self->consortia->len; k++)
     {
@@ -2832,11 +2827,8 @@ write_bids (Generator   *self,
             guint       *out_rows,
             GError     **error)
 {
-  static const char * const columns[] = {
-    "ref", "title", "lead_ref", "commissioner_ref", "value", "submitted_on", "outcome", "consortium_ref", NULL,
-  };
   Output output;
-  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_BIDS, columns, error);
+  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_BIDS, error);
 
   for (guint b = 0; ok && b < self->bids->len; b++)
     {
@@ -2868,11 +2860,8 @@ write_bid_partners (Generator   *self,
                     guint       *out_rows,
                     GError     **error)
 {
-  static const char * const columns[] = {
-    "bid_ref", "partner_ref", "role", "promised_value", "promised_share", "consent", NULL,
-  };
   Output output;
-  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_BID_PARTNERS, columns, error);
+  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_BID_PARTNERS, error);
 
   for (guint b = 0; ok && b < self->bids->len; b++)
     {
@@ -2904,12 +2893,8 @@ write_contracts (Generator   *self,
                  guint       *out_rows,
                  GError     **error)
 {
-  static const char * const columns[] = {
-    "ref", "bid_ref", "title", "commissioner_ref", "lead_ref", "value", "start_on", "end_on", "model",
-    "required_small_share", "small_income_limit", NULL,
-  };
   Output output;
-  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_CONTRACTS, columns, error);
+  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_CONTRACTS, error);
 
   for (guint n = 0; ok && n < self->contracts->len; n++)
     {
@@ -2944,11 +2929,8 @@ write_subcontracts (Generator   *self,
                     guint       *out_rows,
                     GError     **error)
 {
-  static const char * const columns[] = {
-    "ref", "contract_ref", "partner_ref", "value", "start_on", "end_on", "payment_terms_days", NULL,
-  };
   Output output;
-  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_SUBCONTRACTS, columns, error);
+  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_SUBCONTRACTS, error);
 
   for (guint n = 0; ok && n < self->subcontracts->len; n++)
     {
@@ -2978,11 +2960,8 @@ write_payments (Generator   *self,
                 guint       *out_rows,
                 GError     **error)
 {
-  static const char * const columns[] = {
-    "ref", "contract_ref", "subcontract_ref", "amount", "paid_on", "invoiced_on", NULL,
-  };
   Output output;
-  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_PAYMENTS, columns, error);
+  gboolean ok = output_open (&output, self, folder, CANDOUR_TABLE_PAYMENTS, error);
 
   for (guint n = 0; ok && n < self->n_payments; n++)
     {

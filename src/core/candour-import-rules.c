@@ -779,6 +779,36 @@ candour_table_get_field_required (CandourTable table,
   return candour_import_tables[table].fields[field].required;
 }
 
+CandourFieldKind
+candour_table_get_field_kind (CandourTable table,
+                              guint        field)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, CANDOUR_FIELD_TEXT);
+  g_return_val_if_fail (field < candour_import_tables[table].n_fields, CANDOUR_FIELD_TEXT);
+
+  switch (candour_import_tables[table].fields[field].kind)
+    {
+    case FIELD_MONEY:
+    case FIELD_MONEY_SIGNED:
+      return CANDOUR_FIELD_MONEY;
+    case FIELD_PERCENT:
+      return CANDOUR_FIELD_PERCENT;
+    case FIELD_DATE:
+      return CANDOUR_FIELD_DATE;
+    case FIELD_DAYS:
+      return CANDOUR_FIELD_DAYS;
+    case FIELD_YES_NO:
+    case FIELD_KEYWORD:
+      return CANDOUR_FIELD_CHOICE;
+    case FIELD_REF:
+      return CANDOUR_FIELD_REF;
+    case FIELD_TEXT:
+    case FIELD_IDENTIFIER:
+    default:
+      return CANDOUR_FIELD_TEXT;
+    }
+}
+
 const char * const *
 candour_table_get_field_choices (CandourTable table,
                                  guint        field)

@@ -33,11 +33,28 @@ const char   *candour_table_get_name      (CandourTable  table);
 gboolean      candour_table_from_name     (const char   *name,
                                            CandourTable *out_table);
 
-/* The columns of a table's file, in order: what a form for that table asks for. */
+/* What a field holds, as a form asks for it. */
+typedef enum
+{
+  CANDOUR_FIELD_TEXT,
+  CANDOUR_FIELD_MONEY,            /* typed as pounds and pence */
+  CANDOUR_FIELD_PERCENT,
+  CANDOUR_FIELD_DATE,             /* typed as DD/MM/YYYY */
+  CANDOUR_FIELD_DAYS,
+  CANDOUR_FIELD_CHOICE,           /* a keyword or yes/no, chosen from a list */
+  CANDOUR_FIELD_REF,              /* another record, chosen from a list */
+} CandourFieldKind;
+
+/* The columns of a table's file, in order: what a form for that table asks for. Each
+ * table's fields are described once, in candour-import-rules.c; forms, exports and
+ * the generator read them from there. */
 guint         candour_table_get_n_fields        (CandourTable  table);
 const char   *candour_table_get_field_name      (CandourTable  table,
                                                  guint         field);
 gboolean      candour_table_get_field_required  (CandourTable  table,
+                                                 guint         field);
+CandourFieldKind
+              candour_table_get_field_kind      (CandourTable  table,
                                                  guint         field);
 /* The words a keyword or yes/no field accepts, NULL-terminated; NULL for other fields. */
 const char * const *
