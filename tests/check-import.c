@@ -9,6 +9,7 @@
 #include "check-suites.h"
 #include "test-util.h"
 #include "candour-import.h"
+#include "candour-money.h"
 
 static const char organisations[] =
   "ref,name,org_id,kind,annual_income,locality,led_by,notes\n"
@@ -540,6 +541,82 @@ START_TEST (test_table_names)
 }
 END_TEST
 
+/* A field's default is described once, with the field: an empty cell stores it, a form
+ * starts with it, and the schema's DEFAULT says the same (checked here, as SQLite has it). */
+START_TEST (test_defaults_described_once)
+{
+  static const char * const sql_tables[CANDOUR_N_TABLES] = {
+    "organisation", "consortium", "consortium_member", "bid", "bid_partner", "contract", "subcontract", "payment",
+  };
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  g_autofree char *problems = NULL;
+  g_autofree char *kinds = NULL;
+  g_autofree char *agreements = NULL;
+  g_autofree char *terms = NULL;
+  guint n_defaults = 0;
+
+  for (CandourTable table = 0; table < CANDOUR_N_TABLES; table++)
+    for (guint field = 0; field < candour_table_get_n_fields (table); field++)
+      {
+        const char *name = candour_table_get_field_name (table, field);
+        const char *text = candour_table_get_field_default (table, field);
+        g_autofree char *sql = NULL;
+        g_autofree char *schema = NULL;
+        g_autofree char *expected = NULL;
+
+        if (text == NULL)
+          continue;
+        n_defaults++;
+        sql = g_strdup_printf ("SELECT dflt_value FROM pragma_table_info ('%s') WHERE name = '%s'",
+                               sql_tables[table], name);
+        schema = test_query_text (db, sql);
+        switch (candour_table_get_field_kind (table, field))
+          {
+          case CANDOUR_FIELD_MONEY:
+            {
+              gint64 pence;
+
+              ck_assert (candour_money_parse (text, &pence, NULL));
+              expected = g_strdup_printf ("%" G_GINT64_FORMAT, pence);
+            }
+            break;
+          case CANDOUR_FIELD_CHOICE:
+            if (candour_table_get_field_choices (table, field)[0] != NULL &&
+                g_str_equal (candour_table_get_field_choices (table, field)[0], "yes") &&
+                g_strv_length ((GStrv)candour_table_get_field_choices (table, field)) == 2)
+              expected = g_strdup (g_str_equal (text, "yes") ? "1" : "0");
+            else
+              expected = g_strdup_printf ("'%s'", text);
+            break;
+          default:
+            expected = g_strdup (text);
+          }
+        ck_assert_msg (g_strcmp0 (schema, expected) == 0, "%s.%s: the schema's DEFAULT is %s, the description's %s",
+                       sql_tables[table], name, schema, expected);
+      }
+  ck_assert_uint_eq (n_defaults, 7);
+
+  /* Empty cells and missing columns store them; an agreement date with no answer to
+   * "agreement" is still an agreement. */
+  problems = test_import (db,
+    "organisations.csv", "ref,name,kind\nA,Alpha,\nB,Beta,charity\n",
+    "consortia.csv", "ref,name,agreement_on\nC1,Circle,2025-01-01\nC2,Square,\n",
+    "contracts.csv", "ref,lead_ref,commissioner_ref,value,start_on,end_on\nK,A,B,1000,2025-01-01,2025-12-31\n",
+    "subcontracts.csv", "ref,contract_ref,partner_ref,value,payment_terms_days\nS1,K,B,100,\nS2,K,B,100,14\n",
+    NULL);
+  ck_assert_str_eq (problems, "");
+  kinds = test_query_text (db, "SELECT group_concat (kind, ',') FROM (SELECT kind FROM organisation ORDER BY ref)");
+  ck_assert_str_eq (kinds, "other,charity");
+  agreements = test_query_text (db, "SELECT group_concat (agreement || '/' || due_diligence, ',') FROM "
+                                    "(SELECT * FROM consortium ORDER BY ref)");
+  ck_assert_str_eq (agreements, "1/0,0/0");
+  ck_assert_int_eq (test_query_int (db, "SELECT small_income_limit FROM contract"), 100000000);
+  terms = test_query_text (db, "SELECT group_concat (payment_terms_days, ',') FROM "
+                               "(SELECT * FROM subcontract ORDER BY ref)");
+  ck_assert_str_eq (terms, "30,14");
+}
+END_TEST
+
 Suite *
 candour_import_suite (void)
 {
@@ -562,6 +639,7 @@ candour_import_suite (void)
   tcase_add_test (tc, test_dry_run_lists_the_real_problems);
   tcase_add_test (tc, test_dry_run_of_a_bulk_load);
   tcase_add_test (tc, test_table_names);
+  tcase_add_test (tc, test_defaults_described_once);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -19,7 +19,6 @@ typedef struct
   const char *name;
   const char *label;
   const char *words;
-  const char *initial;          /* what a new record starts with: the database's default */
 } FieldInfo;
 
 #define ORGANISATIONS CANDOUR_TABLE_ORGANISATIONS
@@ -35,7 +34,7 @@ static const FieldInfo fields[] = {
   { ORGANISATIONS, "ref", N_("Reference"), N_("reference") },
   { ORGANISATIONS, "name", N_("Name"), N_("name") },
   { ORGANISATIONS, "org_id", N_("Charity or company number (org-id)"), N_("org-id") },
-  { ORGANISATIONS, "kind", N_("Kind of organisation"), N_("kind"), "other" },
+  { ORGANISATIONS, "kind", N_("Kind of organisation"), N_("kind") },
   { ORGANISATIONS, "annual_income", N_("Annual income (£)"), N_("annual income") },
   { ORGANISATIONS, "locality", N_("Where it works"), N_("locality") },
   { ORGANISATIONS, "led_by", N_("Led by"), N_("led by") },
@@ -45,9 +44,9 @@ static const FieldInfo fields[] = {
   { CONSORTIA, "name", N_("Name"), N_("name") },
   { CONSORTIA, "model", N_("Model"), N_("model") },
   { CONSORTIA, "lead_ref", N_("Lead organisation"), N_("lead organisation") },
-  { CONSORTIA, "agreement", N_("Partnership agreement signed"), N_("agreement"), "no" },
+  { CONSORTIA, "agreement", N_("Partnership agreement signed"), N_("agreement") },
   { CONSORTIA, "agreement_on", N_("Agreement signed on (DD/MM/YYYY)"), N_("agreement date") },
-  { CONSORTIA, "due_diligence", N_("Due diligence on members done"), N_("due diligence"), "no" },
+  { CONSORTIA, "due_diligence", N_("Due diligence on members done"), N_("due diligence") },
   { CONSORTIA, "notes", N_("Notes"), N_("notes") },
 
   { MEMBERS, "consortium_ref", N_("Consortium"), N_("consortium") },
@@ -61,7 +60,7 @@ static const FieldInfo fields[] = {
   { BIDS, "commissioner_ref", N_("Commissioner"), N_("commissioner") },
   { BIDS, "value", N_("Value (£)"), N_("value") },
   { BIDS, "submitted_on", N_("Submitted on (DD/MM/YYYY)"), N_("submission date") },
-  { BIDS, "outcome", N_("Outcome"), N_("outcome"), "pending" },
+  { BIDS, "outcome", N_("Outcome"), N_("outcome") },
   { BIDS, "consortium_ref", N_("Consortium that bid"), N_("consortium") },
 
   { PARTNERS, "bid_ref", N_("Bid"), N_("bid") },
@@ -69,7 +68,7 @@ static const FieldInfo fields[] = {
   { PARTNERS, "role", N_("Role in the bid"), N_("role") },
   { PARTNERS, "promised_value", N_("Promised sum (£)"), N_("promised sum") },
   { PARTNERS, "promised_share", N_("Or promised share of the contract (%)"), N_("promised share") },
-  { PARTNERS, "consent", N_("Agreed to be named"), N_("consent"), "unknown" },
+  { PARTNERS, "consent", N_("Agreed to be named"), N_("consent") },
 
   { CONTRACTS, "ref", N_("Reference"), N_("reference") },
   { CONTRACTS, "bid_ref", N_("Bid it came from"), N_("bid") },
@@ -83,7 +82,7 @@ static const FieldInfo fields[] = {
   { CONTRACTS, "required_small_share", N_("Share required for smaller organisations (%)"),
     N_("required share") },
   { CONTRACTS, "small_income_limit", N_("Smaller means an annual income below (£)"),
-    N_("income limit"), "1000000.00" },
+    N_("income limit") },
 
   { SUBCONTRACTS, "ref", N_("Reference"), N_("reference") },
   { SUBCONTRACTS, "contract_ref", N_("Contract"), N_("contract") },
@@ -91,7 +90,7 @@ static const FieldInfo fields[] = {
   { SUBCONTRACTS, "value", N_("Value (£)"), N_("value") },
   { SUBCONTRACTS, "start_on", N_("Starts on (DD/MM/YYYY)"), N_("start date") },
   { SUBCONTRACTS, "end_on", N_("Ends on (DD/MM/YYYY)"), N_("end date") },
-  { SUBCONTRACTS, "payment_terms_days", N_("Payment terms (days)"), N_("payment terms"), "30" },
+  { SUBCONTRACTS, "payment_terms_days", N_("Payment terms (days)"), N_("payment terms") },
 
   { PAYMENTS, "ref", N_("Reference"), N_("reference") },
   { PAYMENTS, "contract_ref", N_("Contract (the commissioner pays the lead)"), N_("contract") },
@@ -181,9 +180,7 @@ const char *
 candour_field_get_initial (CandourTable table,
                            guint        field)
 {
-  const FieldInfo *info = info_for (table, field);
-
-  return info != NULL ? info->initial : NULL;
+  return candour_table_get_field_default (table, field);
 }
 
 const char *

@@ -34,6 +34,7 @@ typedef struct
   const char * const *keywords; /* FIELD_KEYWORD: the allowed words */
   const char *what;             /* FIELD_KEYWORD: "kind of organisation"; FIELD_REF: the table's name */
   CandourTable target;          /* FIELD_REF: the table it points into */
+  const char *default_text;     /* what an empty cell stores, as a CSV would say it; NULL: nothing */
 } ImportField;
 
 typedef struct _ImportSubcontract ImportSubcontract;

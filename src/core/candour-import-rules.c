@@ -603,7 +603,7 @@ static const ImportField organisation_fields[] = {
   { "ref", FIELD_IDENTIFIER, TRUE },
   { "name", FIELD_TEXT, TRUE },
   { "org_id", FIELD_IDENTIFIER },
-  { "kind", FIELD_KEYWORD, FALSE, organisation_kinds, "kind of organisation" },
+  { "kind", FIELD_KEYWORD, FALSE, organisation_kinds, "kind of organisation", .default_text = "other" },
   { "annual_income", FIELD_MONEY },
   { "locality", FIELD_KEYWORD, FALSE, localities, "locality" },
   { "led_by", FIELD_TEXT },
@@ -615,9 +615,9 @@ static const ImportField consortium_fields[] = {
   { "name", FIELD_TEXT, TRUE },
   { "model", FIELD_KEYWORD, FALSE, consortium_models, "consortium model" },
   { "lead_ref", FIELD_REF, FALSE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
-  { "agreement", FIELD_YES_NO },
+  { "agreement", FIELD_YES_NO, .default_text = "no" },
   { "agreement_on", FIELD_DATE },
-  { "due_diligence", FIELD_YES_NO },
+  { "due_diligence", FIELD_YES_NO, .default_text = "no" },
   { "notes", FIELD_TEXT },
 };
 
@@ -635,7 +635,7 @@ static const ImportField bid_fields[] = {
   { "commissioner_ref", FIELD_REF, TRUE, NULL, "organisations", CANDOUR_TABLE_ORGANISATIONS },
   { "value", FIELD_MONEY },
   { "submitted_on", FIELD_DATE },
-  { "outcome", FIELD_KEYWORD, FALSE, outcomes, "bid outcome" },
+  { "outcome", FIELD_KEYWORD, FALSE, outcomes, "bid outcome", .default_text = "pending" },
   { "consortium_ref", FIELD_REF, FALSE, NULL, "consortia", CANDOUR_TABLE_CONSORTIA },
 };
 
@@ -645,7 +645,7 @@ static const ImportField bid_partner_fields[] = {
   { "role", FIELD_TEXT },
   { "promised_value", FIELD_MONEY },
   { "promised_share", FIELD_PERCENT },
-  { "consent", FIELD_KEYWORD, FALSE, consents, "consent answer" },
+  { "consent", FIELD_KEYWORD, FALSE, consents, "consent answer", .default_text = "unknown" },
 };
 
 static const ImportField contract_fields[] = {
@@ -659,7 +659,7 @@ static const ImportField contract_fields[] = {
   { "end_on", FIELD_DATE, TRUE },
   { "model", FIELD_TEXT },
   { "required_small_share", FIELD_PERCENT },
-  { "small_income_limit", FIELD_MONEY },
+  { "small_income_limit", FIELD_MONEY, .default_text = "1000000.00" },
 };
 
 static const ImportField subcontract_fields[] = {
@@ -669,7 +669,7 @@ static const ImportField subcontract_fields[] = {
   { "value", FIELD_MONEY, TRUE },
   { "start_on", FIELD_DATE },
   { "end_on", FIELD_DATE },
-  { "payment_terms_days", FIELD_DAYS },
+  { "payment_terms_days", FIELD_DAYS, .default_text = "30" },
 };
 
 static const ImportField payment_fields[] = {
@@ -688,17 +688,17 @@ static const ImportField payment_fields[] = {
 const ImportTable candour_import_tables[CANDOUR_N_TABLES] = {
   { "organisations", TABLE (organisation_fields),
     INSERT ("INSERT INTO organisation (ref, name, org_id, kind, annual_income, locality, led_by, notes) "
-            "VALUES (:ref, :name, :org_id, coalesce (:kind, 'other'), :annual_income, :locality, :led_by, :notes)"),
-    "UPDATE organisation SET ref = :ref, name = :name, org_id = :org_id, kind = coalesce (:kind, 'other'), "
+            "VALUES (:ref, :name, :org_id, :kind, :annual_income, :locality, :led_by, :notes)"),
+    "UPDATE organisation SET ref = :ref, name = :name, org_id = :org_id, kind = :kind, "
     "annual_income = :annual_income, locality = :locality, led_by = :led_by, notes = :notes WHERE id = :id",
     check_organisation },
   { "consortia", TABLE (consortium_fields),
     INSERT ("INSERT INTO consortium (ref, name, model, lead_id, agreement, agreement_on, due_diligence, notes) "
-            "VALUES (:ref, :name, :model, :lead_ref, coalesce (:agreement, 0), :agreement_on, "
-            "coalesce (:due_diligence, 0), :notes)"),
+            "VALUES (:ref, :name, :model, :lead_ref, :agreement, :agreement_on, "
+            ":due_diligence, :notes)"),
     "UPDATE consortium SET ref = :ref, name = :name, model = :model, lead_id = :lead_ref, "
-    "agreement = coalesce (:agreement, 0), agreement_on = :agreement_on, "
-    "due_diligence = coalesce (:due_diligence, 0), notes = :notes WHERE id = :id",
+    "agreement = :agreement, agreement_on = :agreement_on, "
+    "due_diligence = :due_diligence, notes = :notes WHERE id = :id",
     check_consortium },
   { "consortium_members", TABLE (member_fields),
     INSERT ("INSERT INTO consortium_member (consortium_id, member_id, joined_on, left_on) "
@@ -709,33 +709,33 @@ const ImportTable candour_import_tables[CANDOUR_N_TABLES] = {
   { "bids", TABLE (bid_fields),
     INSERT ("INSERT INTO bid (ref, title, lead_id, commissioner_id, value, submitted_on, outcome, consortium_id) "
             "VALUES (:ref, :title, :lead_ref, :commissioner_ref, :value, :submitted_on, "
-            "coalesce (:outcome, 'pending'), :consortium_ref)"),
+            ":outcome, :consortium_ref)"),
     "UPDATE bid SET ref = :ref, title = :title, lead_id = :lead_ref, commissioner_id = :commissioner_ref, "
-    "value = :value, submitted_on = :submitted_on, outcome = coalesce (:outcome, 'pending'), "
+    "value = :value, submitted_on = :submitted_on, outcome = :outcome, "
     "consortium_id = :consortium_ref WHERE id = :id",
     NULL },
   { "bid_partners", TABLE (bid_partner_fields),
     INSERT ("INSERT INTO bid_partner (bid_id, partner_id, role, promised_value, promised_share, consent) "
-            "VALUES (:bid_ref, :partner_ref, :role, :promised_value, :promised_share, coalesce (:consent, 'unknown'))"),
+            "VALUES (:bid_ref, :partner_ref, :role, :promised_value, :promised_share, :consent)"),
     "UPDATE bid_partner SET bid_id = :bid_ref, partner_id = :partner_ref, role = :role, "
     "promised_value = :promised_value, promised_share = :promised_share, "
-    "consent = coalesce (:consent, 'unknown') WHERE id = :id",
+    "consent = :consent WHERE id = :id",
     check_bid_partner },
   { "contracts", TABLE (contract_fields),
     INSERT ("INSERT INTO contract (ref, bid_id, title, commissioner_id, lead_id, value, start_on, end_on, model, "
             "required_small_share, small_income_limit) "
             "VALUES (:ref, :bid_ref, :title, :commissioner_ref, :lead_ref, :value, :start_on, :end_on, :model, "
-            ":required_small_share, coalesce (:small_income_limit, 100000000))"),
+            ":required_small_share, :small_income_limit)"),
     "UPDATE contract SET ref = :ref, bid_id = :bid_ref, title = :title, commissioner_id = :commissioner_ref, "
     "lead_id = :lead_ref, value = :value, start_on = :start_on, end_on = :end_on, model = :model, "
     "required_small_share = :required_small_share, "
-    "small_income_limit = coalesce (:small_income_limit, 100000000) WHERE id = :id",
+    "small_income_limit = :small_income_limit WHERE id = :id",
     check_contract },
   { "subcontracts", TABLE (subcontract_fields),
     INSERT ("INSERT INTO subcontract (ref, contract_id, partner_id, value, start_on, end_on, payment_terms_days) "
-            "VALUES (:ref, :contract_ref, :partner_ref, :value, :start_on, :end_on, coalesce (:payment_terms_days, 30))"),
+            "VALUES (:ref, :contract_ref, :partner_ref, :value, :start_on, :end_on, :payment_terms_days)"),
     "UPDATE subcontract SET ref = :ref, contract_id = :contract_ref, partner_id = :partner_ref, value = :value, "
-    "start_on = :start_on, end_on = :end_on, payment_terms_days = coalesce (:payment_terms_days, 30) "
+    "start_on = :start_on, end_on = :end_on, payment_terms_days = :payment_terms_days "
     "WHERE id = :id",
     check_subcontract },
   { "payments", TABLE (payment_fields),
@@ -777,6 +777,16 @@ candour_table_get_field_required (CandourTable table,
   g_return_val_if_fail (field < candour_import_tables[table].n_fields, FALSE);
 
   return candour_import_tables[table].fields[field].required;
+}
+
+const char *
+candour_table_get_field_default (CandourTable table,
+                                 guint        field)
+{
+  g_return_val_if_fail (table < CANDOUR_N_TABLES, NULL);
+  g_return_val_if_fail (field < candour_import_tables[table].n_fields, NULL);
+
+  return candour_import_tables[table].fields[field].default_text;
 }
 
 CandourFieldKind

@@ -637,6 +637,36 @@ stored_as_text (FieldKind kind)
   return kind == FIELD_TEXT || kind == FIELD_IDENTIFIER || kind == FIELD_KEYWORD || kind == FIELD_DATE;
 }
 
+/* What a field with nothing in it stores: its default (candour-import-rules.c), or
+ * NULL. Applied as the row is written, after the rules have seen the row as it was:
+ * an agreement date with no answer to "agreement" means yes, not the default no. */
+static CandourValue
+empty_value (const ImportField *field)
+{
+  CandourValue value = { .type = CANDOUR_VALUE_NULL };
+
+  if (field->default_text == NULL)
+    return value;
+  if (stored_as_text (field->kind))
+    {
+      value.type = CANDOUR_VALUE_TEXT;
+      value.text = field->default_text;
+      return value;
+    }
+  value.type = CANDOUR_VALUE_INT64;
+  if (field->kind == FIELD_YES_NO)
+    value.number = g_str_equal (field->default_text, "yes");
+  else if (field->kind == FIELD_MONEY)
+    {
+      gboolean parsed = candour_money_parse (field->default_text, &value.number, NULL);
+
+      g_assert (parsed);
+    }
+  else
+    value.number = g_ascii_strtoll (field->default_text, NULL, 10);
+  return value;
+}
+
 static void
 bind_values (CandourQuery       *query,
              char * const       *parameters,
@@ -648,7 +678,16 @@ bind_values (CandourQuery       *query,
       const FieldValue *value = &values[i];
 
       if (!value->set)
-        candour_query_bind_null (query, parameters[i]);
+        {
+          CandourValue empty = empty_value (&table->fields[i]);
+
+          if (empty.type == CANDOUR_VALUE_TEXT)
+            candour_query_bind_text (query, parameters[i], empty.text);
+          else if (empty.type == CANDOUR_VALUE_INT64)
+            candour_query_bind_int64 (query, parameters[i], empty.number);
+          else
+            candour_query_bind_null (query, parameters[i]);
+        }
       else if (stored_as_text (table->fields[i].kind))
         candour_query_bind_text (query, parameters[i], value->text);
       else
@@ -667,7 +706,7 @@ set_values (CandourValue      *cells,
       const FieldValue *value = &values[i];
 
       if (!value->set)
-        cells[i].type = CANDOUR_VALUE_NULL;
+        cells[i] = empty_value (&table->fields[i]);
       else if (stored_as_text (table->fields[i].kind))
         {
           cells[i].type = CANDOUR_VALUE_TEXT;

@@ -56,6 +56,10 @@ gboolean      candour_table_get_field_required  (CandourTable  table,
 CandourFieldKind
               candour_table_get_field_kind      (CandourTable  table,
                                                  guint         field);
+/* What an empty cell of the field stores, as a CSV would say it ("other", "no",
+ * "1000000.00", "30"): a new record's first value. NULL for a field left empty. */
+const char   *candour_table_get_field_default   (CandourTable  table,
+                                                 guint         field);
 /* The words a keyword or yes/no field accepts, NULL-terminated; NULL for other fields. */
 const char * const *
               candour_table_get_field_choices   (CandourTable  table,
