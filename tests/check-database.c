@@ -5,6 +5,7 @@
 
 #include <check.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "candour-database-sqlite.h"
 #include "check-suites.h"
@@ -277,6 +278,55 @@ START_TEST (test_server_error_holds_no_password)
 }
 END_TEST
 
+/* The audit triggers are written out column by column in sql/0002-audit.sql: every
+ * column a record table has (its id aside) is in each of them, old and new, so that no
+ * change goes unrecorded when a column is added. */
+START_TEST (test_audit_triggers_cover_every_column)
+{
+  static const char * const tables[] = {
+    "organisation", "consortium", "consortium_member", "bid", "bid_partner", "contract", "subcontract", "payment",
+  };
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+  guint checked = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *columns_sql = g_strdup_printf ("SELECT group_concat (name, ' ') FROM pragma_table_info ('%s') "
+                                                      "WHERE name <> 'id'", tables[t]);
+      g_autofree char *columns = test_query_text (db, columns_sql);
+      g_auto(GStrv) names = g_strsplit (columns, " ", -1);
+      static const struct {
+        const char *trigger;
+        const char *rows[2];
+      } triggers[] = {
+        /* An insert's values are the record's own. */
+        { "update", { "OLD", "NEW" } },
+        { "delete", { "OLD", NULL } },
+      };
+
+      for (guint g = 0; g < G_N_ELEMENTS (triggers); g++)
+        {
+          g_autofree char *trigger_sql = g_strdup_printf ("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                                          "AND name = '%s_audit_%s'", tables[t], triggers[g].trigger);
+          g_autofree char *sql = test_query_text (db, trigger_sql);
+
+          ck_assert_msg (sql != NULL, "no trigger %s_audit_%s", tables[t], triggers[g].trigger);
+          for (guint r = 0; r < 2 && triggers[g].rows[r] != NULL; r++)
+            for (guint c = 0; names[c] != NULL; c++)
+              {
+                g_autofree char *pair = g_strdup_printf ("'%s', %s.%s", names[c], triggers[g].rows[r], names[c]);
+
+                ck_assert_msg (strstr (sql, pair) != NULL, "%s_audit_%s does not record %s", tables[t],
+                               triggers[g].trigger, pair);
+                checked++;
+              }
+        }
+    }
+  /* The tables' 58 columns, three times each (old and new on update, old on delete). */
+  ck_assert_uint_eq (checked, 3 * (8 + 8 + 4 + 8 + 6 + 11 + 7 + 6));
+}
+END_TEST
+
 Suite *
 candour_database_suite (void)
 {
@@ -284,6 +334,7 @@ candour_database_suite (void)
   TCase *tc = tcase_create ("database");
 
   tcase_add_test (tc, test_fresh_database_is_migrated);
+  tcase_add_test (tc, test_audit_triggers_cover_every_column);
   tcase_add_test (tc, test_server_locations);
   tcase_add_test (tc, test_server_location_parts);
   tcase_add_test (tc, test_server_error_holds_no_password);
