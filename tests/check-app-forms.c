@@ -1251,7 +1251,8 @@ START_TEST (test_organisation_answer_exported)
 END_TEST
 
 /* A contract's window lists the partners its bid named, with what each was promised
- * and had, and takes that away as evidence; a direct award names none. */
+ * and had, and takes that away as evidence with the rest of the contract's story:
+ * where the money went, the share for smaller organisations, subcontracts, payments. */
 START_TEST (test_contract_promises_exported)
 {
   CandourDetailWindow *detail = open_detail (CANDOUR_TABLE_CONTRACTS, "CON-01");
@@ -1272,6 +1273,12 @@ START_TEST (test_contract_promises_exported)
   ck_assert (strstr (text, "Greenway Allotment Therapy CIC") != NULL);
   /* The rest of the evidence after the promises: each subcontract, and every payment
    * under the contract (the window lists the first 200; the PDF all of them). */
+  /* Where the money went, in words, and the share for smaller organisations. */
+  ck_assert (g_regex_match_simple ("^\f?Where the Money Goes$", text, G_REGEX_MULTILINE, 0));
+  ck_assert (strstr (text, "NHS Pennine Vale Integrated Care Board pays Kindred Pathways £2,400,000.00. Kindred Pathways "
+                           "subcontracts £240,000.00 (10.0%):") != NULL);
+  ck_assert (g_regex_match_simple ("^Share for Smaller Organisations$", text, G_REGEX_MULTILINE, 0));
+  ck_assert (g_regex_match_simple ("CON-01 +10.0% +25.0% Not met", text, 0, 0));
   ck_assert (g_regex_match_simple ("^\f?Subcontracts$", text, G_REGEX_MULTILINE, 0));
   ck_assert_msg (g_regex_match_simple ("African Caribbean Wellbeing Harrowfield +SUB-02 +£120,000.00 29/09/2023 "
                                        "27/09/2026 +30 £46,666.62", text, 0, 0), "%s", text);

@@ -58,12 +58,32 @@ on_add_payment_clicked (GtkButton *button,
   gtk_window_present (GTK_WINDOW (form));
 }
 
-/* "Where the Money Goes": the flow picture, and the same in words beneath it. */
-static void
+/* A list's rows again as a table for the contract's evidence PDF: the same title and
+ * description, headings translated here (N_() where they are written). */
+static CandourPdfTable *
+evidence_table (DetailList         *list,
+                const char * const *headings,
+                const gboolean     *numeric)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) translated = NULL;
+
+  for (guint i = 0; headings[i] != NULL; i++)
+    g_strv_builder_add (builder, _(headings[i]));
+  translated = g_strv_builder_end (builder);
+  return candour_pdf_table_new (adw_preferences_group_get_title (list->group),
+                                adw_preferences_group_get_description (list->group),
+                                (const char * const *)translated, numeric);
+}
+
+/* "Where the Money Goes": the flow picture, and the same in words beneath it; returns
+ * the words as a section of the evidence PDF. */
+static CandourPdfTable *
 add_flow (CandourDetailWindow *self,
           CandourReport       *parties,
           GArray              *subcontracts)
 {
+  static const char * const no_headings[] = { NULL };
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *words;
@@ -117,14 +137,20 @@ add_flow (CandourDetailWindow *self,
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
   candour_detail_window_add_section (self, group);
+  return candour_pdf_table_new (_("Where the Money Goes"), description, no_headings, NULL);
 }
 
 /* The smaller-organisation share against the contract's requirement, from the
- * contract shares report. */
-static void
+ * contract shares report; returns the same as a table for the evidence PDF. */
+static CandourPdfTable *
 add_share (CandourDetailWindow *self,
            CandourReport       *parties)
 {
+  static const char * const headings[] = {
+    N_("Contract"), N_("Went to smaller organisations"), N_("Required"), N_("Requirement"), NULL,
+  };
+  static const gboolean numeric[] = { FALSE, TRUE, TRUE, FALSE };
+  CandourPdfTable *table;
   CandourDatabase *db = candour_session_get_database (self->session);
   g_autoptr(CandourReport) shares = NULL;
   g_autoptr(GError) error = NULL;
@@ -137,6 +163,7 @@ add_share (CandourDetailWindow *self,
   description = g_strdup_printf (_("Smaller organisations are those with an annual income below %s."), limit);
   list = candour_detail_window_add_list (self, "share", _("Share for Smaller Organisations"), description,
                                          NULL, 0);
+  table = evidence_table (list, headings, numeric);
 
   shares = candour_report_contract_shares (db, self->id, &error);
   while (shares != NULL && candour_report_next (shares, &error))
@@ -146,6 +173,7 @@ add_share (CandourDetailWindow *self,
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       const char *meets;
+      const char *verdict_text;
       AdwActionRow *row;
       GtkWidget *verdict;
 
@@ -165,8 +193,15 @@ add_share (CandourDetailWindow *self,
         subtitle = g_strdup (_("The contract sets no share for smaller organisations"));
 
       row = candour_detail_window_add_row (self, list, title, subtitle, 0, 0, FALSE, NULL);
-      verdict = gtk_label_new (g_strcmp0 (meets, "yes") == 0 ? _("Met")
-                               : g_strcmp0 (meets, "no") == 0 ? _("Not met") : _("No requirement"));
+      verdict_text = g_strcmp0 (meets, "yes") == 0 ? _("Met")
+                     : g_strcmp0 (meets, "no") == 0 ? _("Not met") : _("No requirement");
+      {
+        const char *cells[] = { self->ref, share, g_strcmp0 (meets, "yes") == 0 || g_strcmp0 (meets, "no") == 0 ? required : "",
+                                verdict_text };
+
+        candour_pdf_table_add_row (table, cells);
+      }
+      verdict = gtk_label_new (verdict_text);
       gtk_widget_set_valign (verdict, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (verdict, "share-verdict");
       gtk_widget_add_css_class (verdict, g_strcmp0 (meets, "yes") == 0 ? "met"
@@ -175,6 +210,7 @@ add_share (CandourDetailWindow *self,
     }
   if (error != NULL)
     g_warning ("Could not work out the shares: %s", error->message);
+  return table;
 }
 
 /* The partners the contract's bid named: what each was promised and what came, the
@@ -228,24 +264,6 @@ add_promises (CandourDetailWindow *self)
     }
   if (named->len == 0)
     candour_detail_window_add_empty_row (self, list, _("The bid names no partners."));
-}
-
-/* A list's rows again as a table for the contract's evidence PDF: the same title and
- * description, headings translated here (N_() where they are written). */
-static CandourPdfTable *
-evidence_table (DetailList         *list,
-                const char * const *headings,
-                const gboolean     *numeric)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) translated = NULL;
-
-  for (guint i = 0; headings[i] != NULL; i++)
-    g_strv_builder_add (builder, _(headings[i]));
-  translated = g_strv_builder_end (builder);
-  return candour_pdf_table_new (adw_preferences_group_get_title (list->group),
-                                adw_preferences_group_get_description (list->group),
-                                (const char * const *)translated, numeric);
 }
 
 /* Returns the same as a table for the evidence PDF. */
@@ -443,13 +461,14 @@ candour_detail_window_fill_contract (CandourDetailWindow *self)
                              candour_report_get_text_by_name (parties, "lead_name"), value, start, end);
   candour_detail_window_set_summary (self, summary);
 
-  add_flow (self, parties, subcontracts);
-  add_share (self, parties);
+  /* The promises' PDF is the contract's evidence: where the money went, the share
+   * for smaller organisations, what was subcontracted and paid, after the promises. */
+  further = g_ptr_array_new_with_free_func ((GDestroyNotify)candour_pdf_table_free);
+  g_ptr_array_add (further, add_flow (self, parties, subcontracts));
+  g_ptr_array_add (further, add_share (self, parties));
   g_clear_pointer (&parties, candour_report_free);
 
   add_promises (self);
-  /* The promises' PDF is the contract's evidence: what was subcontracted and paid too. */
-  further = g_ptr_array_new_with_free_func ((GDestroyNotify)candour_pdf_table_free);
   g_ptr_array_add (further, add_subcontracts (self, subcontracts));
   g_ptr_array_add (further, add_payments (self));
   candour_detail_window_offer_further_tables (self, further);

@@ -72,15 +72,17 @@ candour_pdf_table_new (const char         *title,
                        const char * const *headings,
                        const gboolean     *numeric)
 {
-  CandourPdfTable *table = g_new0 (CandourPdfTable, 1);
+  CandourPdfTable *table;
 
-  g_return_val_if_fail (title != NULL && headings != NULL && numeric != NULL, NULL);
+  g_return_val_if_fail (title != NULL && headings != NULL, NULL);
+  g_return_val_if_fail (numeric != NULL || headings[0] == NULL, NULL);
 
+  table = g_new0 (CandourPdfTable, 1);
   table->title = g_strdup (title);
   table->description = g_strdup (description);
   table->n_columns = g_strv_length ((GStrv)headings);
   table->headings = g_strdupv ((GStrv)headings);
-  table->numeric = g_memdup2 (numeric, sizeof (gboolean) * MAX (1, table->n_columns));
+  table->numeric = table->n_columns > 0 ? g_memdup2 (numeric, sizeof (gboolean) * table->n_columns) : NULL;
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   return table;
 }
@@ -656,6 +658,9 @@ further_tables (Page *page)
         page->y += 18;
       paragraph (page, "Sans Bold 12", further->title, 0.1, 4);
       paragraph (page, "Sans 8", further->description, 0.3, 8);
+      /* A section of words alone ("Where the Money Goes") has no table. */
+      if (further->n_columns == 0)
+        continue;
       page->table = further;
       table (page);
     }

@@ -31,7 +31,8 @@ typedef struct
 } CandourPdfTable;
 
 /* A table with headings (NULL-terminated) and no rows; numeric says which columns are
- * figures (n_columns of them). */
+ * figures (n_columns of them). With no headings (numeric NULL) it is a section of
+ * words: its title and description. */
 CandourPdfTable  *candour_pdf_table_new             (const char           *title,
                                                      const char           *description,
                                                      const char * const   *headings,
