@@ -899,6 +899,65 @@ START_TEST (test_choose_by_searching)
 }
 END_TEST
 
+/* The picker on a national register's 50,000 organisations: it opens on the first
+ * fifty by name, and a word of a name or a piece of a ref finds the few it means. */
+START_TEST (test_picker_on_fifty_thousand)
+{
+  g_autofree char *scratch = test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (scratch, "national.candour", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen = NULL;
+  CandourWindow *national;
+  CandourRecordForm *form;
+  CandourRecordPicker *lead;
+  GtkEditable *search;
+
+  {
+    g_autoptr(CandourDatabase) db = candour_database_open (path, &error);
+
+    ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+    ck_assert_msg (candour_database_exec (db,
+                     "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                     "INSERT INTO organisation (ref, name) SELECT printf ('ORG-%05d', i), "
+                     "printf ('Community Trust %05d', i) FROM n", &error), "%s", error ? error->message : "");
+  }
+  national = g_object_new (CANDOUR_TYPE_WINDOW, "application", test_app_get_application (), NULL);
+  gtk_window_present (GTK_WINDOW (national));
+  ck_assert (candour_window_open_path (national, path));
+  test_app_wait ();
+
+  form = candour_record_form_new (candour_window_get_session (national), CANDOUR_TABLE_BIDS, 0);
+  gtk_window_present (GTK_WINDOW (form));
+  test_app_wait ();
+  lead = CANDOUR_RECORD_PICKER (candour_record_form_get_row (form, "lead_ref"));
+  adw_action_row_activate (ADW_ACTION_ROW (lead));
+  wait_for_search (lead);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_record_picker_get_results (lead)), 50);
+  ck_assert_str_eq (result (lead, 0), "Community Trust 00001 (ORG-00001)");
+  ck_assert_str_eq (result (lead, 49), "Community Trust 00050 (ORG-00050)");
+
+  search = candour_record_picker_get_search_entry (lead);
+  gtk_editable_set_text (search, "trust 49999");
+  wait_for_search (lead);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_record_picker_get_results (lead)), 1);
+  ck_assert_str_eq (result (lead, 0), "Community Trust 49999 (ORG-49999)");
+
+  gtk_editable_set_text (search, "ORG-2500");
+  wait_for_search (lead);
+  ck_assert_uint_eq (g_list_model_get_n_items (candour_record_picker_get_results (lead)), 10);
+  ck_assert_str_eq (result (lead, 0), "Community Trust 25000 (ORG-25000)");
+  ck_assert_str_eq (result (lead, 9), "Community Trust 25009 (ORG-25009)");
+  g_signal_emit_by_name (search, "activate");
+  chosen = candour_record_form_dup_text (form, "lead_ref");
+  ck_assert_str_eq (chosen, "ORG-25000");
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  gtk_window_destroy (GTK_WINDOW (national));
+  test_app_wait ();
+  test_remove_tree (scratch);
+}
+END_TEST
+
 START_TEST (test_add_payment)
 {
   CandourPaymentsPage *page = CANDOUR_PAYMENTS_PAGE (show ("payments"));
@@ -1834,6 +1893,7 @@ candour_app_forms_suite (void)
   tcase_add_test (tc, test_one_count_of_members);
   tcase_add_test (tc, test_edit_over_a_change_made_elsewhere);
   tcase_add_test (tc, test_choose_by_searching);
+  tcase_add_test (tc, test_picker_on_fifty_thousand);
   tcase_add_test (tc, test_add_payment);
   tcase_add_test (tc, test_focus_starts_in_the_first_field);
   tcase_add_test (tc, test_dropdown_enter_takes_the_item);
