@@ -923,6 +923,8 @@ START_TEST (test_payment_times_period)
   type_period (popover, "30/06/2025", "01/04/2025");
   ck_assert_str_eq (gtk_label_get_label (error_label),
                     "30/06/2025 is after 01/04/2025; no payment could be in between");
+  type_period (popover, "", "");
+  ck_assert_str_eq (gtk_label_get_label (error_label), "Give a day in From or To, as DD/MM/YYYY, or both.");
   /* Nothing changed meanwhile. */
   ck_assert_str_eq (gtk_menu_button_get_label (button), "Last financial year");
   assert_times_rows (times, last_year, G_N_ELEMENTS (last_year));
@@ -933,6 +935,20 @@ START_TEST (test_payment_times_period)
   ck_assert_str_eq (gtk_menu_button_get_label (button), "01/04/2025 to 30/06/2025");
   ck_assert_str_eq (gtk_label_get_label (line), "Payments made 01/04/2025 to 30/06/2025.");
   assert_times_rows (times, first_quarter, G_N_ELEMENTS (first_quarter));
+
+  /* One end may stay open: the demo has nothing paid after its today, 30/06/2025. */
+  gtk_menu_button_popup (button);
+  test_app_wait ();
+  type_period (popover, "01/04/2025", "");
+  ck_assert (!gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  ck_assert_str_eq (gtk_menu_button_get_label (button), "From 01/04/2025");
+  ck_assert_str_eq (gtk_label_get_label (line), "Payments made from 01/04/2025 on.");
+  assert_times_rows (times, first_quarter, G_N_ELEMENTS (first_quarter));
+  gtk_menu_button_popup (button);
+  test_app_wait ();
+  type_period (popover, "", "31/03/2025");
+  ck_assert_str_eq (gtk_menu_button_get_label (button), "Until 31/03/2025");
+  ck_assert_str_eq (gtk_label_get_label (line), "Payments made up to 31/03/2025.");
 
   /* This quarter is the same days; with years starting in January, its second. */
   g_settings_set_int (settings, "financial-year-start-month", 1);

@@ -95,7 +95,8 @@ on_entry_changed (CandourPeriodPopover *self)
   show_error (self, NULL);
 }
 
-/* One typed day into iso; else the reason, saying which day, into *message. */
+/* One typed day into iso ("" when left empty: no bound that side); else the reason,
+ * saying which day, into *message. */
 static gboolean
 read_day (GtkEntry    *entry,
           const char  *which,
@@ -105,12 +106,9 @@ read_day (GtkEntry    *entry,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GError) error = NULL;
 
+  iso[0] = '\0';
   if (text[0] == '\0')
-    {
-      /* Translators: %s is "From" or "To" */
-      *message = g_strdup_printf (_("%s: give a day, as DD/MM/YYYY."), which);
-      return FALSE;
-    }
+    return TRUE;
   if (!candour_date_parse_into (text, iso, &error))
     {
       /* Translators: "From: 31/02/2025 is not a day of the calendar" */
@@ -135,7 +133,14 @@ on_apply (CandourPeriodPopover *self)
       show_error (self, message);
       return;
     }
-  if (!candour_reporting_period_dates (&period, first, last, &error))
+  /* One end may stay open ("everything from 01/04/2025 on"), not both. */
+  if (first[0] == '\0' && last[0] == '\0')
+    {
+      show_error (self, _("Give a day in From or To, as DD/MM/YYYY, or both."));
+      return;
+    }
+  if (!candour_reporting_period_dates (&period, first[0] != '\0' ? first : NULL, last[0] != '\0' ? last : NULL,
+                                       &error))
     {
       show_error (self, error->message);
       return;
@@ -169,7 +174,8 @@ candour_period_popover_get_period (CandourPeriodPopover   *self,
   g_return_val_if_fail (period != NULL, FALSE);
 
   if (self->choice == CANDOUR_REPORTING_BETWEEN)
-    return candour_reporting_period_dates (period, self->first, self->last, NULL);
+    return candour_reporting_period_dates (period, self->first[0] != '\0' ? self->first : NULL,
+                                           self->last[0] != '\0' ? self->last : NULL, NULL);
   return candour_reporting_period_choose (period, self->choice, day, start_month);
 }
 
@@ -226,8 +232,14 @@ candour_period_popover_dup_label (CandourPeriodPopover *self)
 
   if (self->choice != CANDOUR_REPORTING_BETWEEN)
     return g_strdup (_(names[self->choice]));
-  first = candour_date_format_display (self->first);
-  last = candour_date_format_display (self->last);
+  first = self->first[0] != '\0' ? candour_date_format_display (self->first) : NULL;
+  last = self->last[0] != '\0' ? candour_date_format_display (self->last) : NULL;
+  if (last == NULL)
+    /* Translators: the period button's label, "From 01/04/2025" */
+    return g_strdup_printf (_("From %s"), first);
+  if (first == NULL)
+    /* Translators: the period button's label, "Until 30/06/2025" */
+    return g_strdup_printf (_("Until %s"), last);
   /* Translators: the period button's label, "01/04/2025 to 30/06/2025" */
   return g_strdup_printf (_("%s to %s"), first, last);
 }

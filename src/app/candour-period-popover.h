@@ -2,8 +2,9 @@
  *
  * All time, this or last financial year, this or last quarter (the Financial Year
  * preference says when a year starts; "this" is the one the window's Judged as of day
- * is in), or between two days typed DD/MM/YYYY, refused with the reason when they are
- * not days or the first is after the second. Each choice shows its days beside it.
+ * is in), or between two days typed DD/MM/YYYY (one may be left empty: no bound that
+ * side), refused with the reason when they are not days or the first is after the
+ * second. Each choice shows its days beside it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
