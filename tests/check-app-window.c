@@ -885,6 +885,12 @@ START_TEST (test_payment_times_period)
   ck_assert_str_eq (gtk_label_get_label (line),
                     "Payments made 01/04/2024 to 31/03/2025, the financial year 2024\u201325.");
   assert_times_rows (times, last_year, G_N_ELEMENTS (last_year));
+  /* Kept for next time. */
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "payment-times-period");
+
+    ck_assert_str_eq (kept, "last_year");
+  }
   /* The export carries the period chosen. */
   ck_assert_msg (candour_report_view_write_csv (times, csv_path, &error), "%s", error ? error->message : "");
   csv = read_text (csv_path, &length);
@@ -948,6 +954,24 @@ START_TEST (test_payment_times_period)
   test_app_wait ();
   type_period (popover, "", "31/03/2025");
   ck_assert_str_eq (gtk_menu_button_get_label (button), "Until 31/03/2025");
+  {
+    g_autofree char *kept = g_settings_get_string (settings, "payment-times-period");
+
+    ck_assert_str_eq (kept, "between::2025-03-31");
+  }
+  /* What is kept is checked again as it is taken back. */
+  ck_assert (!candour_period_popover_restore_state (popover, "next_decade"));
+  ck_assert (!candour_period_popover_restore_state (popover, "between:2025-06-30:2025-04-01"));
+  ck_assert (!candour_period_popover_restore_state (popover, "between:2025-02-31:"));
+  ck_assert (!candour_period_popover_restore_state (popover, "between::"));
+  ck_assert (candour_period_popover_restore_state (popover, "between:2025-04-01:"));
+  {
+    g_autofree char *label = candour_period_popover_dup_label (popover);
+
+    ck_assert_str_eq (label, "From 01/04/2025");
+    ck_assert_str_eq (gtk_editable_get_text (candour_period_popover_get_entry (popover, FALSE)), "01/04/2025");
+    ck_assert_str_eq (gtk_editable_get_text (candour_period_popover_get_entry (popover, TRUE)), "");
+  }
   ck_assert_str_eq (gtk_label_get_label (line), "Payments made up to 31/03/2025.");
 
   /* This quarter is the same days; with years starting in January, its second. */
@@ -977,6 +1001,37 @@ START_TEST (test_payment_times_period)
   test_app_wait ();
   ck_assert_str_eq (gtk_menu_button_get_label (button), "All time");
   ck_assert_uint_eq (g_list_model_get_n_items (candour_report_view_get_rows (times)), 7);
+  g_settings_reset (settings, "payment-times-period");
+}
+END_TEST
+
+/* A new window counts the payments the last one did, as the period was left. */
+START_TEST (test_payment_times_period_kept)
+{
+  CandourApplication *application = test_app_get_application ();
+  GSettings *settings = candour_application_get_settings (application);
+  const char *path = candour_database_get_path (candour_session_get_database (candour_window_get_session (window)));
+  CandourWindow *second;
+  CandourReportsPage *page;
+  CandourReportView *times;
+
+  g_settings_set_string (settings, "payment-times-period", "last_quarter");
+  second = g_object_new (CANDOUR_TYPE_WINDOW, "application", application, NULL);
+  gtk_window_present (GTK_WINDOW (second));
+  ck_assert (candour_window_open_path (second, path));
+  candour_window_show_page (second, "reports");
+  test_app_wait ();
+  page = CANDOUR_REPORTS_PAGE (candour_window_get_page (second, "reports"));
+  candour_reports_page_show (page, "payment-times");
+  test_app_wait ();
+  times = candour_reports_page_get_view (page, "payment-times");
+  ck_assert_str_eq (gtk_menu_button_get_label (candour_report_view_get_period_button (times)), "Last quarter");
+  ck_assert_str_eq (gtk_label_get_label (candour_report_view_get_period_label (times)),
+                    "Payments made 01/01/2025 to 31/03/2025, the fourth quarter of 2024\u201325.");
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  test_app_wait ();
+  g_settings_reset (settings, "payment-times-period");
 }
 END_TEST
 
@@ -2230,6 +2285,7 @@ candour_app_window_suite (void)
   tcase_add_test (tc, test_payments_page_reads_what_it_shows);
   tcase_add_test (tc, test_reports);
   tcase_add_test (tc, test_payment_times_period);
+  tcase_add_test (tc, test_payment_times_period_kept);
   tcase_add_test (tc, test_report_chart_shows_twelve);
   tcase_add_test (tc, test_reports_export_pdf);
   tcase_add_test (tc, test_reports_export_pdf_cancelled);

@@ -38,6 +38,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Each choice as settings keep it (and as the template names its button). */
+static const char * const choice_names[CANDOUR_N_REPORTING_CHOICES] = {
+  [CANDOUR_REPORTING_ALL_TIME] = "all_time",
+  [CANDOUR_REPORTING_THIS_YEAR] = "this_year",
+  [CANDOUR_REPORTING_LAST_YEAR] = "last_year",
+  [CANDOUR_REPORTING_THIS_QUARTER] = "this_quarter",
+  [CANDOUR_REPORTING_LAST_QUARTER] = "last_quarter",
+  [CANDOUR_REPORTING_BETWEEN] = "between",
+};
+
 static void
 show_error (CandourPeriodPopover *self,
             const char           *message)
@@ -242,6 +252,66 @@ candour_period_popover_dup_label (CandourPeriodPopover *self)
     return g_strdup_printf (_("Until %s"), last);
   /* Translators: the period button's label, "01/04/2025 to 30/06/2025" */
   return g_strdup_printf (_("%s to %s"), first, last);
+}
+
+char *
+candour_period_popover_dup_state (CandourPeriodPopover *self)
+{
+  g_return_val_if_fail (CANDOUR_IS_PERIOD_POPOVER (self), NULL);
+
+  if (self->choice == CANDOUR_REPORTING_BETWEEN)
+    return g_strdup_printf ("between:%s:%s", self->first, self->last);
+  return g_strdup (choice_names[self->choice]);
+}
+
+gboolean
+candour_period_popover_restore_state (CandourPeriodPopover *self,
+                                      const char           *state)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (CANDOUR_IS_PERIOD_POPOVER (self), FALSE);
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  parts = g_strsplit (state, ":", 3);
+  for (guint i = 0; i < CANDOUR_N_REPORTING_CHOICES; i++)
+    {
+      CandourReportingPeriod period;
+      const char *first;
+      const char *last;
+
+      if (!g_str_equal (parts[0], choice_names[i]))
+        continue;
+      if (i != CANDOUR_REPORTING_BETWEEN)
+        {
+          self->choice = i;
+          sync_buttons (self);
+          return TRUE;
+        }
+      /* Two days, either may be empty, as they were kept: checked again all the same. */
+      if (g_strv_length (parts) != 3)
+        return FALSE;
+      first = parts[1][0] != '\0' ? parts[1] : NULL;
+      last = parts[2][0] != '\0' ? parts[2] : NULL;
+      if ((first == NULL && last == NULL) || (first != NULL && candour_date_to_days (first) <= 0) ||
+          (last != NULL && candour_date_to_days (last) <= 0) ||
+          !candour_reporting_period_dates (&period, first, last, NULL))
+        return FALSE;
+      g_strlcpy (self->first, parts[1], sizeof self->first);
+      g_strlcpy (self->last, parts[2], sizeof self->last);
+      {
+        g_autofree char *first_text = first != NULL ? candour_date_format_display (first) : g_strdup ("");
+        g_autofree char *last_text = last != NULL ? candour_date_format_display (last) : g_strdup ("");
+
+        gtk_editable_set_text (GTK_EDITABLE (self->from_entry), first_text);
+        gtk_editable_set_text (GTK_EDITABLE (self->to_entry), last_text);
+      }
+      self->choice = CANDOUR_REPORTING_BETWEEN;
+      sync_buttons (self);
+      show_error (self, NULL);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 GtkCheckButton *

@@ -37,6 +37,13 @@ void        candour_period_popover_show_days    (CandourPeriodPopover   *self,
  * financial year"; for two days, "01/04/2025 to 30/06/2025". */
 char       *candour_period_popover_dup_label    (CandourPeriodPopover   *self);
 
+/* The choice as settings keep it: "last_year", "between:2025-04-01:" (ISO days, either
+ * empty). */
+char       *candour_period_popover_dup_state    (CandourPeriodPopover   *self);
+/* Takes back a choice kept so, without "chosen"; FALSE (nothing changed) for one that
+ * is not a choice, or days that are not days in order. */
+gboolean    candour_period_popover_restore_state (CandourPeriodPopover  *self,
+                                                  const char            *state);
 /* Its widgets, for the tests. */
 GtkCheckButton *candour_period_popover_get_button (CandourPeriodPopover   *self,
                                                    CandourReportingChoice  choice);

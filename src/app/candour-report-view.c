@@ -149,23 +149,39 @@ run_report (CandourDatabase  *db,
     }
 }
 
+/* The application's settings, once the view is in a window of it (the first time,
+ * from candour_report_view_root(), the period chosen last time is taken back). NULL
+ * before, and in tests without them. */
+static GSettings *
+ensure_settings (CandourReportView *self)
+{
+  GtkRoot *root;
+  GtkApplication *application;
+  g_autofree char *kept = NULL;
+
+  if (self->settings != NULL)
+    return self->settings;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  if (!CANDOUR_IS_APPLICATION (application) || candour_application_get_settings (CANDOUR_APPLICATION (application)) == NULL)
+    return NULL;
+
+  self->settings = g_object_ref (candour_application_get_settings (CANDOUR_APPLICATION (application)));
+  g_signal_connect_object (self->settings, "changed::financial-year-start-month",
+                           G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  kept = g_settings_get_string (self->settings, "payment-times-period");
+  candour_period_popover_restore_state (self->period_popover, kept);
+  return self->settings;
+}
+
 /* The first month of a financial year, from Preferences; April without them. */
 static int
 financial_year_start_month (CandourReportView *self)
 {
-  if (self->settings == NULL)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  GSettings *settings = ensure_settings (self);
 
-      if (CANDOUR_IS_APPLICATION (application) && candour_application_get_settings (CANDOUR_APPLICATION (application)))
-        {
-          self->settings = g_object_ref (candour_application_get_settings (CANDOUR_APPLICATION (application)));
-          g_signal_connect_object (self->settings, "changed::financial-year-start-month",
-                                   G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-        }
-    }
-  return self->settings != NULL ? g_settings_get_int (self->settings, "financial-year-start-month") : 4;
+  return settings != NULL ? g_settings_get_int (settings, "financial-year-start-month") : 4;
 }
 
 /* The payments counted: the choice, its financial years counted from the day the
@@ -487,6 +503,15 @@ reload (CandourReportView *self)
 static void
 on_period_chosen (CandourReportView *self)
 {
+  GSettings *settings = ensure_settings (self);
+
+  /* Kept for next time. */
+  if (settings != NULL)
+    {
+      g_autofree char *state = candour_period_popover_dup_state (self->period_popover);
+
+      g_settings_set_string (settings, "payment-times-period", state);
+    }
   reload (self);
 }
 
@@ -1010,12 +1035,22 @@ candour_report_view_set_property (GObject      *object,
     }
 }
 
+/* In a window of the application: its settings, and with them the period chosen last
+ * time, before the report is first worked out or anything is chosen. */
+static void
+candour_report_view_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (candour_report_view_parent_class)->root (widget);
+  ensure_settings (CANDOUR_REPORT_VIEW (widget));
+}
+
 static void
 candour_report_view_class_init (CandourReportViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->root = candour_report_view_root;
   object_class->dispose = candour_report_view_dispose;
   object_class->finalize = candour_report_view_finalize;
   object_class->get_property = candour_report_view_get_property;
