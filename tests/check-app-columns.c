@@ -324,6 +324,36 @@ START_TEST (test_ref_columns_fit_the_longest_ref)
   candour_records_page_set_search (page, NULL);
   test_app_wait ();
 
+  /* The Payments page measures its references in SQL: it never has a million rows. */
+  {
+    g_autoptr(GError) error = NULL;
+    CandourPaymentsPage *payments;
+
+    ck_assert_msg (candour_database_exec (db, "UPDATE payment SET ref = 'PAY-2024-NORTH-WEST-000123' "
+                                              "WHERE ref = 'PAY-0001'; "
+                                              "UPDATE subcontract SET ref = 'SUB-2024-NORTH-WEST-000045' "
+                                              "WHERE ref = 'SUB-02'", &error),
+                   "%s", error != NULL ? error->message : "");
+    candour_session_refresh (candour_window_get_session (window));
+    while (candour_session_get_loading (candour_window_get_session (window)))
+      g_main_context_iteration (NULL, TRUE);
+    payments = CANDOUR_PAYMENTS_PAGE (show ("payments"));
+    candour_payments_page_set_search (payments, "PAY-2024-NORTH-WEST-000123");
+    test_app_wait ();
+    while (candour_payment_list_get_busy (candour_payments_page_get_list (payments)))
+      g_main_context_iteration (NULL, TRUE);
+    test_app_wait ();
+    view = find_view (GTK_WIDGET (payments));
+    check_shown_whole (view, "PAY-2024-NORTH-WEST-000123");
+    check_shown_whole (view, "SUB-2024-NORTH-WEST-000045");
+    candour_payments_page_set_search (payments, NULL);
+    ck_assert (candour_database_exec (db, "UPDATE payment SET ref = 'PAY-0001' WHERE ref = 'PAY-2024-NORTH-WEST-000123'; "
+                                          "UPDATE subcontract SET ref = 'SUB-02' WHERE ref = 'SUB-2024-NORTH-WEST-000045'",
+                                      NULL));
+    candour_session_refresh (candour_window_get_session (window));
+    test_app_wait ();
+  }
+
   /* The findings' bids, a contract's in the contract shares. */
   view = find_view (show ("findings"));
   check_shown_whole (view, "BID-01");

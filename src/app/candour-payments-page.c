@@ -27,6 +27,7 @@
 #include "candour-payment.h"
 #include "candour-payments-page.h"
 #include "candour-read-job.h"
+#include "candour-ref-column.h"
 #include "candour-row-feeder.h"
 #include "candour-skip-model.h"
 
@@ -82,6 +83,7 @@ struct _CandourPaymentsPage
   gboolean resorting;           /* leaving the view's sorter one column */
   gboolean stale;               /* the payments changed while the page was hidden */
   GCancellable *counting;       /* the count on a worker a new list starts from */
+  GCancellable *measuring;      /* the longest references, for the columns' widths */
 };
 
 G_DEFINE_FINAL_TYPE (CandourPaymentsPage, candour_payments_page, GTK_TYPE_WIDGET)
@@ -576,6 +578,71 @@ on_counted (GObject      *source,
   update_count (self);
 }
 
+typedef struct
+{
+  char *payment;
+  char *agreement;
+} LongestRefs;
+
+static void
+longest_refs_free (gpointer data)
+{
+  LongestRefs *longest = data;
+
+  g_free (longest->payment);
+  g_free (longest->agreement);
+  g_free (longest);
+}
+
+static gpointer
+find_longest_refs (CandourDatabase  *reader,
+                   gpointer          data,
+                   GCancellable     *cancellable,
+                   GError          **error)
+{
+  LongestRefs longest;
+
+  if (!candour_payment_list_longest_refs (reader, &longest.payment, &longest.agreement, error))
+    return NULL;
+  return g_memdup2 (&longest, sizeof longest);
+}
+
+/* The reference columns as wide as their longest: GTK 4.8 sizes them from the rows in
+ * view, and a longer one further down would be cut short. */
+static void
+on_longest_refs (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(CandourPaymentsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LongestRefs *longest = candour_read_job_finish (result, &error);
+
+  if (longest == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not measure the payments' references: %s", error->message);
+      return;
+    }
+  if (g_task_get_cancellable (G_TASK (result)) == self->measuring)
+    {
+      g_clear_object (&self->measuring);
+      candour_ref_column_fit_texts (self->ref_column, (const char * const[]) { longest->payment }, 1);
+      candour_ref_column_fit_texts (self->agreement_column, (const char * const[]) { longest->agreement }, 1);
+    }
+  longest_refs_free (longest);
+}
+
+static void
+measure_refs (CandourPaymentsPage *self)
+{
+  g_cancellable_cancel (self->measuring);
+  g_clear_object (&self->measuring);
+  self->measuring = g_cancellable_new ();
+  candour_read_job_run (candour_session_get_database (self->session), find_longest_refs, NULL, NULL,
+                        longest_refs_free, self->measuring, on_longest_refs, g_object_ref (self));
+}
+
 /* Another database: a new list, counted on a worker. */
 static void
 reload (CandourPaymentsPage *self)
@@ -587,6 +654,8 @@ reload (CandourPaymentsPage *self)
   drop_list (self);
   g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
+  g_cancellable_cancel (self->measuring);
+  g_clear_object (&self->measuring);
   update_count (self);
 
   /* A hidden page reads the payments when it is next shown: a million of them, and
@@ -598,6 +667,7 @@ reload (CandourPaymentsPage *self)
   self->counting = g_cancellable_new ();
   candour_read_job_run (candour_session_get_database (self->session), count_payments, NULL, NULL, g_free,
                         self->counting, on_counted, g_object_ref (self));
+  measure_refs (self);
 }
 
 /* The same database changed: the same sort and search again, the old rows shown until
@@ -612,6 +682,7 @@ on_revision_changed (CandourPaymentsPage *self)
     }
 
   candour_payment_list_reload_async (self->list, on_rows_ready, g_object_ref (self));
+  measure_refs (self);
   update_count (self);
 }
 
@@ -750,6 +821,8 @@ candour_payments_page_dispose (GObject *object)
   drop_list (self);
   g_cancellable_cancel (self->counting);
   g_clear_object (&self->counting);
+  g_cancellable_cancel (self->measuring);
+  g_clear_object (&self->measuring);
   if (self->shown != NULL)
     g_signal_handlers_disconnect_by_data (self->shown, self);
   /* The columns leave the view's sorter as it goes: no order to ask for then. */

@@ -525,6 +525,51 @@ candour_payment_list_count (CandourDatabase  *db,
   return TRUE;
 }
 
+/* The longest text of a column, by characters: references keep to one alphabet, so
+ * that is the widest on screen too. */
+static gboolean
+longest_ref (CandourDatabase  *db,
+             const char       *sql,
+             char            **out_ref,
+             GError          **error)
+{
+  CandourQuery *query = candour_database_query (db, sql, error);
+  CandourQueryStep step;
+
+  *out_ref = NULL;
+  if (query == NULL)
+    return FALSE;
+  if ((step = candour_query_step (query, error)) == CANDOUR_QUERY_ROW)
+    *out_ref = g_strdup (candour_query_get_text (query, "ref"));
+  candour_query_reset (query);
+  return step != CANDOUR_QUERY_ERROR;
+}
+
+gboolean
+candour_payment_list_longest_refs (CandourDatabase  *db,
+                                   char            **out_payment_ref,
+                                   char            **out_agreement_ref,
+                                   GError          **error)
+{
+  static const char payment_sql[] =
+    "SELECT ref FROM payment WHERE ref IS NOT NULL ORDER BY length (ref) DESC, ref LIMIT 1";
+  static const char agreement_sql[] =
+    "SELECT ref FROM (SELECT ref FROM subcontract UNION ALL SELECT ref FROM contract) AS agreement "
+    "ORDER BY length (ref) DESC, ref LIMIT 1";
+
+  g_return_val_if_fail (CANDOUR_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (out_payment_ref != NULL && out_agreement_ref != NULL, FALSE);
+
+  if (!longest_ref (db, payment_sql, out_payment_ref, error))
+    return FALSE;
+  if (!longest_ref (db, agreement_sql, out_agreement_ref, error))
+    {
+      g_clear_pointer (out_payment_ref, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* The listed payments' count and sum, in SQL over the same conditions as their ids. */
 static gboolean
 sum_rows (CandourDatabase  *db,

@@ -59,6 +59,13 @@ gboolean            candour_payment_list_count           (CandourDatabase     *d
                                                           gint64              *out_sum,
                                                           GError             **error);
 CandourDatabase    *candour_payment_list_get_database    (CandourPaymentList  *self);
+/* The longest payment reference and the longest reference a payment can be made under
+ * (a contract's or a subcontract's), for columns as wide as they need; NULL for none.
+ * Reads every payment's reference: on a worker. */
+gboolean            candour_payment_list_longest_refs    (CandourDatabase     *db,
+                                                          char               **out_payment_ref,
+                                                          char               **out_agreement_ref,
+                                                          GError             **error);
 
 /* Keeps the payments whose reference, contract or subcontract reference, payer or payee
  * contains text (any case); NULL or "" keeps all. A date as people write it
