@@ -1359,6 +1359,33 @@ START_TEST (test_contract_promises_exported)
       found++;
     ck_assert_int_gt (expected, 20);
     ck_assert_int_eq (found, expected);
+
+    /* The spreadsheet: the findings, then a sheet each for the subcontracts and every
+     * payment, money as numbers, refs as text, no record ids. */
+    {
+      g_autofree char *xlsx_path = g_build_filename (folder, "CON-01 evidence.xlsx", NULL);
+      g_autofree char *workbook = NULL;
+      g_autofree char *subcontracts = NULL;
+      g_autofree char *payments = NULL;
+      g_autofree char *last_row = NULL;
+
+      candour_detail_window_export_findings (detail, CANDOUR_FINDINGS_EXPORT_XLSX, xlsx_path);
+      wait_for_file (xlsx_path);
+      workbook = test_read_zip_part (xlsx_path, "xl/workbook.xml");
+      ck_assert_msg (g_regex_match_simple ("<sheet name=\"findings\"[^>]*/><sheet name=\"subcontracts\"[^>]*/>"
+                                           "<sheet name=\"payments\"", workbook, 0, 0), "%s", workbook);
+      subcontracts = test_read_zip_part (xlsx_path, "xl/worksheets/sheet2.xml");
+      ck_assert_msg (g_regex_match_simple ("<c r=\"A1\"[^>]*><is><t>subcontract_ref</t>", subcontracts, 0, 0),
+                     "%s", subcontracts);
+      ck_assert (strstr (subcontracts, "<t>SUB-02</t>") != NULL);
+      ck_assert (strstr (subcontracts, "<t>id</t>") == NULL);
+      ck_assert (strstr (subcontracts, "<autoFilter ref=\"A1:H3\"/>") != NULL);
+      payments = test_read_zip_part (xlsx_path, "xl/worksheets/sheet3.xml");
+      /* A header, then every payment: F is the payment's ref. */
+      last_row = g_strdup_printf ("<autoFilter ref=\"A1:F%" G_GINT64_FORMAT "\"/>", expected + 1);
+      ck_assert_msg (strstr (payments, last_row) != NULL, "%s", payments);
+      ck_assert (strstr (payments, "<v>200000</v>") != NULL);
+    }
   }
   test_app_dismiss_toasts (candour_detail_window_get_toast_overlay (detail));
   gtk_window_destroy (GTK_WINDOW (detail));

@@ -202,6 +202,8 @@ START_TEST (test_every_query_starts_from_an_index)
   read_all (candour_report_contract_parties (db, 1, NULL));
   read_all (candour_report_contract_subcontracts (db, 1, NULL));
   read_all (candour_report_contract_payments (db, 1, NULL));
+  read_all (candour_report_contract_subcontracts_evidence (db, 1, NULL));
+  read_all (candour_report_contract_payments_evidence (db, 1, NULL));
   read_all (candour_report_contract_shares (db, 1, NULL));
   read_all (candour_report_consortium_members (db, 1, NULL));
   read_all (candour_report_history (db, "ORG-0001", NULL));

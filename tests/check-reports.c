@@ -8,6 +8,7 @@
 #include "check-suites.h"
 #include "test-fixture.h"
 #include "test-util.h"
+#include "candour-record-query.h"
 #include "candour-reports.h"
 
 START_TEST (test_scorecard)
@@ -96,6 +97,37 @@ START_TEST (test_display_format)
 }
 END_TEST
 
+/* A contract's subcontracts and payments as its evidence spreadsheet has them: refs,
+ * names and money, no record ids, payments by the day paid. */
+START_TEST (test_contract_evidence)
+{
+  g_autoptr(CandourDatabase) db = test_fixture_open ();
+  gint64 c1 = test_query_int (db, "SELECT id FROM contract WHERE ref = 'C1'");
+  g_autoptr(CandourReport) subcontracts = candour_report_contract_subcontracts_evidence (db, c1, NULL);
+  g_autoptr(CandourReport) payments = candour_report_contract_payments_evidence (db, c1, NULL);
+  g_autofree char *subcontracts_csv = NULL;
+  g_autofree char *payments_csv = NULL;
+
+  ck_assert_ptr_nonnull (subcontracts);
+  ck_assert_ptr_nonnull (payments);
+  subcontracts_csv = test_report_csv (subcontracts);
+  payments_csv = test_report_csv (payments);
+  ck_assert_str_eq (subcontracts_csv,
+                    "subcontract_ref,partner_ref,partner_name,value,start_on,end_on,payment_terms_days,paid\n"
+                    "S1,P1,Partner One,100000.00,,,30,40000.00\n"
+                    "S3,P3,Partner Three,30000.00,,,30,0.00\n"
+                    "S4,P4,Partner Four,0.00,,,30,0.00\n"
+                    "S5,P5,Partner Five,100000.00,,,30,0.00\n");
+  ck_assert_str_eq (payments_csv,
+                    "paid_on,amount,payee_name,subcontract_ref,invoiced_on,payment_ref\n"
+                    "2025-02-10,250000.00,Lead Ltd,,2025-01-01,PC1\n"
+                    "2025-02-11,-500.00,Lead Ltd,,2025-01-01,PC2\n"
+                    "2025-03-15,20000.00,Partner One,S1,2025-02-20,PS1\n"
+                    "2025-05-10,250000.00,Lead Ltd,,,PC3\n"
+                    "2025-06-15,20000.00,Partner One,S1,2025-04-01,PS2\n");
+}
+END_TEST
+
 Suite *
 candour_reports_suite (void)
 {
@@ -106,6 +138,7 @@ candour_reports_suite (void)
   tcase_add_test (tc, test_shares);
   tcase_add_test (tc, test_payment_times);
   tcase_add_test (tc, test_display_format);
+  tcase_add_test (tc, test_contract_evidence);
   suite_add_tcase (suite, tc);
   return suite;
 }

@@ -130,7 +130,8 @@ candour_detail_window_export_findings (CandourDetailWindow         *self,
   exporting->self = g_object_ref (self);
   exporting->path = g_strdup (path);
   candour_findings_export_async (self->session, findings, title, gtk_label_get_label (self->summary_label),
-                                 g_object_get_data (G_OBJECT (self), FURTHER_KEY), format,
+                                 g_object_get_data (G_OBJECT (self), FURTHER_KEY),
+                                 self->table == CANDOUR_TABLE_CONTRACTS ? self->id : 0, format,
                                  path, NULL, on_findings_exported, exporting);
 }
 

@@ -11,6 +11,7 @@
 #include "candour-finding-report.h"
 #include "candour-findings-export.h"
 #include "candour-findings-pdf.h"
+#include "candour-record-query.h"
 #include "candour-xlsx-writer.h"
 
 CandourPdfReport *
@@ -36,6 +37,7 @@ typedef struct
   char *path;
   char *title;                  /* the spreadsheet's properties */
   char *subject;
+  gint64 contract_id;           /* its subcontracts and payments are sheets too; 0: none */
 } Job;
 
 static void
@@ -50,6 +52,32 @@ job_free (gpointer data)
   g_free (job->title);
   g_free (job->subject);
   g_free (job);
+}
+
+/* The findings, then for a contract its subcontracts and payments, a sheet each: these
+ * read on this worker through a connection of its own. */
+static gboolean
+write_workbook (Job           *job,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(CandourXlsxWriter) writer = NULL;
+  g_autoptr(CandourDatabase) reader = NULL;
+  g_autoptr(CandourReport) subcontracts = NULL;
+  g_autoptr(CandourReport) payments = NULL;
+
+  if (job->contract_id == 0)
+    return candour_xlsx_write_report (job->report, job->path, job->title, job->subject, "findings",
+                                      cancellable, error);
+  if ((reader = candour_database_open_reader (job->db, error)) == NULL ||
+      (writer = candour_xlsx_writer_new (job->db, job->path, job->title, job->subject, error)) == NULL ||
+      !candour_xlsx_writer_add_report (writer, "findings", job->report, cancellable, error) ||
+      (subcontracts = candour_report_contract_subcontracts_evidence (reader, job->contract_id, error)) == NULL ||
+      !candour_xlsx_writer_add_report (writer, "subcontracts", subcontracts, cancellable, error) ||
+      (payments = candour_report_contract_payments_evidence (reader, job->contract_id, error)) == NULL ||
+      !candour_xlsx_writer_add_report (writer, "payments", payments, cancellable, error))
+    return FALSE;
+  return candour_xlsx_writer_commit (writer, error);
 }
 
 static void
@@ -68,8 +96,7 @@ write_in_thread (GTask        *task,
       written = candour_export_report_to_path (job->report, job->path, &error);
       break;
     case CANDOUR_FINDINGS_EXPORT_XLSX:
-      written = candour_xlsx_write_report (job->report, job->path, job->title, job->subject, "findings",
-                                           cancellable, &error);
+      written = write_workbook (job, cancellable, &error);
       break;
     case CANDOUR_FINDINGS_EXPORT_PDF:
     default:
@@ -89,6 +116,7 @@ candour_findings_export_async (CandourSession              *session,
                                const char                  *title,
                                const char                  *description,
                                GPtrArray                   *further_tables,
+                               gint64                       contract_id,
                                CandourFindingsExportFormat  format,
                                const char                  *path,
                                GCancellable                *cancellable,
@@ -120,6 +148,7 @@ candour_findings_export_async (CandourSession              *session,
 
       job->title = g_strdup (title);
       job->subject = g_strdup_printf ("%s. %s", candour_session_get_title (session), judged);
+      job->contract_id = contract_id;
     }
 
   task = g_task_new (NULL, cancellable, callback, user_data);

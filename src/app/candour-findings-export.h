@@ -34,7 +34,9 @@ CandourPdfReport *candour_findings_pdf_report   (CandourSession               *s
 /* Writes findings to path, whole or not at all, on a worker thread; title and
  * description as for the PDF (a spreadsheet's title is title). The items are read
  * now: the list may change while the file is written. A PDF also has copies of
- * further_tables (CandourPdfTable, or NULL) after the findings. For a PDF, returns the report
+ * further_tables (CandourPdfTable, or NULL) after the findings; a spreadsheet, for
+ * contract_id (0: none), that contract's subcontracts and payments as sheets of their
+ * own. For a PDF, returns the report
  * being drawn (the task's, until callback runs) for candour_pdf_report_get_progress();
  * a CSV or a spreadsheet is written in a second or so, and returns NULL. */
 CandourPdfReport *candour_findings_export_async  (CandourSession               *session,
@@ -42,6 +44,7 @@ CandourPdfReport *candour_findings_export_async  (CandourSession               *
                                                   const char                   *title,
                                                   const char                   *description,
                                                   GPtrArray                    *further_tables,
+                                                  gint64                        contract_id,
                                                   CandourFindingsExportFormat   format,
                                                   const char                   *path,
                                                   GCancellable                 *cancellable,

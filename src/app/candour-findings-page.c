@@ -407,7 +407,7 @@ candour_findings_page_export (CandourFindingsPage         *self,
   self->exporting = g_cancellable_new ();
   self->export_path = g_strdup (path);
   self->export_pdf = candour_findings_export_async (self->session, finish_filtering (self), _("Findings"), text,
-                                                    NULL, format, path, self->exporting, on_exported,
+                                                    NULL, 0, format, path, self->exporting, on_exported,
                                                     g_object_ref (self));
   name = g_path_get_basename (path);
   /* Translators: beside Cancel while a file is written, "Saving findings.pdf…" */

@@ -276,17 +276,23 @@ candour_report_contract_parties (CandourDatabase  *db,
                         G_N_ELEMENTS (contract_party_columns), contract_id, error);
 }
 
+/* A contract's subcontracts, for its window and for its evidence spreadsheet. */
+#define CONTRACT_SUBCONTRACTS_FROM \
+  "FROM subcontract s\n" \
+  "JOIN contract c ON c.id = s.contract_id\n" \
+  "JOIN organisation o ON o.id = s.partner_id\n" \
+  "WHERE s.contract_id = :id\n" \
+  "ORDER BY coalesce (s.start_on, c.start_on), s.ref"
+#define SUBCONTRACT_PAID \
+  "(SELECT coalesce (candour_total (p.amount), 0) FROM payment p WHERE p.subcontract_id = s.id)"
+
 /* "Smaller" as the contract shares report counts it (candour-rules.h). */
 static const char contract_subcontracts_sql[] =
   "SELECT s.id, s.ref, o.ref, o.name,\n"
   "       CASE WHEN " CANDOUR_RULES_IS_SMALLER ("o") " THEN 1 ELSE 0 END,\n"
   "       s.value, s.start_on, s.end_on, s.payment_terms_days,\n"
-  "       (SELECT coalesce (candour_total (p.amount), 0) FROM payment p WHERE p.subcontract_id = s.id)\n"
-  "FROM subcontract s\n"
-  "JOIN contract c ON c.id = s.contract_id\n"
-  "JOIN organisation o ON o.id = s.partner_id\n"
-  "WHERE s.contract_id = :id\n"
-  "ORDER BY coalesce (s.start_on, c.start_on), s.ref";
+  "       " SUBCONTRACT_PAID "\n"
+  CONTRACT_SUBCONTRACTS_FROM;
 
 static const CandourReportColumn contract_subcontract_columns[] = {
   { "id", CANDOUR_CELL_COUNT },
@@ -310,20 +316,51 @@ candour_report_contract_subcontracts (CandourDatabase  *db,
                         G_N_ELEMENTS (contract_subcontract_columns), contract_id, error);
 }
 
+/* The same for a funder: refs, names and money, no record ids. */
+static const char contract_subcontracts_evidence_sql[] =
+  "SELECT s.ref, o.ref, o.name, s.value, s.start_on, s.end_on, s.payment_terms_days,\n"
+  "       " SUBCONTRACT_PAID "\n"
+  CONTRACT_SUBCONTRACTS_FROM;
+
+static const CandourReportColumn contract_subcontract_evidence_columns[] = {
+  { "subcontract_ref", CANDOUR_CELL_TEXT },
+  { "partner_ref", CANDOUR_CELL_TEXT },
+  { "partner_name", CANDOUR_CELL_TEXT },
+  { "value", CANDOUR_CELL_MONEY },
+  { "start_on", CANDOUR_CELL_DATE },
+  { "end_on", CANDOUR_CELL_DATE },
+  { "payment_terms_days", CANDOUR_CELL_COUNT },
+  { "paid", CANDOUR_CELL_MONEY },
+};
+
+CandourReport *
+candour_report_contract_subcontracts_evidence (CandourDatabase  *db,
+                                               gint64            contract_id,
+                                               GError          **error)
+{
+  return report_for_id (db, contract_subcontracts_evidence_sql, contract_subcontract_evidence_columns,
+                        G_N_ELEMENTS (contract_subcontract_evidence_columns), contract_id, error);
+}
+
 /* The commissioner's payments to the lead, then the lead's to each partner: two
  * questions, each answered from an index (one OR over both would read every payment). */
+#define LEAD_PAYMENTS_FROM \
+  "FROM contract c\n" \
+  "JOIN payment p ON p.contract_id = c.id\n" \
+  "JOIN organisation lead ON lead.id = c.lead_id\n" \
+  "WHERE c.id = :id\n"
+#define PARTNER_PAYMENTS_FROM \
+  "FROM subcontract s\n" \
+  "JOIN payment p ON p.subcontract_id = s.id\n" \
+  "JOIN organisation partner ON partner.id = s.partner_id\n" \
+  "WHERE s.contract_id = :id\n"
+
 static const char contract_payments_sql[] =
   "SELECT p.id, p.ref, NULL, lead.name, p.amount, p.paid_on, p.invoiced_on\n"
-  "FROM contract c\n"
-  "JOIN payment p ON p.contract_id = c.id\n"
-  "JOIN organisation lead ON lead.id = c.lead_id\n"
-  "WHERE c.id = :id\n"
+  LEAD_PAYMENTS_FROM
   "UNION ALL\n"
   "SELECT p.id, p.ref, s.ref, partner.name, p.amount, p.paid_on, p.invoiced_on\n"
-  "FROM subcontract s\n"
-  "JOIN payment p ON p.subcontract_id = s.id\n"
-  "JOIN organisation partner ON partner.id = s.partner_id\n"
-  "WHERE s.contract_id = :id\n"
+  PARTNER_PAYMENTS_FROM
   "ORDER BY 6, 1";
 
 static const CandourReportColumn contract_payment_columns[] = {
@@ -343,6 +380,33 @@ candour_report_contract_payments (CandourDatabase  *db,
 {
   return report_for_id (db, contract_payments_sql, contract_payment_columns,
                         G_N_ELEMENTS (contract_payment_columns), contract_id, error);
+}
+
+/* The same for a funder, by the day paid (then the payment's ref): no record ids. */
+static const char contract_payments_evidence_sql[] =
+  "SELECT p.paid_on, p.amount, lead.name, NULL, p.invoiced_on, p.ref\n"
+  LEAD_PAYMENTS_FROM
+  "UNION ALL\n"
+  "SELECT p.paid_on, p.amount, partner.name, s.ref, p.invoiced_on, p.ref\n"
+  PARTNER_PAYMENTS_FROM
+  "ORDER BY 1, 6";
+
+static const CandourReportColumn contract_payment_evidence_columns[] = {
+  { "paid_on", CANDOUR_CELL_DATE },
+  { "amount", CANDOUR_CELL_MONEY },
+  { "payee_name", CANDOUR_CELL_TEXT },
+  { "subcontract_ref", CANDOUR_CELL_TEXT },
+  { "invoiced_on", CANDOUR_CELL_DATE },
+  { "payment_ref", CANDOUR_CELL_TEXT },
+};
+
+CandourReport *
+candour_report_contract_payments_evidence (CandourDatabase  *db,
+                                           gint64            contract_id,
+                                           GError          **error)
+{
+  return report_for_id (db, contract_payments_evidence_sql, contract_payment_evidence_columns,
+                        G_N_ELEMENTS (contract_payment_evidence_columns), contract_id, error);
 }
 
 static const char consortium_members_sql[] =

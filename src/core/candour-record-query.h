@@ -80,6 +80,18 @@ CandourReport *candour_report_contract_payments     (CandourDatabase  *db,
                                                      gint64            contract_id,
                                                      GError          **error);
 
+/* A contract's subcontracts and payments for its evidence spreadsheet, with refs and
+ * names, no record ids: subcontract_ref, partner_ref, partner_name, value, start_on,
+ * end_on, payment_terms_days, paid; and paid_on, amount, payee_name, subcontract_ref
+ * (empty for the commissioner's payments to the lead), invoiced_on, payment_ref, by
+ * the day paid. */
+CandourReport *candour_report_contract_subcontracts_evidence (CandourDatabase  *db,
+                                                              gint64            contract_id,
+                                                              GError          **error);
+CandourReport *candour_report_contract_payments_evidence     (CandourDatabase  *db,
+                                                              gint64            contract_id,
+                                                              GError          **error);
+
 /* A consortium's members: id, member_ref, member_name, joined_on, left_on, by name. */
 CandourReport *candour_report_consortium_members    (CandourDatabase  *db,
                                                      gint64            consortium_id,
