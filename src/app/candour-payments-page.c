@@ -1,8 +1,9 @@
 /* candour-payments-page.c
  *
  * A million payments cannot go through a GtkSortListModel or GtkFilterListModel: both
- * would read every row. The columns' sorters here only say which column the person
- * clicked; CandourPaymentList sorts and searches in SQL and reads the rows in view.
+ * would read every row. The columns' sorters here find every two payments equal: the
+ * column memory (candour-column-memory.h) says which column the person clicked, and
+ * CandourPaymentList sorts and searches in SQL and reads the rows in view.
  * Sorting and searching take SQLite a second or two on a million payments, so the
  * list works them out on a worker thread: meanwhile the old rows stay, scrollable, and
  * a spinner says what is happening. The page opens by date paid, which needs no
@@ -79,7 +80,6 @@ struct _CandourPaymentsPage
   guint deleting_position;
   char *from;                   /* the range typed, as ISO dates; NULL for no bound */
   char *to;
-  CandourPaymentSort probed;    /* the column a probe of the view's sorter reached */
   gboolean resorting;           /* leaving the view's sorter one column */
   gboolean stale;               /* the payments changed while the page was hidden */
   GCancellable *counting;       /* the count on a worker a new list starts from */
@@ -95,12 +95,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-typedef struct
-{
-  CandourPaymentsPage *page;
-  CandourPaymentSort sort;
-} Probe;
 
 /* A column's cells, made and filled here rather than by GtkBuilderListItemFactory
  * templates: when a new order comes in, GTK makes every row it keeps (about 200)
@@ -287,30 +281,37 @@ set_cells (GtkColumnViewColumn *column,
   gtk_column_view_column_set_factory (column, factory);
 }
 
-static GtkOrdering
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+static GtkColumnViewColumn *
+column_of (CandourPaymentsPage *self,
+           CandourPaymentSort   sort)
 {
-  Probe *probe = user_data;
+  GtkColumnViewColumn *columns[CANDOUR_PAYMENT_N_SORTS] = {
+    [CANDOUR_PAYMENT_SORT_REF] = self->ref_column,
+    [CANDOUR_PAYMENT_SORT_AGREEMENT] = self->agreement_column,
+    [CANDOUR_PAYMENT_SORT_PAYER] = self->payer_column,
+    [CANDOUR_PAYMENT_SORT_PAYEE] = self->payee_column,
+    [CANDOUR_PAYMENT_SORT_AMOUNT] = self->amount_column,
+    [CANDOUR_PAYMENT_SORT_PAID_ON] = self->paid_on_column,
+    [CANDOUR_PAYMENT_SORT_INVOICED_ON] = self->invoiced_on_column,
+    [CANDOUR_PAYMENT_SORT_DAYS_TO_PAY] = self->days_column,
+  };
 
-  probe->page->probed = probe->sort;
-  return GTK_ORDERING_SMALLER;
+  return columns[sort];
 }
 
-/* The view's sorter asks the clicked column first and stops at its answer; the answer
- * comes back turned round when the column sorts descending. */
+/* The column the person sorted by, as the column memory finds it (GTK 4.8 has no
+ * call for it); the rows themselves are sorted in SQL. */
 static CandourPaymentSort
 wanted_sort (CandourPaymentsPage *self,
              gboolean            *descending)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->view);
-  g_autoptr(CandourPayment) a = g_object_new (CANDOUR_TYPE_PAYMENT, NULL);
-  g_autoptr(CandourPayment) b = g_object_new (CANDOUR_TYPE_PAYMENT, NULL);
+  GtkColumnViewColumn *sorted = candour_column_memory_sorted_by (self->view, descending);
 
-  self->probed = CANDOUR_PAYMENT_SORT_NONE;
-  *descending = gtk_sorter_compare (sorter, a, b) == GTK_ORDERING_LARGER;
-  return self->probed;
+  for (CandourPaymentSort sort = 0; sorted != NULL && sort < CANDOUR_PAYMENT_N_SORTS; sort++)
+    if (sort != CANDOUR_PAYMENT_SORT_NONE && column_of (self, sort) == sorted)
+      return sort;
+  *descending = FALSE;
+  return CANDOUR_PAYMENT_SORT_NONE;
 }
 
 static void
@@ -344,24 +345,6 @@ request_rows (CandourPaymentsPage *self)
   update_count (self);
 }
 
-static GtkColumnViewColumn *
-column_of (CandourPaymentsPage *self,
-           CandourPaymentSort   sort)
-{
-  GtkColumnViewColumn *columns[CANDOUR_PAYMENT_N_SORTS] = {
-    [CANDOUR_PAYMENT_SORT_REF] = self->ref_column,
-    [CANDOUR_PAYMENT_SORT_AGREEMENT] = self->agreement_column,
-    [CANDOUR_PAYMENT_SORT_PAYER] = self->payer_column,
-    [CANDOUR_PAYMENT_SORT_PAYEE] = self->payee_column,
-    [CANDOUR_PAYMENT_SORT_AMOUNT] = self->amount_column,
-    [CANDOUR_PAYMENT_SORT_PAID_ON] = self->paid_on_column,
-    [CANDOUR_PAYMENT_SORT_INVOICED_ON] = self->invoiced_on_column,
-    [CANDOUR_PAYMENT_SORT_DAYS_TO_PAY] = self->days_column,
-  };
-
-  return columns[sort];
-}
-
 static void
 on_view_sorter_changed (CandourPaymentsPage *self)
 {
@@ -392,17 +375,21 @@ on_view_sorter_changed (CandourPaymentsPage *self)
   request_rows (self);
 }
 
-static void
-set_probe (CandourPaymentsPage *self,
-           GtkColumnViewColumn *column,
-           CandourPaymentSort   sort)
+/* A heading that sorts when clicked: the order is asked of the column memory and
+ * worked out in SQL, so the sorter itself finds every two payments equal. */
+static GtkOrdering
+no_order (gconstpointer a,
+          gconstpointer b,
+          gpointer      user_data)
 {
-  Probe *probe = g_new0 (Probe, 1);
-  g_autoptr(GtkSorter) sorter = NULL;
+  return GTK_ORDERING_EQUAL;
+}
 
-  probe->page = self;
-  probe->sort = sort;
-  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
+static void
+set_sortable (GtkColumnViewColumn *column)
+{
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (no_order, NULL, NULL));
+
   gtk_column_view_column_set_sorter (column, sorter);
 }
 
@@ -962,14 +949,14 @@ candour_payments_page_init (CandourPaymentsPage *self)
   set_cells (self->ref_column, &ref_cell);
   candour_accessible_name_column_headings (self->view);
 
-  set_probe (self, self->paid_on_column, CANDOUR_PAYMENT_SORT_PAID_ON);
-  set_probe (self, self->amount_column, CANDOUR_PAYMENT_SORT_AMOUNT);
-  set_probe (self, self->payer_column, CANDOUR_PAYMENT_SORT_PAYER);
-  set_probe (self, self->payee_column, CANDOUR_PAYMENT_SORT_PAYEE);
-  set_probe (self, self->agreement_column, CANDOUR_PAYMENT_SORT_AGREEMENT);
-  set_probe (self, self->invoiced_on_column, CANDOUR_PAYMENT_SORT_INVOICED_ON);
-  set_probe (self, self->days_column, CANDOUR_PAYMENT_SORT_DAYS_TO_PAY);
-  set_probe (self, self->ref_column, CANDOUR_PAYMENT_SORT_REF);
+  set_sortable (self->paid_on_column);
+  set_sortable (self->amount_column);
+  set_sortable (self->payer_column);
+  set_sortable (self->payee_column);
+  set_sortable (self->agreement_column);
+  set_sortable (self->invoiced_on_column);
+  set_sortable (self->days_column);
+  set_sortable (self->ref_column);
 
   g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
                            G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
