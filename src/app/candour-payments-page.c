@@ -961,8 +961,8 @@ candour_payments_page_init (CandourPaymentsPage *self)
   g_signal_connect_object (gtk_column_view_get_sorter (self->view), "changed",
                            G_CALLBACK (on_view_sorter_changed), self, G_CONNECT_SWAPPED);
   candour_column_explain_headings (self->view, column_meanings, G_N_ELEMENTS (column_meanings));
-  /* After the probes: its own go in front of them and leave them to answer. By date
-   * paid when the person chose no other order, the arrow on its heading saying so. */
+  /* After the sorters: its probes go in front of them. By date paid when the person
+   * chose no other order, the arrow on its heading saying so. */
   candour_column_memory_attach (self->view, "payments", self->paid_on_column, GTK_SORT_ASCENDING);
   update_count (self);
   update_range_label (self);
