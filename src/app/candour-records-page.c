@@ -52,7 +52,7 @@ static const CandourColumnMeaning consortium_columns[] = {
   { N_("Reference"), N_("The consortium’s reference in Candour, as used in the files imported.") },
   { N_("Model"), N_("How the partners work together: under a prime, as a consortium, an alliance, a joint venture or a network.") },
   { N_("Lead"), N_("The organisation that leads the partnership and holds the contracts.") },
-  { N_("Members"), N_("How many organisations belong to it, the lead included.") },
+  { N_("Members"), N_("How many organisations are members now; those recorded as having left are not counted.") },
   { N_("Agreement"), N_("Whether the members have a partnership agreement or memorandum of understanding.") },
   { N_("Signed"), N_("The date the agreement was signed.") },
   { N_("Due diligence"), N_("Whether the lead has checked its members’ governance and finances.") },
