@@ -8,6 +8,7 @@
 #include <stdarg.h>
 
 #include "candour-accessible.h"
+#include "candour-column-headings.h"
 
 /* The widget GTK made for list_item's row: the child's parent in a list, the cell's
  * parent in a table (GtkColumnView's rows hold one cell per column). */
@@ -80,20 +81,13 @@ candour_accessible_name_drop_down_button (GtkDropDown *drop_down)
       gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY, drop_down, NULL, -1);
 }
 
-static GtkWidget *
-first_label (GtkWidget *widget)
+static void
+name_heading (GtkWidget *heading,
+              GtkLabel  *title,
+              gpointer   user_data)
 {
-  if (GTK_IS_LABEL (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = first_label (child);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (heading)) == GTK_ACCESSIBLE_ROLE_COLUMN_HEADER)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
 }
 
 void
@@ -101,20 +95,5 @@ candour_accessible_name_column_headings (GtkColumnView *view)
 {
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
 
-  /* GTK 4.8 makes them inside the view's heading row, beside the list of rows. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!g_str_equal (gtk_widget_get_css_name (child), "header"))
-        continue;
-      for (GtkWidget *heading = gtk_widget_get_first_child (child); heading != NULL;
-           heading = gtk_widget_get_next_sibling (heading))
-        {
-          GtkWidget *title = first_label (heading);
-
-          if (title != NULL &&
-              gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (heading)) == GTK_ACCESSIBLE_ROLE_COLUMN_HEADER)
-            gtk_accessible_update_relation (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
-        }
-    }
+  candour_column_headings_foreach (view, name_heading, NULL);
 }

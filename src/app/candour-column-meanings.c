@@ -7,50 +7,37 @@
 
 #include <glib/gi18n.h>
 
+#include "candour-column-headings.h"
 #include "candour-column-meanings.h"
 
-static GtkWidget *
-first_label (GtkWidget *widget)
+typedef struct
 {
-  if (GTK_IS_LABEL (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = first_label (child);
+  const char *title;
+  GtkWidget *heading;
+} Finding;
 
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
+static void
+match_title (GtkWidget *heading,
+             GtkLabel  *title,
+             gpointer   user_data)
+{
+  Finding *finding = user_data;
+
+  if (finding->heading == NULL && g_strcmp0 (gtk_label_get_label (title), finding->title) == 0)
+    finding->heading = heading;
 }
 
-/* GTK 4.8 makes a heading for each shown column inside the view's heading row, beside
- * the list of rows, and writes the column's title in its label (as
- * candour_accessible_name_column_headings finds them). */
+/* The heading GTK 4.8 made for column, found by its title (candour-column-headings.h). */
 static GtkWidget *
 heading_of (GtkColumnViewColumn *column)
 {
   GtkColumnView *view = gtk_column_view_column_get_column_view (column);
-  const char *title = gtk_column_view_column_get_title (column);
+  Finding finding = { gtk_column_view_column_get_title (column), NULL };
 
-  if (view == NULL || title == NULL)
+  if (view == NULL || finding.title == NULL)
     return NULL;
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!g_str_equal (gtk_widget_get_css_name (child), "header"))
-        continue;
-      for (GtkWidget *heading = gtk_widget_get_first_child (child); heading != NULL;
-           heading = gtk_widget_get_next_sibling (heading))
-        {
-          GtkWidget *label = first_label (heading);
-
-          if (label != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), title) == 0)
-            return heading;
-        }
-    }
-  return NULL;
+  candour_column_headings_foreach (view, match_title, &finding);
+  return finding.heading;
 }
 
 static void
