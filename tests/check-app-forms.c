@@ -1680,7 +1680,7 @@ choose_consent (CandourBidPartnersGroup *group,
   const char * const *consents = candour_table_get_field_choices (CANDOUR_TABLE_BID_PARTNERS, 5);
 
   /* With a default ("unknown"), the drop-down offers the choices alone, in order. */
-  ck_assert_str_eq (candour_field_get_initial (CANDOUR_TABLE_BID_PARTNERS, 5), "unknown");
+  ck_assert_str_eq (candour_table_get_field_default (CANDOUR_TABLE_BID_PARTNERS, 5), "unknown");
   ck_assert (g_strv_contains (consents, keyword));
   for (guint i = 0; consents[i] != NULL; i++)
     if (g_str_equal (consents[i], keyword))

@@ -267,7 +267,7 @@ fill_choices (Partner       *partner,
 {
   const char * const *choices = candour_table_get_field_choices (TABLE, field);
 
-  if (candour_field_get_initial (TABLE, field) == NULL)
+  if (candour_table_get_field_default (TABLE, field) == NULL)
     {
       g_ptr_array_add (partner->values[field], g_strdup (""));
       gtk_string_list_append (labels, _("Not recorded"));
@@ -309,7 +309,7 @@ add_partner (CandourBidPartnersGroup *self,
 
   for (guint field = 0; field < N_FIELDS; field++)
     {
-      CandourFieldKind kind = candour_field_get_kind (TABLE, field);
+      CandourFieldKind kind = candour_table_get_field_kind (TABLE, field);
       GtkWidget *row;
 
       if (field == BID_REF)
@@ -366,7 +366,7 @@ add_partner (CandourBidPartnersGroup *self,
   self->filling = TRUE;
   for (guint field = 0; field < N_FIELDS; field++)
     {
-      const char *initial = candour_field_get_initial (TABLE, field);
+      const char *initial = candour_table_get_field_default (TABLE, field);
 
       if (texts != NULL)
         set_row_text (partner, field, texts[field]);

@@ -150,13 +150,6 @@ candour_field_find (CandourTable  table,
   return -1;
 }
 
-CandourFieldKind
-candour_field_get_kind (CandourTable table,
-                        guint        field)
-{
-  return candour_table_get_field_kind (table, field);
-}
-
 const char *
 candour_field_get_label (CandourTable table,
                          guint        field)
@@ -174,13 +167,6 @@ candour_field_get_words (CandourTable table,
   const FieldInfo *info = info_for (table, field);
 
   return info != NULL ? _(info->words) : candour_table_get_field_name (table, field);
-}
-
-const char *
-candour_field_get_initial (CandourTable table,
-                           guint        field)
-{
-  return candour_table_get_field_default (table, field);
 }
 
 const char *
@@ -237,7 +223,7 @@ candour_field_format_display (CandourTable  table,
   if (text == NULL || text[0] == '\0')
     return g_strdup ("");
 
-  switch (candour_field_get_kind (table, field))
+  switch (candour_table_get_field_kind (table, field))
     {
     case CANDOUR_FIELD_MONEY:
       {
@@ -283,7 +269,7 @@ candour_field_format_editable (CandourTable  table,
   if (text == NULL || text[0] == '\0')
     return g_strdup ("");
 
-  switch (candour_field_get_kind (table, field))
+  switch (candour_table_get_field_kind (table, field))
     {
     case CANDOUR_FIELD_MONEY:
       return money_for_editing (text);

@@ -24,17 +24,11 @@ GType             candour_table_get_type      (void) G_GNUC_CONST;
 /* The index of the field called name, or -1. */
 int               candour_field_find          (CandourTable  table,
                                                const char   *name);
-CandourFieldKind  candour_field_get_kind      (CandourTable  table,
-                                               guint         field);
 /* A form's label: "Annual income (£)", "Starts on (DD/MM/YYYY)". */
 const char       *candour_field_get_label     (CandourTable  table,
                                                guint         field);
 /* How a sentence names the field: "annual income", "start date". */
 const char       *candour_field_get_words     (CandourTable  table,
-                                               guint         field);
-/* What a new record's field starts with (the database's default), or NULL. A choice
- * with none can also be left "Not recorded". */
-const char       *candour_field_get_initial   (CandourTable  table,
                                                guint         field);
 /* The words for a keyword a choice field accepts: "charity" → "Charity". */
 const char       *candour_field_choice_label  (CandourTable  table,

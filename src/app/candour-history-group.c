@@ -125,7 +125,7 @@ format_stored_value (CandourDatabase *db,
     return g_strdup (value);
 
   number = g_ascii_strtoll (value, NULL, 10);
-  switch (candour_field_get_kind (table, field))
+  switch (candour_table_get_field_kind (table, field))
     {
     case CANDOUR_FIELD_MONEY:
       return candour_money_format_display (number);

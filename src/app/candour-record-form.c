@@ -508,7 +508,7 @@ fill_choices (CandourRecordForm *self,
 {
   const char * const *choices = candour_table_get_field_choices (self->table, field->index);
 
-  if (candour_field_get_initial (self->table, field->index) == NULL)
+  if (candour_table_get_field_default (self->table, field->index) == NULL)
     {
       g_ptr_array_add (field->values, g_strdup (""));
       gtk_string_list_append (labels, _("Not recorded"));
@@ -558,7 +558,7 @@ add_field (CandourRecordForm *self,
   GtkWidget *icon;
 
   field->index = index;
-  field->kind = candour_field_get_kind (self->table, index);
+  field->kind = candour_table_get_field_kind (self->table, index);
   field->values = g_ptr_array_new_with_free_func (g_free);
 
   if (field->kind == CANDOUR_FIELD_REF)
@@ -705,7 +705,7 @@ candour_record_form_constructed (GObject *object)
   else
     for (guint i = 0; i < self->n_fields; i++)
       {
-        const char *initial = candour_field_get_initial (self->table, i);
+        const char *initial = candour_table_get_field_default (self->table, i);
 
         if (initial != NULL)
           set_field_text (&self->fields[i], self->table, initial);
