@@ -461,7 +461,21 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
 DECLARE
   file text := nullif (current_setting ('candour.import_file', true), '');
+  first_id bigint;
+  last_id bigint;
+  n bigint;
 BEGIN
+  -- An import's batch is one run of new ids: one line, without numbering the rows
+  -- (which cost an import of a million payments 3 s).
+  SELECT min (id), max (id), count (*) INTO first_id, last_id, n FROM inserted;
+  IF n > 1 AND last_id - first_id + 1 = n THEN
+    INSERT INTO audit (actor, table_name, record_id, last_record_id, action, new_values)
+    VALUES (session_user, TG_TABLE_NAME, first_id, last_id, 'insert',
+            CASE WHEN file IS NOT NULL THEN ('{"file":' || to_json (file)::text || ',"rows":' || n || '}')::json
+                 ELSE ('{"rows":' || n || '}')::json
+            END);
+    RETURN NULL;
+  END IF;
   INSERT INTO audit (actor, table_name, record_id, last_record_id, record_ref, action, new_values)
   SELECT session_user, TG_TABLE_NAME, r.first_id,
          CASE WHEN r.n > 1 OR file IS NOT NULL THEN r.last_id END,
