@@ -202,6 +202,118 @@ START_TEST (test_a_long_query_stops_when_cancelled)
 }
 END_TEST
 
+/* The one number sql answers, on either backend (test_query_int () asks SQLite only). */
+static gint64
+query_number (CandourDatabase *db,
+              const char      *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CandourQuery) query = candour_query_new (db, sql, &error);
+  gint64 number;
+
+  ck_assert_msg (query != NULL, "%s", error ? error->message : "");
+  ck_assert_int_eq (candour_query_step (query, &error), CANDOUR_QUERY_ROW);
+  number = candour_query_get_int64_at (query, 0);
+  ck_assert_int_eq (candour_query_step (query, &error), CANDOUR_QUERY_DONE);
+  return number;
+}
+
+static const char open_cursors_sql[] = "SELECT count (*) FROM pg_cursors WHERE name <> ''";
+
+/* Every row of a long answer read a batch at a time, with other questions and a change
+ * put between its rows, an early stop, and a transaction round it. */
+static void
+assert_rows_read_in_batches (CandourDatabase *db,
+                             gboolean         server)
+{
+  static const char numbers_sql[] =
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :last)\n"
+    "SELECT i FROM n ORDER BY i";
+  static const char count_sql[] = "SELECT count (*) AS n FROM organisation";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CandourQuery) numbers = candour_query_new (db, numbers_sql, &error);
+  CandourQuery *count;
+  CandourQueryStep step;
+  gint64 rows = 0;
+  gint64 sum = 0;
+
+  ck_assert_msg (numbers != NULL, "%s", error ? error->message : "");
+  candour_query_read_in_batches (numbers);
+
+  /* Two and a half batches on a server, with a question between rows of each. */
+  candour_query_bind_int64 (numbers, ":last", 25001);
+  while ((step = candour_query_step (numbers, &error)) == CANDOUR_QUERY_ROW)
+    {
+      rows++;
+      sum += candour_query_get_int64 (numbers, "i");
+      ck_assert_int_eq (candour_query_get_int64 (numbers, "i"), rows);
+      if (rows == 1 || rows == 10000 || rows == 10001 || rows == 25001)
+        {
+          count = candour_database_query (db, count_sql, &error);
+          ck_assert_int_eq (candour_query_step (count, &error), CANDOUR_QUERY_ROW);
+          ck_assert_int_eq (candour_query_get_int64 (count, "n"), 0);
+          candour_query_reset (count);
+        }
+      /* On a server, from a cursor: the rows are not all here at once. */
+      if (server && rows == 1)
+        ck_assert_int_eq (query_number (db, open_cursors_sql), 1);
+    }
+  ck_assert_msg (step == CANDOUR_QUERY_DONE, "%s", error ? error->message : "");
+  ck_assert_int_eq (rows, 25001);
+  ck_assert_int_eq (sum, (gint64)25001 * 25002 / 2);
+
+  /* Stopped after three rows, then asked again: exactly one batch. */
+  candour_query_bind_int64 (numbers, ":last", 100);
+  for (int i = 0; i < 3; i++)
+    ck_assert_int_eq (candour_query_step (numbers, &error), CANDOUR_QUERY_ROW);
+  candour_query_reset (numbers);
+  candour_query_bind_int64 (numbers, ":last", 10000);
+  for (rows = 0; (step = candour_query_step (numbers, &error)) == CANDOUR_QUERY_ROW; rows++)
+    ;
+  ck_assert_int_eq (step, CANDOUR_QUERY_DONE);
+  ck_assert_int_eq (rows, 10000);
+
+  /* In a transaction, with a change made between rows, which the transaction keeps. */
+  ck_assert (candour_database_begin (db, &error));
+  candour_query_bind_int64 (numbers, ":last", 15000);
+  for (rows = 0; (step = candour_query_step (numbers, &error)) == CANDOUR_QUERY_ROW; rows++)
+    if (rows == 12000)
+      ck_assert_int_gt (insert_organisation (db, "ORG-BETWEEN", "Between the rows", &error), 0);
+  ck_assert_int_eq (step, CANDOUR_QUERY_DONE);
+  ck_assert_int_eq (rows, 15000);
+  ck_assert (candour_database_end (db, TRUE, &error));
+  ck_assert_int_eq (query_number (db, count_sql), 1);
+  ck_assert_ptr_null (error);
+}
+
+START_TEST (test_rows_are_read_in_batches)
+{
+  g_autoptr(CandourDatabase) db = test_open_memory_database ();
+
+  assert_rows_read_in_batches (db, FALSE);
+}
+END_TEST
+
+START_TEST (test_rows_are_read_in_batches_from_a_server)
+{
+  const char *server = g_getenv ("CANDOUR_TEST_PG");
+  g_autoptr(CandourDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *own = NULL;
+
+  if (server == NULL)
+    return;
+  own = test_make_server_database (server, "candour_batches");
+  db = candour_database_open_full (own, CANDOUR_OPEN_EXISTING, &error);
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  assert_rows_read_in_batches (db, TRUE);
+  /* Every cursor closed once its rows were read or it was stopped. */
+  ck_assert_int_eq (query_number (db, open_cursors_sql), 0);
+  g_clear_object (&db);
+  test_drop_server_database (server, own);
+}
+END_TEST
+
 Suite *
 candour_query_suite (void)
 {
@@ -212,6 +324,8 @@ candour_query_suite (void)
   tcase_add_test (tcase, test_changes_are_counted);
   tcase_add_test (tcase, test_a_broken_rule_is_named);
   tcase_add_test (tcase, test_a_long_query_stops_when_cancelled);
+  tcase_add_test (tcase, test_rows_are_read_in_batches);
+  tcase_add_test (tcase, test_rows_are_read_in_batches_from_a_server);
   suite_add_tcase (suite, tcase);
   return suite;
 }

@@ -129,6 +129,7 @@ copy_table (CandourDatabase  *source,
 
   if (from == NULL)
     return FALSE;
+  candour_query_read_in_batches (from);
 
   /* Kept as long as the target is open: insert_rows knows its SQL by address. */
   sql = insert_sql (tables[table], from);

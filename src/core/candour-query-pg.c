@@ -16,17 +16,24 @@
 /* pg_type.h's BOOLOID: a yes/no the server gives as "t"/"f", read as 1/0 like SQLite's. */
 #define BOOL_OID 16
 
+/* Rows fetched at a time from a cursor (candour_query_read_in_batches ()): a few
+ * megabytes of payments, and a hundred round trips for a million. */
+#define ROWS_PER_BATCH 10000
+
 typedef struct
 {
   CandourQuery parent;
   CandourServer *server;
   char *sql;                    /* as the core wrote it, with :names */
   char *statement;              /* the prepared statement's name on the server */
+  char *numbered;               /* sql with $1, $2…: a cursor is declared with it */
   GPtrArray *parameters;        /* the names, in the order of their numbers */
   char **values;                /* one per parameter; NULL is NULL */
   PGresult *description;        /* the columns' names and types */
-  PGresult *result;             /* the rows, once run */
+  PGresult *result;             /* the rows, once run (or the cursor's latest batch) */
   int row;                      /* the current row of result */
+  char *cursor;                 /* reading in batches: the open cursor's name */
+  guint n_cursors;              /* cursors declared so far, for a name never reused */
   gboolean reads;               /* a question, which changes nothing: no savepoint */
 } PgQuery;
 
@@ -118,11 +125,30 @@ clear_values (PgQuery *self)
     g_clear_pointer (&self->values[i], g_free);
 }
 
+/* A cursor is closed when its rows are read or the query stops early; one left behind
+ * by a failed transaction goes with the session, under a name never used again. */
+static void
+close_cursor (PgQuery *self)
+{
+  PGconn *connection = candour_server_get_connection (self->server);
+
+  if (self->cursor == NULL)
+    return;
+  if (PQstatus (connection) == CONNECTION_OK && PQtransactionStatus (connection) != PQTRANS_INERROR)
+    {
+      g_autofree char *close = g_strdup_printf ("CLOSE %s", self->cursor);
+
+      PQclear (PQexec (connection, close));
+    }
+  g_clear_pointer (&self->cursor, g_free);
+}
+
 static void
 pg_query_reset (CandourQuery *query)
 {
   PgQuery *self = PG (query);
 
+  close_cursor (self);
   g_clear_pointer (&self->result, PQclear);
   self->row = -1;
   clear_values (self);
@@ -146,6 +172,7 @@ pg_query_finalize (CandourQuery *query)
   g_clear_pointer (&self->parameters, g_ptr_array_unref);
   g_free (self->values);
   g_free (self->statement);
+  g_free (self->numbered);
   g_free (self->sql);
 }
 
@@ -182,13 +209,59 @@ pg_query_bind_int64 (CandourQuery *query,
   self->values[parameter] = g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
+/* The next batch of an open cursor's rows into self->result. */
+static PGresult *
+fetch_batch (PgQuery *self)
+{
+  g_autofree char *fetch = g_strdup_printf ("FETCH %d FROM %s", ROWS_PER_BATCH, self->cursor);
+
+  g_clear_pointer (&self->result, PQclear);
+  self->row = -1;
+  return self->result = PQexec (candour_server_get_connection (self->server), fetch);
+}
+
+/* Runs a question as a cursor, and fetches its first batch. Outside a transaction the
+ * cursor is held past the DECLARE's own (the server keeps the rows, not us), so that
+ * other queries can run between batches as they can between rows on SQLite. */
+static PGresult *
+declare_cursor (PgQuery *self)
+{
+  PGconn *connection = candour_server_get_connection (self->server);
+  g_autofree char *declare = NULL;
+  PGresult *declared;
+
+  self->cursor = g_strdup_printf ("%s_rows_%u", self->statement, ++self->n_cursors);
+  declare = g_strdup_printf ("DECLARE %s NO SCROLL CURSOR %s FOR %s", self->cursor,
+                             candour_server_in_transaction (self->server) ? "WITHOUT HOLD" : "WITH HOLD",
+                             self->numbered);
+  declared = PQexecParams (connection, declare, (int)self->parameters->len, NULL,
+                           (const char * const *)self->values, NULL, NULL, 0);
+  if (PQresultStatus (declared) != PGRES_COMMAND_OK)
+    {
+      g_clear_pointer (&self->cursor, g_free);
+      return self->result = declared;
+    }
+  PQclear (declared);
+  return fetch_batch (self);
+}
+
 static CandourQueryStep
 pg_query_step (CandourQuery  *query,
                GError       **error)
 {
   PgQuery *self = PG (query);
 
-  if (self->result == NULL)
+  if (self->result == NULL && query->in_batches && self->reads)
+    {
+      if (PQresultStatus (declare_cursor (self)) != PGRES_TUPLES_OK)
+        {
+          candour_server_set_error (self->server, self->result, &query->constraint, error);
+          pg_query_reset (query);
+          return CANDOUR_QUERY_ERROR;
+        }
+      candour_query_set_constraint (query, CANDOUR_CONSTRAINT_NONE, NULL, NULL, NULL);
+    }
+  else if (self->result == NULL)
     {
       PGconn *connection = candour_server_get_connection (self->server);
       /* Only a change can fail and leave the transaction going on SQLite; a question
@@ -218,6 +291,19 @@ pg_query_step (CandourQuery  *query,
 
   if (++self->row < PQntuples (self->result))
     return CANDOUR_QUERY_ROW;
+
+  /* A full batch: there may be more. */
+  if (self->cursor != NULL && PQntuples (self->result) == ROWS_PER_BATCH)
+    {
+      if (PQresultStatus (fetch_batch (self)) != PGRES_TUPLES_OK)
+        {
+          candour_server_set_error (self->server, self->result, &query->constraint, error);
+          pg_query_reset (query);
+          return CANDOUR_QUERY_ERROR;
+        }
+      if (++self->row < PQntuples (self->result))
+        return CANDOUR_QUERY_ROW;
+    }
 
   query->changes = g_ascii_strtoll (PQcmdTuples (self->result), NULL, 10);
   pg_query_reset (query);
@@ -321,6 +407,7 @@ candour_pg_query_new (CandourDatabase  *db,
   self->server = server;
   self->sql = g_strdup (sql);
   self->statement = g_steal_pointer (&statement);
+  self->numbered = g_steal_pointer (&numbered);
   self->parameters = g_steal_pointer (&parameters);
   self->values = g_new0 (char *, self->parameters->len + 1);
   self->description = description;

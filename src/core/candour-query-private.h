@@ -51,6 +51,7 @@ struct _CandourQuery
   const char **caller_names;    /* per column, the caller's string last seen for it */
   gint64 changes;
   CandourConstraint constraint;
+  gboolean in_batches;          /* candour_query_read_in_batches () */
 };
 
 void candour_query_init           (CandourQuery            *self,

@@ -190,6 +190,14 @@ candour_query_run (CandourQuery  *self,
 }
 
 void
+candour_query_read_in_batches (CandourQuery *self)
+{
+  g_return_if_fail (self != NULL);
+
+  self->in_batches = TRUE;
+}
+
+void
 candour_query_reset (CandourQuery *self)
 {
   g_return_if_fail (self != NULL);

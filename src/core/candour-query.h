@@ -80,6 +80,11 @@ CandourQueryStep candour_query_step             (CandourQuery     *self,
 /* Steps to the end, for a statement that changes rows: FALSE with error on failure. */
 gboolean         candour_query_run              (CandourQuery     *self,
                                                  GError          **error);
+/* For a question that may answer with very many rows (a table exported or copied
+ * whole): its rows are read a batch at a time where the backend would otherwise hold
+ * them all at once (a server's answer arrives whole; a file's is read as stepped). Set
+ * before the first step; it stays set. */
+void             candour_query_read_in_batches  (CandourQuery     *self);
 /* Stops a query before its last row, so that it holds nothing open, and clears its
  * parameters. */
 void             candour_query_reset            (CandourQuery     *self);

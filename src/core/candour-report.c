@@ -36,6 +36,8 @@ candour_report_new (CandourDatabase            *db,
   query = candour_database_query (db, sql, error);
   if (query == NULL)
     return NULL;
+  /* A report may be a whole table, exported. */
+  candour_query_read_in_batches (query);
 
   g_assert (candour_query_get_n_columns (query) == n_columns);
 
