@@ -10,6 +10,7 @@ import math
 import os
 import statistics
 import sys
+import textwrap
 from collections import defaultdict
 
 work, page = sys.argv[1], sys.argv[2]
@@ -277,9 +278,9 @@ its generated folder `_build/bench/scale-N/data` (`candour-cli generate --scale 
 | 3. linearity | reconcile as above at each scale | as above |
 | 4. export | `cli --db DB export payments --output F` | `sqlite3 -csv -header DB < tests/bench/export-payments.sql > F` |
 | 5. first frame | `_build/src/app/candour DB` (and the demo, `cli --db demo.candour demo`) | `_build/tests/bench-minimal-window` |
+| Payments page | `_build/tests/bench-payments-page DB {runs}` | (the same program) |
 | server, import | `cli --db URI/bench_import import DIR`, after `cli --db URI/bench_import setup` (untimed) in a new database each run | `psql -X -q -v ON_ERROR_STOP=1 -d URI/bench_copy -f copy-baseline.sql` in a new database each run: for each of the 8 files `CREATE TABLE t (its header's columns, each text)` and `\\copy t FROM FILE WITH (FORMAT csv, HEADER true)` |
 | server, reports and export | as in 2 and 4 with `--db URI`, DIR imported there once | the same with `--db DB` |
-| Payments page | `_build/tests/bench-payments-page DB {runs}` | (the same program) |
 | instructions | `valgrind --tool=callgrind cli --db DB reconcile …` at scale 0.1 | `valgrind --tool=callgrind sqlite3 … < tests/bench/reconcile.sql` |
 
 Each command runs under `/usr/bin/time -f %M` (peak memory), its wall time taken around
@@ -325,7 +326,7 @@ notes = """\
 
 if server_measured:
     server_section = f"""\
-Candour's import into a newly set up register on the server, against `psql`'s `\\copy`
+Candour's import into a newly set-up register on the server, against `psql`'s `\\copy`
 of the same files into tables of untyped text (the aim: within 2×); and each report read
 from the server, against the same read from the file, the ratio being the server's time
 over the file's. Their CSVs are compared byte for byte. Peak memory is the client's
@@ -334,7 +335,7 @@ the server before writing it out.
 
 {table(server_header, server, True)}
 
-{server_about}"""
+{textwrap.fill(server_about, 88, break_on_hyphens=False)}"""
 else:
     server_section = server_about
 
