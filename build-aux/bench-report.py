@@ -10,6 +10,7 @@ import math
 import os
 import statistics
 import sys
+import textwrap
 from collections import defaultdict
 
 work, page = sys.argv[1], sys.argv[2]
@@ -167,6 +168,38 @@ checks = read_tsv("checks.tsv")
 callgrind = {tool: median("callgrind", tool, "instructions") for tool in ("candour", "sqlite3")}
 
 
+# On a PostgreSQL server: Candour's import against psql's \copy into untyped tables, and
+# each report read from the server against the same read from the file. Peak memory is
+# the client's (candour-cli's, psql's), not the server's.
+server_measured = median(f"server-import@{scale}", "candour") is not None
+server_checks = {(r, s): v for r, s, v in read_tsv("server-checks.tsv")}
+server_header = ["on a PostgreSQL server", "Candour on the server", "bare tool", "bare tool's", "ratio",
+                 "peak memory, Candour / bare tool", "same answer?"]
+server = []
+if server_measured:
+    imp = f"server-import@{scale}"
+    ours, theirs = median(imp, "candour"), median(imp, "psql")
+    server.append((f"import, all 8 files validated ({count(n_rows)} rows)", seconds(ours),
+                   "`psql` `\\copy` into untyped tables", seconds(theirs), ratio(ours, theirs),
+                   f"{mib(median(imp, 'candour', 'peak_kib'))} / {mib(median(imp, 'psql', 'peak_kib'))}", ""))
+    server.append(("import, rows per second", count(round(n_rows / ours)), "", count(round(n_rows / theirs)),
+                   ratio(theirs, ours), "", ""))
+    for report, name in report_names.items():
+        figure = f"server-{report}@{scale}"
+        ours, theirs = median(figure, "server"), median(figure, "file")
+        server.append((name[3:], seconds(ours), "Candour on the file", seconds(theirs), ratio(ours, theirs),
+                       f"{mib(median(figure, 'server', 'peak_kib'))} / {mib(median(figure, 'file', 'peak_kib'))}",
+                       server_checks.get((report, scale), "not checked")))
+postgresql = machine.get("postgresql", "not measured: this run did not try")
+if server_measured:
+    server_about = (f"The server: PostgreSQL {postgresql}; `build-aux/pg-test-cluster`'s throwaway cluster "
+                    f"on this machine, started for these figures only, with "
+                    f"{machine.get('postgresql_settings', 'its settings unknown')}. "
+                    "Client and server share the machine's cores.")
+else:
+    server_about = f"The server was {postgresql}."
+
+
 def instructions(tool):
     value = callgrind[tool]
     if value is None:
@@ -215,6 +248,10 @@ print(plain(verdict))
 print()
 print(table(page_header, page_body, False))
 print()
+if server_measured:
+    print(table(server_header, [tuple(plain(c) for c in f) for f in server], False))
+print(plain(server_about))
+print()
 print(f"callgrind, reconcile at scale 0.1: Candour {instructions('candour')} instructions, "
       f"sqlite3 {instructions('sqlite3')} ({ratio(callgrind['candour'], callgrind['sqlite3'])})")
 print("Hand-written SQL against Candour's CSV:")
@@ -228,8 +265,9 @@ m = machine
 commands = f"""\
 Run from the top of the source tree; `DB` is `_build/bench/scale-N/candour.db`, `DIR`
 its generated folder `_build/bench/scale-N/data` (`candour-cli generate --scale N
---output DIR`, seed 1), `cli` is `_build/src/cli/candour-cli`. Outputs go to
-`_build/bench/run/`.
+--output DIR`, seed 1), `cli` is `_build/src/cli/candour-cli`, `URI` the database
+`candour` of the cluster `build-aux/pg-test-cluster start _build/bench/run/pg` makes
+(`URI/NAME` the same cluster's database NAME). Outputs go to `_build/bench/run/`.
 
 | figure | Candour | bare tool |
 |---|---|---|
@@ -241,6 +279,8 @@ its generated folder `_build/bench/scale-N/data` (`candour-cli generate --scale 
 | 4. export | `cli --db DB export payments --output F` | `sqlite3 -csv -header DB < tests/bench/export-payments.sql > F` |
 | 5. first frame | `_build/src/app/candour DB` (and the demo, `cli --db demo.candour demo`) | `_build/tests/bench-minimal-window` |
 | Payments page | `_build/tests/bench-payments-page DB {runs}` | (the same program) |
+| server, import | `cli --db URI/bench_import import DIR`, after `cli --db URI/bench_import setup` (untimed) in a new database each run | `psql -X -q -v ON_ERROR_STOP=1 -d URI/bench_copy -f copy-baseline.sql` in a new database each run: for each of the 8 files `CREATE TABLE t (its header's columns, each text)` and `\\copy t FROM FILE WITH (FORMAT csv, HEADER true)` |
+| server, reports and export | as in 2 and 4 with `--db URI`, DIR imported there once | the same with `--db DB` |
 | instructions | `valgrind --tool=callgrind cli --db DB reconcile …` at scale 0.1 | `valgrind --tool=callgrind sqlite3 … < tests/bench/reconcile.sql` |
 
 Each command runs under `/usr/bin/time -f %M` (peak memory), its wall time taken around
@@ -257,6 +297,13 @@ notes = """\
 - **Reports**: the SQL in `tests/bench/` was written from `docs/reconciliation.md` and
   gives the same CSV (compared cell by cell above). It uses floating point (`julianday`,
   `round`, `/ 100.0`), which is exact at these sizes; Candour counts in integers.
+- **Server**: the cluster runs on the same machine as the client, for this section only,
+  with the settings above: nothing in it is kept, so it does not wait for the disk as a
+  real server would, and a real server across a network adds a round trip to each
+  query. The import's bare tool is the issue's yardstick: `\\copy` only moves text into
+  tables with no types, index or checks, while Candour's import on a server does on the
+  server all it does on a file. Each report is the same program on both, so the ratio
+  is the server's price alone.
 - **First frame** is from the process's start, as the kernel records it in
   `/proc/self/stat` (in 10 ms clock ticks), to the end of the first paint of the
   window's frame clock (`after-paint`), with GTK's cairo renderer on Xvfb. A window that
@@ -277,6 +324,21 @@ notes = """\
   side by side, vary less, and the callgrind count by a few thousand instructions in
   hundreds of millions."""
 
+if server_measured:
+    server_section = f"""\
+Candour's import into a newly set-up register on the server, against `psql`'s `\\copy`
+of the same files into tables of untyped text (the aim: within 2×); and each report read
+from the server, against the same read from the file, the ratio being the server's time
+over the file's. Their CSVs are compared byte for byte. Peak memory is the client's
+(`candour-cli`'s, `psql`'s), not the server's; `candour-cli` holds each whole result from
+the server before writing it out.
+
+{table(server_header, server, True)}
+
+{textwrap.fill(server_about, 88, break_on_hyphens=False)}"""
+else:
+    server_section = server_about
+
 with open(page, "w") as f:
     f.write(f"""# Benchmarks
 
@@ -295,6 +357,7 @@ bare tool's. Run it again to replace this page; do not edit it by hand.
 | disk | {m['disk']} |
 | Debian | {m['debian']} |
 | SQLite | {m['sqlite']} |
+| PostgreSQL | {postgresql} |
 | GTK | {m['gtk']} |
 | compiler | {m['compiler']} |
 | load average | {m['load']} (1, 5 and 15 minutes) |
@@ -312,6 +375,10 @@ bare tool's. Run it again to replace this page; do not edit it by hand.
 ## The Payments page ({scale_name(scale)})
 
 {table(page_header, page_body, True)}
+
+## On a PostgreSQL server ({scale_name(scale)})
+
+{server_section}
 
 ## Instructions (callgrind)
 
