@@ -330,8 +330,8 @@ Candour's import into a newly set-up register on the server, against `psql`'s `\
 of the same files into tables of untyped text (the aim: within 2×); and each report read
 from the server, against the same read from the file, the ratio being the server's time
 over the file's. Their CSVs are compared byte for byte. Peak memory is the client's
-(`candour-cli`'s, `psql`'s), not the server's; `candour-cli` holds each whole result from
-the server before writing it out.
+(`candour-cli`'s, `psql`'s), not the server's; `candour-cli` reads a whole table from
+the server 10,000 rows at a time, through a cursor the server holds.
 
 {table(server_header, server, True)}
 
