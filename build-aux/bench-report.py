@@ -341,11 +341,11 @@ Where the import's time goes (`tests/bench/pg-import-floor.sql`, once, rolled ba
 payment read from the register and put into a new table with one more of the payment
 table's rules at each step, timed on the server. The ratio is to the whole bare `\\copy`
 above (all eight files). Storing the payments with only the two keys that keep records
-distinct already costs more than twice that, before any check Candour makes: within 2×
-cannot be reached without suspending the rules a shared register keeps for everyone.
+distinct costs {floor[2][2]} of it, and with every index and reference of the payment
+table {floor[-1][2]}, before any check Candour makes: an import that keeps the rules a
+shared register keeps for everyone cannot be within 2×.
 
-{table(floor_header, floor, True)}
-"""
+{table(floor_header, floor, True)}"""
 if server_measured:
     server_section = f"""\
 Candour's import into a newly set-up register on the server, against `psql`'s `\\copy`
