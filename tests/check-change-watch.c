@@ -151,6 +151,30 @@ START_TEST (test_server_notifies_other_connection)
 }
 END_TEST
 
+/* A register set up before servers notified (no audit_notifies trigger, until `setup`
+ * is run on it again): its changes are looked for every second, as a file's are. */
+START_TEST (test_server_that_does_not_notify_is_looked_at)
+{
+  const char *server = g_getenv ("CANDOUR_TEST_PG");
+  g_autoptr(CandourDatabase) alice = NULL;
+  g_autoptr(CandourDatabase) bob = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *own = NULL;
+
+  if (server == NULL)
+    return;
+  own = test_make_server_database (server, "candour_silent");
+  bob = open_server (own);
+  ck_assert_msg (candour_database_exec (bob, "DROP TRIGGER audit_notifies ON audit", &error),
+                 "%s", error ? error->message : "");
+  alice = open_server (own);
+  assert_change_reaches_alice (alice, bob, 1.6);
+  g_clear_object (&alice);
+  g_clear_object (&bob);
+  test_drop_server_database (server, own);
+}
+END_TEST
+
 /* The server ends Alice's connection (a restart, a network cut): her watch says she is
  * disconnected, connects again by itself, says so, and her queries work again. */
 START_TEST (test_lost_connection_comes_back)
@@ -220,6 +244,7 @@ candour_change_watch_suite (void)
   tcase_set_timeout (tc, 60);
   tcase_add_test (tc, test_file_change_reaches_other_connection);
   tcase_add_test (tc, test_server_notifies_other_connection);
+  tcase_add_test (tc, test_server_that_does_not_notify_is_looked_at);
   tcase_add_test (tc, test_lost_connection_comes_back);
   suite_add_tcase (suite, tc);
   return suite;

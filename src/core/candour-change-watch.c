@@ -12,8 +12,9 @@
 /* How often a file's data version is read, and a server's notifications and connection
  * looked at: a notification read with a query's answer waits for this tick. */
 #define TICK_MS 1000
-/* Every this many ticks a server's last audit row is read too, in case it does not
- * notify (set up before it did), and a lost connection is tried again. */
+/* Every this many ticks a server's last audit row is read too, in case a notification
+ * was missed, and a lost connection is tried again. A register set up before servers
+ * notified has its last audit row read every tick, as a file's version is. */
 #define SERVER_LOOK_TICKS 5
 
 struct _CandourChangeWatch
@@ -228,7 +229,7 @@ tick (gpointer user_data)
       if (look_harder)
         try_again (self);
     }
-  else if (take_notifications (self) && look_harder)
+  else if (take_notifications (self) && (look_harder || !candour_server_notifies (self->server)))
     look_at_version (self);
   g_object_unref (self);
   return G_SOURCE_CONTINUE;

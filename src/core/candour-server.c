@@ -40,6 +40,7 @@ struct _CandourServer
   char *read_only_reason;       /* said instead of the roles when a write is refused */
   gboolean read_only;           /* every transaction read-only (a reader's connection) */
   gboolean listening;           /* LISTEN candour_changes, again after a reconnection */
+  gboolean notifies;            /* the register has notify.sql's trigger */
 };
 
 gboolean
@@ -617,12 +618,25 @@ gboolean
 candour_server_listen (CandourServer  *self,
                        GError        **error)
 {
+  static const char notifies_sql[] =
+    "SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'audit_notifies' "
+    "AND tgrelid = to_regclass ('audit'))";
+  g_autofree char *notifies = NULL;
+
   if (self->listening)
     return TRUE;
-  if (!candour_server_exec (self, "LISTEN candour_changes", error))
+  if (!candour_server_exec (self, "LISTEN candour_changes", error) ||
+      (notifies = query_value (self, notifies_sql, error)) == NULL)
     return FALSE;
+  self->notifies = g_str_equal (notifies, "t");
   self->listening = TRUE;
   return TRUE;
+}
+
+gboolean
+candour_server_notifies (CandourServer *self)
+{
+  return self->notifies;
 }
 
 int

@@ -86,6 +86,9 @@ void           candour_server_set_wait_when_busy (CandourServer  *self,
  * out_changed when any came; it returns FALSE when the connection has been lost. */
 gboolean       candour_server_listen             (CandourServer  *self,
                                                   GError        **error);
+/* After listen(): FALSE for a register set up before servers notified (until `setup`
+ * is run on it again), whose changes must be looked for instead. */
+gboolean       candour_server_notifies           (CandourServer  *self);
 int            candour_server_get_socket         (CandourServer  *self);
 gboolean       candour_server_take_notifications (CandourServer  *self,
                                                   gboolean       *out_changed);
