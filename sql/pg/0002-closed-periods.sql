@@ -19,8 +19,8 @@ CREATE INDEX closed_period_by_day ON closed_period (first_day, last_day);
 -- The one rule, in the words SQLite's triggers use: once for each statement, over the
 -- rows it inserted, changed or deleted (a row at a time would cost an import of a
 -- million payments seconds, for a table that is nearly always empty). The periods are
--- looked at first: with none closed, the statement's rows are not read at all (an import
--- of a million payments, in batches, spent 1.9 s joining them to an empty table). One
+-- looked at first: with none closed, the statement's rows are not read at all (an
+-- insert of 100,000 payments spent 0.19 s joining them to an empty table). One
 -- function for each kind of statement, each naming only the transition tables it has.
 CREATE FUNCTION candour_refuse_closed_inserts ()
 RETURNS trigger
