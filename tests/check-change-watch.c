@@ -120,16 +120,6 @@ START_TEST (test_file_change_reaches_other_connection)
 }
 END_TEST
 
-static CandourDatabase *
-open_server (const char *server)
-{
-  g_autoptr(GError) error = NULL;
-  CandourDatabase *db = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, &error);
-
-  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
-  return db;
-}
-
 START_TEST (test_server_notifies_other_connection)
 {
   const char *server = g_getenv ("CANDOUR_TEST_PG");
@@ -141,8 +131,8 @@ START_TEST (test_server_notifies_other_connection)
   if (server == NULL)
     return;
   own = test_make_server_database (server, "candour_watch");
-  alice = open_server (own);
-  bob = open_server (own);
+  alice = test_open_server_database (own);
+  bob = test_open_server_database (own);
   /* A server says so at once: well within the tick a file needs. */
   assert_change_reaches_alice (alice, bob, 0.5);
   g_clear_object (&alice);
@@ -164,10 +154,10 @@ START_TEST (test_server_that_does_not_notify_is_looked_at)
   if (server == NULL)
     return;
   own = test_make_server_database (server, "candour_silent");
-  bob = open_server (own);
+  bob = test_open_server_database (own);
   ck_assert_msg (candour_database_exec (bob, "DROP TRIGGER audit_notifies ON audit", &error),
                  "%s", error ? error->message : "");
-  alice = open_server (own);
+  alice = test_open_server_database (own);
   assert_change_reaches_alice (alice, bob, 1.6);
   g_clear_object (&alice);
   g_clear_object (&bob);
@@ -197,8 +187,8 @@ START_TEST (test_lost_connection_comes_back)
   if (server == NULL)
     return;
   own = test_make_server_database (server, "candour_lost");
-  alice = open_server (own);
-  bob = open_server (own);
+  alice = test_open_server_database (own);
+  bob = test_open_server_database (own);
   watch = candour_change_watch_new (alice, &error);
   ck_assert_msg (watch != NULL, "%s", error ? error->message : "");
   g_signal_connect_swapped (watch, "notify::connected", G_CALLBACK (count_signal), &connected_changes);

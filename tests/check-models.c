@@ -816,12 +816,10 @@ START_TEST (test_payment_list_finds_the_same_on_a_server)
 
   if (server == NULL)
     return;
-  ck_assert (candour_database_set_up_server (server, NULL));
   own = test_make_server_database (server, "candour_payments");
   {
-    g_autoptr(CandourDatabase) db = candour_database_open_full (own, CANDOUR_OPEN_EXISTING, &error);
+    g_autoptr(CandourDatabase) db = test_open_server_database (own);
 
-    ck_assert_msg (db != NULL, "%s", error ? error->message : "");
     ck_assert_msg (candour_demo_load (db, TODAY, &error), "%s", error ? error->message : "");
     assert_finds_amounts_dates_and_ranges (db);
   }

@@ -298,14 +298,12 @@ START_TEST (test_rows_are_read_in_batches_from_a_server)
 {
   const char *server = g_getenv ("CANDOUR_TEST_PG");
   g_autoptr(CandourDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *own = NULL;
 
   if (server == NULL)
     return;
   own = test_make_server_database (server, "candour_batches");
-  db = candour_database_open_full (own, CANDOUR_OPEN_EXISTING, &error);
-  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  db = test_open_server_database (own);
   assert_rows_read_in_batches (db, TRUE);
   /* Every cursor closed once its rows were read or it was stopped. */
   ck_assert_int_eq (query_number (db, open_cursors_sql), 0);

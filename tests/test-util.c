@@ -231,13 +231,22 @@ test_make_server_database (const char *server,
 
   /* Whichever test comes first on a new cluster finds the shared database empty. */
   ck_assert_msg (candour_database_set_up_server (server, &error), "%s", error ? error->message : "");
-  shared = candour_database_open_full (server, CANDOUR_OPEN_EXISTING, &error);
-  ck_assert_msg (shared != NULL, "%s", error ? error->message : "");
+  shared = test_open_server_database (server);
   ck_assert (candour_database_exec (shared, drop, NULL));
   ck_assert_msg (candour_database_exec (shared, create, &error), "%s", error ? error->message : "");
   location = g_regex_replace_literal (database, server, -1, 0, path, 0, NULL);
   ck_assert_msg (candour_database_set_up_server (location, &error), "%s", error ? error->message : "");
   return location;
+}
+
+CandourDatabase *
+test_open_server_database (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  CandourDatabase *db = candour_database_open_full (location, CANDOUR_OPEN_EXISTING, &error);
+
+  ck_assert_msg (db != NULL, "%s", error ? error->message : "");
+  return db;
 }
 
 void

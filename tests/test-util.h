@@ -63,6 +63,9 @@ char            *test_read_zip_part        (const char *zip,
  * (CANDOUR_TEST_PG), meanwhile. Its location; dropped by test_drop_server_database(). */
 char            *test_make_server_database (const char *server,
                                             const char *name);
+/* An existing register on the test server (location from test_make_server_database ()),
+ * opened; fails the test if it cannot be. */
+CandourDatabase *test_open_server_database (const char *location);
 void             test_drop_server_database (const char *server,
                                             const char *location);
 
