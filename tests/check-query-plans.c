@@ -120,6 +120,12 @@ judge_plan (sqlite3    *handle,
         why = g_strdup_printf ("a correlated subquery does %s", detail);
       else if (scans_large_table (detail, aliases) && about_one)
         why = g_strdup_printf ("a question about one record does %s", detail);
+      /* The amount's index is for finding one amount (the Payments page's search); a
+       * range along it ("not a refund") holds nearly every payment, each then looked
+       * up: payment-times took 6.1 s at scale 1 that way instead of 1.5 s. */
+      else if (strstr (detail, "USING INDEX payment_by_amount (amount>") != NULL ||
+               strstr (detail, "USING INDEX payment_by_amount (amount<") != NULL)
+        why = g_strdup_printf ("a range of amounts read along the amount's index: %s", detail);
     }
   sqlite3_finalize (stmt);
   return why;
